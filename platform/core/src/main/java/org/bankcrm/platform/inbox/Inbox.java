@@ -1,0 +1,67 @@
+package org.bankcrm.platform.inbox;
+
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bankcrm.platform.events.IncomingEvent;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Applies an incoming event at most once per consumer: the event's ce_id goes into {@code inbox_event}
+ * in the same transaction as the effect. A redelivery finds the id already there and changes nothing;
+ * a failed effect rolls the id back with it, so the retry (or the DLQ) sees the event as new.
+ */
+@ApplicationScoped
+public class Inbox {
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+    static final String CLAIM = """
+            insert into inbox_event (consumer, event_id, event_type, topic, kafka_partition, kafka_offset)
+            values (:consumer, :eventId, :type, :topic, :partition, :offset)
+            on conflict (consumer, event_id) do nothing
+            """;
+
+    private final MeterRegistry metrics;
+
+    public Inbox(MeterRegistry metrics) {
+        this.metrics = metrics;
+    }
+
+    /**
+     * Runs {@code effect} in a new transaction together with the inbox entry, unless this consumer
+     * applied the event before. Emits true when the effect ran, false for a duplicate.
+     */
+    public Uni<Boolean> applyOnce(String consumer, IncomingEvent event, Function<IncomingEvent, Uni<?>> effect) {
+        return Panache.withTransaction(() -> claim(consumer, event)
+                .chain(fresh -> {
+                    if (!fresh) {
+                        metrics.counter("crm.inbox.duplicates", "consumer", consumer).increment();
+                        LOG.debugf("%s: event %s already applied, skipped", consumer, event.id());
+                        return Uni.createFrom().item(false);
+                    }
+                    return effect.apply(event).replaceWith(true);
+                }))
+                .invoke(applied -> {
+                    if (applied) {
+                        metrics.counter("crm.inbox.applied", "consumer", consumer, "type", event.type()).increment();
+                    }
+                });
+    }
+
+    private Uni<Boolean> claim(String consumer, IncomingEvent event) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(CLAIM)
+                        .setParameter("consumer", consumer)
+                        .setParameter("eventId", event.id())
+                        .setParameter("type", event.type())
+                        .setParameter("topic", event.topic())
+                        .setParameter("partition", event.partition())
+                        .setParameter("offset", event.offset())
+                        .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+}

@@ -1,0 +1,138 @@
+package org.bankcrm.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bankcrm.platform.events.CloudEventHeaders;
+
+/**
+ * Sends outbox rows to Kafka as binary-mode CloudEvents with an idempotent, acks=all producer, and
+ * reports which rows may be marked published. Blocking: the relay calls it from its own thread.
+ */
+class KafkaEventPublisher implements AutoCloseable {
+
+    /** The outcome of one round: rows that are on the broker, and rows to retry with the reason. */
+    record Result(List<Long> published, Map<Long, String> failed) {
+    }
+
+    private final Properties config;
+    private KafkaProducer<String, byte[]> producer;
+
+    KafkaEventPublisher(String bootstrapServers, OutboxConfig outbox, String clientId) {
+        config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        long delivery = outbox.deliveryTimeout().toMillis();
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(10_000, delivery));
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, outbox.maxBlock().toMillis());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    }
+
+    Result publish(List<PendingEvent> events) {
+        KafkaProducer<String, byte[]> kafka = producer();
+        Map<PendingEvent, Future<RecordMetadata>> sent = new LinkedHashMap<>();
+        Map<Long, String> failed = new LinkedHashMap<>();
+        for (PendingEvent event : events) {
+            try {
+                sent.put(event, kafka.send(toRecord(event)));
+            } catch (RuntimeException e) {
+                failed.put(event.id(), describe(e));
+            }
+        }
+        kafka.flush();
+        for (Map.Entry<PendingEvent, Future<RecordMetadata>> entry : sent.entrySet()) {
+            try {
+                entry.getValue().get();
+            } catch (ExecutionException e) {
+                failed.put(entry.getKey().id(), describe(e.getCause()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed.put(entry.getKey().id(), "interrupted");
+            }
+        }
+        // Per key, only the rows before the first failure count as published: a later row of the same
+        // client stays pending and goes again after the failed one, so the client's order holds.
+        List<Long> published = new ArrayList<>();
+        Set<String> blockedKeys = new HashSet<>();
+        for (PendingEvent event : events) {
+            if (failed.containsKey(event.id()) || blockedKeys.contains(event.key())) {
+                blockedKeys.add(event.key());
+                failed.putIfAbsent(event.id(), "held back behind an earlier event of the same client");
+            } else {
+                published.add(event.id());
+            }
+        }
+        if (!failed.isEmpty()) {
+            // A producer that lost records may hold stale sequence state; start the next round afresh.
+            resetProducer();
+        }
+        return new Result(published, failed);
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(PendingEvent event) {
+        var record = new ProducerRecord<String, byte[]>(event.topic(), event.key(), event.payload().getBytes(StandardCharsets.UTF_8));
+        var headers = record.headers();
+        headers.add(header(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0));
+        headers.add(header(CloudEventHeaders.ID, event.eventId()));
+        headers.add(header(CloudEventHeaders.TYPE, event.type()));
+        headers.add(header(CloudEventHeaders.SOURCE, event.source()));
+        if (event.subject() != null) {
+            headers.add(header(CloudEventHeaders.SUBJECT, event.subject()));
+        }
+        headers.add(header(CloudEventHeaders.TIME, event.occurredAt().toString()));
+        headers.add(header(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON));
+        event.extensions().forEach((name, value) -> headers.add(header(CloudEventHeaders.PREFIX + name, value)));
+        return record;
+    }
+
+    private static RecordHeader header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(config);
+        }
+        return producer;
+    }
+
+    private synchronized void resetProducer() {
+        if (producer != null) {
+            producer.close(java.time.Duration.ZERO);
+            producer = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close(java.time.Duration.ofSeconds(5));
+            producer = null;
+        }
+    }
+}

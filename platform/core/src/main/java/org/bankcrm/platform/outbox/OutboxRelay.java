@@ -1,0 +1,263 @@
+package org.bankcrm.platform.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Publishes the outbox to Kafka. Woken by PostgreSQL NOTIFY the moment a transaction that wrote events
+ * commits (no polling delay on the hot path), with a slow sweep for recovery. One round: take a
+ * transaction-scoped advisory lock (so only one replica relays), read pending rows in id order, send
+ * them, mark what the broker acknowledged. A failed round backs off exponentially and leaves the rest
+ * pending; nothing is lost and one client's events keep their order.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String CHANNEL = "outbox_event";
+    private static final String LOCK = "select pg_try_advisory_xact_lock(hashtext('outbox_event_relay'))";
+    private static final String PENDING = """
+            select id, event_id::text, topic, event_key, event_type, source, subject, occurred_at, payload::text, extensions::text
+            from outbox_event where published_at is null order by id limit $1
+            """;
+    private static final String MARK_PUBLISHED =
+            "update outbox_event set published_at = now(), attempts = attempts + 1, last_error = null where id = any($1)";
+    private static final String MARK_FAILED =
+            "update outbox_event set attempts = attempts + 1, last_error = $2 where id = $1";
+    private static final String COUNT_PENDING = "select count(*) from outbox_event where published_at is null";
+    private static final String PURGE = "delete from outbox_event where published_at < $1";
+
+    private final Pool pool;
+    private final Vertx vertx;
+    private final OutboxConfig config;
+    private final Config mpConfig;
+    private final ObjectMapper json;
+    private final MeterRegistry metrics;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean wokenWhileRunning = new AtomicBoolean();
+    private final AtomicLong pending = new AtomicLong();
+    private volatile long pausedUntil;
+    private volatile int consecutiveFailures;
+    private volatile boolean stopped;
+
+    private ExecutorService sender;
+    private KafkaEventPublisher publisher;
+    private PgSubscriber subscriber;
+    private long sweepTimer = -1;
+    private Counter published;
+    private Counter failures;
+    private Timer delay;
+
+    public OutboxRelay(Pool pool, Vertx vertx, OutboxConfig config, Config mpConfig, ObjectMapper json, MeterRegistry metrics) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.config = config;
+        this.mpConfig = mpConfig;
+        this.json = json;
+        this.metrics = metrics;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.relayEnabled()) {
+            LOG.info("outbox relay disabled (crm.outbox.relay-enabled=false)");
+            return;
+        }
+        String service = mpConfig.getValue("quarkus.application.name", String.class);
+        String bootstrap = mpConfig.getValue("kafka.bootstrap.servers", String.class);
+        publisher = new KafkaEventPublisher(bootstrap, config, service + "-outbox");
+        sender = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "outbox-relay");
+            t.setDaemon(true);
+            return t;
+        });
+        published = metrics.counter("crm.outbox.published");
+        failures = metrics.counter("crm.outbox.failures");
+        delay = Timer.builder("crm.outbox.delay")
+                .description("From the event's commit-time stamp to the broker's acknowledgement")
+                .publishPercentiles(0.5, 0.9, 0.99)
+                .register(metrics);
+        metrics.gauge("crm.outbox.pending", pending);
+        listen();
+        sweepTimer = vertx.setPeriodic(config.sweepInterval().toMillis(), id -> sweep());
+        wake();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopped = true;
+        if (sweepTimer >= 0) {
+            vertx.cancelTimer(sweepTimer);
+        }
+        if (subscriber != null) {
+            subscriber.close();
+        }
+        if (sender != null) {
+            sender.shutdown();
+        }
+        if (publisher != null) {
+            publisher.close();
+        }
+    }
+
+    /** Asks for a relay round; coalesces with one already running. */
+    public void wake() {
+        if (stopped || publisher == null) {
+            return;
+        }
+        wokenWhileRunning.set(true);
+        if (System.currentTimeMillis() < pausedUntil || !running.compareAndSet(false, true)) {
+            return;
+        }
+        wokenWhileRunning.set(false);
+        relayRound().subscribe().with(this::roundDone, this::roundFailed);
+    }
+
+    private void roundDone(RoundResult result) {
+        running.set(false);
+        if (result.failed() > 0) {
+            backOff(result.firstError());
+            return;
+        }
+        consecutiveFailures = 0;
+        if (result.published() >= config.batchSize() || wokenWhileRunning.get()) {
+            wake();
+        }
+    }
+
+    private void roundFailed(Throwable error) {
+        running.set(false);
+        backOff(error.getClass().getSimpleName() + ": " + error.getMessage());
+    }
+
+    private void backOff(String reason) {
+        failures.increment();
+        int attempt = ++consecutiveFailures;
+        long pause = Math.min(config.maxBackoff().toMillis(),
+                config.initialBackoff().toMillis() << Math.min(attempt - 1, 16));
+        pausedUntil = System.currentTimeMillis() + pause;
+        LOG.warnf("outbox relay round failed (attempt %d), retrying in %d ms: %s", attempt, pause, reason);
+        if (!stopped) {
+            vertx.setTimer(pause, id -> wake());
+        }
+    }
+
+    private record RoundResult(int published, int failed, String firstError) {
+    }
+
+    private Uni<RoundResult> relayRound() {
+        return pool.withTransaction(conn -> conn.query(LOCK).execute()
+                .chain(locked -> locked.iterator().next().getBoolean(0)
+                        ? publishPending(conn)
+                        : Uni.createFrom().item(new RoundResult(0, 0, null))));
+    }
+
+    private Uni<RoundResult> publishPending(SqlConnection conn) {
+        return conn.preparedQuery(PENDING).execute(Tuple.of(config.batchSize()))
+                .chain(rows -> {
+                    List<PendingEvent> events = new ArrayList<>();
+                    for (Row row : rows) {
+                        events.add(toPending(row));
+                    }
+                    if (events.isEmpty()) {
+                        return Uni.createFrom().item(new RoundResult(0, 0, null));
+                    }
+                    return Uni.createFrom().item(() -> publisher.publish(events))
+                            .runSubscriptionOn(sender)
+                            .chain(result -> record(conn, events, result));
+                });
+    }
+
+    private Uni<RoundResult> record(SqlConnection conn, List<PendingEvent> events, KafkaEventPublisher.Result result) {
+        Instant now = Instant.now();
+        for (PendingEvent event : events) {
+            if (result.published().contains(event.id())) {
+                delay.record(Duration.between(event.occurredAt(), now));
+            }
+        }
+        published.increment(result.published().size());
+        Uni<Void> marked = result.published().isEmpty()
+                ? Uni.createFrom().voidItem()
+                : conn.preparedQuery(MARK_PUBLISHED).execute(Tuple.tuple().addArrayOfLong(result.published().toArray(new Long[0]))).replaceWithVoid();
+        List<Tuple> failedRows = result.failed().entrySet().stream()
+                .map(e -> Tuple.of(e.getKey(), e.getValue()))
+                .toList();
+        if (!failedRows.isEmpty()) {
+            marked = marked.chain(() -> conn.preparedQuery(MARK_FAILED).executeBatch(failedRows).replaceWithVoid());
+        }
+        String firstError = result.failed().values().stream().findFirst().orElse(null);
+        return marked.replaceWith(new RoundResult(result.published().size(), result.failed().size(), firstError));
+    }
+
+    private PendingEvent toPending(Row row) {
+        Map<String, String> extensions;
+        try {
+            extensions = json.readValue(row.getString(9), new TypeReference<Map<String, String>>() {
+            });
+        } catch (Exception e) {
+            extensions = Map.of();
+        }
+        OffsetDateTime occurredAt = row.getOffsetDateTime(7);
+        return new PendingEvent(row.getLong(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                row.getString(5), row.getString(6), occurredAt.toInstant(), row.getString(8), extensions);
+    }
+
+    /** Recovery: picks up anything a lost notification left behind, refreshes the gauge, purges old rows. */
+    private void sweep() {
+        wake();
+        pool.query(COUNT_PENDING).execute()
+                .invoke(rows -> pending.set(rows.iterator().next().getLong(0)))
+                .chain(() -> pool.preparedQuery(PURGE).execute(
+                        Tuple.of(OffsetDateTime.now().minus(config.retention()))))
+                .subscribe().with(ignored -> {
+                }, error -> LOG.debugf("outbox sweep failed: %s", error.getMessage()));
+    }
+
+    private void listen() {
+        subscriber = PgSubscriber.subscriber(vertx, connectOptions());
+        subscriber.reconnectPolicy(retries -> 1_000L);
+        subscriber.channel(CHANNEL).handler(payload -> wake());
+        subscriber.connect().onFailure(e -> LOG.warnf(
+                "outbox relay cannot LISTEN yet (%s); relying on the sweep until it can", e.getMessage()));
+    }
+
+    private PgConnectOptions connectOptions() {
+        String url = mpConfig.getValue("quarkus.datasource.reactive.url", String.class);
+        if (url.startsWith("vertx-reactive:")) {
+            url = url.substring("vertx-reactive:".length());
+        }
+        PgConnectOptions options = PgConnectOptions.fromUri(url);
+        mpConfig.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(options::setUser);
+        mpConfig.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(options::setPassword);
+        return options;
+    }
+}

@@ -1,0 +1,42 @@
+package org.bankcrm.platform.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/** Builds binary-mode CloudEvent records the way the producers' outbox relays write them. */
+public final class CloudEventRecords {
+    private CloudEventRecords() {
+    }
+
+    public static ProducerRecord<String, String> event(String topic, String type, String clientId, String json) {
+        return event(topic, UUID.randomUUID().toString(), type, clientId, json);
+    }
+
+    public static ProducerRecord<String, String> event(String topic, String id, String type, String clientId, String json) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, clientId, json);
+        Headers headers = record.headers();
+        headers.add("ce_specversion", bytes("1.0"));
+        headers.add("ce_id", bytes(id));
+        headers.add("ce_type", bytes(type));
+        headers.add("ce_source", bytes("/bank-crm/test"));
+        headers.add("ce_subject", bytes(clientId));
+        headers.add("ce_time", bytes(Instant.now().toString()));
+        headers.add("content-type", bytes("application/json"));
+        return record;
+    }
+
+    /** The value of a header as text, or null. */
+    public static String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}
