@@ -4,8 +4,11 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bankcrm.platform.events.IncomingEvent;
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -26,9 +29,22 @@ public class Inbox {
             """;
 
     private final MeterRegistry metrics;
+    private final ObjectMapper json;
 
-    public Inbox(MeterRegistry metrics) {
+    public Inbox(MeterRegistry metrics, ObjectMapper json) {
         this.metrics = metrics;
+        this.json = json;
+    }
+
+    /**
+     * The whole of a consumer: reads the record as a CloudEvent and applies it once. Any failure comes
+     * back as an {@link EventNotAppliedException} naming the consumer, which nacks the record to the DLQ.
+     */
+    public Uni<Void> consume(String consumer, ConsumerRecord<String, String> record, Function<IncomingEvent, Uni<?>> effect) {
+        return Uni.createFrom().item(() -> IncomingEvent.parse(record, json))
+                .chain(event -> applyOnce(consumer, event, effect))
+                .onFailure().transform(e -> new EventNotAppliedException(consumer, e))
+                .replaceWithVoid();
     }
 
     /**

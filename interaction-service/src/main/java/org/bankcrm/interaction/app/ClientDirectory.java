@@ -1,0 +1,42 @@
+package org.bankcrm.interaction.app;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bankcrm.interaction.domain.KnownClient;
+import org.bankcrm.interaction.store.KnownClientRepository;
+import org.bankcrm.platform.problem.ProblemException;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/** The clients this service knows, kept from client-service's events. */
+@ApplicationScoped
+public class ClientDirectory {
+    private final KnownClientRepository clients;
+
+    public ClientDirectory(KnownClientRepository clients) {
+        this.clients = clients;
+    }
+
+    /** Applies crm.client.registered; runs inside the inbox's transaction. */
+    public Uni<KnownClient> registered(UUID clientId, String type, Instant registeredAt, String eventId) {
+        return clients.findById(clientId)
+                .chain(existing -> {
+                    KnownClient client = existing != null ? existing : new KnownClient();
+                    client.clientId = clientId;
+                    client.clientType = type;
+                    client.registeredAt = registeredAt;
+                    client.applied(eventId, Instant.now());
+                    return existing != null ? Uni.createFrom().item(client) : clients.persist(client);
+                });
+    }
+
+    @WithSession
+    public Uni<KnownClient> find(UUID clientId) {
+        return clients.findById(clientId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("client", clientId));
+    }
+}
