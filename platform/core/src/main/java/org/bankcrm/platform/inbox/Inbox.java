@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bankcrm.platform.events.IncomingEvent;
+import org.bankcrm.platform.events.MalformedEventException;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,19 +31,26 @@ public class Inbox {
 
     private final MeterRegistry metrics;
     private final ObjectMapper json;
+    private final InboxConfig config;
 
-    public Inbox(MeterRegistry metrics, ObjectMapper json) {
+    public Inbox(MeterRegistry metrics, ObjectMapper json, InboxConfig config) {
         this.metrics = metrics;
         this.json = json;
+        this.config = config;
     }
 
     /**
      * The whole of a consumer: reads the record as a CloudEvent and applies it once. Any failure comes
      * back as an {@link EventNotAppliedException} naming the consumer, which nacks the record to the DLQ.
+     * An effect that failed for another reason than the event's content is tried again first.
      */
     public Uni<Void> consume(String consumer, ConsumerRecord<String, String> record, Function<IncomingEvent, Uni<?>> effect) {
         return Uni.createFrom().item(() -> IncomingEvent.parse(record, json))
-                .chain(event -> applyOnce(consumer, event, effect))
+                .chain(event -> applyOnce(consumer, event, effect)
+                        .onFailure(e -> !(e instanceof MalformedEventException)).invoke(e -> LOG.warnf(
+                                "%s: applying event %s failed, will retry: %s", consumer, event.id(), e.getMessage()))
+                        .onFailure(e -> !(e instanceof MalformedEventException)).retry()
+                        .withBackOff(config.retryBackoff(), config.maxRetryBackoff()).atMost(config.retries()))
                 .onFailure().transform(e -> new EventNotAppliedException(consumer, e))
                 .replaceWithVoid();
     }

@@ -10,8 +10,10 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -30,11 +32,11 @@ class KafkaEventPublisher implements AutoCloseable {
     record Result(List<Long> published, Map<Long, String> failed) {
     }
 
-    private final Properties config;
-    private KafkaProducer<String, byte[]> producer;
+    private final Supplier<Producer<String, byte[]>> factory;
+    private Producer<String, byte[]> producer;
 
     KafkaEventPublisher(String bootstrapServers, OutboxConfig outbox, String clientId) {
-        config = new Properties();
+        Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -47,10 +49,16 @@ class KafkaEventPublisher implements AutoCloseable {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, outbox.maxBlock().toMillis());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        this.factory = () -> new KafkaProducer<>(config);
+    }
+
+    /** For tests: a publisher on another producer, e.g. Kafka's MockProducer. */
+    KafkaEventPublisher(Supplier<Producer<String, byte[]>> factory) {
+        this.factory = factory;
     }
 
     Result publish(List<PendingEvent> events) {
-        KafkaProducer<String, byte[]> kafka = producer();
+        Producer<String, byte[]> kafka = producer();
         Map<PendingEvent, Future<RecordMetadata>> sent = new LinkedHashMap<>();
         Map<Long, String> failed = new LinkedHashMap<>();
         for (PendingEvent event : events) {
@@ -60,7 +68,6 @@ class KafkaEventPublisher implements AutoCloseable {
                 failed.put(event.id(), describe(e));
             }
         }
-        kafka.flush();
         for (Map.Entry<PendingEvent, Future<RecordMetadata>> entry : sent.entrySet()) {
             try {
                 entry.getValue().get();
@@ -114,9 +121,9 @@ class KafkaEventPublisher implements AutoCloseable {
         return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
-    private synchronized KafkaProducer<String, byte[]> producer() {
+    private synchronized Producer<String, byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(config);
+            producer = factory.get();
         }
         return producer;
     }

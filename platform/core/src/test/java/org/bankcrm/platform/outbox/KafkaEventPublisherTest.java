@@ -1,0 +1,74 @@
+package org.bankcrm.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+class KafkaEventPublisherTest {
+
+    static PendingEvent event(long id, String client) {
+        return new PendingEvent(id, "e-" + id, "crm.client.events.v1", client, "crm.client.registered",
+                "/bank-crm/client-service", client, Instant.parse("2026-11-27T10:00:00Z"), "{\"n\":" + id + "}",
+                Map.of("causationid", "root-1"));
+    }
+
+    @Test
+    void everyEventGoesOutAsABinaryCloudEventKeyedByClient() {
+        var mock = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        var publisher = new KafkaEventPublisher(() -> mock);
+
+        var result = publisher.publish(List.of(event(1, "c-1"), event(2, "c-2")));
+
+        assertThat(result.published()).containsExactly(1L, 2L);
+        assertThat(result.failed()).isEmpty();
+        ProducerRecord<String, byte[]> first = mock.history().get(0);
+        assertThat(first.key()).isEqualTo("c-1");
+        assertThat(header(first, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(first, "ce_id")).isEqualTo("e-1");
+        assertThat(header(first, "ce_type")).isEqualTo("crm.client.registered");
+        assertThat(header(first, "ce_source")).isEqualTo("/bank-crm/client-service");
+        assertThat(header(first, "ce_subject")).isEqualTo("c-1");
+        assertThat(header(first, "ce_time")).isEqualTo("2026-11-27T10:00:00Z");
+        assertThat(header(first, "content-type")).isEqualTo("application/json");
+        assertThat(header(first, "ce_causationid")).isEqualTo("root-1");
+        assertThat(new String(first.value(), StandardCharsets.UTF_8)).isEqualTo("{\"n\":1}");
+    }
+
+    @Test
+    void aFailedEventHoldsBackTheLaterEventsOfTheSameClientButNoOtherClients() {
+        var mock = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
+        var publisher = new KafkaEventPublisher(() -> mock);
+        var events = List.of(event(1, "c-1"), event(2, "c-2"), event(3, "c-1"), event(4, "c-2"));
+
+        Thread broker = new Thread(() -> {
+            while (mock.history().size() < 4) {
+                Thread.onSpinWait();
+            }
+            mock.errorNext(new TimeoutException("broker unreachable")); // event 1 (c-1)
+            mock.completeNext(); // event 2 (c-2)
+            mock.completeNext(); // event 3 (c-1): on the broker, but after a failed one of its client
+            mock.completeNext(); // event 4 (c-2)
+        });
+        broker.start();
+        var result = publisher.publish(events);
+
+        assertThat(result.published()).containsExactly(2L, 4L);
+        assertThat(result.failed()).containsOnlyKeys(1L, 3L);
+        assertThat(result.failed().get(1L)).contains("broker unreachable");
+        assertThat(result.failed().get(3L)).contains("held back");
+    }
+
+    private static String header(ProducerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
