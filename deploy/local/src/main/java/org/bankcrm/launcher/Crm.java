@@ -1,0 +1,485 @@
+package org.bankcrm.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.ProcessBuilder.Redirect;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.bankcrm.launcher.StateFile.Phase;
+import org.bankcrm.launcher.StateFile.State;
+
+/**
+ * The {@code crm} commands: up [--detach], status, down, reset, help (and supervise, the detached stack).
+ * The bash script deploy/local/crm builds what is missing, handles {@code logs}, and runs this class.
+ */
+public final class Crm {
+    private static final Duration DOWN_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration LEFTOVER_STOP_GRACE = Duration.ofSeconds(15);
+
+    /** Held for the supervisor's whole life: a second supervisor cannot take it, a dead one releases it. */
+    private static FileChannel supervisorLock;
+
+    private final Layout layout;
+    private final Map<String, String> env;
+    private final PrintStream out;
+    private final StateFile stateFile;
+
+    Crm(Layout layout, Map<String, String> env, PrintStream out) {
+        this.layout = layout;
+        this.env = env;
+        this.out = out;
+        this.stateFile = new StateFile(layout.stateFile());
+    }
+
+    public static void main(String[] args) {
+        int code = new Crm(new Layout(projectRoot()), System.getenv(), System.out).run(args);
+        System.exit(code);
+    }
+
+    int run(String[] args) {
+        String command = args.length == 0 ? "help" : args[0];
+        List<String> options = List.of(args).subList(Math.min(1, args.length), args.length);
+        try {
+            switch (command) {
+                case "up":
+                    List<String> unknown = options.stream()
+                            .filter(o -> !List.of("--detach", "-d", "--build").contains(o)).toList();
+                    if (!unknown.isEmpty()) {
+                        out.println("crm: unknown option for up: " + String.join(" ", unknown) + " (see crm help)");
+                        return 2;
+                    }
+                    return options.contains("--detach") || options.contains("-d") ? upDetached() : up(false);
+                case "supervise":
+                    return up(true);
+                case "status":
+                    return status();
+                case "down":
+                    return down();
+                case "reset":
+                    return reset(options.contains("--all"));
+                case "help":
+                case "-h":
+                case "--help":
+                    help();
+                    return 0;
+                default:
+                    out.println("crm: unknown command '" + command + "'");
+                    help();
+                    return 2;
+            }
+        } catch (IllegalArgumentException e) {
+            out.println("crm: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            out.println("crm: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    /** Starts the stack in this JVM and supervises it until Ctrl-C or crm down (also the detached supervisor's body). */
+    private int up(boolean detachedSupervisor) throws IOException, InterruptedException {
+        Settings settings = Settings.fromEnvironment(layout, env);
+        if (refuseIfRunning()) {
+            return 1;
+        }
+        if (!preflight(settings)) {
+            return 2;
+        }
+        layout.createDirectories();
+        if (!lockSupervisor()) {
+            out.println("crm: another crm up is starting the CRM right now; crm status / crm down");
+            return 1;
+        }
+        Stack stack = new Stack(settings, brokerClasspath(), stateFile, out);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "crm-stop"));
+        try {
+            stack.start();
+        } catch (StartupFailure failure) {
+            if (stack.isStopping()) {
+                return 130; // Ctrl-C or crm down during the start: the shutdown hook stops what was started
+            }
+            out.println();
+            out.println("crm: start-up failed: " + failure.getMessage());
+            failure.log().ifPresent(log -> {
+                out.println("Last lines of " + log + ":");
+                Logs.tailOfLastRun(log, 30).forEach(line -> out.println("  | " + line));
+            });
+            stack.fail(failure.getMessage());
+            return 1;
+        }
+        printReady(stack.state(), detachedSupervisor
+                ? "Supervising in the background; crm down stops everything."
+                : "Press Ctrl-C to stop everything (or run crm down in another terminal).");
+        stack.superviseUntilStopped();
+        return 0;
+    }
+
+    /** Starts a supervisor in the background (java -jar crm-launcher.jar supervise) and returns once the stack is ready. */
+    private int upDetached() throws IOException, InterruptedException {
+        Settings settings = Settings.fromEnvironment(layout, env);
+        if (refuseIfRunning()) {
+            return 1;
+        }
+        if (!preflight(settings)) {
+            return 2;
+        }
+        Path jar = launcherJar().orElseThrow(() ->
+                new IOException("up --detach needs the packaged launcher (deploy/local/target/crm-launcher.jar)"));
+        layout.createDirectories();
+        Path log = layout.log("launcher");
+        Logs.startRun(log, "crm up --detach");
+
+        List<String> command = new ArrayList<>();
+        command.add(Processes.javaBinary());
+        List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        command.addAll(jvmArguments);
+        if (jvmArguments.stream().noneMatch(a -> a.startsWith("-Dcrm.root="))) {
+            command.add("-Dcrm.root=" + layout.root());
+        }
+        command.addAll(List.of("-jar", jar.toString(), "supervise"));
+        Process supervisor = new ProcessBuilder(Processes.inOwnSession(command))
+                .directory(layout.root().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(Redirect.appendTo(log.toFile()))
+                .start();
+        supervisor.getOutputStream().close();
+        out.println("Starting the CRM in the background (supervisor pid " + supervisor.pid() + ", its log: " + log + ")");
+
+        Set<String> shown = new HashSet<>();
+        long deadline = System.nanoTime() + settings.startTimeout().plusSeconds(240).toNanos();
+        while (true) {
+            Optional<State> state = stateFile.read().filter(s -> s.supervisorPid() == supervisor.pid());
+            state.ifPresent(s -> printNewlyReady(s, shown));
+            if (state.isPresent() && state.get().phase() == Phase.READY) {
+                printReady(state.get(), "It runs in the background: crm status, crm logs <component>, crm down.");
+                return 0;
+            }
+            if (!supervisor.isAlive()) {
+                out.println();
+                out.println("crm: start-up failed: " + state.flatMap(State::failure)
+                        .orElse("the supervisor ended with exit code " + supervisor.exitValue()));
+                out.println("Last lines of " + log + ":");
+                Logs.tailOfLastRun(log, 45).forEach(line -> out.println("  | " + line));
+                return 1;
+            }
+            if (System.nanoTime() > deadline) {
+                out.println("crm: the CRM did not become ready in time; stopping it");
+                Processes.stop(supervisor.toHandle(), DOWN_TIMEOUT);
+                return 1;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private int status() {
+        Optional<State> read = stateFile.read();
+        if (read.isEmpty() || read.get().liveSupervisor().isEmpty()) {
+            out.println("The CRM is not running.");
+            read.ifPresent(stale -> {
+                List<String> leftovers = stale.components().stream()
+                        .filter(c -> stale.liveProcess(c).isPresent())
+                        .map(c -> c + " (pid " + stale.pid(c).getAsLong() + ")")
+                        .toList();
+                if (!leftovers.isEmpty()) {
+                    out.println("Left over from an earlier run: " + String.join(", ", leftovers) + "; crm down stops them.");
+                }
+            });
+            return 3;
+        }
+        State state = read.get();
+        String since = LocalTime.ofInstant(Instant.ofEpochMilli(state.since()), ZoneId.systemDefault())
+                .truncatedTo(ChronoUnit.SECONDS).toString();
+        out.println("The CRM is " + (state.phase() == Phase.READY ? "running" : state.phase().name().toLowerCase())
+                + " (supervisor pid " + state.supervisorPid() + ", started at " + since + ").");
+        Table table = new Table("component", "state", "pid", "port", "health");
+        boolean allUp = state.phase() == Phase.READY;
+        for (String component : state.components()) {
+            boolean running = state.liveProcess(component).isPresent();
+            int port = state.port(component);
+            String health;
+            if (!running) {
+                health = "-";
+            } else if (isService(component)) {
+                health = ServiceProcess.health(port).name();
+            } else {
+                health = Ports.accepts(port) ? "UP" : "NO_ANSWER";
+            }
+            allUp &= running && health.equals("UP");
+            table.row(component, running ? "running" : "stopped", state.pid(component).getAsLong(), port, health);
+        }
+        for (Settings.Service service : Settings.ALL_SERVICES) {
+            if (!state.components().contains(service.name())) {
+                table.row(service.name(), state.phase() == Phase.READY ? "not started" : "-", "-", service.port(), "-");
+            }
+        }
+        table.print(out);
+        return allUp ? 0 : 3;
+    }
+
+    private int down() throws InterruptedException {
+        Optional<State> read = stateFile.read();
+        Optional<ProcessHandle> supervisor = read.flatMap(State::liveSupervisor);
+        if (supervisor.isEmpty()) {
+            out.println(stopLeftovers() ? "Nothing else was running." : "Nothing is running.");
+            return 0;
+        }
+        State started = read.get();
+        out.println("Stopping the CRM (supervisor pid " + supervisor.get().pid() + ")");
+        supervisor.get().destroy();
+        List<String> order = new ArrayList<>(started.components());
+        Collections.reverse(order);
+        Set<String> shown = new HashSet<>();
+        long deadline = System.nanoTime() + DOWN_TIMEOUT.toNanos();
+        while (Processes.isRunning(supervisor.get())) {
+            stateFile.read().ifPresent(now -> order.stream()
+                    .filter(c -> now.isStopped(c) && shown.add(c))
+                    .forEach(c -> out.println("  " + String.format("%-20s", c) + " stopped")));
+            if (System.nanoTime() > deadline) {
+                out.println("crm: the supervisor did not stop within " + DOWN_TIMEOUT.toSeconds() + " s; killing it");
+                supervisor.get().destroyForcibly();
+                Processes.awaitExit(supervisor.get(), Duration.ofSeconds(5));
+                break;
+            }
+            Thread.sleep(200);
+        }
+        for (String component : order) {
+            // the postmaster removes its pid file (which pg_ctl waits for) a moment before it exits
+            Optional<ProcessHandle> alive = started.liveProcess(component)
+                    .filter(p -> !Processes.awaitExit(p, Duration.ofSeconds(5)));
+            if (alive.isPresent()) {
+                out.println("  " + String.format("%-20s", component) + " still runs (pid " + alive.get().pid() + "); stopping it");
+                Processes.stop(alive.get(), LEFTOVER_STOP_GRACE);
+            } else if (shown.add(component)) {
+                out.println("  " + String.format("%-20s", component) + " stopped");
+            }
+        }
+        stateFile.delete();
+        out.println("The CRM is stopped.");
+        return 0;
+    }
+
+    private int reset(boolean everything) throws IOException {
+        if (refuseIfRunning("The CRM is running (pid %d): run crm down first.")) {
+            return 1;
+        }
+        stopLeftovers();
+        Path target = everything ? layout.home() : layout.data();
+        if (!Files.exists(target)) {
+            out.println("Nothing to reset: " + target + " does not exist.");
+            return 0;
+        }
+        try (Stream<Path> paths = Files.walk(target)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+        out.println(everything
+                ? "Deleted " + target + " (data, logs and run files)."
+                : "Deleted " + target + " (PostgreSQL and Kafka data). The logs in " + layout.logs()
+                        + " are kept; crm reset --all deletes them too.");
+        return 0;
+    }
+
+    private void help() {
+        out.println(String.join("\n",
+                "crm: runs the whole Bank CRM on this machine: a PostgreSQL server, a Kafka broker (KRaft) and the services.",
+                "",
+                "Usage: deploy/local/crm <command>",
+                "  up                 start everything in the foreground; Ctrl-C stops everything",
+                "  up --detach        start everything in the background and return once it is ready",
+                "  up --build         rebuild the project first (./mvnw -B -q -DskipTests install)",
+                "  status             what runs: pid, port and health of each component (exit 0 when all are up, 3 if not)",
+                "  down               stop the running CRM (foreground or detached)",
+                "  logs <component>   follow a log: client-service, interaction-service, loyalty-service, offer-service,",
+                "                     kafka, postgres, launcher",
+                "  reset [--all]      delete the data (.crm/data); --all deletes the logs too (all of .crm/)",
+                "  help               this text",
+                "",
+                "Data, logs and state live under <project>/.crm/ and are kept between runs.",
+                "Environment (defaults in brackets):",
+                "  CRM_SERVICES           services to start, e.g. client-service,offer-service [all four]",
+                "  CRM_PG_PORT            PostgreSQL port [15432]",
+                "  CRM_KAFKA_PORT         Kafka bootstrap port [19092]; CRM_KAFKA_CONTROLLER_PORT [bootstrap port + 1]",
+                "  CRM_PARTITIONS         partitions of each topic created [3]",
+                "  CRM_START_TIMEOUT      seconds to wait for the services' readiness [120]",
+                "  CRM_SERVICE_JVM_OPTS   JVM options of each service [-Xmx384m]",
+                "  CRM_KAFKA_JVM_OPTS     JVM options of the broker [-Xmx512m]"));
+    }
+
+    private boolean refuseIfRunning() {
+        return refuseIfRunning("crm: the CRM is already running (pid %d); crm status / crm down");
+    }
+
+    private boolean refuseIfRunning(String message) {
+        Optional<Long> running = stateFile.read().flatMap(State::liveSupervisor).map(ProcessHandle::pid);
+        running.ifPresent(pid -> out.println(String.format(message, pid)));
+        return running.isPresent();
+    }
+
+    /** Leftovers of an earlier run stopped, service jars present, ports free; prints each problem and what to do. */
+    private boolean preflight(Settings settings) {
+        stopLeftovers(); // they may hold the very ports checked below
+        List<String> problems = new ArrayList<>();
+        List<String> built = new ArrayList<>();
+        for (Settings.Service service : settings.services()) {
+            Path jar = layout.serviceJar(service.name());
+            if (Files.isRegularFile(jar)) {
+                built.add(service.name());
+            } else if (!Files.isDirectory(layout.root().resolve(service.name()))) {
+                problems.add(service.name() + " is not in this checkout (no " + service.name() + "/ directory)");
+            } else {
+                problems.add("the jar of " + service.name() + " is missing: " + layout.root().relativize(jar));
+            }
+        }
+        List<String> advice = new ArrayList<>();
+        if (built.size() < settings.services().size()) {
+            advice.add("Build the project with: ./mvnw -B -DskipTests install   (in " + layout.root()
+                    + "), or run: deploy/local/crm up --build");
+            if (!built.isEmpty()) {
+                advice.add("Or start only what is built: CRM_SERVICES=" + String.join(",", built) + " deploy/local/crm up");
+            }
+        }
+        problems.addAll(Ports.describe(Ports.taken(settings.neededPorts())));
+        if (problems.isEmpty()) {
+            return true;
+        }
+        out.println("crm: cannot start the CRM:");
+        problems.forEach(problem -> out.println("  - " + problem));
+        advice.forEach(out::println);
+        return false;
+    }
+
+    /**
+     * A state file whose supervisor is gone comes from a run that ended without crm down (killed, machine
+     * crash): stops the processes it recorded that still run, and removes the file. True when it stopped any.
+     */
+    private boolean stopLeftovers() {
+        Optional<State> stale = stateFile.read().filter(s -> s.liveSupervisor().isEmpty());
+        if (stale.isEmpty()) {
+            return false;
+        }
+        List<String> order = new ArrayList<>(stale.get().components());
+        Collections.reverse(order);
+        boolean stopped = false;
+        for (String component : order) {
+            Optional<ProcessHandle> process = stale.get().liveProcess(component);
+            if (process.isPresent()) {
+                out.println("Stopping " + component + " (pid " + process.get().pid() + "), left over from an earlier run");
+                Processes.stop(process.get(), LEFTOVER_STOP_GRACE);
+                stopped = true;
+            }
+        }
+        stateFile.delete();
+        return stopped;
+    }
+
+    private boolean lockSupervisor() throws IOException {
+        FileChannel channel = FileChannel.open(layout.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            channel.close();
+            return false;
+        }
+        supervisorLock = channel;
+        return true;
+    }
+
+    private void printNewlyReady(State state, Set<String> shown) {
+        for (String component : state.components()) {
+            state.readyAfter(component)
+                    .filter(took -> shown.add(component))
+                    .ifPresent(took -> out.println(Stack.readyLine(component, took, state.detail(component))));
+        }
+    }
+
+    private void printReady(State state, String footer) {
+        long seconds = Math.max(0, (System.currentTimeMillis() - state.since()) / 1000);
+        out.println();
+        out.println("The CRM is up (started in " + seconds + " s).");
+        out.println();
+        Table table = new Table("component", "pid", "REST API", "Swagger UI", "OpenAPI", "metrics", "health");
+        for (String component : state.components()) {
+            String pid = Long.toString(state.pid(component).orElse(0));
+            int port = state.port(component);
+            if (isService(component)) {
+                String base = "http://localhost:" + port;
+                table.row(component, pid, base + "/api/v1", base + "/q/swagger-ui", base + "/q/openapi",
+                        base + "/q/metrics", base + "/q/health");
+            } else if (component.equals(Settings.KAFKA)) {
+                table.row(component, pid, "127.0.0.1:" + port + " (Kafka bootstrap)");
+            } else {
+                table.row(component, pid, "jdbc:postgresql://127.0.0.1:" + port + "/<database>");
+            }
+        }
+        table.print(out);
+        out.println();
+        int kafkaPort = state.port(Settings.KAFKA);
+        int postgresPort = state.port(Settings.POSTGRES);
+        out.println("  Kafka bootstrap  127.0.0.1:" + kafkaPort);
+        out.println("  PostgreSQL       jdbc:postgresql://127.0.0.1:" + postgresPort + "/<database>   databases: "
+                + String.join(", ", Settings.DATABASES) + "; user postgres, password postgres");
+        out.println("  Logs             " + layout.logs() + "   (crm logs <component>)");
+        out.println("  Data             " + layout.data() + "   (kept between runs; crm reset deletes it)");
+        out.println();
+        out.println(footer);
+    }
+
+    private static boolean isService(String component) {
+        return Settings.ALL_SERVICES.stream().anyMatch(s -> s.name().equals(component));
+    }
+
+    /** The packaged launcher jar, when running from it (not from classes, as in the tests). */
+    static Optional<Path> launcherJar() {
+        try {
+            Path location = Path.of(Crm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(location) ? Optional.of(location) : Optional.empty();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The broker runs from the jars the launcher ships in target/lib (Maven copies them there). */
+    static String brokerClasspath() {
+        return launcherJar()
+                .map(jar -> jar.resolveSibling("lib") + File.separator + "*")
+                .orElse(System.getProperty("java.class.path"));
+    }
+
+    /** -Dcrm.root (the crm script sets it), else the project that holds deploy/local/target/crm-launcher.jar, else here. */
+    static Path projectRoot() {
+        String property = System.getProperty("crm.root");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
+        return launcherJar()
+                .map(jar -> jar.toAbsolutePath().getParent())   // target
+                .map(Path::getParent)                           // local
+                .map(Path::getParent)                           // deploy
+                .map(Path::getParent)                           // the project
+                .orElse(Path.of("").toAbsolutePath());
+    }
+}

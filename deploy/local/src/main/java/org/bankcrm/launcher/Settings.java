@@ -1,0 +1,135 @@
+package org.bankcrm.launcher;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** What a start needs to know: ports, partitions, time-outs, JVM options and which services to run; read from CRM_* variables. */
+record Settings(
+        Layout layout,
+        int postgresPort,
+        int kafkaPort,
+        int controllerPort,
+        int partitions,
+        Duration startTimeout,
+        List<String> serviceJvmOptions,
+        List<String> kafkaJvmOptions,
+        List<Service> services) {
+
+    record Service(String name, int port, String database) {
+        String baseUrl() {
+            return "http://localhost:" + port;
+        }
+    }
+
+    static final List<Service> ALL_SERVICES = List.of(
+            new Service("client-service", 8081, "client"),
+            new Service("interaction-service", 8082, "interaction"),
+            new Service("loyalty-service", 8083, "loyalty"),
+            new Service("offer-service", 8084, "offer"));
+
+    /** One database per service, all created even when only some services run. */
+    static final List<String> DATABASES = ALL_SERVICES.stream().map(Service::database).toList();
+
+    static final List<String> EVENT_TOPICS = List.of(
+            "crm.client.events.v1",
+            "crm.interaction.events.v1",
+            "crm.loyalty.events.v1",
+            "crm.offer.events.v1",
+            "crm.touchpoint.ingest.v1");
+
+    static final String POSTGRES = "postgres";
+    static final String KAFKA = "kafka";
+    static final String DB_USER = "postgres";
+    static final String DB_PASSWORD = "postgres";
+
+    /** Every event topic and its dead-letter topic. */
+    static List<String> topics() {
+        List<String> topics = new ArrayList<>();
+        for (String topic : EVENT_TOPICS) {
+            topics.add(topic);
+            topics.add(topic + ".dlq");
+        }
+        return topics;
+    }
+
+    static Settings fromEnvironment(Layout layout, Map<String, String> env) {
+        int kafkaPort = port(env, "CRM_KAFKA_PORT", 19092);
+        return new Settings(
+                layout,
+                port(env, "CRM_PG_PORT", 15432),
+                kafkaPort,
+                port(env, "CRM_KAFKA_CONTROLLER_PORT", kafkaPort + 1),
+                number(env, "CRM_PARTITIONS", 3, 1, 1000),
+                Duration.ofSeconds(number(env, "CRM_START_TIMEOUT", 120, 5, 3600)),
+                words(env.getOrDefault("CRM_SERVICE_JVM_OPTS", "-Xmx384m")),
+                words(env.getOrDefault("CRM_KAFKA_JVM_OPTS", "-Xmx512m")),
+                services(env.get("CRM_SERVICES")));
+    }
+
+    /** Each port the stack listens on, with the component that needs it, in start order. */
+    Map<Integer, String> neededPorts() {
+        Map<Integer, String> ports = new LinkedHashMap<>();
+        ports.put(postgresPort, POSTGRES);
+        ports.put(kafkaPort, KAFKA);
+        ports.put(controllerPort, "kafka controller");
+        for (Service service : services) {
+            ports.put(service.port(), service.name());
+        }
+        return ports;
+    }
+
+    String bootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database;
+    }
+
+    String reactiveUrl(String database) {
+        return "postgresql://127.0.0.1:" + postgresPort + "/" + database;
+    }
+
+    private static List<Service> services(String selection) {
+        if (selection == null || selection.isBlank() || selection.trim().equalsIgnoreCase("all")) {
+            return ALL_SERVICES;
+        }
+        List<String> names = Arrays.stream(selection.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
+        for (String name : names) {
+            if (ALL_SERVICES.stream().noneMatch(s -> s.name().equals(name))) {
+                throw new IllegalArgumentException("CRM_SERVICES names an unknown service '" + name + "'; known: "
+                        + ALL_SERVICES.stream().map(Service::name).collect(Collectors.joining(", ")));
+            }
+        }
+        return ALL_SERVICES.stream().filter(s -> names.contains(s.name())).toList();
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        return number(env, name, fallback, 1, 65535);
+    }
+
+    private static int number(Map<String, String> env, String name, int fallback, int min, int max) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
+    }
+
+    private static List<String> words(String value) {
+        return Arrays.stream(value.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    }
+}

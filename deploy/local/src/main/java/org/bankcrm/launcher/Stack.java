@@ -1,0 +1,310 @@
+package org.bankcrm.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.bankcrm.launcher.StateFile.Phase;
+
+/**
+ * The order of things: PostgreSQL (and its databases), then the Kafka broker (and its topics), then the
+ * services; stopped in the reverse order. Every step is recorded in the state file for the other commands.
+ *
+ * <p>{@link #stop()} may run at any moment from a shutdown hook (Ctrl-C, crm down): starting a process and
+ * stopping everything take the same lock, so nothing started can escape the stop.
+ */
+final class Stack {
+    static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(15);
+    static final Duration BROKER_STOP_GRACE = Duration.ofSeconds(30);
+    static final Duration BROKER_START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Settings settings;
+    private final Layout layout;
+    private final String brokerClasspath;
+    private final StateFile stateFile;
+    private final StateFile.State state;
+    private final PrintStream out;
+
+    private Postgres postgres;
+    private KafkaBroker kafka;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private boolean stopping;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Set<String> reportedExits = new HashSet<>();
+
+    Stack(Settings settings, String brokerClasspath, StateFile stateFile, PrintStream out) {
+        this.settings = settings;
+        this.layout = settings.layout();
+        this.brokerClasspath = brokerClasspath;
+        this.stateFile = stateFile;
+        this.state = StateFile.State.of(ProcessHandle.current());
+        this.out = out;
+    }
+
+    StateFile.State state() {
+        return state;
+    }
+
+    synchronized boolean isStopping() {
+        return stopping;
+    }
+
+    void start() throws StartupFailure, InterruptedException {
+        try {
+            layout.createDirectories();
+        } catch (IOException e) {
+            throw new StartupFailure("cannot create " + layout.home() + ": " + e.getMessage(), null, e);
+        }
+        save();
+        out.println("Starting the CRM (data in " + layout.data() + ", logs in " + layout.logs() + ")");
+        startPostgres();
+        startKafka();
+        startServices();
+        state.phase(Phase.READY);
+        save();
+    }
+
+    private void startPostgres() throws StartupFailure {
+        long began = System.nanoTime();
+        Path log = layout.log(Settings.POSTGRES);
+        synchronized (this) {
+            abortIfStopping();
+            postgres = new Postgres(layout.postgresData(), settings.postgresPort(), log);
+            try {
+                postgres.start();
+            } catch (IOException | RuntimeException e) {
+                throw new StartupFailure("PostgreSQL did not start: " + e.getMessage(), log, e);
+            }
+        }
+        ProcessHandle postmaster = postgres.postmaster()
+                .orElseThrow(() -> new StartupFailure("PostgreSQL started but its postmaster.pid is missing", log));
+        state.started(Settings.POSTGRES, postmaster, settings.postgresPort());
+        List<String> created;
+        try {
+            created = postgres.ensureDatabases(Settings.DATABASES);
+        } catch (SQLException e) {
+            throw new StartupFailure("cannot create the databases: " + e.getMessage(), log, e);
+        }
+        ready(Settings.POSTGRES, Duration.ofNanos(System.nanoTime() - began), "port " + settings.postgresPort()
+                + ", databases " + String.join(", ", Settings.DATABASES)
+                + (created.isEmpty() ? "" : " (created " + String.join(", ", created) + ")"));
+    }
+
+    private void startKafka() throws StartupFailure, InterruptedException {
+        long began = System.nanoTime();
+        Path log = layout.log(Settings.KAFKA);
+        KafkaBroker broker = new KafkaBroker(layout.kafkaData(), layout.run(), log, settings.kafkaPort(),
+                settings.controllerPort(), settings.partitions(), brokerClasspath, settings.kafkaJvmOptions());
+        boolean formatted;
+        try {
+            broker.writeConfig();
+            formatted = broker.formatIfNeeded();
+        } catch (IOException e) {
+            throw new StartupFailure(e.getMessage(), log, e);
+        }
+        synchronized (this) {
+            abortIfStopping();
+            kafka = broker;
+            try {
+                state.started(Settings.KAFKA, broker.start().toHandle(), settings.kafkaPort());
+            } catch (IOException e) {
+                throw new StartupFailure("cannot start the Kafka broker: " + e.getMessage(), log, e);
+            }
+        }
+        save();
+        broker.awaitReady(BROKER_START_TIMEOUT);
+        List<String> created;
+        try {
+            created = broker.ensureTopics(Settings.topics(), settings.partitions());
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StartupFailure("cannot create the topics: " + e.getMessage(), log, e);
+        }
+        ready(Settings.KAFKA, Duration.ofNanos(System.nanoTime() - began), "port " + settings.kafkaPort()
+                + ", " + Settings.topics().size() + " topics"
+                + (created.isEmpty() ? "" : " (created " + created.size() + " with " + settings.partitions() + " partitions)")
+                + (formatted ? ", new log directory" : ""));
+    }
+
+    private void startServices() throws StartupFailure, InterruptedException {
+        synchronized (this) {
+            abortIfStopping();
+            for (Settings.Service service : settings.services()) {
+                ServiceProcess process = new ServiceProcess(service, layout.serviceJar(service.name()), layout.log(service.name()));
+                try {
+                    state.started(service.name(), process.start(settings).toHandle(), service.port());
+                } catch (IOException e) {
+                    throw new StartupFailure("cannot start " + service.name() + ": " + e.getMessage(), process.log(), e);
+                }
+                services.add(process);
+            }
+        }
+        save();
+        Set<ServiceProcess> pending = new LinkedHashSet<>(services);
+        long deadline = System.nanoTime() + settings.startTimeout().toNanos();
+        while (!pending.isEmpty()) {
+            for (ServiceProcess service : List.copyOf(pending)) {
+                Process process = service.process();
+                if (!process.isAlive()) {
+                    throw new StartupFailure(service.name() + " stopped during start-up (exit code " + process.exitValue() + ")",
+                            service.log());
+                }
+                if (ServiceProcess.health(service.service().port()) == ServiceProcess.Health.UP) {
+                    pending.remove(service);
+                    ready(service.name(), service.sinceLaunch(), service.service().baseUrl());
+                }
+            }
+            if (!pending.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    ServiceProcess late = pending.iterator().next();
+                    throw new StartupFailure(names(pending) + " not ready after " + settings.startTimeout().toSeconds()
+                            + " s (/q/health/ready; CRM_START_TIMEOUT sets the limit)", late.log());
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    /** Records why the start failed (the detached `crm up` reads it), then stops what was started. */
+    void fail(String reason) {
+        state.failed(reason);
+        save();
+        stop();
+    }
+
+    /** Stops the services, then the broker, then PostgreSQL, saying what it stops. Safe to call more than once. */
+    synchronized void stop() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        boolean failed = state.phase() == Phase.FAILED;
+        if (!failed) {
+            state.phase(Phase.STOPPING);
+        }
+        save();
+        boolean anything = postgres != null || kafka != null || !services.isEmpty();
+        if (anything) {
+            out.println("Stopping the CRM");
+        }
+        long began = System.nanoTime();
+        services.forEach(ServiceProcess::signalStop);
+        for (ServiceProcess service : services) {
+            boolean clean = service.awaitStop(SERVICE_STOP_GRACE);
+            stopped(service.name(), began, clean, SERVICE_STOP_GRACE);
+        }
+        if (kafka != null) {
+            began = System.nanoTime();
+            stopped(Settings.KAFKA, began, kafka.stop(BROKER_STOP_GRACE), BROKER_STOP_GRACE);
+        }
+        if (postgres != null) {
+            began = System.nanoTime();
+            try {
+                postgres.stop();
+                stopped(Settings.POSTGRES, began, true, null);
+            } catch (IOException | RuntimeException e) {
+                out.println("  " + pad(Settings.POSTGRES) + "did not stop cleanly: " + e.getMessage());
+            }
+        }
+        if (failed) {
+            save();
+        } else {
+            stateFile.delete();
+        }
+        if (anything) {
+            out.println("The CRM is stopped.");
+        }
+        stopped.countDown();
+    }
+
+    /** After a successful start: waits until {@link #stop()} has run, reporting any component that ends on its own. */
+    void superviseUntilStopped() throws InterruptedException {
+        while (!stopped.await(2, TimeUnit.SECONDS)) {
+            reportUnexpectedExits();
+        }
+    }
+
+    private synchronized void reportUnexpectedExits() {
+        if (stopping) {
+            return;
+        }
+        for (ServiceProcess service : services) {
+            if (!service.process().isAlive()) {
+                reportExit(service.name(), "exit code " + service.process().exitValue(), service.log());
+            }
+        }
+        if (kafka != null && !state.liveProcess(Settings.KAFKA).isPresent()) {
+            reportExit(Settings.KAFKA, "the broker process ended", layout.log(Settings.KAFKA));
+        }
+        if (postgres != null && postgres.postmaster().isEmpty()) {
+            reportExit(Settings.POSTGRES, "the server process ended", layout.log(Settings.POSTGRES));
+        }
+    }
+
+    private void reportExit(String component, String how, Path log) {
+        if (!reportedExits.add(component)) {
+            return;
+        }
+        out.println(component + " stopped unexpectedly (" + how + "); the others keep running. Last lines of " + log + ":");
+        Logs.tailOfLastRun(log, 30).forEach(line -> out.println("  | " + line));
+        state.stopped(component);
+        save();
+    }
+
+    static String readyLine(String component, Duration took, String detail) {
+        return String.format(Locale.ROOT, "  %s ready in %5.1f s   %s", pad(component), took.toMillis() / 1000.0, detail);
+    }
+
+    private void ready(String component, Duration took, String detail) {
+        synchronized (this) {
+            if (stopping) {
+                return; // Ctrl-C came while this component was getting ready: the stop report says the rest
+            }
+            state.ready(component, took, detail);
+        }
+        save();
+        out.println(readyLine(component, took, detail));
+    }
+
+    private void stopped(String component, long began, boolean clean, Duration grace) {
+        state.stopped(component);
+        save();
+        double seconds = (System.nanoTime() - began) / 1e9;
+        out.println(clean
+                ? String.format(Locale.ROOT, "  %s stopped in %4.1f s", pad(component), seconds)
+                : "  " + pad(component) + "killed: it did not stop within " + grace.toSeconds() + " s");
+    }
+
+    private void abortIfStopping() throws StartupFailure {
+        if (stopping) {
+            throw new StartupFailure("stopped during start-up", null);
+        }
+    }
+
+    private void save() {
+        try {
+            stateFile.save(state);
+        } catch (IOException e) {
+            out.println("crm: cannot write " + stateFile.path() + ": " + e.getMessage());
+        }
+    }
+
+    private static String pad(String component) {
+        return String.format("%-20s", component);
+    }
+
+    private static String names(Set<ServiceProcess> services) {
+        return String.join(", ", services.stream().map(ServiceProcess::name).toList());
+    }
+}

@@ -1,0 +1,81 @@
+package org.bankcrm.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+    private final Layout layout = new Layout(Path.of("/tmp/crm-settings-test"));
+
+    @Test
+    void defaultsAreTheDocumentedPorts() {
+        Settings settings = Settings.fromEnvironment(layout, Map.of());
+
+        assertEquals(15432, settings.postgresPort());
+        assertEquals(19092, settings.kafkaPort());
+        assertEquals(19093, settings.controllerPort());
+        assertEquals(3, settings.partitions());
+        assertEquals(Duration.ofSeconds(120), settings.startTimeout());
+        assertEquals(List.of("-Xmx384m"), settings.serviceJvmOptions());
+        assertEquals(Settings.ALL_SERVICES, settings.services());
+        assertEquals(List.of(15432, 19092, 19093, 8081, 8082, 8083, 8084), List.copyOf(settings.neededPorts().keySet()));
+    }
+
+    @Test
+    void environmentOverridesThem() {
+        Settings settings = Settings.fromEnvironment(layout, Map.of(
+                "CRM_PG_PORT", "25432", "CRM_KAFKA_PORT", "29092", "CRM_PARTITIONS", "6",
+                "CRM_START_TIMEOUT", "30", "CRM_SERVICE_JVM_OPTS", "-Xmx256m  -XX:+UseSerialGC",
+                "CRM_SERVICES", "offer-service, client-service"));
+
+        assertEquals(25432, settings.postgresPort());
+        assertEquals(29093, settings.controllerPort());
+        assertEquals(6, settings.partitions());
+        assertEquals(Duration.ofSeconds(30), settings.startTimeout());
+        assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC"), settings.serviceJvmOptions());
+        assertEquals(List.of("client-service", "offer-service"), settings.services().stream().map(Settings.Service::name).toList());
+        assertEquals("jdbc:postgresql://127.0.0.1:25432/offer", settings.jdbcUrl("offer"));
+        assertEquals("postgresql://127.0.0.1:25432/offer", settings.reactiveUrl("offer"));
+    }
+
+    @Test
+    void badValuesAreRejectedWithTheVariableName() {
+        IllegalArgumentException port = assertThrows(IllegalArgumentException.class,
+                () -> Settings.fromEnvironment(layout, Map.of("CRM_PG_PORT", "postgres")));
+        assertTrue(port.getMessage().startsWith("CRM_PG_PORT must be"), port.getMessage());
+
+        IllegalArgumentException service = assertThrows(IllegalArgumentException.class,
+                () -> Settings.fromEnvironment(layout, Map.of("CRM_SERVICES", "client-service,billing-service")));
+        assertTrue(service.getMessage().contains("'billing-service'"), service.getMessage());
+    }
+
+    @Test
+    void everyEventTopicHasItsDeadLetterTopic() {
+        List<String> topics = Settings.topics();
+
+        assertEquals(10, topics.size());
+        assertTrue(topics.containsAll(List.of("crm.touchpoint.ingest.v1", "crm.touchpoint.ingest.v1.dlq",
+                "crm.client.events.v1", "crm.offer.events.v1.dlq")));
+    }
+
+    @Test
+    void servicesGetTheirPortDatabaseAndBrokerThroughTheEnvironment() {
+        Settings settings = Settings.fromEnvironment(layout, Map.of());
+        Settings.Service loyalty = Settings.ALL_SERVICES.get(2);
+
+        Map<String, String> env = ServiceProcess.environment(settings, loyalty);
+
+        assertEquals("8083", env.get("QUARKUS_HTTP_PORT"));
+        assertEquals("postgresql://127.0.0.1:15432/loyalty", env.get("QUARKUS_DATASOURCE_REACTIVE_URL"));
+        assertEquals("jdbc:postgresql://127.0.0.1:15432/loyalty", env.get("QUARKUS_DATASOURCE_JDBC_URL"));
+        assertEquals("postgres", env.get("QUARKUS_DATASOURCE_USERNAME"));
+        assertEquals("127.0.0.1:19092", env.get("KAFKA_BOOTSTRAP_SERVERS"));
+    }
+}
