@@ -97,6 +97,18 @@ class KafkaEventPublisher implements AutoCloseable {
         return new Result(published, failed);
     }
 
+    /** Opens the producer's connections and loads the topics' metadata; failures only cost the warm-up. */
+    void warmUp(java.util.Collection<String> topics) {
+        try {
+            Producer<String, byte[]> kafka = producer();
+            for (String topic : topics) {
+                kafka.partitionsFor(topic);
+            }
+        } catch (RuntimeException e) {
+            // the broker may not be up yet: the first real round will connect
+        }
+    }
+
     private ProducerRecord<String, byte[]> toRecord(PendingEvent event) {
         var record = new ProducerRecord<String, byte[]>(event.topic(), event.key(), event.payload().getBytes(StandardCharsets.UTF_8));
         var headers = record.headers();

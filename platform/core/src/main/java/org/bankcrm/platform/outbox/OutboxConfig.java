@@ -13,6 +13,9 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean relayEnabled();
 
+    /** Topics to connect to at start (besides those in the outbox's history), so the first event is fast. */
+    java.util.Optional<java.util.List<String>> topics();
+
     /** Rows published per relay round; a full round triggers the next one at once. */
     @WithDefault("500")
     int batchSize();

@@ -51,11 +51,12 @@ public class OutboxRelay {
             from outbox_event where published_at is null order by id limit $1
             """;
     private static final String MARK_PUBLISHED =
-            "update outbox_event set published_at = now(), attempts = attempts + 1, last_error = null where id = any($1)";
+            "update outbox_event set published_at = clock_timestamp(), attempts = attempts + 1, last_error = null where id = any($1)";
     private static final String MARK_FAILED =
             "update outbox_event set attempts = attempts + 1, last_error = $2 where id = $1";
     private static final String COUNT_PENDING = "select count(*) from outbox_event where published_at is null";
     private static final String PURGE = "delete from outbox_event where published_at < $1";
+    private static final String KNOWN_TOPICS = "select distinct topic from outbox_event";
 
     private final Pool pool;
     private final Vertx vertx;
@@ -109,6 +110,7 @@ public class OutboxRelay {
                 .register(metrics);
         metrics.gauge("crm.outbox.pending", pending);
         listen();
+        warmUp();
         sweepTimer = vertx.setPeriodic(config.sweepInterval().toMillis(), id -> sweep());
         wake();
     }
@@ -229,6 +231,21 @@ public class OutboxRelay {
         OffsetDateTime occurredAt = row.getOffsetDateTime(7);
         return new PendingEvent(row.getLong(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                 row.getString(5), row.getString(6), occurredAt.toInstant(), row.getString(8), extensions);
+    }
+
+    /**
+     * Connects the producer and fetches the metadata of the topics this service publishes to (from
+     * configuration and from the outbox's history), so the first event after a start does not pay for it.
+     */
+    private void warmUp() {
+        pool.query(KNOWN_TOPICS).execute()
+                .map(rows -> {
+                    java.util.Set<String> topics = new java.util.TreeSet<>(config.topics().orElse(List.of()));
+                    rows.forEach(row -> topics.add(row.getString(0)));
+                    return topics;
+                })
+                .onFailure().recoverWithItem(() -> new java.util.TreeSet<>(config.topics().orElse(List.of())))
+                .subscribe().with(topics -> sender.execute(() -> publisher.warmUp(topics)));
     }
 
     /** Recovery: picks up anything a lost notification left behind, refreshes the gauge, purges old rows. */
