@@ -10,6 +10,11 @@ import java.util.Objects;
  */
 public record OutgoingEvent(String topic, String type, String clientId, Object data, Map<String, String> extensions) {
 
+    /** Extension: the ce_id of the event that directly caused this one. */
+    public static final String CAUSATION_ID = "causationid";
+    /** Extension: the ce_id at the root of the chain (e.g. the touchpoint that started it all). */
+    public static final String CORRELATION_ID = "correlationid";
+
     public OutgoingEvent {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(type, "type");
@@ -25,6 +30,16 @@ public record OutgoingEvent(String topic, String type, String clientId, Object d
 
     public static OutgoingEvent of(String topic, String type, String clientId, Object data) {
         return new OutgoingEvent(topic, type, clientId, data, Map.of());
+    }
+
+    /**
+     * Marks this event as caused by {@code cause}: its ce_id becomes the causation id, and the cause's
+     * correlation id (or, at the root of a chain, its own ce_id) the correlation id, so a whole chain
+     * (touchpoint → loyalty score → decision) can be traced and timed.
+     */
+    public OutgoingEvent causedBy(org.bankcrm.platform.events.IncomingEvent cause) {
+        String root = cause.extension(CORRELATION_ID) != null ? cause.extension(CORRELATION_ID) : cause.id();
+        return withExtension(CAUSATION_ID, cause.id()).withExtension(CORRELATION_ID, root);
     }
 
     public OutgoingEvent withExtension(String name, String value) {
