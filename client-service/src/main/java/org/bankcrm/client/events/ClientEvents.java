@@ -18,6 +18,14 @@ import org.bankcrm.platform.outbox.OutgoingEvent;
 public final class ClientEvents {
     public static final String TOPIC = "crm.client.events.v1";
     public static final String REGISTERED = "crm.client.registered";
+    public static final String UPDATED = "crm.client.updated";
+    public static final String PRODUCT_OPENED = "crm.client.product-opened";
+    public static final String PRODUCT_CLOSED = "crm.client.product-closed";
+    public static final String FINANCIALS_RECORDED = "crm.client.financials-recorded";
+    public static final String VALUE_CHANGED = "crm.client.value-changed";
+    public static final String SEGMENT_CHANGED = "crm.client.segment-changed";
+    public static final String CONSENT_CHANGED = "crm.client.consent-changed";
+    public static final String ERASED = "crm.client.erased";
 
     private ClientEvents() {
     }
