@@ -28,6 +28,13 @@ public class KnownClient {
     public String lastEventId;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
+    /** An erased client takes no new touchpoints: to this service they are gone. */
+    public boolean isErased() {
+        return erasedAt != null;
+    }
 
     /** Records that one more client event was applied. */
     public void applied(String eventId, Instant at) {

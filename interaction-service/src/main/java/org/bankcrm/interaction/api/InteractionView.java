@@ -1,0 +1,27 @@
+package org.bankcrm.interaction.api;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.bankcrm.interaction.domain.Cause;
+import org.bankcrm.interaction.domain.CauseDetail;
+import org.bankcrm.interaction.domain.Channel;
+import org.bankcrm.interaction.domain.Initiator;
+import org.bankcrm.interaction.domain.Need;
+import org.bankcrm.interaction.domain.Outcome;
+import org.bankcrm.interaction.domain.Touchpoint;
+import org.bankcrm.interaction.domain.TouchpointType;
+import org.bankcrm.interaction.domain.Valence;
+
+/** A touchpoint as the channels read it: what was submitted, plus its journey and when it was recorded. */
+public record InteractionView(UUID id, UUID clientId, Instant occurredAt, Channel channel, TouchpointType type,
+        Initiator initiator, Need need, Outcome outcome, Valence valence, Cause cause, CauseDetail causeDetail,
+        Integer csat, Integer nps, String employeeId, String notes, UUID journeyId, boolean repeatContact,
+        Touchpoint.Origin origin, Instant recordedAt, Instant erasedAt) {
+
+    static InteractionView of(Touchpoint t) {
+        return new InteractionView(t.id, t.clientId, t.occurredAt, t.channel, t.type, t.initiator, t.need, t.outcome,
+                t.valence, t.cause, t.causeDetail, t.csat, t.nps, t.employeeId, t.notes, t.journeyId, t.repeatContact,
+                t.origin, t.recordedAt, t.erasedAt);
+    }
+}

@@ -1,0 +1,132 @@
+package org.bankcrm.interaction.app;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bankcrm.interaction.domain.FieldProblem;
+import org.bankcrm.interaction.domain.Touchpoint;
+import org.bankcrm.interaction.domain.TouchpointContent;
+import org.bankcrm.interaction.domain.TouchpointRules;
+import org.bankcrm.interaction.events.InteractionEvents;
+import org.bankcrm.interaction.store.KnownClientRepository;
+import org.bankcrm.interaction.store.TouchpointRepository;
+import org.bankcrm.interaction.store.TouchpointRepository.TimelineFilter;
+import org.bankcrm.interaction.store.TouchpointRepository.TimelineSlice;
+import org.bankcrm.platform.outbox.Outbox;
+import org.bankcrm.platform.problem.ProblemException;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Use cases on touchpoints. Recording one is one transaction: the touchpoint, its experience record and
+ * the {@code crm.interaction.recorded} event in the outbox. Idempotent on the caller's id.
+ */
+@ApplicationScoped
+public class TouchpointLog {
+
+    /** What became of a touchpoint offered for recording. */
+    public enum Verdict {
+        /** stored now, event appended */
+        RECORDED,
+        /** the same id with the same content came before: nothing changes */
+        REPLAYED,
+        /** the same id came before with other content */
+        CONFLICT,
+        /** the client is not known (yet) */
+        UNKNOWN_CLIENT
+    }
+
+    public record Acceptance(Verdict verdict, Touchpoint touchpoint) {
+    }
+
+    private final TouchpointRepository touchpoints;
+    private final KnownClientRepository clients;
+    private final Outbox outbox;
+    private final TouchpointRules rules;
+    private final Clock clock = Clock.systemUTC();
+
+    public TouchpointLog(TouchpointRepository touchpoints, KnownClientRepository clients, Outbox outbox,
+            InteractionConfig config) {
+        this.touchpoints = touchpoints;
+        this.clients = clients;
+        this.outbox = outbox;
+        this.rules = new TouchpointRules(config.clockSkew());
+    }
+
+    /**
+     * A touchpoint from a channel: 400 for a broken rule, 404 for a client not known, 409 when the id was
+     * used before for other content; the stored record either way when it was recorded or replayed.
+     */
+    @WithTransaction
+    public Uni<Acceptance> record(TouchpointSubmission submission) {
+        TouchpointContent content = submission.toContent();
+        List<FieldProblem> problems = problems(content);
+        if (!problems.isEmpty()) {
+            return Uni.createFrom().failure(invalid(problems));
+        }
+        return accept(content, Touchpoint.Origin.REST).invoke(acceptance -> {
+            switch (acceptance.verdict()) {
+                case CONFLICT -> throw ProblemException
+                        .conflict("Interaction " + content.id() + " was recorded before with other content")
+                        .with("existingId", content.id());
+                case UNKNOWN_CLIENT -> throw ProblemException.notFound("client", content.clientId());
+                default -> {
+                }
+            }
+        });
+    }
+
+    /** The rules beyond each field's shape, checked at the service's clock. */
+    public List<FieldProblem> problems(TouchpointContent content) {
+        return rules.problems(content, clock.instant());
+    }
+
+    /**
+     * Stores the touchpoint unless its id is known, in the caller's transaction: the same content again is a
+     * replay, other content a conflict; a client not known is left to the caller to refuse or park.
+     */
+    Uni<Acceptance> accept(TouchpointContent content, Touchpoint.Origin origin) {
+        return touchpoints.findById(content.id()).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(new Acceptance(
+                        existing.isRepeatedBy(content) ? Verdict.REPLAYED : Verdict.CONFLICT, existing));
+            }
+            return clients.findById(content.clientId()).chain(client -> client == null || client.isErased()
+                    ? Uni.createFrom().item(new Acceptance(Verdict.UNKNOWN_CLIENT, null))
+                    : store(content, origin));
+        });
+    }
+
+    private Uni<Acceptance> store(TouchpointContent content, Touchpoint.Origin origin) {
+        Touchpoint touchpoint = Touchpoint.of(content, origin, clock.instant());
+        return touchpoints.persist(touchpoint)
+                .call(saved -> outbox.append(InteractionEvents.recorded(saved)))
+                .map(saved -> new Acceptance(Verdict.RECORDED, saved));
+    }
+
+    @WithSession
+    public Uni<Touchpoint> find(UUID id) {
+        return touchpoints.findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("interaction", id));
+    }
+
+    /** A known client's touchpoints, newest first; 404 for a client this service does not know. */
+    @WithSession
+    public Uni<TimelineSlice> timeline(TimelineFilter filter, int page, int size) {
+        return clients.findById(filter.clientId())
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("client", filter.clientId()))
+                .chain(() -> touchpoints.timeline(filter, page, size));
+    }
+
+    private static ProblemException invalid(List<FieldProblem> problems) {
+        ProblemException e = ProblemException.invalidField(problems.get(0).field(), problems.get(0).message());
+        problems.stream().skip(1).forEach(p -> e.violations()
+                .add(new org.bankcrm.platform.problem.Problem.Violation(p.field(), p.message())));
+        return e;
+    }
+}

@@ -1,0 +1,6 @@
+package org.bankcrm.interaction.domain;
+
+/** Who started the contact. */
+public enum Initiator {
+    CLIENT, BANK
+}

@@ -1,0 +1,109 @@
+package org.bankcrm.interaction.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One contact between the bank and a client, on any channel, with the experience record it left: the
+ * client's need, whether it was met (outcome), how it felt (valence) and who caused that (cause, causeDetail).
+ */
+@Entity
+@Table(name = "touchpoint")
+public class Touchpoint {
+    /** Where a touchpoint came in. */
+    public enum Origin {
+        REST, KAFKA
+    }
+
+    @Id
+    public UUID id;
+    @Column(name = "client_id", nullable = false)
+    public UUID clientId;
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Channel channel;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TouchpointType type;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Initiator initiator;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Need need;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Outcome outcome;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Valence valence;
+    @Enumerated(EnumType.STRING)
+    public Cause cause;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cause_detail")
+    public CauseDetail causeDetail;
+    public Integer csat;
+    public Integer nps;
+    @Column(name = "employee_id")
+    public String employeeId;
+    public String notes;
+    @Column(name = "journey_id")
+    public UUID journeyId;
+    @Column(name = "repeat_contact", nullable = false)
+    public boolean repeatContact;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Origin origin;
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
+    public static Touchpoint of(TouchpointContent content, Origin origin, Instant recordedAt) {
+        Touchpoint t = new Touchpoint();
+        t.id = content.id();
+        t.clientId = content.clientId();
+        t.occurredAt = content.occurredAt();
+        t.channel = content.channel();
+        t.type = content.type();
+        t.initiator = content.initiator();
+        t.need = content.need();
+        t.outcome = content.outcome();
+        t.valence = content.valence();
+        t.cause = content.cause();
+        t.causeDetail = content.causeDetail();
+        t.csat = content.csat();
+        t.nps = content.nps();
+        t.employeeId = content.employeeId();
+        t.notes = content.notes();
+        t.origin = origin;
+        t.recordedAt = recordedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return t;
+    }
+
+    public TouchpointContent content() {
+        return new TouchpointContent(id, clientId, occurredAt, channel, type, initiator, need, outcome, valence, cause,
+                causeDetail, csat, nps, employeeId, notes);
+    }
+
+    /**
+     * Whether {@code replay} repeats this touchpoint. After the client's erasure the stored record has no
+     * notes or employee id any more, so a replay is compared without them.
+     */
+    public boolean isRepeatedBy(TouchpointContent replay) {
+        return erasedAt == null ? content().equals(replay) : content().equals(replay.erased());
+    }
+
+    public boolean isNegativeAndBankCaused() {
+        return valence == Valence.NEGATIVE && cause == Cause.BANK;
+    }
+}

@@ -1,0 +1,69 @@
+package org.bankcrm.interaction.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+class TouchpointRulesTest {
+    static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+    final TouchpointRules rules = new TouchpointRules(Duration.ofMinutes(2));
+
+    static TouchpointContent touchpoint(Instant occurredAt, Valence valence, Cause cause, CauseDetail detail) {
+        return new TouchpointContent(UUID.randomUUID(), UUID.randomUUID(), occurredAt, Channel.BRANCH,
+                TouchpointType.INQUIRY, Initiator.CLIENT, Need.CARDS, Outcome.RESOLVED, valence, cause, detail, 4, 9,
+                null, null);
+    }
+
+    @Test
+    void aTouchpointUpToTheClockSkewAheadIsAcceptedAndOneSecondMoreIsNot() {
+        assertThat(rules.problems(touchpoint(NOW.plusSeconds(120), Valence.POSITIVE, null, null), NOW)).isEmpty();
+        assertThat(rules.problems(touchpoint(NOW.plusSeconds(121), Valence.POSITIVE, null, null), NOW))
+                .extracting(FieldProblem::field).containsExactly("occurredAt");
+    }
+
+    @Test
+    void aNegativeExperienceMustSayWhoCausedIt() {
+        assertThat(rules.problems(touchpoint(NOW, Valence.NEGATIVE, null, null), NOW))
+                .extracting(FieldProblem::field).containsExactly("cause");
+        assertThat(rules.problems(touchpoint(NOW, Valence.NEGATIVE, Cause.CLIENT, null), NOW)).isEmpty();
+    }
+
+    @Test
+    void aNegativeExperienceTheBankCausedMustSayWhat() {
+        assertThat(rules.problems(touchpoint(NOW, Valence.NEGATIVE, Cause.BANK, null), NOW))
+                .extracting(FieldProblem::field).containsExactly("causeDetail");
+        assertThat(rules.problems(touchpoint(NOW, Valence.NEGATIVE, Cause.BANK, CauseDetail.FEES), NOW)).isEmpty();
+    }
+
+    @Test
+    void aCauseDetailWithoutACauseIsRefused() {
+        assertThat(rules.problems(touchpoint(NOW, Valence.POSITIVE, null, CauseDetail.STAFF), NOW))
+                .extracting(FieldProblem::field).containsExactly("cause");
+    }
+
+    @Test
+    void aReplayIsComparedToTheMicrosecondTheDatabaseKeeps() {
+        UUID id = UUID.randomUUID();
+        UUID client = UUID.randomUUID();
+        var withNanos = new TouchpointContent(id, client, Instant.parse("2026-11-27T10:00:00.123456789Z"), Channel.ATM,
+                TouchpointType.TRANSACTION, Initiator.CLIENT, Need.PAYMENTS, Outcome.RESOLVED, Valence.NEUTRAL, null,
+                null, null, null, null, null);
+        var stored = Touchpoint.of(withNanos, Touchpoint.Origin.REST, NOW);
+        stored.occurredAt = Instant.parse("2026-11-27T10:00:00.123456Z");
+        assertThat(stored.isRepeatedBy(withNanos)).isTrue();
+    }
+
+    @Test
+    void afterErasureAReplayWithTheOriginalNotesStillRepeatsTheTouchpoint() {
+        var content = new TouchpointContent(UUID.randomUUID(), UUID.randomUUID(), NOW, Channel.BRANCH,
+                TouchpointType.ADVICE, Initiator.BANK, Need.SAVINGS, Outcome.RESOLVED, Valence.POSITIVE, Cause.BANK,
+                CauseDetail.STAFF, 5, 10, "EMP-1", "talked about a term deposit");
+        var stored = Touchpoint.of(content.erased(), Touchpoint.Origin.REST, NOW);
+        stored.erasedAt = NOW;
+        assertThat(stored.isRepeatedBy(content)).isTrue();
+    }
+}
