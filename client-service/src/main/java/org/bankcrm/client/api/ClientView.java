@@ -15,9 +15,7 @@ public record ClientView(UUID id, String externalRef, ClientType type, String fu
         ClientRequests.ConsentsBody consents, Instant createdAt, Instant updatedAt) {
 
     static ClientView of(Client c, LocalDate today) {
-        var consents = new ClientRequests.ConsentsBody(c.consents.marketingEmail, c.consents.marketingSms,
-                c.consents.marketingPush, c.consents.marketingPhone, c.consents.profiling);
         return new ClientView(c.id, c.externalRef, c.type, c.fullName, c.birthDate, c.ageBand(today), c.email, c.phone,
-                c.incomeBracket, c.customerSince, consents, c.createdAt, c.updatedAt);
+                c.incomeBracket, c.customerSince, ClientRequests.ConsentsBody.of(c.consents), c.createdAt, c.updatedAt);
     }
 }

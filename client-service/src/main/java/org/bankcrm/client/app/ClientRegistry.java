@@ -3,13 +3,21 @@ package org.bankcrm.client.app;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bankcrm.client.domain.Client;
+import org.bankcrm.client.domain.ClientDetails;
+import org.bankcrm.client.domain.ConsentChange;
+import org.bankcrm.client.domain.ConsentPurpose;
+import org.bankcrm.client.domain.Consents;
 import org.bankcrm.client.events.ClientEvents;
 import org.bankcrm.client.store.ClientRepository;
+import org.bankcrm.client.store.ConsentChangeRepository;
 import org.bankcrm.platform.outbox.Outbox;
 import org.bankcrm.platform.problem.ProblemException;
 
@@ -17,33 +25,46 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** Use cases on clients; each writing one is one transaction with its outbox event. */
+/** Use cases on clients; each writing one is one transaction with its outbox events. */
 @ApplicationScoped
 public class ClientRegistry {
+    /** Consent source recorded when consents come with the registration. */
+    public static final String REGISTRATION = "REGISTRATION";
+    /** Consent source recorded when consents change through PUT or PATCH of the client. */
+    public static final String CLIENT_UPDATE = "CLIENT_UPDATE";
+
     private final ClientRepository clients;
+    private final ConsentChangeRepository consentChanges;
+    private final ClientChanges changes;
     private final Outbox outbox;
     private final Clock clock = Clock.systemUTC();
 
-    public ClientRegistry(ClientRepository clients, Outbox outbox) {
+    public ClientRegistry(ClientRepository clients, ConsentChangeRepository consentChanges, ClientChanges changes,
+            Outbox outbox) {
         this.clients = clients;
+        this.consentChanges = consentChanges;
+        this.changes = changes;
         this.outbox = outbox;
     }
 
     /** Stores a new client and emits {@code crm.client.registered}; a taken externalRef is a 409. */
     @WithTransaction
-    public Uni<Client> register(Client client) {
+    public Uni<Client> register(ClientDetails details) {
+        return registerInTransaction(details);
+    }
+
+    /** The registration itself, for callers that already run a transaction (the bulk load). */
+    Uni<Client> registerInTransaction(ClientDetails details) {
         LocalDate today = LocalDate.now(clock);
-        Client.birthDateProblem(client.type, client.birthDate, today).ifPresent(problem -> {
-            throw ProblemException.invalidField("birthDate", problem);
-        });
-        return clients.findByExternalRef(client.externalRef)
+        checkBirthDate(details, today);
+        return clients.findByExternalRef(details.externalRef())
                 .invoke(existing -> {
                     if (existing != null) {
-                        throw ProblemException.conflict("A client with this externalRef already exists")
-                                .with("existingId", existing.id);
+                        throw taken(existing);
                     }
                 })
                 .chain(() -> {
+                    Client client = Client.from(details);
                     Instant now = clock.instant();
                     client.id = UUID.randomUUID();
                     client.createdAt = now;
@@ -53,12 +74,110 @@ public class ClientRegistry {
                     }
                     return clients.persist(client);
                 })
-                .call(saved -> outbox.append(ClientEvents.registered(saved, today)));
+                .call(saved -> recordConsents(saved, List.of(), REGISTRATION, saved.createdAt))
+                .call(saved -> outbox.append(ClientEvents.registered(saved, today)))
+                .call(changes::clientChanged);
+    }
+
+    /** A client as the channels may see it: 404 when unknown, 410 once erased. */
+    @WithSession
+    public Uni<Client> find(UUID id) {
+        return live(id);
+    }
+
+    /**
+     * Replaces the client's details with what {@code change} makes of the current ones; emits
+     * {@code crm.client.updated} when anything changed and {@code crm.client.consent-changed} when a consent did.
+     */
+    @WithTransaction
+    public Uni<Client> update(UUID id, UnaryOperator<ClientDetails> change) {
+        LocalDate today = LocalDate.now(clock);
+        return live(id).call(client -> {
+            ClientDetails next = change.apply(client.details());
+            checkBirthDate(next, today);
+            // the uniqueness check runs before the entity changes, so no flush can hit the constraint first
+            Uni<Void> unique = next.externalRef().equals(client.externalRef) ? Uni.createFrom().voidItem()
+                    : clients.findByExternalRef(next.externalRef()).invoke(existing -> {
+                        if (existing != null) {
+                            throw taken(existing);
+                        }
+                    }).replaceWithVoid();
+            return unique.chain(() -> apply(client, next, CLIENT_UPDATE, today));
+        });
+    }
+
+    /** Changes only the consents, recording where the change came from. */
+    @WithTransaction
+    public Uni<Client> changeConsents(UUID id, UnaryOperator<Consents> change, String source) {
+        LocalDate today = LocalDate.now(clock);
+        return live(id).call(client -> {
+            ClientDetails now = client.details();
+            ClientDetails next = new ClientDetails(now.externalRef(), now.type(), now.fullName(), now.birthDate(),
+                    now.email(), now.phone(), now.incomeBracket(), now.customerSince(), change.apply(now.consents()));
+            return apply(client, next, source, today);
+        });
     }
 
     @WithSession
-    public Uni<Client> find(UUID id) {
+    public Uni<List<ConsentChange>> consentHistory(UUID id) {
+        return live(id).chain(client -> consentChanges.historyOf(id));
+    }
+
+    /** Right to erasure: anonymises the personal data, keeps the id and aggregates, emits {@code crm.client.erased}. */
+    @WithTransaction
+    public Uni<Client> erase(UUID id) {
+        return live(id)
+                .invoke(client -> client.erase(clock.instant()))
+                .call(client -> outbox.append(ClientEvents.erased(client)));
+    }
+
+    private Uni<Void> apply(Client client, ClientDetails next, String source, LocalDate today) {
+        Consents before = client.consents.copy();
+        Set<String> changed = client.replaceWith(next);
+        if (changed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = clock.instant();
+        client.updatedAt = now;
+        List<Consents.Change> consentChanges = before.changesTo(client.consents);
+        Uni<?> consentEvents = consentChanges.isEmpty() ? Uni.createFrom().voidItem()
+                : recordConsents(client, consentChanges, source, now)
+                        .chain(() -> outbox.append(ClientEvents.consentChanged(client, consentChanges, source, now)));
+        Set<String> nonConsent = new java.util.LinkedHashSet<>(changed);
+        nonConsent.remove("consents");
+        Uni<?> updated = source.equals(CLIENT_UPDATE) || !nonConsent.isEmpty()
+                ? outbox.append(ClientEvents.updated(client, changed, today))
+                : Uni.createFrom().voidItem();
+        return updated.chain(() -> consentEvents).chain(() -> changes.clientChanged(client)).replaceWithVoid();
+    }
+
+    /** Writes one history row per changed purpose; at registration, one per purpose. */
+    private Uni<Void> recordConsents(Client client, List<Consents.Change> changed, String source, Instant at) {
+        List<ConsentChange> rows = changed.isEmpty() && REGISTRATION.equals(source)
+                ? java.util.Arrays.stream(ConsentPurpose.values())
+                        .map(p -> new ConsentChange(client.id, p, client.consents.granted(p), source, at)).toList()
+                : changed.stream().map(c -> new ConsentChange(client.id, c.purpose(), c.granted(), source, at)).toList();
+        return consentChanges.persist(rows);
+    }
+
+    private Uni<Client> live(UUID id) {
         return clients.findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("client", id));
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("client", id))
+                .invoke(client -> {
+                    if (client.isErased()) {
+                        throw new ProblemException(410, "Gone", "Client " + id + " was erased")
+                                .with("erasedAt", client.erasedAt.toString());
+                    }
+                });
+    }
+
+    private static void checkBirthDate(ClientDetails details, LocalDate today) {
+        Client.birthDateProblem(details.type(), details.birthDate(), today).ifPresent(problem -> {
+            throw ProblemException.invalidField("birthDate", problem);
+        });
+    }
+
+    private static ProblemException taken(Client existing) {
+        return ProblemException.conflict("A client with this externalRef already exists").with("existingId", existing.id);
     }
 }

@@ -3,7 +3,10 @@ package org.bankcrm.client.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -45,6 +48,86 @@ public class Client {
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+    /** Set once the client's personal data was erased; the id and the aggregates stay. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
+    public static Client from(ClientDetails details) {
+        Client client = new Client();
+        client.replaceWith(details);
+        return client;
+    }
+
+    public ClientDetails details() {
+        return new ClientDetails(externalRef, type, fullName, birthDate, email, phone, incomeBracket, customerSince,
+                consents.copy());
+    }
+
+    /**
+     * Takes every detail from {@code next} and returns the names of the fields that changed (names only:
+     * events may say what changed, never to what).
+     */
+    public Set<String> replaceWith(ClientDetails next) {
+        Set<String> changed = new LinkedHashSet<>();
+        if (!Objects.equals(externalRef, next.externalRef())) {
+            changed.add("externalRef");
+            externalRef = next.externalRef();
+        }
+        if (type != next.type()) {
+            changed.add("type");
+            type = next.type();
+        }
+        if (!Objects.equals(fullName, next.fullName())) {
+            changed.add("fullName");
+            fullName = next.fullName();
+        }
+        if (!Objects.equals(birthDate, next.birthDate())) {
+            changed.add("birthDate");
+            birthDate = next.birthDate();
+        }
+        if (!Objects.equals(email, next.email())) {
+            changed.add("email");
+            email = next.email();
+        }
+        if (!Objects.equals(phone, next.phone())) {
+            changed.add("phone");
+            phone = next.phone();
+        }
+        if (incomeBracket != next.incomeBracket()) {
+            changed.add("incomeBracket");
+            incomeBracket = next.incomeBracket();
+        }
+        if (next.customerSince() != null && !Objects.equals(customerSince, next.customerSince())) {
+            changed.add("customerSince");
+            customerSince = next.customerSince();
+        }
+        Consents nextConsents = next.consents() == null ? Consents.none() : next.consents();
+        if (!consents.equals(nextConsents)) {
+            changed.add("consents");
+            consents = nextConsents.copy();
+        }
+        return changed;
+    }
+
+    public boolean isErased() {
+        return erasedAt != null;
+    }
+
+    /**
+     * Right to erasure: the name, contacts, birth date and core-banking reference are replaced by
+     * placeholders and every consent is withdrawn; the pseudonymous id, type, income bracket, tenure,
+     * products and financials stay, so the bank's aggregates do not change.
+     */
+    public void erase(Instant now) {
+        externalRef = "ERASED-" + id;
+        fullName = "ERASED";
+        birthDate = null;
+        email = null;
+        phone = null;
+        consents = Consents.none();
+        erasedAt = now;
+        updatedAt = now;
+    }
 
     /**
      * Why an individual with this birth date cannot be registered on {@code today}, if they cannot:

@@ -2,11 +2,15 @@ package org.bankcrm.client.events;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.bankcrm.client.domain.AgeBand;
 import org.bankcrm.client.domain.Client;
 import org.bankcrm.client.domain.ClientType;
+import org.bankcrm.client.domain.ConsentPurpose;
+import org.bankcrm.client.domain.Consents;
 import org.bankcrm.client.domain.IncomeBracket;
 import org.bankcrm.platform.outbox.OutgoingEvent;
 
@@ -32,17 +36,53 @@ public final class ClientEvents {
 
     public record ConsentsData(boolean marketingEmail, boolean marketingSms, boolean marketingPush,
             boolean marketingPhone, boolean profiling) {
+
+        static ConsentsData of(Consents c) {
+            return new ConsentsData(c.marketingEmail, c.marketingSms, c.marketingPush, c.marketingPhone, c.profiling);
+        }
     }
 
     public record Registered(UUID clientId, ClientType type, AgeBand ageBand, IncomeBracket incomeBracket,
             LocalDate customerSince, ConsentsData consents, Instant registeredAt) {
     }
 
+    public record Updated(UUID clientId, ClientType type, AgeBand ageBand, IncomeBracket incomeBracket,
+            LocalDate customerSince, ConsentsData consents, Set<String> changedFields, Instant updatedAt) {
+    }
+
+    public record ConsentChangeData(ConsentPurpose purpose, boolean granted) {
+    }
+
+    public record ConsentChanged(UUID clientId, ConsentsData consents, List<ConsentChangeData> changes, String source,
+            Instant changedAt) {
+    }
+
+    public record Erased(UUID clientId, Instant erasedAt) {
+    }
+
     public static OutgoingEvent registered(Client client, LocalDate today) {
-        var consents = new ConsentsData(client.consents.marketingEmail, client.consents.marketingSms,
-                client.consents.marketingPush, client.consents.marketingPhone, client.consents.profiling);
         var data = new Registered(client.id, client.type, client.ageBand(today), client.incomeBracket,
-                client.customerSince, consents, client.createdAt);
-        return OutgoingEvent.of(TOPIC, REGISTERED, client.id.toString(), data);
+                client.customerSince, ConsentsData.of(client.consents), client.createdAt);
+        return of(REGISTERED, client.id, data);
+    }
+
+    public static OutgoingEvent updated(Client client, Set<String> changedFields, LocalDate today) {
+        var data = new Updated(client.id, client.type, client.ageBand(today), client.incomeBracket, client.customerSince,
+                ConsentsData.of(client.consents), changedFields, client.updatedAt);
+        return of(UPDATED, client.id, data);
+    }
+
+    public static OutgoingEvent consentChanged(Client client, List<Consents.Change> changes, String source, Instant at) {
+        var data = new ConsentChanged(client.id, ConsentsData.of(client.consents),
+                changes.stream().map(c -> new ConsentChangeData(c.purpose(), c.granted())).toList(), source, at);
+        return of(CONSENT_CHANGED, client.id, data);
+    }
+
+    public static OutgoingEvent erased(Client client) {
+        return of(ERASED, client.id, new Erased(client.id, client.erasedAt));
+    }
+
+    static OutgoingEvent of(String type, UUID clientId, Object data) {
+        return OutgoingEvent.of(TOPIC, type, clientId.toString(), data);
     }
 }

@@ -30,4 +30,47 @@ class ClientTest {
         assertThat(AgeBand.of(LocalDate.of(2010, 1, 1), TODAY)).isEqualTo(AgeBand.AGE_14_17);
         assertThat(AgeBand.of(null, TODAY)).isEqualTo(AgeBand.UNKNOWN);
     }
+
+    static ClientDetails jana() {
+        return new ClientDetails("CB-1", ClientType.INDIVIDUAL, "Jana Nováková", LocalDate.of(1985, 3, 14),
+                "jana@example.org", "+420601234567", IncomeBracket.MIDDLE, LocalDate.of(2019, 4, 1),
+                new Consents(true, false, true, false, true));
+    }
+
+    @Test
+    void replacingDetailsNamesOnlyTheFieldsThatChanged() {
+        Client client = Client.from(jana());
+        ClientDetails next = new ClientDetails("CB-1", ClientType.INDIVIDUAL, "Jana Nováková", LocalDate.of(1985, 3, 14),
+                "jana@example.com", "+420601234567", IncomeBracket.HIGH, LocalDate.of(2019, 4, 1),
+                new Consents(false, false, true, false, true));
+        assertThat(client.replaceWith(next)).containsExactly("email", "incomeBracket", "consents");
+        assertThat(client.replaceWith(next)).isEmpty();
+    }
+
+    @Test
+    void erasingAClientRemovesEveryPersonalDetailAndEveryConsentButKeepsTheIdTypeAndTenure() {
+        Client client = Client.from(jana());
+        client.id = java.util.UUID.randomUUID();
+        client.erase(java.time.Instant.parse("2026-11-27T12:00:00Z"));
+        assertThat(client.isErased()).isTrue();
+        assertThat(client.fullName).isEqualTo("ERASED");
+        assertThat(client.externalRef).isEqualTo("ERASED-" + client.id);
+        assertThat(client.birthDate).isNull();
+        assertThat(client.email).isNull();
+        assertThat(client.phone).isNull();
+        assertThat(client.consents).isEqualTo(Consents.none());
+        assertThat(client.type).isEqualTo(ClientType.INDIVIDUAL);
+        assertThat(client.customerSince).isEqualTo(LocalDate.of(2019, 4, 1));
+        assertThat(client.incomeBracket).isEqualTo(IncomeBracket.MIDDLE);
+    }
+
+    @Test
+    void aConsentChangeListsOnlyThePurposesWhoseAnswerChanged() {
+        Consents before = new Consents(true, false, true, false, true);
+        Consents after = new Consents(false, true, true, false, true);
+        assertThat(before.changesTo(after)).containsExactly(
+                new Consents.Change(ConsentPurpose.MARKETING_EMAIL, false),
+                new Consents.Change(ConsentPurpose.MARKETING_SMS, true));
+        assertThat(before.changesTo(before.copy())).isEmpty();
+    }
 }
