@@ -1,22 +1,32 @@
 package org.bankcrm.interaction.app;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bankcrm.interaction.domain.FieldProblem;
+import org.bankcrm.interaction.domain.ParkedTouchpoint;
 import org.bankcrm.interaction.domain.Touchpoint;
 import org.bankcrm.interaction.domain.TouchpointContent;
 import org.bankcrm.interaction.domain.TouchpointRules;
 import org.bankcrm.interaction.events.InteractionEvents;
 import org.bankcrm.interaction.store.KnownClientRepository;
+import org.bankcrm.interaction.store.ParkedTouchpointRepository;
 import org.bankcrm.interaction.store.TouchpointRepository;
 import org.bankcrm.interaction.store.TouchpointRepository.TimelineFilter;
 import org.bankcrm.interaction.store.TouchpointRepository.TimelineSlice;
+import org.bankcrm.platform.events.CloudEventHeaders;
+import org.bankcrm.platform.events.IncomingEvent;
+import org.bankcrm.platform.events.MalformedEventException;
 import org.bankcrm.platform.outbox.Outbox;
 import org.bankcrm.platform.problem.ProblemException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -38,7 +48,9 @@ public class TouchpointLog {
         /** the same id came before with other content */
         CONFLICT,
         /** the client is not known (yet) */
-        UNKNOWN_CLIENT
+        UNKNOWN_CLIENT,
+        /** from Kafka, for a client not known yet: waits for the client */
+        PARKED
     }
 
     public record Acceptance(Verdict verdict, Touchpoint touchpoint) {
@@ -46,15 +58,21 @@ public class TouchpointLog {
 
     private final TouchpointRepository touchpoints;
     private final KnownClientRepository clients;
+    private final ParkedTouchpointRepository parked;
     private final Outbox outbox;
+    private final ObjectMapper json;
+    private final InteractionConfig config;
     private final TouchpointRules rules;
     private final Clock clock = Clock.systemUTC();
 
-    public TouchpointLog(TouchpointRepository touchpoints, KnownClientRepository clients, Outbox outbox,
-            InteractionConfig config) {
+    public TouchpointLog(TouchpointRepository touchpoints, KnownClientRepository clients,
+            ParkedTouchpointRepository parked, Outbox outbox, ObjectMapper json, InteractionConfig config) {
         this.touchpoints = touchpoints;
         this.clients = clients;
+        this.parked = parked;
         this.outbox = outbox;
+        this.json = json;
+        this.config = config;
         this.rules = new TouchpointRules(config.clockSkew());
     }
 
@@ -79,6 +97,91 @@ public class TouchpointLog {
                 }
             }
         });
+    }
+
+    /**
+     * A touchpoint from another bank system, applied in the inbox's transaction. A broken rule or a conflict
+     * is a {@link MalformedEventException} (the record goes to the DLQ with the reason, no retry); a client
+     * not known yet parks the touchpoint until the client arrives.
+     */
+    public Uni<Verdict> ingest(TouchpointContent content, IncomingEvent event) {
+        List<FieldProblem> problems = problems(content);
+        if (!problems.isEmpty()) {
+            return Uni.createFrom().failure(new MalformedEventException(event.type() + " data is invalid: "
+                    + problems.stream().map(FieldProblem::toString).collect(Collectors.joining("; "))));
+        }
+        return accept(content, Touchpoint.Origin.KAFKA).chain(acceptance -> switch (acceptance.verdict()) {
+            case CONFLICT -> Uni.createFrom().failure(conflict(content));
+            case UNKNOWN_CLIENT -> park(content, event);
+            default -> Uni.createFrom().item(acceptance.verdict());
+        });
+    }
+
+    private Uni<Verdict> park(TouchpointContent content, IncomingEvent event) {
+        return parked.findById(content.id()).chain(earlier -> {
+            if (earlier != null) {
+                return read(earlier.payload).equals(content)
+                        ? Uni.createFrom().item(Verdict.PARKED)
+                        : Uni.createFrom().failure(conflict(content));
+            }
+            ParkedTouchpoint waiting = ParkedTouchpoint.of(content.id(), content.clientId(), event.data().toString(),
+                    headers(event), event.topic(), event.partition(), event.offset(), clock.instant(),
+                    config.parking().maxWait());
+            return parked.persist(waiting).replaceWith(Verdict.PARKED);
+        });
+    }
+
+    /**
+     * Applies the touchpoints parked for a client who just became known, in the transaction that made the
+     * client known. One that conflicts with a touchpoint recorded meanwhile is given up: the sweep sends it
+     * to the DLQ with the reason.
+     */
+    public Uni<Void> releaseParked(UUID clientId) {
+        return parked.waitingFor(clientId).chain(waiting -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (ParkedTouchpoint p : waiting) {
+                chain = chain.chain(() -> release(p));
+            }
+            return chain;
+        });
+    }
+
+    private Uni<Void> release(ParkedTouchpoint p) {
+        TouchpointContent content = read(p.payload);
+        return accept(content, Touchpoint.Origin.KAFKA).chain(acceptance -> switch (acceptance.verdict()) {
+            case RECORDED, REPLAYED -> parked.delete(p);
+            case CONFLICT -> Uni.createFrom().voidItem().invoke(() -> p.giveUp(conflict(content).getMessage(), clock.instant()));
+            default -> Uni.createFrom().voidItem();
+        });
+    }
+
+    private TouchpointContent read(String payload) {
+        try {
+            return json.readValue(payload, TouchpointSubmission.class).toContent();
+        } catch (Exception e) {
+            throw new IllegalStateException("a parked touchpoint cannot be read again", e);
+        }
+    }
+
+    private String headers(IncomingEvent event) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        headers.put(CloudEventHeaders.ID, event.id());
+        headers.put(CloudEventHeaders.TYPE, event.type());
+        headers.put(CloudEventHeaders.SOURCE, event.source());
+        headers.put(CloudEventHeaders.SUBJECT, event.subject());
+        headers.put(CloudEventHeaders.TIME, event.time().toString());
+        headers.put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        event.extensions().forEach((name, value) -> headers.put(CloudEventHeaders.PREFIX + name, value));
+        try {
+            return json.writeValueAsString(headers);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MalformedEventException conflict(TouchpointContent content) {
+        return new MalformedEventException("touchpoint " + content.id() + " was recorded before with other content");
     }
 
     /** The rules beyond each field's shape, checked at the service's clock. */

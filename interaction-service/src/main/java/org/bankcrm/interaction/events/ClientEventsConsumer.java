@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bankcrm.interaction.app.ClientDirectory;
+import org.bankcrm.interaction.app.TouchpointLog;
 import org.bankcrm.platform.events.EventPayloads;
 import org.bankcrm.platform.events.IncomingEvent;
 import org.bankcrm.platform.events.MalformedEventException;
@@ -33,11 +34,13 @@ public class ClientEventsConsumer {
     private final EventPayloads payloads;
     private final Inbox inbox;
     private final ClientDirectory directory;
+    private final TouchpointLog touchpoints;
 
-    public ClientEventsConsumer(EventPayloads payloads, Inbox inbox, ClientDirectory directory) {
+    public ClientEventsConsumer(EventPayloads payloads, Inbox inbox, ClientDirectory directory, TouchpointLog touchpoints) {
         this.payloads = payloads;
         this.inbox = inbox;
         this.directory = directory;
+        this.touchpoints = touchpoints;
     }
 
     @Incoming(CHANNEL)
@@ -51,7 +54,9 @@ public class ClientEventsConsumer {
             if (!registered.clientId().toString().equals(event.subject())) {
                 return Uni.createFrom().failure(new MalformedEventException("data.clientId differs from ce_subject"));
             }
-            return directory.registered(registered.clientId(), registered.type(), registered.registeredAt(), event.id());
+            // touchpoints that came from other systems before the client are applied in the same transaction
+            return directory.registered(registered.clientId(), registered.type(), registered.registeredAt(), event.id())
+                    .call(() -> touchpoints.releaseParked(registered.clientId()));
         }
         return Uni.createFrom().voidItem(); // a client fact this service does not need
     }
