@@ -7,7 +7,12 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -19,6 +24,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.bankcrm.client.app.ClientRegistry;
+import org.bankcrm.client.domain.ValueQuadrant;
+import org.bankcrm.client.domain.ValueStrategy;
+import org.bankcrm.client.store.ClientSearch;
+import org.bankcrm.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -46,6 +55,27 @@ public class ClientResource {
                         .<ClientView>created(URI.create("/api/v1/clients/" + client.id))
                         .entity(ClientView.of(client, today()))
                         .build());
+    }
+
+    @GET
+    @Operation(summary = "Search clients", description = "q matches a name fragment (case and accents ignored), or exactly an e-mail, phone or externalRef; "
+            + "filters by segment code, value quadrant and strategy; sort by createdAt (default), fullName, customerSince or externalRef, '-' for descending; "
+            + "page from 0, size 1-100 (default 20); erased clients are never found.")
+    public Uni<ClientSummary.Page> search(@QueryParam("q") @Size(max = 200) String q,
+            @QueryParam("segment") @Size(max = 64) String segment,
+            @QueryParam("quadrant") String quadrant,
+            @QueryParam("strategy") String strategy,
+            @QueryParam("sort") String sort,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        ClientSearch.Order order = ClientSearch.Order.parse(sort).orElseThrow(() -> ProblemException.invalidField("sort",
+                "must be one of " + ClientSearch.Order.ALLOWED + ", optionally preceded by '-' for descending"));
+        LocalDate today = today();
+        var search = new ClientSearch(q, segment, enumeration("quadrant", ValueQuadrant.class, quadrant),
+                enumeration("strategy", ValueStrategy.class, strategy), order, page, size);
+        return registry.search(search)
+                .map(result -> new ClientSummary.Page(result.items().stream().map(c -> ClientSummary.of(c, today)).toList(),
+                        page, size, result.total(), (result.total() + size - 1) / size));
     }
 
     @GET
@@ -91,6 +121,18 @@ public class ClientResource {
     @Operation(summary = "Change consents", description = "The answers given replace the current ones; each change is kept with its time and source.")
     public Uni<ConsentsView> changeConsents(@PathParam("id") UUID id, @Valid @NotNull ClientRequests.ChangeConsents request) {
         return registry.changeConsents(id, request::mergeInto, request.source()).chain(client -> consents(id));
+    }
+
+    /** An enumeration in a query parameter; unknown values are a 400 naming the parameter (JAX-RS would say 404). */
+    static <E extends Enum<E>> E enumeration(String parameter, Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(parameter, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
     }
 
     private static LocalDate today() {

@@ -17,6 +17,7 @@ import org.bankcrm.client.domain.ConsentPurpose;
 import org.bankcrm.client.domain.Consents;
 import org.bankcrm.client.events.ClientEvents;
 import org.bankcrm.client.store.ClientRepository;
+import org.bankcrm.client.store.ClientSearch;
 import org.bankcrm.client.store.ConsentChangeRepository;
 import org.bankcrm.platform.outbox.Outbox;
 import org.bankcrm.platform.problem.ProblemException;
@@ -116,6 +117,11 @@ public class ClientRegistry {
                     now.email(), now.phone(), now.incomeBracket(), now.customerSince(), change.apply(now.consents()));
             return apply(client, next, source, today);
         });
+    }
+
+    @WithSession
+    public Uni<ClientRepository.Page> search(ClientSearch search) {
+        return clients.search(search);
     }
 
     @WithSession

@@ -48,6 +48,12 @@ public class Client {
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "value_quadrant")
+    public ValueQuadrant valueQuadrant;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "strategy")
+    public ValueStrategy strategy;
     /** Set once the client's personal data was erased; the id and the aggregates stay. */
     @Column(name = "erased_at")
     public Instant erasedAt;

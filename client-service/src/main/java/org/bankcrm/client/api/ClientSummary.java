@@ -1,0 +1,25 @@
+package org.bankcrm.client.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.bankcrm.client.domain.AgeBand;
+import org.bankcrm.client.domain.Client;
+import org.bankcrm.client.domain.ClientType;
+import org.bankcrm.client.domain.ValueQuadrant;
+import org.bankcrm.client.domain.ValueStrategy;
+
+/** A client as a search lists it. */
+public record ClientSummary(UUID id, String externalRef, ClientType type, String fullName, AgeBand ageBand,
+        String email, String phone, LocalDate customerSince, ValueQuadrant valueQuadrant, ValueStrategy strategy) {
+
+    static ClientSummary of(Client c, LocalDate today) {
+        return new ClientSummary(c.id, c.externalRef, c.type, c.fullName, c.ageBand(today), c.email, c.phone,
+                c.customerSince, c.valueQuadrant, c.strategy);
+    }
+
+    /** One page of results: {@code total} matches in all, {@code page} counted from 0. */
+    public record Page(List<ClientSummary> items, int page, int size, long total, long totalPages) {
+    }
+}

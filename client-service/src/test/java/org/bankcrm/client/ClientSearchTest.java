@@ -1,0 +1,128 @@
+package org.bankcrm.client;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.bankcrm.platform.testing.CrmTestResource;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@QuarkusTestResource(CrmTestResource.class)
+class ClientSearchTest {
+
+    /** A name part no other test uses: letters only, so it survives lower-casing and unaccenting as it is. */
+    static String token() {
+        return UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6) + "qz";
+    }
+
+    static String register(String fullName, String email, String phone, String ref) {
+        return given().contentType(ContentType.JSON)
+                .body("""
+                        {"externalRef": "%s", "type": "INDIVIDUAL", "fullName": "%s", "birthDate": "1985-03-14",
+                         "email": "%s", "phone": "%s"}
+                        """.formatted(ref, fullName, email, phone))
+                .when().post("/api/v1/clients")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static String phone() {
+        return "+4206" + String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits())).substring(0, 8);
+    }
+
+    @Test
+    void aNameFragmentMatchesWhateverItsCaseAndAccents() {
+        String token = token();
+        String id = register("Žofie Dvořáková " + token, token + "@example.org", phone(), "CB-" + UUID.randomUUID());
+        for (String q : List.of("dvorakova " + token, "DVOŘÁKOVÁ " + token.toUpperCase(), "zofie dvořákova " + token)) {
+            given().queryParam("q", q).when().get("/api/v1/clients")
+                    .then().statusCode(200)
+                    .body("total", equalTo(1))
+                    .body("items.id", contains(id))
+                    .body("items[0].fullName", equalTo("Žofie Dvořáková " + token));
+        }
+    }
+
+    @Test
+    void anEmailAPhoneOrAnExternalRefFindsTheirClient() {
+        String token = token();
+        String email = "Mixed." + token + "@Example.org";
+        String phone = phone();
+        String ref = "CB-" + UUID.randomUUID();
+        String id = register("Petr Svoboda", email, phone, ref);
+        for (String q : List.of(email.toLowerCase(), phone, ref)) {
+            given().queryParam("q", q).when().get("/api/v1/clients")
+                    .then().statusCode(200)
+                    .body("total", equalTo(1))
+                    .body("items.id", contains(id));
+        }
+    }
+
+    @Test
+    void pagesAreStableAndCountTheWholeResult() {
+        String token = token();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(register("Same Name " + token, "p" + i + token + "@example.org", phone(), "CB-" + UUID.randomUUID()));
+        }
+        List<String> seen = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            List<String> items = given().queryParam("q", token).queryParam("size", 2).queryParam("page", page)
+                    .queryParam("sort", "fullName")
+                    .when().get("/api/v1/clients")
+                    .then().statusCode(200)
+                    .body("total", equalTo(5))
+                    .body("totalPages", equalTo(3))
+                    .body("page", equalTo(page))
+                    .extract().path("items.id");
+            seen.addAll(items);
+        }
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(ids);
+        List<String> descending = given().queryParam("q", token).queryParam("size", 5).queryParam("sort", "-fullName")
+                .when().get("/api/v1/clients").then().statusCode(200).extract().path("items.id");
+        List<String> reversed = new ArrayList<>(seen);
+        java.util.Collections.reverse(reversed);
+        assertThat(descending).containsExactlyElementsOf(reversed);
+    }
+
+    @Test
+    void anErasedClientIsNeverFound() {
+        String token = token();
+        String id = register("Eva Erased " + token, token + "@example.org", phone(), "CB-" + UUID.randomUUID());
+        given().queryParam("q", token).when().get("/api/v1/clients").then().body("total", equalTo(1));
+        given().when().delete("/api/v1/clients/{id}", id).then().statusCode(204);
+        given().queryParam("q", token).when().get("/api/v1/clients").then().statusCode(200)
+                .body("total", equalTo(0)).body("items", hasSize(0));
+    }
+
+    @Test
+    void wildcardsInTheQueryAreTakenLiterally() {
+        given().queryParam("q", "%%%").when().get("/api/v1/clients").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void badSearchParametersAreA400NamingTheParameter() {
+        given().queryParam("size", 0).when().get("/api/v1/clients")
+                .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("size"));
+        given().queryParam("size", 101).when().get("/api/v1/clients")
+                .then().statusCode(400).body("violations[0].field", equalTo("size"));
+        given().queryParam("page", -1).when().get("/api/v1/clients")
+                .then().statusCode(400).body("violations[0].field", equalTo("page"));
+        given().queryParam("sort", "salary").when().get("/api/v1/clients")
+                .then().statusCode(400).body("violations[0].field", equalTo("sort"));
+        given().queryParam("quadrant", "GOLD").when().get("/api/v1/clients")
+                .then().statusCode(400).body("violations[0].field", equalTo("quadrant"));
+        given().queryParam("strategy", "UPSELL").when().get("/api/v1/clients")
+                .then().statusCode(400).body("violations[0].field", equalTo("strategy"));
+    }
+}
