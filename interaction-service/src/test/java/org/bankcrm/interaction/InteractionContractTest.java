@@ -17,6 +17,12 @@ class InteractionContractTest {
     }
 
     @Test
+    void theJourneyClosedExampleMatchesItsSchema() {
+        assertThat(EventContracts.violations("contracts/crm.interaction.journey-closed.schema.json",
+                EventContracts.resource("contracts/examples/crm.interaction.journey-closed.json"))).isEmpty();
+    }
+
+    @Test
     void aRecordedEventWithNotesBreaksItsContract() {
         String withNotes = EventContracts.resource("contracts/examples/crm.interaction.recorded.json")
                 .replace("\"csat\": 2,", "\"csat\": 2, \"notes\": \"private\",");

@@ -1,5 +1,6 @@
 package org.bankcrm.interaction.api;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,8 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.bankcrm.interaction.app.JourneyBook;
 import org.bankcrm.interaction.app.TouchpointLog;
 import org.bankcrm.interaction.domain.Channel;
+import org.bankcrm.interaction.domain.Journey;
+import org.bankcrm.interaction.domain.JourneyStatus;
 import org.bankcrm.interaction.domain.Need;
 import org.bankcrm.interaction.domain.TouchpointType;
 import org.bankcrm.interaction.domain.Valence;
@@ -30,9 +34,11 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Interactions")
 public class ClientInteractionsResource {
     private final TouchpointLog log;
+    private final JourneyBook journeys;
 
-    public ClientInteractionsResource(TouchpointLog log) {
+    public ClientInteractionsResource(TouchpointLog log, JourneyBook journeys) {
         this.log = log;
+        this.journeys = journeys;
     }
 
     /** One page of a timeline: the items, the page asked for, its size and how many match in all. */
@@ -53,6 +59,35 @@ public class ClientInteractionsResource {
                 QueryValues.enumeration(Need.class, "need", need),
                 QueryValues.enumeration(Valence.class, "valence", valence)), page, size)
                 .map(slice -> new TimelinePage(slice.items().stream().map(InteractionView::of).toList(), page, size,
+                        slice.total()));
+    }
+
+    /** One page of a client's journeys. */
+    public record JourneyPage(List<JourneyView> items, int page, int size, long total) {
+    }
+
+    /** A journey: one need across its contacts, and how it ended. */
+    public record JourneyView(UUID id, Need need, JourneyStatus status, Instant startedAt, Instant lastContactAt,
+            Instant closedAt, int contacts, boolean firstContactResolution, Channel firstChannel,
+            Channel resolvedByChannel, TouchpointType resolvedByType, UUID repeatOf) {
+
+        static JourneyView of(Journey j) {
+            return new JourneyView(j.id, j.need, j.status, j.startedAt, j.lastContactAt, j.closedAt, j.contacts,
+                    j.firstContactResolution, j.firstChannel, j.resolvedByChannel, j.resolvedByType, j.repeatOf);
+        }
+    }
+
+    @GET
+    @Path("journeys")
+    @Operation(summary = "The client's journeys (one need across its contacts), the latest begun first, paged, "
+            + "filterable by status and need")
+    public Uni<JourneyPage> journeys(@PathParam("clientId") UUID clientId,
+            @QueryParam("status") String status, @QueryParam("need") String need,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return journeys.ofClient(clientId, QueryValues.enumeration(JourneyStatus.class, "status", status),
+                QueryValues.enumeration(Need.class, "need", need), page, size)
+                .map(slice -> new JourneyPage(slice.items().stream().map(JourneyView::of).toList(), page, size,
                         slice.total()));
     }
 }

@@ -15,6 +15,18 @@ public interface InteractionConfig {
 
     Parking parking();
 
+    Journey journey();
+
+    interface Journey {
+        /** Contacts about one need form one journey while each comes within this time of the one before. */
+        @WithDefault("14d")
+        Duration window();
+
+        /** The same need again within this time of a resolving contact is a repeat contact (failure demand). */
+        @WithDefault("7d")
+        Duration repeatContactWindow();
+    }
+
     interface Parking {
         /** How long a Kafka touchpoint of a client not known yet waits for crm.client.registered before the DLQ. */
         @WithDefault("24h")

@@ -24,6 +24,7 @@ import org.bankcrm.platform.events.CloudEventHeaders;
 import org.bankcrm.platform.events.IncomingEvent;
 import org.bankcrm.platform.events.MalformedEventException;
 import org.bankcrm.platform.outbox.Outbox;
+import org.bankcrm.platform.outbox.OutgoingEvent;
 import org.bankcrm.platform.problem.ProblemException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,6 +60,7 @@ public class TouchpointLog {
     private final TouchpointRepository touchpoints;
     private final KnownClientRepository clients;
     private final ParkedTouchpointRepository parked;
+    private final JourneyBook journeys;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final InteractionConfig config;
@@ -66,7 +68,9 @@ public class TouchpointLog {
     private final Clock clock = Clock.systemUTC();
 
     public TouchpointLog(TouchpointRepository touchpoints, KnownClientRepository clients,
-            ParkedTouchpointRepository parked, Outbox outbox, ObjectMapper json, InteractionConfig config) {
+            ParkedTouchpointRepository parked, JourneyBook journeys, Outbox outbox, ObjectMapper json,
+            InteractionConfig config) {
+        this.journeys = journeys;
         this.touchpoints = touchpoints;
         this.clients = clients;
         this.parked = parked;
@@ -207,9 +211,18 @@ public class TouchpointLog {
 
     private Uni<Acceptance> store(TouchpointContent content, Touchpoint.Origin origin) {
         Touchpoint touchpoint = Touchpoint.of(content, origin, clock.instant());
-        return touchpoints.persist(touchpoint)
+        return journeys.place(touchpoint).chain(placement -> touchpoints.persist(touchpoint)
                 .call(saved -> outbox.append(InteractionEvents.recorded(saved)))
-                .map(saved -> new Acceptance(Verdict.RECORDED, saved));
+                .call(saved -> appendAll(placement.closed().stream().map(InteractionEvents::journeyClosed).toList()))
+                .map(saved -> new Acceptance(Verdict.RECORDED, saved)));
+    }
+
+    private Uni<Void> appendAll(List<OutgoingEvent> events) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (var event : events) {
+            chain = chain.chain(() -> outbox.append(event).replaceWithVoid());
+        }
+        return chain;
     }
 
     @WithSession

@@ -1,0 +1,51 @@
+package org.bankcrm.interaction.store;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import org.bankcrm.interaction.domain.Journey;
+import org.bankcrm.interaction.domain.JourneyStatus;
+import org.bankcrm.interaction.domain.Need;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class JourneyRepository implements PanacheRepositoryBase<Journey, UUID> {
+
+    /** The client's open journey on the need, locked for the transaction that adds a contact to it. */
+    public Uni<Journey> openFor(UUID clientId, Need need) {
+        return find("clientId = ?1 and need = ?2 and status = ?3", clientId, need, JourneyStatus.OPEN)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** The client's most recently resolved journey on the need. */
+    public Uni<Journey> lastResolved(UUID clientId, Need need) {
+        return find("clientId = ?1 and need = ?2 and status = ?3", Sort.by("closedAt", Sort.Direction.Descending),
+                clientId, need, JourneyStatus.RESOLVED).firstResult();
+    }
+
+    public record JourneySlice(List<Journey> items, long total) {
+    }
+
+    /** A client's journeys, the latest begun first; status and need null for all. */
+    public Uni<JourneySlice> ofClient(UUID clientId, JourneyStatus status, Need need, int page, int size) {
+        StringBuilder query = new StringBuilder("clientId = :clientId");
+        var params = io.quarkus.panache.common.Parameters.with("clientId", clientId);
+        if (status != null) {
+            query.append(" and status = :status");
+            params.and("status", status);
+        }
+        if (need != null) {
+            query.append(" and need = :need");
+            params.and("need", need);
+        }
+        var found = find(query.toString(), Sort.by("startedAt", Sort.Direction.Descending).and("id"), params);
+        return found.count().chain(total -> found.page(Page.of(page, size)).list().map(items -> new JourneySlice(items, total)));
+    }
+}

@@ -1,0 +1,122 @@
+package org.bankcrm.interaction;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bankcrm.platform.testing.CloudEventRecords;
+import org.bankcrm.platform.testing.CrmTestResource;
+import org.bankcrm.platform.testing.EventContracts;
+import org.bankcrm.platform.testing.TopicContents;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Journeys built from recorded touchpoints, and crm.interaction.journey-closed. */
+@QuarkusTest
+@QuarkusTestResource(CrmTestResource.class)
+class JourneyTest {
+    static final Instant DAY_1 = Instant.parse("2026-11-01T10:00:00Z");
+
+    static Instant day(int n) {
+        return DAY_1.plus(Duration.ofDays(n - 1));
+    }
+
+    static String contact(String clientId, Instant at, String need, String outcome, String channel) {
+        String id = UUID.randomUUID().toString();
+        InteractionRecordingTest.post(TestClients.touchpoint(id, clientId, "occurredAt", at.toString(), "need", need,
+                "outcome", outcome, "channel", channel, "type", "SERVICE_REQUEST"), 201);
+        return id;
+    }
+
+    static List<ConsumerRecord<String, String>> closedEvents(String clientId) {
+        return TopicContents.forKey(InteractionRecordingTest.TOPIC, clientId).stream()
+                .filter(r -> "crm.interaction.journey-closed".equals(CloudEventRecords.header(r.headers(), "ce_type")))
+                .toList();
+    }
+
+    @Test
+    void contactsOnOneNeedFormAJourneyThatClosesOnceWhenResolvedAndAComebackWithinSevenDaysIsARepeatContact() {
+        String clientId = TestClients.known();
+        String first = contact(clientId, day(1), "CARDS", "UNRESOLVED", "MOBILE_APP");
+        contact(clientId, day(3), "CARDS", "ESCALATED", "CALL_CENTER");
+        contact(clientId, day(5), "CARDS", "RESOLVED", "BRANCH");
+        String comeback = contact(clientId, day(9), "CARDS", "RESOLVED", "CHAT");
+        contact(clientId, day(2), "LENDING", "RESOLVED", "INTERNET_BANK");
+
+        String journeyId = given().when().get("/api/v1/interactions/{id}", first).then().statusCode(200)
+                .body("repeatContact", equalTo(false)).extract().path("journeyId");
+        given().when().get("/api/v1/interactions/{id}", comeback).then().statusCode(200)
+                .body("repeatContact", equalTo(true));
+
+        given().when().get("/api/v1/clients/{id}/journeys?need=CARDS", clientId)
+                .then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("items[0].repeatOf", equalTo(journeyId))
+                .body("items[0].firstContactResolution", equalTo(true))
+                .body("items[1].id", equalTo(journeyId))
+                .body("items[1].status", equalTo("RESOLVED"))
+                .body("items[1].contacts", equalTo(3))
+                .body("items[1].firstContactResolution", equalTo(false))
+                .body("items[1].firstChannel", equalTo("MOBILE_APP"))
+                .body("items[1].resolvedByChannel", equalTo("BRANCH"))
+                .body("items[1].repeatOf", nullValue());
+        given().when().get("/api/v1/clients/{id}/journeys?need=LENDING", clientId)
+                .then().statusCode(200)
+                .body("items[0].firstContactResolution", equalTo(true));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> closedEvents(clientId).size() >= 3);
+        await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+        List<ConsumerRecord<String, String>> closed = closedEvents(clientId);
+        assertThat(closed).as("one journey-closed per journey").hasSize(3);
+        for (ConsumerRecord<String, String> event : closed) {
+            assertThat(EventContracts.violations("contracts/crm.interaction.journey-closed.schema.json", event.value()))
+                    .isEmpty();
+        }
+        JsonPath threeContacts = closed.stream().map(r -> JsonPath.from(r.value()))
+                .filter(j -> journeyId.equals(j.getString("journeyId"))).findFirst().orElseThrow();
+        assertThat(threeContacts.getInt("contacts")).isEqualTo(3);
+        assertThat(threeContacts.getString("resolvedByChannel")).isEqualTo("BRANCH");
+        assertThat(InteractionRecordingTest.recordedEvents(clientId)).allSatisfy(r -> assertThat(
+                EventContracts.violations("contracts/crm.interaction.recorded.schema.json", r.value())).isEmpty());
+    }
+
+    @Test
+    void aJourneyLeftUnmetLongerThanTheWindowIsClosedAsAbandonedWhenTheClientComesBack() {
+        String clientId = TestClients.known();
+        contact(clientId, day(1), "SAVINGS", "UNRESOLVED", "EMAIL");
+        contact(clientId, day(20), "SAVINGS", "PENDING", "BRANCH");
+        given().when().get("/api/v1/clients/{id}/journeys?status=ABANDONED", clientId)
+                .then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].closedAt", equalTo("2026-11-15T10:00:00Z"));
+        given().when().get("/api/v1/clients/{id}/journeys?status=OPEN", clientId)
+                .then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].repeatOf", nullValue());
+        await().atMost(Duration.ofSeconds(15)).until(() -> closedEvents(clientId).size() == 1);
+    }
+
+    @Test
+    void offersFormNoJourneyAndJourneysOfAnUnknownClientAreA404() {
+        String clientId = TestClients.known();
+        String offer = UUID.randomUUID().toString();
+        InteractionRecordingTest.post(TestClients.touchpoint(offer, clientId, "type", "OFFER_PRESENTED",
+                "initiator", "BANK", "valence", "NEUTRAL", "cause", null, "causeDetail", null), 201);
+        given().when().get("/api/v1/interactions/{id}", offer).then().body("journeyId", nullValue());
+        given().when().get("/api/v1/clients/{id}/journeys", clientId).then().statusCode(200).body("total", equalTo(0));
+        given().when().get("/api/v1/clients/{id}/journeys", UUID.randomUUID()).then().statusCode(404);
+        given().when().get("/api/v1/clients/{id}/journeys?status=LOST", clientId).then().statusCode(400)
+                .body("violations[0].field", equalTo("status"));
+    }
+}
