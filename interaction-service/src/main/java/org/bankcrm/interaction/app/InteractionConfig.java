@@ -17,6 +17,39 @@ public interface InteractionConfig {
 
     Journey journey();
 
+    Findings findings();
+
+    /** Thresholds of GET /api/v1/cx/findings. */
+    interface Findings {
+        /** Days of the period examined (ending on the day asked for); it is compared with the same number of days before. */
+        @WithDefault("28")
+        int periodDays();
+
+        /** A channel is flagged when its average CSAT fell by at least this much (on the 1–5 scale). */
+        @WithDefault("0.3")
+        double csatDrop();
+
+        /** ... and had at least this many CSAT answers in each of the two periods. */
+        @WithDefault("20")
+        long minCsatResponses();
+
+        /** A need is flagged when this share of its touchpoints or more were repeat contacts ... */
+        @WithDefault("0.15")
+        double repeatContactRate();
+
+        /** ... out of at least this many touchpoints. */
+        @WithDefault("20")
+        long minTouchpoints();
+    }
+
+    Metrics metrics();
+
+    interface Metrics {
+        /** Days reported by GET /api/v1/cx/metrics when from is not given (ending on to, or today). */
+        @WithDefault("30")
+        int defaultDays();
+    }
+
     interface Journey {
         /** Contacts about one need form one journey while each comes within this time of the one before. */
         @WithDefault("14d")

@@ -1,6 +1,9 @@
 package org.bankcrm.interaction.app;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +12,15 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.bankcrm.interaction.domain.CxCounts;
 import org.bankcrm.interaction.domain.FieldProblem;
+import org.bankcrm.interaction.domain.Journey;
 import org.bankcrm.interaction.domain.ParkedTouchpoint;
 import org.bankcrm.interaction.domain.Touchpoint;
 import org.bankcrm.interaction.domain.TouchpointContent;
 import org.bankcrm.interaction.domain.TouchpointRules;
 import org.bankcrm.interaction.events.InteractionEvents;
+import org.bankcrm.interaction.store.CxCounterStore;
 import org.bankcrm.interaction.store.KnownClientRepository;
 import org.bankcrm.interaction.store.ParkedTouchpointRepository;
 import org.bankcrm.interaction.store.TouchpointRepository;
@@ -61,6 +67,7 @@ public class TouchpointLog {
     private final KnownClientRepository clients;
     private final ParkedTouchpointRepository parked;
     private final JourneyBook journeys;
+    private final CxCounterStore counters;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final InteractionConfig config;
@@ -68,8 +75,9 @@ public class TouchpointLog {
     private final Clock clock = Clock.systemUTC();
 
     public TouchpointLog(TouchpointRepository touchpoints, KnownClientRepository clients,
-            ParkedTouchpointRepository parked, JourneyBook journeys, Outbox outbox, ObjectMapper json,
-            InteractionConfig config) {
+            ParkedTouchpointRepository parked, JourneyBook journeys, CxCounterStore counters, Outbox outbox,
+            ObjectMapper json, InteractionConfig config) {
+        this.counters = counters;
         this.journeys = journeys;
         this.touchpoints = touchpoints;
         this.clients = clients;
@@ -214,7 +222,23 @@ public class TouchpointLog {
         return journeys.place(touchpoint).chain(placement -> touchpoints.persist(touchpoint)
                 .call(saved -> outbox.append(InteractionEvents.recorded(saved)))
                 .call(saved -> appendAll(placement.closed().stream().map(InteractionEvents::journeyClosed).toList()))
+                // last, so the counter row stays locked for the shortest time before the commit
+                .call(saved -> count(saved, placement.closed()))
                 .map(saved -> new Acceptance(Verdict.RECORDED, saved)));
+    }
+
+    private Uni<Void> count(Touchpoint touchpoint, List<Journey> closed) {
+        Uni<Void> chain = counters.add(day(touchpoint.occurredAt), touchpoint.channel, touchpoint.need,
+                touchpoint.causeDetail, CxCounts.of(touchpoint));
+        for (Journey journey : closed) {
+            chain = chain.chain(() -> counters.add(day(journey.closedAt), journey.firstChannel, journey.need, null,
+                    CxCounts.ofClosed(journey)));
+        }
+        return chain;
+    }
+
+    private static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC);
     }
 
     private Uni<Void> appendAll(List<OutgoingEvent> events) {
