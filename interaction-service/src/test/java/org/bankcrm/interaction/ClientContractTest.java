@@ -3,6 +3,7 @@ package org.bankcrm.interaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.bankcrm.interaction.events.ClientEventsConsumer.ClientErased;
 import org.bankcrm.interaction.events.ClientEventsConsumer.ClientRegistered;
 import org.bankcrm.platform.events.MalformedEventException;
 import org.bankcrm.platform.testing.ContractCopies;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 class ClientContractTest {
     static final String SCHEMA = "contracts/client-service/crm.client.registered.schema.json";
     static final String EXAMPLE = "contracts/client-service/examples/crm.client.registered.json";
+    static final String ERASED_SCHEMA = "contracts/client-service/crm.client.erased.schema.json";
+    static final String ERASED_EXAMPLE = "contracts/client-service/examples/crm.client.erased.json";
 
     @Test
     void ourCopyOfTheContractIsTheProducersCurrentOne() {
@@ -40,5 +43,31 @@ class ClientContractTest {
         assertThatThrownBy(() -> ContractReading.read("crm.client.registered", invalid, ClientRegistered.class))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("clientId");
+    }
+
+    @Test
+    void ourCopyOfTheErasedContractIsTheProducersCurrentOne() {
+        ContractCopies.producerFile("client-service", "crm.client.erased.schema.json")
+                .ifPresent(current -> assertThat(EventContracts.resource(ERASED_SCHEMA)).isEqualTo(current));
+        ContractCopies.producerFile("client-service", "examples/crm.client.erased.json")
+                .ifPresent(current -> assertThat(EventContracts.resource(ERASED_EXAMPLE)).isEqualTo(current));
+    }
+
+    @Test
+    void theProducersErasedExampleIsValidAndWeReadIt() {
+        String example = EventContracts.resource(ERASED_EXAMPLE);
+        assertThat(EventContracts.violations(ERASED_SCHEMA, example)).isEmpty();
+        ClientErased erased = ContractReading.read("crm.client.erased", example, ClientErased.class);
+        assertThat(erased.clientId()).hasToString("6f1c2a3e-8a55-4c1e-9d2b-1f0e7f3b9a10");
+        assertThat(erased.erasedAt()).isNotNull();
+    }
+
+    @Test
+    void anErasedEventWithoutErasedAtBreaksTheContractAndWeRejectIt() {
+        String invalid = "{\"clientId\": \"6f1c2a3e-8a55-4c1e-9d2b-1f0e7f3b9a10\"}";
+        assertThat(EventContracts.violations(ERASED_SCHEMA, invalid)).isNotEmpty();
+        assertThatThrownBy(() -> ContractReading.read("crm.client.erased", invalid, ClientErased.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("erasedAt");
     }
 }

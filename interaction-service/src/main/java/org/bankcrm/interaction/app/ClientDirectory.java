@@ -34,6 +34,16 @@ public class ClientDirectory {
                 });
     }
 
+    /** Applies crm.client.erased: the client takes no new touchpoints; runs inside the inbox's transaction. */
+    public Uni<Void> erased(UUID clientId, Instant erasedAt, String eventId) {
+        return clients.findById(clientId).invoke(client -> {
+            if (client != null) {
+                client.erasedAt = erasedAt;
+                client.applied(eventId, Instant.now());
+            }
+        }).replaceWithVoid();
+    }
+
     @WithSession
     public Uni<KnownClient> find(UUID clientId) {
         return clients.findById(clientId)

@@ -56,6 +56,8 @@ public class TouchpointLog {
         CONFLICT,
         /** the client is not known (yet) */
         UNKNOWN_CLIENT,
+        /** the client was erased: takes no new touchpoints */
+        ERASED_CLIENT,
         /** from Kafka, for a client not known yet: waits for the client */
         PARKED
     }
@@ -104,7 +106,7 @@ public class TouchpointLog {
                 case CONFLICT -> throw ProblemException
                         .conflict("Interaction " + content.id() + " was recorded before with other content")
                         .with("existingId", content.id());
-                case UNKNOWN_CLIENT -> throw ProblemException.notFound("client", content.clientId());
+                case UNKNOWN_CLIENT, ERASED_CLIENT -> throw ProblemException.notFound("client", content.clientId());
                 default -> {
                 }
             }
@@ -125,6 +127,8 @@ public class TouchpointLog {
         return accept(content, Touchpoint.Origin.KAFKA).chain(acceptance -> switch (acceptance.verdict()) {
             case CONFLICT -> Uni.createFrom().failure(conflict(content));
             case UNKNOWN_CLIENT -> park(content, event);
+            case ERASED_CLIENT -> Uni.createFrom().failure(new MalformedEventException(
+                    "client " + content.clientId() + " was erased and takes no new touchpoints"));
             default -> Uni.createFrom().item(acceptance.verdict());
         });
     }
@@ -211,9 +215,11 @@ public class TouchpointLog {
                 return Uni.createFrom().item(new Acceptance(
                         existing.isRepeatedBy(content) ? Verdict.REPLAYED : Verdict.CONFLICT, existing));
             }
-            return clients.findById(content.clientId()).chain(client -> client == null || client.isErased()
+            return clients.findById(content.clientId()).chain(client -> client == null
                     ? Uni.createFrom().item(new Acceptance(Verdict.UNKNOWN_CLIENT, null))
-                    : store(content, origin));
+                    : client.isErased()
+                            ? Uni.createFrom().item(new Acceptance(Verdict.ERASED_CLIENT, null))
+                            : store(content, origin));
         });
     }
 
@@ -247,6 +253,17 @@ public class TouchpointLog {
             chain = chain.chain(() -> outbox.append(event).replaceWithVoid());
         }
         return chain;
+    }
+
+    /**
+     * The client's right to erasure, in the inbox's transaction: the free-text notes and employee ids of their
+     * touchpoints go, what journeys and metrics need stays (the counters hold no personal data). Touchpoints
+     * still parked for the client are deleted, not dead-lettered, since they carry notes.
+     */
+    public Uni<Void> erase(UUID clientId, Instant erasedAt) {
+        return touchpoints.eraseClient(clientId, erasedAt)
+                .chain(() -> parked.deleteOfClient(clientId))
+                .replaceWithVoid();
     }
 
     @WithSession

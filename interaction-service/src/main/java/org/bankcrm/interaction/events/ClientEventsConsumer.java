@@ -26,9 +26,14 @@ public class ClientEventsConsumer {
     static final String CHANNEL = "client-events";
     static final String CONSUMER = "interaction-service/client-events";
     static final String REGISTERED = "crm.client.registered";
+    static final String ERASED = "crm.client.erased";
 
     /** Our reading of crm.client.registered: only what this service needs (contract: client-service). */
     public record ClientRegistered(@NotNull UUID clientId, @NotNull String type, @NotNull Instant registeredAt) {
+    }
+
+    /** Our reading of crm.client.erased (contract: client-service). */
+    public record ClientErased(@NotNull UUID clientId, @NotNull Instant erasedAt) {
     }
 
     private final EventPayloads payloads;
@@ -57,6 +62,14 @@ public class ClientEventsConsumer {
             // touchpoints that came from other systems before the client are applied in the same transaction
             return directory.registered(registered.clientId(), registered.type(), registered.registeredAt(), event.id())
                     .call(() -> touchpoints.releaseParked(registered.clientId()));
+        }
+        if (ERASED.equals(event.type())) {
+            ClientErased erased = payloads.read(event, ClientErased.class);
+            if (!erased.clientId().toString().equals(event.subject())) {
+                return Uni.createFrom().failure(new MalformedEventException("data.clientId differs from ce_subject"));
+            }
+            return directory.erased(erased.clientId(), erased.erasedAt(), event.id())
+                    .call(() -> touchpoints.erase(erased.clientId(), erased.erasedAt()));
         }
         return Uni.createFrom().voidItem(); // a client fact this service does not need
     }
