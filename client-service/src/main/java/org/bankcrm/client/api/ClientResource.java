@@ -24,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.bankcrm.client.app.ClientRegistry;
+import org.bankcrm.client.app.ProductPortfolio;
 import org.bankcrm.client.domain.ValueQuadrant;
 import org.bankcrm.client.domain.ValueStrategy;
 import org.bankcrm.client.store.ClientSearch;
@@ -42,9 +43,11 @@ public class ClientResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final ClientRegistry registry;
+    private final ProductPortfolio portfolio;
 
-    public ClientResource(ClientRegistry registry) {
+    public ClientResource(ClientRegistry registry, ProductPortfolio portfolio) {
         this.registry = registry;
+        this.portfolio = portfolio;
     }
 
     @POST
@@ -82,7 +85,8 @@ public class ClientResource {
     @Path("{id}")
     @Operation(summary = "Read a client", description = "404 when unknown, 410 once erased.")
     public Uni<ClientView> get(@PathParam("id") UUID id) {
-        return registry.find(id).map(client -> ClientView.of(client, today()));
+        return registry.find(id).chain(client -> portfolio.of(id).map(products -> ClientView.of(client, today(),
+                products.stream().filter(p -> p.isOpen()).map(p -> p.type).toList())));
     }
 
     @PUT

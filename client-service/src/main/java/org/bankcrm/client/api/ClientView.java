@@ -2,20 +2,31 @@ package org.bankcrm.client.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.bankcrm.client.domain.AgeBand;
 import org.bankcrm.client.domain.Client;
 import org.bankcrm.client.domain.ClientType;
 import org.bankcrm.client.domain.IncomeBracket;
+import org.bankcrm.client.domain.ProductType;
+import org.bankcrm.client.domain.ValueQuadrant;
+import org.bankcrm.client.domain.ValueStrategy;
 
 /** A client as the channels read it. */
 public record ClientView(UUID id, String externalRef, ClientType type, String fullName, LocalDate birthDate,
         AgeBand ageBand, String email, String phone, IncomeBracket incomeBracket, LocalDate customerSince,
-        ClientRequests.ConsentsBody consents, Instant createdAt, Instant updatedAt) {
+        ClientRequests.ConsentsBody consents, ValueQuadrant valueQuadrant, ValueStrategy strategy,
+        List<ProductType> products, Instant createdAt, Instant updatedAt) {
+
+    /** {@code products}: the types of the open products, or null where the caller did not load them. */
+    static ClientView of(Client c, LocalDate today, List<ProductType> products) {
+        return new ClientView(c.id, c.externalRef, c.type, c.fullName, c.birthDate, c.ageBand(today), c.email, c.phone,
+                c.incomeBracket, c.customerSince, ClientRequests.ConsentsBody.of(c.consents), c.valueQuadrant, c.strategy,
+                products, c.createdAt, c.updatedAt);
+    }
 
     static ClientView of(Client c, LocalDate today) {
-        return new ClientView(c.id, c.externalRef, c.type, c.fullName, c.birthDate, c.ageBand(today), c.email, c.phone,
-                c.incomeBracket, c.customerSince, ClientRequests.ConsentsBody.of(c.consents), c.createdAt, c.updatedAt);
+        return of(c, today, null);
     }
 }

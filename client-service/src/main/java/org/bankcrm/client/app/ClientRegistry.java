@@ -77,7 +77,7 @@ public class ClientRegistry {
                 })
                 .call(saved -> recordConsents(saved, List.of(), REGISTRATION, saved.createdAt))
                 .call(saved -> outbox.append(ClientEvents.registered(saved, today)))
-                .call(changes::clientChanged);
+                .call(changes::clientRegistered);
     }
 
     /** A client as the channels may see it: 404 when unknown, 410 once erased. */
@@ -166,7 +166,8 @@ public class ClientRegistry {
         return consentChanges.persist(rows);
     }
 
-    private Uni<Client> live(UUID id) {
+    /** The client in the caller's session: 404 when unknown, 410 once erased. */
+    Uni<Client> live(UUID id) {
         return clients.findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("client", id))
                 .invoke(client -> {

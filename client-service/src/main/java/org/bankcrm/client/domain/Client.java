@@ -54,6 +54,11 @@ public class Client {
     @Enumerated(EnumType.STRING)
     @Column(name = "strategy")
     public ValueStrategy strategy;
+    /** Trailing profitability, potential (0-100) and when they were last computed: see ValuePolicy. */
+    public java.math.BigDecimal profitability;
+    public java.math.BigDecimal potential;
+    @Column(name = "value_computed_at")
+    public Instant valueComputedAt;
     /** Set once the client's personal data was erased; the id and the aggregates stay. */
     @Column(name = "erased_at")
     public Instant erasedAt;

@@ -11,7 +11,13 @@ import org.bankcrm.client.domain.Client;
 import org.bankcrm.client.domain.ClientType;
 import org.bankcrm.client.domain.ConsentPurpose;
 import org.bankcrm.client.domain.Consents;
+import org.bankcrm.client.domain.ClientValue;
+import org.bankcrm.client.domain.HeldProduct;
 import org.bankcrm.client.domain.IncomeBracket;
+import org.bankcrm.client.domain.MonthlyFinancials;
+import org.bankcrm.client.domain.ProductType;
+import org.bankcrm.client.domain.ValueQuadrant;
+import org.bankcrm.client.domain.ValueStrategy;
 import org.bankcrm.platform.outbox.OutgoingEvent;
 
 /**
@@ -58,6 +64,52 @@ public final class ClientEvents {
     }
 
     public record Erased(UUID clientId, Instant erasedAt) {
+    }
+
+    public record ValueChanged(UUID clientId, java.math.BigDecimal profitability, double potential, ValueQuadrant quadrant,
+            ValueStrategy strategy, ValueQuadrant previousQuadrant, ValueStrategy previousStrategy, List<String> reasons,
+            Instant computedAt) {
+    }
+
+    /** {@code balance} is left out when unknown. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record ProductOpened(UUID clientId, UUID productId, ProductType productType, LocalDate openedAt,
+            java.math.BigDecimal balance, List<ProductType> heldProductTypes, Instant recordedAt) {
+    }
+
+    public record ProductClosed(UUID clientId, UUID productId, ProductType productType, LocalDate openedAt,
+            LocalDate closedAt, List<ProductType> heldProductTypes, Instant recordedAt) {
+    }
+
+    public record FinancialsRecorded(UUID clientId, String month, java.math.BigDecimal revenue,
+            java.math.BigDecimal costToServe, java.math.BigDecimal averageBalance, int transactionCount,
+            java.math.BigDecimal transactionAmount, boolean replaced, Instant recordedAt) {
+    }
+
+    public static OutgoingEvent valueChanged(Client client, ClientValue value, ValueQuadrant previousQuadrant,
+            ValueStrategy previousStrategy) {
+        return of(VALUE_CHANGED, client.id, new ValueChanged(client.id, value.profitability(), value.potential(),
+                value.quadrant(), value.strategy(), previousQuadrant, previousStrategy, value.reasons(), client.valueComputedAt));
+    }
+
+    /** {@code held}: every product of the client after the change, open and closed. */
+    public static OutgoingEvent productOpened(HeldProduct product, List<HeldProduct> held) {
+        return of(PRODUCT_OPENED, product.clientId, new ProductOpened(product.clientId, product.id, product.type,
+                product.openedAt, product.balance, openTypes(held), product.updatedAt));
+    }
+
+    public static OutgoingEvent productClosed(HeldProduct product, List<HeldProduct> held) {
+        return of(PRODUCT_CLOSED, product.clientId, new ProductClosed(product.clientId, product.id, product.type,
+                product.openedAt, product.closedAt, openTypes(held), product.updatedAt));
+    }
+
+    public static OutgoingEvent financialsRecorded(MonthlyFinancials f, boolean replaced) {
+        return of(FINANCIALS_RECORDED, f.clientId, new FinancialsRecorded(f.clientId, f.yearMonth().toString(), f.revenue,
+                f.costToServe, f.averageBalance, f.transactionCount, f.transactionAmount, replaced, f.recordedAt));
+    }
+
+    private static List<ProductType> openTypes(List<HeldProduct> held) {
+        return held.stream().filter(HeldProduct::isOpen).map(p -> p.type).sorted().toList();
     }
 
     public static OutgoingEvent registered(Client client, LocalDate today) {

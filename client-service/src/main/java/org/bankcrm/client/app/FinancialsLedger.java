@@ -1,0 +1,75 @@
+package org.bankcrm.client.app;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bankcrm.client.domain.MonthlyFinancials;
+import org.bankcrm.client.events.ClientEvents;
+import org.bankcrm.client.store.MonthlyFinancialsRepository;
+import org.bankcrm.platform.outbox.Outbox;
+import org.bankcrm.platform.problem.ProblemException;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Monthly financials: one record per client and month; a second one for the month replaces the first. */
+@ApplicationScoped
+public class FinancialsLedger {
+    private final ClientRegistry registry;
+    private final MonthlyFinancialsRepository financials;
+    private final ClientChanges changes;
+    private final Outbox outbox;
+    private final Clock clock = Clock.systemUTC();
+
+    public FinancialsLedger(ClientRegistry registry, MonthlyFinancialsRepository financials, ClientChanges changes,
+            Outbox outbox) {
+        this.registry = registry;
+        this.financials = financials;
+        this.changes = changes;
+        this.outbox = outbox;
+    }
+
+    /** What was recorded, and whether it replaced an earlier record of the month. */
+    public record Recorded(MonthlyFinancials financials, boolean replaced) {
+    }
+
+    @WithTransaction
+    public Uni<Recorded> record(UUID clientId, MonthlyFinancials figures) {
+        if (figures.yearMonth().isAfter(YearMonth.now(clock))) {
+            throw ProblemException.invalidField("month", "must not be a future month");
+        }
+        return registry.live(clientId).chain(client -> financials
+                .findById(new MonthlyFinancials.Key(clientId, figures.month))
+                .chain(existing -> {
+                    figures.clientId = clientId;
+                    figures.recordedAt = clock.instant();
+                    Uni<MonthlyFinancials> stored;
+                    if (existing == null) {
+                        stored = financials.persist(figures);
+                    } else {
+                        existing.revenue = figures.revenue;
+                        existing.costToServe = figures.costToServe;
+                        existing.averageBalance = figures.averageBalance;
+                        existing.transactionCount = figures.transactionCount;
+                        existing.transactionAmount = figures.transactionAmount;
+                        existing.recordedAt = figures.recordedAt;
+                        stored = Uni.createFrom().item(existing);
+                    }
+                    boolean replaced = existing != null;
+                    return stored
+                            .call(f -> outbox.append(ClientEvents.financialsRecorded(f, replaced)))
+                            .call(() -> changes.clientChanged(client))
+                            .map(f -> new Recorded(f, replaced));
+                }));
+    }
+
+    @WithSession
+    public Uni<List<MonthlyFinancials>> of(UUID clientId) {
+        return registry.live(clientId).chain(client -> financials.ofClient(clientId));
+    }
+}
