@@ -3,44 +3,93 @@ package org.bankcrm.loyalty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.bankcrm.loyalty.events.ClientEventsConsumer.ClientRegistered;
+import java.util.stream.Stream;
+
+import org.bankcrm.loyalty.events.FactReader;
 import org.bankcrm.platform.events.MalformedEventException;
 import org.bankcrm.platform.testing.ContractCopies;
 import org.bankcrm.platform.testing.ContractReading;
 import org.bankcrm.platform.testing.EventContracts;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Our reading of client-service's events, checked against its published contract (a copy we keep). */
+/**
+ * Our reading of client-service's and interaction-service's events, checked against their published
+ * contracts (copies we keep under src/test/resources/contracts/&lt;producer&gt;/).
+ */
 class ClientContractTest {
-    static final String SCHEMA = "contracts/client-service/crm.client.registered.schema.json";
-    static final String EXAMPLE = "contracts/client-service/examples/crm.client.registered.json";
+    static final String EXAMPLE_CLIENT = "6f1c2a3e-8a55-4c1e-9d2b-1f0e7f3b9a10";
 
-    @Test
-    void ourCopyOfTheContractIsTheProducersCurrentOne() {
-        ContractCopies.producerFile("client-service", "crm.client.registered.schema.json")
-                .ifPresent(current -> assertThat(EventContracts.resource(SCHEMA)).isEqualTo(current));
-        ContractCopies.producerFile("client-service", "examples/crm.client.registered.json")
-                .ifPresent(current -> assertThat(EventContracts.resource(EXAMPLE)).isEqualTo(current));
+    static Stream<Arguments> consumedEvents() {
+        return Stream.of(
+                Arguments.of("client-service", FactReader.REGISTERED, FactReader.ClientRegistered.class),
+                Arguments.of("client-service", FactReader.PRODUCT_OPENED, FactReader.ProductChanged.class),
+                Arguments.of("client-service", FactReader.PRODUCT_CLOSED, FactReader.ProductChanged.class),
+                Arguments.of("client-service", FactReader.FINANCIALS_RECORDED, FactReader.FinancialsRecorded.class),
+                Arguments.of("client-service", FactReader.SEGMENT_CHANGED, FactReader.SegmentChanged.class),
+                Arguments.of("client-service", FactReader.VALUE_CHANGED, FactReader.ValueChanged.class),
+                Arguments.of("client-service", FactReader.ERASED, FactReader.ClientErased.class),
+                Arguments.of("interaction-service", FactReader.INTERACTION_RECORDED, FactReader.InteractionRecorded.class),
+                Arguments.of("interaction-service", FactReader.JOURNEY_CLOSED, FactReader.JourneyClosed.class));
+    }
+
+    static String schema(String producer, String type) {
+        return "contracts/" + producer + "/" + type + ".schema.json";
+    }
+
+    static String example(String producer, String type) {
+        return "contracts/" + producer + "/examples/" + type + ".json";
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("consumedEvents")
+    void ourCopyOfTheContractIsTheProducersCurrentOne(String producer, String type, Class<?> reading) {
+        ContractCopies.producerFile(producer, type + ".schema.json")
+                .ifPresent(current -> assertThat(EventContracts.resource(schema(producer, type))).isEqualTo(current));
+        ContractCopies.producerFile(producer, "examples/" + type + ".json")
+                .ifPresent(current -> assertThat(EventContracts.resource(example(producer, type))).isEqualTo(current));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("consumedEvents")
+    void theProducersExampleIsValidAndWeReadIt(String producer, String type, Class<?> reading) {
+        String example = EventContracts.resource(example(producer, type));
+        assertThat(EventContracts.violations(schema(producer, type), example)).isEmpty();
+        Object read = ContractReading.read(type, example, reading);
+        assertThat(read).hasFieldOrPropertyWithValue("clientId", java.util.UUID.fromString(EXAMPLE_CLIENT));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("consumedEvents")
+    void anEventWithoutClientIdBreaksTheContractAndWeRejectIt(String producer, String type, Class<?> reading) {
+        String invalid = EventContracts.resource(example(producer, type))
+                .replaceFirst("\"clientId\":\\s*\"[^\"]+\",", "");
+        assertThat(EventContracts.violations(schema(producer, type), invalid)).isNotEmpty();
+        assertThatThrownBy(() -> ContractReading.read(type, invalid, reading))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("clientId");
     }
 
     @Test
-    void theProducersExampleIsValidAndWeReadIt() {
-        String example = EventContracts.resource(EXAMPLE);
-        assertThat(EventContracts.violations(SCHEMA, example)).isEmpty();
-        ClientRegistered registered = ContractReading.read("crm.client.registered", example, ClientRegistered.class);
-        assertThat(registered.clientId()).hasToString("6f1c2a3e-8a55-4c1e-9d2b-1f0e7f3b9a10");
+    void theRegisteredExampleReadsAsTheProfileWeKeep() {
+        var registered = ContractReading.read(FactReader.REGISTERED,
+                EventContracts.resource(example("client-service", FactReader.REGISTERED)), FactReader.ClientRegistered.class);
         assertThat(registered.type()).isEqualTo("INDIVIDUAL");
         assertThat(registered.ageBand()).isEqualTo("AGE_35_44");
         assertThat(registered.customerSince()).hasToString("2019-04-01");
-        assertThat(registered.registeredAt()).isNotNull();
     }
 
     @Test
-    void anEventWithoutClientIdBreaksTheContractAndWeRejectIt() {
-        String invalid = EventContracts.resource(EXAMPLE).replace("\"clientId\": \"6f1c2a3e-8a55-4c1e-9d2b-1f0e7f3b9a10\",", "");
-        assertThat(EventContracts.violations(SCHEMA, invalid)).isNotEmpty();
-        assertThatThrownBy(() -> ContractReading.read("crm.client.registered", invalid, ClientRegistered.class))
-                .isInstanceOf(MalformedEventException.class)
-                .hasMessageContaining("clientId");
+    void theRecordedExampleReadsAsABankCausedUnresolvedComplaint() {
+        var recorded = ContractReading.read(FactReader.INTERACTION_RECORDED,
+                EventContracts.resource(example("interaction-service", FactReader.INTERACTION_RECORDED)),
+                FactReader.InteractionRecorded.class);
+        assertThat(recorded.type()).isEqualTo("COMPLAINT");
+        assertThat(recorded.cause()).isEqualTo("BANK");
+        assertThat(recorded.outcome()).isEqualTo("UNRESOLVED");
+        assertThat(recorded.nps()).isEqualTo(4);
+        assertThat(recorded.journeyId()).isNotNull();
     }
 }

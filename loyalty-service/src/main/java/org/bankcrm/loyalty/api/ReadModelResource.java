@@ -2,6 +2,7 @@ package org.bankcrm.loyalty.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
@@ -10,7 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.bankcrm.loyalty.app.ClientDirectory;
+import org.bankcrm.loyalty.app.LoyaltyReports;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -21,21 +22,34 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Read model")
 public class ReadModelResource {
-    private final ClientDirectory directory;
+    private final LoyaltyReports reports;
 
-    public ReadModelResource(ClientDirectory directory) {
-        this.directory = directory;
+    public ReadModelResource(LoyaltyReports reports) {
+        this.reports = reports;
     }
 
     public record ClientProfileView(UUID clientId, String type, String ageBand, LocalDate customerSince,
-            Instant registeredAt, int eventsApplied, String lastEventId, Instant updatedAt) {
+            Instant registeredAt, List<String> segments, String valueQuadrant, List<String> heldProductTypes,
+            int productsClosed, int interactions, int openComplaints, int eventsApplied, String lastEventId,
+            Instant updatedAt) {
+    }
+
+    public record ParkedView(UUID clientId, long parkedEvents) {
     }
 
     @GET
     @Path("{clientId}")
-    @Operation(summary = "The client as this service knows it from client-service's events (404 until they arrive)")
+    @Operation(summary = "The client as this service knows it from events (404 until crm.client.registered arrives)")
     public Uni<ClientProfileView> get(@PathParam("clientId") UUID clientId) {
-        return directory.find(clientId).map(c -> new ClientProfileView(c.clientId, c.clientType, c.ageBand,
-                c.customerSince, c.registeredAt, c.eventsApplied, c.lastEventId, c.updatedAt));
+        return reports.profile(clientId).map(c -> new ClientProfileView(c.clientId, c.clientType, c.ageBand,
+                c.customerSince, c.registeredAt, c.segmentCodes(), c.valueQuadrant, c.heldProducts(), c.productsClosed,
+                c.interactions, c.openComplaintsByJourney().size(), c.eventsApplied, c.lastEventId, c.updatedAt));
+    }
+
+    @GET
+    @Path("{clientId}/parked")
+    @Operation(summary = "How many events of the client wait for its registration")
+    public Uni<ParkedView> parked(@PathParam("clientId") UUID clientId) {
+        return reports.parkedEvents(clientId).map(n -> new ParkedView(clientId, n));
     }
 }

@@ -2,6 +2,15 @@ package org.bankcrm.loyalty.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -9,10 +18,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** What loyalty scoring knows of a client from client-service's events: tenure and age band so far. */
+/**
+ * What loyalty scoring knows of a client, kept from client-service's and interaction-service's events:
+ * counters and decayed sums updated per event, so rescoring never reads a client's history. Decayed sums
+ * share one reference time ({@link #decayAsOf}); each decays with its own half-life.
+ */
 @Entity
 @Table(name = "client_profile")
 public class ClientProfile {
+    /** Months of financials kept: 3 recent months against the 12 before them. */
+    public static final int FINANCIAL_MONTHS = 15;
+
     @Id
     @Column(name = "client_id")
     public UUID clientId;
@@ -24,6 +40,58 @@ public class ClientProfile {
     public LocalDate customerSince;
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
+
+    /** Segment codes, comma-separated with a leading and trailing comma (",A,B,"), so a filter is one LIKE. */
+    @Column(nullable = false)
+    public String segments = ",";
+    @Column(name = "value_quadrant")
+    public String valueQuadrant;
+
+    /** Types of the products held, one entry per product, comma-separated. */
+    @Column(name = "held_product_types", nullable = false)
+    public String heldProductTypes = "";
+    @Column(name = "products_closed", nullable = false)
+    public int productsClosed;
+    /** The last {@link #FINANCIAL_MONTHS} months: "2026-10=6120.0=37;2026-09=…" (month, average balance, transactions). */
+    @Column(nullable = false)
+    public String financials = "";
+
+    @Column(nullable = false)
+    public int interactions;
+    @Column(name = "complaints_total", nullable = false)
+    public int complaintsTotal;
+    /** Unresolved complaints by journey: "journeyId:BANK" or "journeyId:OTHER", comma-separated. */
+    @Column(name = "open_complaints", nullable = false)
+    public String openComplaints = "";
+    @Column(name = "latest_nps")
+    public Integer latestNps;
+    @Column(name = "previous_nps")
+    public Integer previousNps;
+    @Column(name = "latest_nps_at")
+    public Instant latestNpsAt;
+    @Column(name = "last_activity_at")
+    public Instant lastActivityAt;
+
+    @Column(name = "decay_as_of")
+    public Instant decayAsOf;
+    @Column(name = "client_initiated_weight", nullable = false)
+    public double clientInitiatedWeight;
+    @Column(name = "closure_weight", nullable = false)
+    public double closureWeight;
+    @Column(name = "complaint_weight", nullable = false)
+    public double complaintWeight;
+    @Column(name = "bank_negative_weight", nullable = false)
+    public double bankNegativeWeight;
+    @Column(name = "positive_weight", nullable = false)
+    public double positiveWeight;
+    @Column(name = "failure_demand_weight", nullable = false)
+    public double failureDemandWeight;
+    /** Decayed number of CSAT answers, and the decayed sum of their values. */
+    @Column(name = "csat_weight", nullable = false)
+    public double csatWeight;
+    @Column(name = "csat_sum", nullable = false)
+    public double csatSum;
+
     @Column(name = "events_applied", nullable = false)
     public int eventsApplied;
     @Column(name = "last_event_id", nullable = false)
@@ -31,10 +99,199 @@ public class ClientProfile {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** Records that one more client event was applied. */
+    public static ClientProfile registered(ClientFact.Registered fact) {
+        ClientProfile profile = new ClientProfile();
+        profile.clientId = fact.clientId();
+        profile.describe(fact);
+        return profile;
+    }
+
+    /** Applies one fact to the counters and decayed sums. */
+    public void apply(ClientFact fact, HalfLives halfLives) {
+        // Java 17: no pattern matching for switch yet
+        if (fact instanceof ClientFact.Registered r) {
+            describe(r);
+        } else if (fact instanceof ClientFact.SegmentChanged s) {
+            segments = s.segments().isEmpty() ? "," : "," + String.join(",", s.segments()) + ",";
+        } else if (fact instanceof ClientFact.ValueChanged v) {
+            valueQuadrant = v.quadrant();
+        } else if (fact instanceof ClientFact.ProductOpened o) {
+            heldProductTypes = String.join(",", o.heldProductTypes());
+        } else if (fact instanceof ClientFact.ProductClosed c) {
+            heldProductTypes = String.join(",", c.heldProductTypes());
+            productsClosed++;
+            Instant at = c.closedAt().atStartOfDay(ZoneOffset.UTC).toInstant();
+            advance(at, halfLives);
+            closureWeight += weightAt(at, halfLives.behaviour());
+        } else if (fact instanceof ClientFact.FinancialsRecorded f) {
+            recordFinancials(f);
+        } else if (fact instanceof ClientFact.InteractionRecorded i) {
+            recordInteraction(i, halfLives);
+        } else if (fact instanceof ClientFact.JourneyClosed j) {
+            removeOpenComplaint(j.journeyId());
+            if ("ABANDONED".equals(j.status())) {
+                advance(j.closedAt(), halfLives);
+                failureDemandWeight += weightAt(j.closedAt(), halfLives.experience());
+            }
+        }
+    }
+
+    /** Records that one more event was applied. */
     public void applied(String eventId, Instant at) {
         eventsApplied++;
         lastEventId = eventId;
         updatedAt = at;
+    }
+
+    private void describe(ClientFact.Registered r) {
+        clientType = r.clientType();
+        ageBand = r.ageBand();
+        customerSince = r.customerSince();
+        registeredAt = r.registeredAt();
+    }
+
+    private void recordInteraction(ClientFact.InteractionRecorded i, HalfLives halfLives) {
+        Instant at = i.occurredAt();
+        advance(at, halfLives);
+        interactions++;
+        if ("CLIENT".equals(i.initiator())) {
+            clientInitiatedWeight += weightAt(at, halfLives.behaviour());
+            if (lastActivityAt == null || at.isAfter(lastActivityAt)) {
+                lastActivityAt = at;
+            }
+        }
+        double experienceWeight = weightAt(at, halfLives.experience());
+        if (i.nps() != null && (latestNpsAt == null || !at.isBefore(latestNpsAt))) {
+            previousNps = latestNps;
+            latestNps = i.nps();
+            latestNpsAt = at;
+        }
+        if (i.csat() != null) {
+            csatWeight += experienceWeight;
+            csatSum += experienceWeight * i.csat();
+        }
+        if (i.complaint()) {
+            complaintsTotal++;
+            complaintWeight += experienceWeight;
+            if (!i.resolved() && i.journeyId() != null) {
+                addOpenComplaint(i.journeyId(), "BANK".equals(i.cause()));
+            }
+        }
+        if (i.resolved() && i.journeyId() != null) {
+            removeOpenComplaint(i.journeyId());
+        }
+        if ("NEGATIVE".equals(i.valence()) && "BANK".equals(i.cause())) {
+            bankNegativeWeight += experienceWeight;
+        } else if ("POSITIVE".equals(i.valence())) {
+            positiveWeight += experienceWeight;
+        }
+        if (i.repeatContact()) {
+            failureDemandWeight += experienceWeight;
+        }
+    }
+
+    private void recordFinancials(ClientFact.FinancialsRecorded f) {
+        TreeMap<YearMonth, double[]> months = financialMonths();
+        months.put(f.month(), new double[] { f.averageBalance(), f.transactionCount() });
+        while (months.size() > FINANCIAL_MONTHS) {
+            months.pollFirstEntry();
+        }
+        StringBuilder text = new StringBuilder();
+        months.descendingMap().forEach((month, v) -> text.append(text.isEmpty() ? "" : ";")
+                .append(month).append('=').append(v[0]).append('=').append((long) v[1]));
+        financials = text.toString();
+        if (f.transactionCount() > 0) {
+            Instant endOfMonth = f.month().atEndOfMonth().atStartOfDay(ZoneOffset.UTC).toInstant();
+            if (lastActivityAt == null || endOfMonth.isAfter(lastActivityAt)) {
+                lastActivityAt = endOfMonth;
+            }
+        }
+    }
+
+    /** The kept months of financials, oldest first: month → {average balance, transaction count}. */
+    public TreeMap<YearMonth, double[]> financialMonths() {
+        TreeMap<YearMonth, double[]> months = new TreeMap<>();
+        if (financials.isEmpty()) {
+            return months;
+        }
+        for (String entry : financials.split(";")) {
+            String[] parts = entry.split("=");
+            months.put(YearMonth.parse(parts[0]), new double[] { Double.parseDouble(parts[1]), Double.parseDouble(parts[2]) });
+        }
+        return months;
+    }
+
+    public List<String> heldProducts() {
+        return heldProductTypes.isEmpty() ? List.of() : Arrays.asList(heldProductTypes.split(","));
+    }
+
+    public List<String> segmentCodes() {
+        return Arrays.stream(segments.split(",")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Open complaints: journey → caused by the bank. */
+    public Map<String, Boolean> openComplaintsByJourney() {
+        Map<String, Boolean> open = new java.util.LinkedHashMap<>();
+        if (!openComplaints.isEmpty()) {
+            for (String entry : openComplaints.split(",")) {
+                String[] parts = entry.split(":");
+                open.put(parts[0], "BANK".equals(parts[1]));
+            }
+        }
+        return open;
+    }
+
+    private void addOpenComplaint(UUID journeyId, boolean bankCaused) {
+        Map<String, Boolean> open = openComplaintsByJourney();
+        open.merge(journeyId.toString(), bankCaused, Boolean::logicalOr);
+        writeOpenComplaints(open);
+    }
+
+    private void removeOpenComplaint(UUID journeyId) {
+        if (journeyId == null) {
+            return;
+        }
+        Map<String, Boolean> open = openComplaintsByJourney();
+        if (open.remove(journeyId.toString()) != null) {
+            writeOpenComplaints(open);
+        }
+    }
+
+    private void writeOpenComplaints(Map<String, Boolean> open) {
+        List<String> entries = new ArrayList<>();
+        open.forEach((journey, bank) -> entries.add(journey + ":" + (bank ? "BANK" : "OTHER")));
+        openComplaints = String.join(",", entries);
+    }
+
+    /** Moves the shared reference time forward to {@code at}, decaying every sum by its half-life. */
+    private void advance(Instant at, HalfLives halfLives) {
+        if (decayAsOf == null) {
+            decayAsOf = at;
+            return;
+        }
+        if (!at.isAfter(decayAsOf)) {
+            return;
+        }
+        double behaviour = Decay.factor(decayAsOf, at, halfLives.behaviour());
+        double experience = Decay.factor(decayAsOf, at, halfLives.experience());
+        clientInitiatedWeight *= behaviour;
+        closureWeight *= behaviour;
+        complaintWeight *= experience;
+        bankNegativeWeight *= experience;
+        positiveWeight *= experience;
+        failureDemandWeight *= experience;
+        csatWeight *= experience;
+        csatSum *= experience;
+        decayAsOf = at;
+    }
+
+    /** The weight, at the reference time, of an event at {@code at}: an event that arrives late weighs less. */
+    private double weightAt(Instant at, java.time.Duration halfLife) {
+        return Decay.factor(at, decayAsOf, halfLife);
+    }
+
+    /** Distinct product types and categories held. */
+    public Set<String> distinctProductTypes() {
+        return new LinkedHashSet<>(heldProducts());
     }
 }

@@ -1,71 +1,37 @@
 package org.bankcrm.loyalty.events;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.constraints.NotNull;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.bankcrm.loyalty.app.ClientDirectory;
-import org.bankcrm.loyalty.domain.ClientProfile;
-import org.bankcrm.platform.events.EventPayloads;
-import org.bankcrm.platform.events.IncomingEvent;
-import org.bankcrm.platform.events.MalformedEventException;
+import org.bankcrm.loyalty.app.LoyaltyLedger;
 import org.bankcrm.platform.inbox.Inbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
 
 /**
- * Applies client-service's events ({@code crm.client.events.v1}) to the local read model, once per
- * ce_id. What cannot be read throws, and the channel's dead-letter strategy moves it to the DLQ.
+ * Applies client-service's events ({@code crm.client.events.v1}) once per ce_id. What cannot be read
+ * throws, and the channel's dead-letter strategy moves it to the DLQ.
  */
 @ApplicationScoped
 public class ClientEventsConsumer {
     static final String CHANNEL = "client-events";
     static final String CONSUMER = "loyalty-service/client-events";
-    static final String REGISTERED = "crm.client.registered";
 
-    /** Our reading of crm.client.registered: only what this service needs (contract: client-service). */
-    public record ClientRegistered(@NotNull UUID clientId, @NotNull String type, @NotNull String ageBand,
-            @NotNull LocalDate customerSince, @NotNull Instant registeredAt) {
-
-        ClientProfile toProfile() {
-            ClientProfile profile = new ClientProfile();
-            profile.clientId = clientId;
-            profile.clientType = type;
-            profile.ageBand = ageBand;
-            profile.customerSince = customerSince;
-            profile.registeredAt = registeredAt;
-            return profile;
-        }
-    }
-
-    private final EventPayloads payloads;
     private final Inbox inbox;
-    private final ClientDirectory directory;
+    private final FactReader facts;
+    private final LoyaltyLedger ledger;
 
-    public ClientEventsConsumer(EventPayloads payloads, Inbox inbox, ClientDirectory directory) {
-        this.payloads = payloads;
+    public ClientEventsConsumer(Inbox inbox, FactReader facts, LoyaltyLedger ledger) {
         this.inbox = inbox;
-        this.directory = directory;
+        this.facts = facts;
+        this.ledger = ledger;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.consume(CONSUMER, record, this::apply);
-    }
-
-    private Uni<?> apply(IncomingEvent event) {
-        if (REGISTERED.equals(event.type())) {
-            ClientRegistered registered = payloads.read(event, ClientRegistered.class);
-            if (!registered.clientId().toString().equals(event.subject())) {
-                return Uni.createFrom().failure(new MalformedEventException("data.clientId differs from ce_subject"));
-            }
-            return directory.registered(registered.toProfile(), event.id());
-        }
-        return Uni.createFrom().voidItem(); // a client fact this service does not need
+        return inbox.consume(CONSUMER, record, event -> facts.read(event)
+                .map(fact -> ledger.apply(event, fact))
+                .orElseGet(() -> Uni.createFrom().voidItem())); // a client fact this service does not need
     }
 }

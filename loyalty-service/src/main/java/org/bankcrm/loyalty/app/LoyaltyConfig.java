@@ -1,0 +1,171 @@
+package org.bankcrm.loyalty.app;
+
+import java.time.Duration;
+
+import org.bankcrm.loyalty.domain.BehaviouralLoyalty;
+import org.bankcrm.loyalty.domain.ChurnRiskModel;
+import org.bankcrm.loyalty.domain.HalfLives;
+import org.bankcrm.loyalty.domain.LoyaltyScoring;
+import org.bankcrm.loyalty.domain.LoyaltyType;
+import org.bankcrm.loyalty.domain.PerceivedLoyalty;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** What a bank tunes in loyalty-service ({@code crm.loyalty.*}); every property and formula is in the service README. */
+@ConfigMapping(prefix = "crm.loyalty")
+public interface LoyaltyConfig {
+
+    HalfLife halfLife();
+
+    Behavioural behavioural();
+
+    Perceived perceived();
+
+    Type type();
+
+    Churn churn();
+
+    interface HalfLife {
+        /** NPS, CSAT, complaints, negative/positive experiences, repeat contacts. */
+        @WithDefault("90d")
+        Duration experience();
+
+        /** Contacts the client started, product closures. */
+        @WithDefault("180d")
+        Duration behaviour();
+
+        /** The recency part of behavioural loyalty: time since the last activity. */
+        @WithDefault("30d")
+        Duration recency();
+    }
+
+    interface Behavioural {
+        @WithDefault("20")
+        double tenureWeight();
+
+        @WithDefault("30")
+        double productDepthWeight();
+
+        @WithDefault("15")
+        double transactionFrequencyWeight();
+
+        @WithDefault("5")
+        double contactEngagementWeight();
+
+        @WithDefault("10")
+        double recencyWeight();
+
+        @WithDefault("20")
+        double balanceTrendWeight();
+
+        @WithDefault("10")
+        double tenureYearsForFull();
+
+        @WithDefault("5")
+        int productTypesForFull();
+
+        @WithDefault("3")
+        int productCategoriesForFull();
+
+        @WithDefault("30")
+        double transactionsForFull();
+
+        @WithDefault("3")
+        double clientContactsForFull();
+
+        @WithDefault("0.5")
+        double balanceTrendForFull();
+
+        @WithDefault("10")
+        double closurePenalty();
+
+        @WithDefault("30")
+        double closurePenaltyCap();
+    }
+
+    interface Perceived {
+        @WithDefault("25")
+        double npsWeight();
+
+        @WithDefault("10")
+        double npsTrendWeight();
+
+        @WithDefault("15")
+        double csatWeight();
+
+        @WithDefault("5")
+        double complaintPenalty();
+
+        @WithDefault("8")
+        double openComplaintPenalty();
+
+        @WithDefault("6")
+        double bankCausedNegativePenalty();
+
+        @WithDefault("3")
+        double positiveBonus();
+
+        @WithDefault("15")
+        double positiveBonusCap();
+
+        @WithDefault("3")
+        double repeatContactPenalty();
+    }
+
+    interface Type {
+        /** Behavioural score from which behaviour counts as high (TRUE or SPURIOUS). */
+        @WithDefault("60")
+        double behaviouralHigh();
+
+        /** Perceived score from which feeling counts as high (TRUE or LATENT). */
+        @WithDefault("60")
+        double perceivedHigh();
+    }
+
+    interface Churn {
+        @WithDefault("0.3")
+        double intercept();
+
+        @WithDefault("-3.0")
+        double behavioural();
+
+        @WithDefault("-2.0")
+        double perceived();
+
+        @WithDefault("0.4")
+        double openComplaint();
+
+        @WithDefault("0.7")
+        double closure();
+
+        @WithDefault("-1.0")
+        double balanceTrend();
+
+        @WithDefault("0.25")
+        double bankCausedNegative();
+
+        /** crm.loyalty.churn-risk-raised is published when the risk crosses this from below. */
+        @WithDefault("0.3")
+        double raisedThreshold();
+    }
+
+    /** The configuration as the domain's plain rules. */
+    default LoyaltyScoring.Rules rules() {
+        Behavioural b = behavioural();
+        Perceived p = perceived();
+        Churn c = churn();
+        return new LoyaltyScoring.Rules(
+                new BehaviouralLoyalty.Weights(b.tenureWeight(), b.productDepthWeight(), b.transactionFrequencyWeight(),
+                        b.contactEngagementWeight(), b.recencyWeight(), b.balanceTrendWeight(), b.tenureYearsForFull(),
+                        b.productTypesForFull(), b.productCategoriesForFull(), b.transactionsForFull(),
+                        b.clientContactsForFull(), b.balanceTrendForFull(), b.closurePenalty(), b.closurePenaltyCap()),
+                new PerceivedLoyalty.Weights(p.npsWeight(), p.npsTrendWeight(), p.csatWeight(), p.complaintPenalty(),
+                        p.openComplaintPenalty(), p.bankCausedNegativePenalty(), p.positiveBonus(), p.positiveBonusCap(),
+                        p.repeatContactPenalty()),
+                new LoyaltyType.TypeThresholds(type().behaviouralHigh(), type().perceivedHigh()),
+                new ChurnRiskModel(c.intercept(), c.behavioural(), c.perceived(), c.openComplaint(), c.closure(),
+                        c.balanceTrend(), c.bankCausedNegative()),
+                new HalfLives(halfLife().experience(), halfLife().behaviour(), halfLife().recency()));
+    }
+}

@@ -1,0 +1,210 @@
+package org.bankcrm.loyalty.app;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bankcrm.loyalty.domain.ClientFact;
+import org.bankcrm.loyalty.domain.ClientProfile;
+import org.bankcrm.loyalty.domain.ErasedClient;
+import org.bankcrm.loyalty.domain.LoyaltyAssessment;
+import org.bankcrm.loyalty.domain.LoyaltyScore;
+import org.bankcrm.loyalty.domain.LoyaltyScoring;
+import org.bankcrm.loyalty.domain.ParkedEvent;
+import org.bankcrm.loyalty.domain.ScoreChange;
+import org.bankcrm.loyalty.events.FactReader;
+import org.bankcrm.loyalty.events.LoyaltyEvents;
+import org.bankcrm.loyalty.store.ClientLocks;
+import org.bankcrm.loyalty.store.ClientProfileRepository;
+import org.bankcrm.loyalty.store.ErasedClientRepository;
+import org.bankcrm.loyalty.store.LoyaltyScoreRepository;
+import org.bankcrm.loyalty.store.ParkedEventRepository;
+import org.bankcrm.loyalty.store.ScoreChangeRepository;
+import org.bankcrm.platform.events.IncomingEvent;
+import org.bankcrm.platform.outbox.Outbox;
+import org.bankcrm.platform.outbox.OutgoingEvent;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Applies the facts other services' events tell to the client's state and rescores the client, in the
+ * inbox's transaction: state, score, history and the outgoing events commit together. Incremental: one
+ * row of counters per client is read and written, never the client's history.
+ */
+@ApplicationScoped
+public class LoyaltyLedger {
+    private static final Logger LOG = Logger.getLogger(LoyaltyLedger.class);
+
+    private final ClientProfileRepository profiles;
+    private final LoyaltyScoreRepository scores;
+    private final ScoreChangeRepository history;
+    private final ParkedEventRepository parked;
+    private final ErasedClientRepository erased;
+    private final ClientLocks locks;
+    private final FactReader facts;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final LoyaltyScoring scoring;
+    private final double churnThreshold;
+    private final Clock clock = Clock.systemUTC();
+
+    public LoyaltyLedger(ClientProfileRepository profiles, LoyaltyScoreRepository scores, ScoreChangeRepository history,
+            ParkedEventRepository parked, ErasedClientRepository erased, ClientLocks locks, FactReader facts,
+            Outbox outbox, ObjectMapper json, LoyaltyConfig config) {
+        this.profiles = profiles;
+        this.scores = scores;
+        this.history = history;
+        this.parked = parked;
+        this.erased = erased;
+        this.locks = locks;
+        this.facts = facts;
+        this.outbox = outbox;
+        this.json = json;
+        this.scoring = new LoyaltyScoring(config.rules());
+        this.churnThreshold = config.churn().raisedThreshold();
+    }
+
+    /** Applies one event's fact; runs inside the inbox's transaction. */
+    public Uni<Void> apply(IncomingEvent event, ClientFact fact) {
+        UUID clientId = fact.clientId();
+        return locks.lock(clientId)
+                .chain(() -> erased.findById(clientId))
+                .chain(gone -> {
+                    if (gone != null) {
+                        LOG.debugf("event %s of an erased client ignored", event.id());
+                        return Uni.createFrom().voidItem();
+                    }
+                    if (fact instanceof ClientFact.Erased e) {
+                        return erase(clientId, e.erasedAt());
+                    }
+                    return profiles.findById(clientId).chain(profile -> {
+                        if (profile != null) {
+                            return applyTo(profile, event, fact);
+                        }
+                        if (fact instanceof ClientFact.Registered r) {
+                            ClientProfile created = ClientProfile.registered(r);
+                            created.applied(event.id(), clock.instant());
+                            return profiles.persist(created)
+                                    .chain(p -> rescore(p, event))
+                                    .chain(() -> releaseParked(created, clientId));
+                        }
+                        return park(event, clientId);
+                    });
+                });
+    }
+
+    private Uni<Void> applyTo(ClientProfile profile, IncomingEvent event, ClientFact fact) {
+        profile.apply(fact, scoring.rules().halfLives());
+        profile.applied(event.id(), clock.instant());
+        return fact.rescores() ? rescore(profile, event) : Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> park(IncomingEvent event, UUID clientId) {
+        ParkedEvent p = new ParkedEvent();
+        p.clientId = clientId;
+        p.eventId = event.id();
+        p.eventType = event.type();
+        p.source = event.source();
+        p.eventTime = event.time();
+        p.extensions = write(event.extensions());
+        p.data = event.data().toString();
+        p.topic = event.topic();
+        p.partition = event.partition();
+        p.offset = event.offset();
+        p.parkedAt = clock.instant();
+        LOG.debugf("event %s (%s) parked until its client is known", event.id(), event.type());
+        return parked.persist(p).replaceWithVoid();
+    }
+
+    /** Applies, in the order they came, the events that waited for this client, and forgets them. */
+    private Uni<Void> releaseParked(ClientProfile profile, UUID clientId) {
+        return parked.waitingFor(clientId).chain(waiting -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (ParkedEvent p : waiting) {
+                IncomingEvent event = restore(p);
+                chain = chain.chain(() -> facts.read(event)
+                        .map(fact -> applyTo(profile, event, fact))
+                        .orElseGet(() -> Uni.createFrom().voidItem()));
+            }
+            return chain.chain(() -> parked.deleteOfClient(clientId)).replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> rescore(ClientProfile profile, IncomingEvent event) {
+        Instant now = clock.instant();
+        LoyaltyAssessment a = scoring.assess(profile, now);
+        return scores.findById(profile.clientId).chain(existing -> {
+            LoyaltyScore score = existing != null ? existing : new LoyaltyScore();
+            LoyaltyEvents.Previous previous = existing == null ? null
+                    : new LoyaltyEvents.Previous(existing.behavioural, existing.perceived, existing.type, existing.churnRisk);
+            boolean changed = existing == null || existing.differsFrom(a);
+            score.clientId = profile.clientId;
+            score.set(a, write(a.factors()), event.type(), event.id(), now);
+            String clientId = profile.clientId.toString();
+            Uni<?> saved = existing == null ? scores.persist(score) : Uni.createFrom().item(score);
+            if (changed) {
+                saved = saved.chain(() -> history.persist(ScoreChange.of(score)));
+            }
+            Uni<?> chain = saved.chain(() -> outbox.append(OutgoingEvent.of(LoyaltyEvents.TOPIC, LoyaltyEvents.SCORE_CHANGED,
+                    clientId, new LoyaltyEvents.ScoreChanged(profile.clientId, a.behavioural(), a.perceived(),
+                            a.type().name(), a.churnRisk(), a.factors(), a.basis(), previous, event.type(), event.id(), now))
+                    .causedBy(event)));
+            if (previous != null && !previous.type().equals(a.type().name())) {
+                chain = chain.chain(() -> outbox.append(OutgoingEvent.of(LoyaltyEvents.TOPIC, LoyaltyEvents.TYPE_CHANGED,
+                        clientId, new LoyaltyEvents.TypeChanged(profile.clientId, a.type().name(), previous.type(),
+                                a.behavioural(), a.perceived(), event.type(), now))
+                        .causedBy(event)));
+            }
+            double before = previous == null ? 0 : previous.churnRisk();
+            if (before < churnThreshold && a.churnRisk() >= churnThreshold) {
+                chain = chain.chain(() -> outbox.append(OutgoingEvent.of(LoyaltyEvents.TOPIC,
+                        LoyaltyEvents.CHURN_RISK_RAISED, clientId, new LoyaltyEvents.ChurnRiskRaised(profile.clientId,
+                                a.churnRisk(), previous == null ? null : previous.churnRisk(), churnThreshold,
+                                a.type().name(), event.type(), now))
+                        .causedBy(event)));
+            }
+            return chain.replaceWithVoid();
+        });
+    }
+
+    /** Forgets the client: state, scores, history and parked events; keeps only the id, to drop late events. */
+    private Uni<Void> erase(UUID clientId, Instant erasedAt) {
+        ErasedClient tombstone = new ErasedClient();
+        tombstone.clientId = clientId;
+        tombstone.erasedAt = erasedAt;
+        return history.deleteOfClient(clientId)
+                .chain(() -> scores.deleteById(clientId))
+                .chain(() -> profiles.deleteById(clientId))
+                .chain(() -> parked.deleteOfClient(clientId))
+                .chain(() -> erased.persist(tombstone))
+                .invoke(() -> LOG.infof("client %s erased from loyalty-service", clientId))
+                .replaceWithVoid();
+    }
+
+    private IncomingEvent restore(ParkedEvent p) {
+        try {
+            Map<String, String> extensions = json.readValue(p.extensions, new TypeReference<Map<String, String>>() {
+            });
+            return new IncomingEvent(p.eventId, p.eventType, p.source, p.clientId.toString(), p.eventTime, extensions,
+                    json.readTree(p.data), p.topic, p.partition, p.offset);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("parked event " + p.eventId + " cannot be read back", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

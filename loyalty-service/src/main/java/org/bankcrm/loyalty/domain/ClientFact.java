@@ -1,0 +1,73 @@
+package org.bankcrm.loyalty.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+
+/** What loyalty scoring learns from another service's event, in its own words. */
+public sealed interface ClientFact {
+    UUID clientId();
+
+    /** Whether the fact can move a score (segment and value changes only describe the client). */
+    default boolean rescores() {
+        return true;
+    }
+
+    record Registered(UUID clientId, String clientType, String ageBand, LocalDate customerSince, Instant registeredAt)
+            implements ClientFact {
+    }
+
+    record ProductOpened(UUID clientId, String productType, LocalDate openedAt, List<String> heldProductTypes)
+            implements ClientFact {
+    }
+
+    record ProductClosed(UUID clientId, String productType, LocalDate closedAt, List<String> heldProductTypes)
+            implements ClientFact {
+    }
+
+    record FinancialsRecorded(UUID clientId, YearMonth month, double averageBalance, int transactionCount)
+            implements ClientFact {
+    }
+
+    record SegmentChanged(UUID clientId, List<String> segments) implements ClientFact {
+        @Override
+        public boolean rescores() {
+            return false;
+        }
+    }
+
+    record ValueChanged(UUID clientId, String quadrant) implements ClientFact {
+        @Override
+        public boolean rescores() {
+            return false;
+        }
+    }
+
+    /** A touchpoint and the experience it left (interaction-service). */
+    record InteractionRecorded(UUID clientId, Instant occurredAt, String type, String initiator, String outcome,
+            String valence, String cause, Integer csat, Integer nps, UUID journeyId, boolean repeatContact)
+            implements ClientFact {
+
+        boolean complaint() {
+            return "COMPLAINT".equals(type);
+        }
+
+        boolean resolved() {
+            return "RESOLVED".equals(outcome);
+        }
+    }
+
+    /** One need of the client, finally met or abandoned (interaction-service). */
+    record JourneyClosed(UUID clientId, UUID journeyId, String status, Instant closedAt) implements ClientFact {
+    }
+
+    /** The client was erased at client-service: everything kept of them goes. */
+    record Erased(UUID clientId, Instant erasedAt) implements ClientFact {
+        @Override
+        public boolean rescores() {
+            return false;
+        }
+    }
+}
