@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.bankcrm.interaction.events.ClientEventsConsumer.ClientErased;
 import org.bankcrm.interaction.events.ClientEventsConsumer.ClientRegistered;
+import org.bankcrm.interaction.events.ClientEventsConsumer.ClientSegmentChanged;
 import org.bankcrm.platform.events.MalformedEventException;
 import org.bankcrm.platform.testing.ContractCopies;
 import org.bankcrm.platform.testing.ContractReading;
@@ -17,6 +18,8 @@ class ClientContractTest {
     static final String EXAMPLE = "contracts/client-service/examples/crm.client.registered.json";
     static final String ERASED_SCHEMA = "contracts/client-service/crm.client.erased.schema.json";
     static final String ERASED_EXAMPLE = "contracts/client-service/examples/crm.client.erased.json";
+    static final String SEGMENT_SCHEMA = "contracts/client-service/crm.client.segment-changed.schema.json";
+    static final String SEGMENT_EXAMPLE = "contracts/client-service/examples/crm.client.segment-changed.json";
 
     @Test
     void ourCopyOfTheContractIsTheProducersCurrentOne() {
@@ -69,5 +72,30 @@ class ClientContractTest {
         assertThatThrownBy(() -> ContractReading.read("crm.client.erased", invalid, ClientErased.class))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("erasedAt");
+    }
+
+    @Test
+    void ourCopyOfTheSegmentChangedContractIsTheProducersCurrentOne() {
+        ContractCopies.producerFile("client-service", "crm.client.segment-changed.schema.json")
+                .ifPresent(current -> assertThat(EventContracts.resource(SEGMENT_SCHEMA)).isEqualTo(current));
+        ContractCopies.producerFile("client-service", "examples/crm.client.segment-changed.json")
+                .ifPresent(current -> assertThat(EventContracts.resource(SEGMENT_EXAMPLE)).isEqualTo(current));
+    }
+
+    @Test
+    void theProducersSegmentChangedExampleIsValidAndWeReadIt() {
+        String example = EventContracts.resource(SEGMENT_EXAMPLE);
+        assertThat(EventContracts.violations(SEGMENT_SCHEMA, example)).isEmpty();
+        ClientSegmentChanged changed = ContractReading.read("crm.client.segment-changed", example, ClientSegmentChanged.class);
+        assertThat(changed.segments()).containsExactly("YOUNG_FAMILIES", "DIGITAL_FIRST");
+    }
+
+    @Test
+    void aSegmentCodeInLowerCaseBreaksTheContractAndWeRejectIt() {
+        String invalid = EventContracts.resource(SEGMENT_EXAMPLE).replace("\"DIGITAL_FIRST\"", "\"digital first\"");
+        assertThat(EventContracts.violations(SEGMENT_SCHEMA, invalid)).isNotEmpty();
+        assertThatThrownBy(() -> ContractReading.read("crm.client.segment-changed", invalid, ClientSegmentChanged.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("segments");
     }
 }

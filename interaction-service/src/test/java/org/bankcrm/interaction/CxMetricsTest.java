@@ -122,4 +122,32 @@ class CxMetricsTest {
         assertThat(f.getList("highRepeatContactNeeds.need")).containsExactly("LENDING");
         assertThat(f.getInt("highRepeatContactNeeds[0].repeatContacts")).isEqualTo(2);
     }
+
+    @Test
+    void metricsOfASegmentCountTheTouchpointsOfItsClientsFromTheirSegmentChangeOn() {
+        String member = TestClients.known();
+        String other = TestClients.known();
+        record(member, "2021-11-01T10:00:00Z", "CHAT", "CARDS", "UNRESOLVED", "NEGATIVE", "BANK", "STAFF", 1, null);
+        TestClients.send(org.bankcrm.platform.testing.CloudEventRecords.event(TestClients.CLIENT_TOPIC,
+                "crm.client.segment-changed", member, """
+                        {"clientId": "%s", "segments": ["YOUNG_FAMILIES", "DIGITAL_FIRST"], "joined": ["YOUNG_FAMILIES", "DIGITAL_FIRST"],
+                         "left": [], "changedAt": "2026-11-27T11:00:00Z"}
+                        """.formatted(member)));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> given().when()
+                .get("/api/v1/read-model/clients/{id}", member).then().extract().jsonPath().getList("segments").size() == 2);
+        record(member, "2021-11-02T10:00:00Z", "CHAT", "CARDS", "RESOLVED", "POSITIVE", null, null, 5, 10);
+        record(other, "2021-11-02T11:00:00Z", "CHAT", "CARDS", "RESOLVED", "POSITIVE", null, null, 3, 5);
+
+        JsonPath all = metrics("from=2021-11-01&to=2021-11-02");
+        assertThat(all.getInt("total.touchpoints")).isEqualTo(3);
+        JsonPath families = metrics("from=2021-11-01&to=2021-11-02&segment=YOUNG_FAMILIES");
+        assertThat(families.getString("segment")).isEqualTo("YOUNG_FAMILIES");
+        assertThat(families.getInt("total.touchpoints")).isEqualTo(1);
+        assertThat(families.getDouble("total.csat.average")).isCloseTo(5.0, within(1e-6));
+        assertThat(families.getInt("total.firstContactResolution.journeysClosed")).isEqualTo(1);
+        assertThat(metrics("from=2021-11-01&to=2021-11-02&segment=DIGITAL_FIRST").getInt("total.touchpoints")).isEqualTo(1);
+        assertThat(metrics("from=2021-11-01&to=2021-11-02&segment=PENSIONERS").getInt("total.touchpoints")).isZero();
+        given().when().get("/api/v1/cx/metrics?segment=young families").then().statusCode(400)
+                .body("violations[0].field", equalTo("segment"));
+    }
 }

@@ -229,4 +229,44 @@ class InteractionRecordingTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("size"));
     }
+
+    @Test
+    void concurrentRetriesOfOneTouchpointRecordItOnceAndConcurrentContactsOnOneNeedFormOneJourney() throws Exception {
+        String clientId = TestClients.known();
+        String id = UUID.randomUUID().toString();
+        String body = TestClients.touchpoint(id, clientId);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> retries = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                retries.add(threads.submit(() -> given().contentType(ContentType.JSON).body(body)
+                        .when().post("/api/v1/interactions").then().extract().statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var status : retries) {
+                statuses.add(status.get());
+            }
+            assertThat(statuses).containsOnly(201, 200).containsOnlyOnce(201);
+
+            String other = TestClients.known();
+            List<java.util.concurrent.Future<Integer>> contacts = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                contacts.add(threads.submit(() -> given().contentType(ContentType.JSON)
+                        .body(TestClients.touchpoint(UUID.randomUUID().toString(), other, "need", "LENDING"))
+                        .when().post("/api/v1/interactions").then().extract().statusCode()));
+            }
+            for (var status : contacts) {
+                assertThat(status.get()).isEqualTo(201);
+            }
+            given().when().get("/api/v1/clients/{id}/journeys", other)
+                    .then().statusCode(200)
+                    .body("total", equalTo(1))
+                    .body("items[0].contacts", equalTo(6));
+        } finally {
+            threads.shutdown();
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> !recordedEvents(clientId).isEmpty());
+        await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+        assertThat(recordedEvents(clientId)).hasSize(1);
+    }
 }

@@ -71,7 +71,7 @@ public class CxResource {
         return new NegativeExperiences(c.negative(), c.negativeShare(), c.negativeBankCaused(), c.bankCausedShareOfNegative());
     }
 
-    public record Metrics(LocalDate from, LocalDate to, Channel channel, Figures total, Map<Channel, Figures> byChannel,
+    public record Metrics(LocalDate from, LocalDate to, Channel channel, String segment, Figures total, Map<Channel, Figures> byChannel,
             Map<CauseDetail, NegativeExperiences> byCauseDetail, Map<Need, Figures> byNeed) {
     }
 
@@ -86,11 +86,13 @@ public class CxResource {
     @Path("metrics")
     @Operation(summary = "CX metrics of a period (UTC days, inclusive): counts, CSAT, NPS, first-contact resolution, "
             + "repeat contacts, negative and bank-caused experiences, by channel, cause detail and need",
-            description = "to defaults to today, from to crm.interaction.metrics.default-days before it. Read from "
-                    + "daily counters kept in the recording transaction, so the cost does not grow with the touchpoints.")
+            description = "to defaults to today, from to crm.interaction.metrics.default-days before it; channel and "
+                    + "segment (the client's segment when the touchpoint was recorded) narrow it. Read from daily "
+                    + "counters kept in the recording transaction, so the cost does not grow with the touchpoints.")
     public Uni<Metrics> metrics(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("channel") String channel) {
-        return monitor.metrics(date("from", from), date("to", to), QueryValues.enumeration(Channel.class, "channel", channel))
+            @QueryParam("channel") String channel, @QueryParam("segment") String segment) {
+        return monitor.metrics(date("from", from), date("to", to), QueryValues.enumeration(Channel.class, "channel", channel),
+                segment(segment))
                 .map(m -> {
                     Map<Channel, Figures> byChannel = new LinkedHashMap<>();
                     m.breakdown().byChannel().forEach((k, v) -> byChannel.put(k, Figures.of(v)));
@@ -102,7 +104,8 @@ public class CxResource {
                     });
                     Map<Need, Figures> byNeed = new LinkedHashMap<>();
                     m.breakdown().byNeed().forEach((k, v) -> byNeed.put(k, Figures.of(v)));
-                    return new Metrics(m.period().from(), m.period().to(), m.channel(), Figures.of(m.breakdown().total()),
+                    return new Metrics(m.period().from(), m.period().to(), m.channel(), m.segment(),
+                            Figures.of(m.breakdown().total()),
                             byChannel, byCause, byNeed);
                 });
     }
@@ -118,6 +121,16 @@ public class CxResource {
                 new Period(f.period().from(), f.period().to()),
                 new Period(f.previousPeriod().from(), f.previousPeriod().to()),
                 f.bankCausedNegativeCauses(), f.fallingCsatChannels(), f.highRepeatContactNeeds()));
+    }
+
+    private static String segment(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!value.trim().matches("[A-Z][A-Z0-9_]{0,63}")) {
+            throw ProblemException.invalidField("segment", "must be a segment code, e.g. YOUNG_FAMILIES");
+        }
+        return value.trim();
     }
 
     private static LocalDate date(String parameter, String value) {

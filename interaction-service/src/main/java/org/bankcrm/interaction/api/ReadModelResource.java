@@ -1,6 +1,7 @@
 package org.bankcrm.interaction.api;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
@@ -26,15 +27,15 @@ public class ReadModelResource {
         this.directory = directory;
     }
 
-    public record KnownClientView(UUID clientId, String type, Instant registeredAt, int eventsApplied,
-            String lastEventId, Instant updatedAt) {
+    public record KnownClientView(UUID clientId, String type, Instant registeredAt, List<String> segments,
+            Instant erasedAt, int eventsApplied, String lastEventId, Instant updatedAt) {
     }
 
     @GET
     @Path("{clientId}")
     @Operation(summary = "The client as this service knows it from client-service's events (404 until they arrive)")
     public Uni<KnownClientView> get(@PathParam("clientId") UUID clientId) {
-        return directory.find(clientId).map(c -> new KnownClientView(c.clientId, c.clientType, c.registeredAt,
-                c.eventsApplied, c.lastEventId, c.updatedAt));
+        return directory.find(clientId).chain(c -> directory.segments(clientId).map(segments -> new KnownClientView(
+                c.clientId, c.clientType, c.registeredAt, segments, c.erasedAt, c.eventsApplied, c.lastEventId, c.updatedAt)));
     }
 }

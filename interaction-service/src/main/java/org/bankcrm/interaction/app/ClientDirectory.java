@@ -1,11 +1,13 @@
 package org.bankcrm.interaction.app;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bankcrm.interaction.domain.KnownClient;
+import org.bankcrm.interaction.store.ClientSegmentStore;
 import org.bankcrm.interaction.store.KnownClientRepository;
 import org.bankcrm.platform.problem.ProblemException;
 
@@ -16,9 +18,31 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ClientDirectory {
     private final KnownClientRepository clients;
+    private final ClientSegmentStore segments;
 
-    public ClientDirectory(KnownClientRepository clients) {
+    public ClientDirectory(KnownClientRepository clients, ClientSegmentStore segments) {
         this.clients = clients;
+        this.segments = segments;
+    }
+
+    /**
+     * Applies crm.client.segment-changed: the client's segments from now on, which the CX counters of their
+     * next touchpoints are kept under. Runs inside the inbox's transaction.
+     */
+    public Uni<Void> segmentsChanged(UUID clientId, List<String> now, String eventId) {
+        return segments.replace(clientId, now)
+                .chain(() -> clients.findById(clientId))
+                .invoke(client -> {
+                    if (client != null) {
+                        client.applied(eventId, Instant.now());
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<List<String>> segments(UUID clientId) {
+        return segments.of(clientId);
     }
 
     /** Applies crm.client.registered; runs inside the inbox's transaction. */

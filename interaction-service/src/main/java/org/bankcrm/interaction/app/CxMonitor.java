@@ -36,7 +36,7 @@ public class CxMonitor {
     public record Period(LocalDate from, LocalDate to) {
     }
 
-    public record Metrics(Period period, Channel channel, CxBreakdown breakdown) {
+    public record Metrics(Period period, Channel channel, String segment, CxBreakdown breakdown) {
     }
 
     public record Findings(Period period, Period previousPeriod, List<CauseFinding> bankCausedNegativeCauses,
@@ -44,14 +44,15 @@ public class CxMonitor {
     }
 
     /** The metrics of the UTC days from..to (inclusive); to defaults to today, from to the configured days before. */
-    public Uni<Metrics> metrics(LocalDate from, LocalDate to, Channel channel) {
+    public Uni<Metrics> metrics(LocalDate from, LocalDate to, Channel channel, String segment) {
         LocalDate end = to != null ? to : today();
         LocalDate start = from != null ? from : end.minusDays(config.metrics().defaultDays() - 1L);
         if (start.isAfter(end)) {
             throw ProblemException.invalidField("from", "must not be after to (" + end + ")");
         }
         Period period = new Period(start, end);
-        return counters.sums(start, end, channel).map(cells -> new Metrics(period, channel, CxBreakdown.of(cells)));
+        return counters.sums(start, end, channel, segment)
+                .map(cells -> new Metrics(period, channel, segment, CxBreakdown.of(cells)));
     }
 
     /** What needs attention in the period ending on {@code asOf} (default today), against the period before. */
@@ -60,8 +61,8 @@ public class CxMonitor {
         int days = config.findings().periodDays();
         Period current = new Period(end.minusDays(days - 1L), end);
         Period previous = new Period(current.from().minusDays(days), current.from().minusDays(1));
-        return counters.sums(current.from(), current.to(), null).map(CxBreakdown::of)
-                .chain(now -> counters.sums(previous.from(), previous.to(), null).map(CxBreakdown::of)
+        return counters.sums(current.from(), current.to(), null, null).map(CxBreakdown::of)
+                .chain(now -> counters.sums(previous.from(), previous.to(), null, null).map(CxBreakdown::of)
                         .map(before -> new Findings(current, previous, rules.bankCausedNegativeCauses(now, before),
                                 rules.fallingCsat(now, before), rules.highRepeatContactNeeds(now))));
     }

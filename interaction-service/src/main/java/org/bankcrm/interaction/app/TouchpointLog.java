@@ -20,6 +20,8 @@ import org.bankcrm.interaction.domain.Touchpoint;
 import org.bankcrm.interaction.domain.TouchpointContent;
 import org.bankcrm.interaction.domain.TouchpointRules;
 import org.bankcrm.interaction.events.InteractionEvents;
+import org.bankcrm.interaction.store.ClientLocks;
+import org.bankcrm.interaction.store.ClientSegmentStore;
 import org.bankcrm.interaction.store.CxCounterStore;
 import org.bankcrm.interaction.store.KnownClientRepository;
 import org.bankcrm.interaction.store.ParkedTouchpointRepository;
@@ -70,6 +72,8 @@ public class TouchpointLog {
     private final ParkedTouchpointRepository parked;
     private final JourneyBook journeys;
     private final CxCounterStore counters;
+    private final ClientLocks locks;
+    private final ClientSegmentStore segments;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final InteractionConfig config;
@@ -77,8 +81,10 @@ public class TouchpointLog {
     private final Clock clock = Clock.systemUTC();
 
     public TouchpointLog(TouchpointRepository touchpoints, KnownClientRepository clients,
-            ParkedTouchpointRepository parked, JourneyBook journeys, CxCounterStore counters, Outbox outbox,
-            ObjectMapper json, InteractionConfig config) {
+            ParkedTouchpointRepository parked, JourneyBook journeys, CxCounterStore counters, ClientLocks locks,
+            ClientSegmentStore segments, Outbox outbox, ObjectMapper json, InteractionConfig config) {
+        this.segments = segments;
+        this.locks = locks;
         this.counters = counters;
         this.journeys = journeys;
         this.touchpoints = touchpoints;
@@ -210,7 +216,7 @@ public class TouchpointLog {
      * replay, other content a conflict; a client not known is left to the caller to refuse or park.
      */
     Uni<Acceptance> accept(TouchpointContent content, Touchpoint.Origin origin) {
-        return touchpoints.findById(content.id()).chain(existing -> {
+        return locks.lock(content.clientId()).chain(() -> touchpoints.findById(content.id())).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(new Acceptance(
                         existing.isRepeatedBy(content) ? Verdict.REPLAYED : Verdict.CONFLICT, existing));
@@ -234,13 +240,15 @@ public class TouchpointLog {
     }
 
     private Uni<Void> count(Touchpoint touchpoint, List<Journey> closed) {
-        Uni<Void> chain = counters.add(day(touchpoint.occurredAt), touchpoint.channel, touchpoint.need,
-                touchpoint.causeDetail, CxCounts.of(touchpoint));
-        for (Journey journey : closed) {
-            chain = chain.chain(() -> counters.add(day(journey.closedAt), journey.firstChannel, journey.need, null,
-                    CxCounts.ofClosed(journey)));
-        }
-        return chain;
+        return segments.of(touchpoint.clientId).chain(clientSegments -> {
+            Uni<Void> chain = counters.add(day(touchpoint.occurredAt), touchpoint.channel, touchpoint.need,
+                    touchpoint.causeDetail, CxCounts.of(touchpoint), clientSegments);
+            for (Journey journey : closed) {
+                chain = chain.chain(() -> counters.add(day(journey.closedAt), journey.firstChannel, journey.need, null,
+                        CxCounts.ofClosed(journey), clientSegments));
+            }
+            return chain;
+        });
     }
 
     private static LocalDate day(Instant at) {

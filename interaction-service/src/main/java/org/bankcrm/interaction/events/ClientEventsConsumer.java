@@ -1,10 +1,12 @@
 package org.bankcrm.interaction.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bankcrm.interaction.app.ClientDirectory;
@@ -27,6 +29,7 @@ public class ClientEventsConsumer {
     static final String CONSUMER = "interaction-service/client-events";
     static final String REGISTERED = "crm.client.registered";
     static final String ERASED = "crm.client.erased";
+    static final String SEGMENT_CHANGED = "crm.client.segment-changed";
 
     /** Our reading of crm.client.registered: only what this service needs (contract: client-service). */
     public record ClientRegistered(@NotNull UUID clientId, @NotNull String type, @NotNull Instant registeredAt) {
@@ -34,6 +37,11 @@ public class ClientEventsConsumer {
 
     /** Our reading of crm.client.erased (contract: client-service). */
     public record ClientErased(@NotNull UUID clientId, @NotNull Instant erasedAt) {
+    }
+
+    /** Our reading of crm.client.segment-changed: every segment the client belongs to now (contract: client-service). */
+    public record ClientSegmentChanged(@NotNull UUID clientId,
+            @NotNull List<@NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}") String> segments) {
     }
 
     private final EventPayloads payloads;
@@ -70,6 +78,14 @@ public class ClientEventsConsumer {
             }
             return directory.erased(erased.clientId(), erased.erasedAt(), event.id())
                     .call(() -> touchpoints.erase(erased.clientId(), erased.erasedAt()));
+        }
+        if (SEGMENT_CHANGED.equals(event.type())) {
+            ClientSegmentChanged changed = payloads.read(event, ClientSegmentChanged.class);
+            if (!changed.clientId().toString().equals(event.subject())) {
+                return Uni.createFrom().failure(new MalformedEventException("data.clientId differs from ce_subject"));
+            }
+            return directory.segmentsChanged(changed.clientId(), List.copyOf(new java.util.TreeSet<>(changed.segments())),
+                    event.id());
         }
         return Uni.createFrom().voidItem(); // a client fact this service does not need
     }

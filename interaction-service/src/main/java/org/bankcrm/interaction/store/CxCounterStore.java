@@ -12,6 +12,8 @@ import org.bankcrm.interaction.domain.CxCell;
 import org.bankcrm.interaction.domain.CxCounts;
 import org.bankcrm.interaction.domain.Need;
 
+import org.hibernate.reactive.mutiny.Mutiny;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -22,36 +24,37 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class CxCounterStore {
     private static final String NO_CAUSE = "";
-    static final String ADD = """
-            insert into cx_daily (day, channel, need, cause_detail, touchpoints, csat_sum, csat_responses, promoters,
-                passives, detractors, negative, negative_bank_caused, repeat_contacts, journeys_closed,
-                journeys_resolved, journeys_fcr)
-            values (:day, :channel, :need, :causeDetail, :touchpoints, :csatSum, :csatResponses, :promoters, :passives,
-                :detractors, :negative, :negativeBankCaused, :repeatContacts, :journeysClosed, :journeysResolved,
-                :journeysFcr)
-            on conflict (day, channel, need, cause_detail) do update set
-                touchpoints = cx_daily.touchpoints + excluded.touchpoints,
-                csat_sum = cx_daily.csat_sum + excluded.csat_sum,
-                csat_responses = cx_daily.csat_responses + excluded.csat_responses,
-                promoters = cx_daily.promoters + excluded.promoters,
-                passives = cx_daily.passives + excluded.passives,
-                detractors = cx_daily.detractors + excluded.detractors,
-                negative = cx_daily.negative + excluded.negative,
-                negative_bank_caused = cx_daily.negative_bank_caused + excluded.negative_bank_caused,
-                repeat_contacts = cx_daily.repeat_contacts + excluded.repeat_contacts,
-                journeys_closed = cx_daily.journeys_closed + excluded.journeys_closed,
-                journeys_resolved = cx_daily.journeys_resolved + excluded.journeys_resolved,
-                journeys_fcr = cx_daily.journeys_fcr + excluded.journeys_fcr
-            """;
-    static final String SUMS = """
-            select channel, need, cause_detail, sum(touchpoints)::bigint, sum(csat_sum)::bigint,
-                sum(csat_responses)::bigint, sum(promoters)::bigint, sum(passives)::bigint, sum(detractors)::bigint,
-                sum(negative)::bigint, sum(negative_bank_caused)::bigint, sum(repeat_contacts)::bigint,
-                sum(journeys_closed)::bigint, sum(journeys_resolved)::bigint, sum(journeys_fcr)::bigint
-            from cx_daily
-            where day between $1 and $2 and ($3::text is null or channel = $3)
-            group by channel, need, cause_detail
-            """;
+    private static final String COUNTERS = "touchpoints, csat_sum, csat_responses, promoters, passives, detractors, "
+            + "negative, negative_bank_caused, repeat_contacts, journeys_closed, journeys_resolved, journeys_fcr";
+    private static final String VALUES = ":touchpoints, :csatSum, :csatResponses, :promoters, :passives, :detractors, "
+            + ":negative, :negativeBankCaused, :repeatContacts, :journeysClosed, :journeysResolved, :journeysFcr";
+    static final String ADD = add("cx_daily", "", "");
+    static final String ADD_TO_SEGMENT = add("cx_daily_segment", "segment, ", ":segment, ");
+    static final String SUMS = sums("cx_daily", "");
+    static final String SEGMENT_SUMS = sums("cx_daily_segment", " and segment = $4");
+
+    private static String add(String table, String segmentColumn, String segmentValue) {
+        StringBuilder update = new StringBuilder();
+        for (String column : COUNTERS.split(", ")) {
+            if (!update.isEmpty()) {
+                update.append(", ");
+            }
+            update.append(column).append(" = ").append(table).append('.').append(column).append(" + excluded.").append(column);
+        }
+        return "insert into " + table + " (day, " + segmentColumn + "channel, need, cause_detail, " + COUNTERS + ") values (:day, "
+                + segmentValue + ":channel, :need, :causeDetail, " + VALUES + ") on conflict (day, " + segmentColumn
+                + "channel, need, cause_detail) do update set " + update;
+    }
+
+    private static String sums(String table, String segmentFilter) {
+        StringBuilder sums = new StringBuilder();
+        for (String column : COUNTERS.split(", ")) {
+            sums.append(", sum(").append(column).append(")::bigint");
+        }
+        return "select channel, need, cause_detail" + sums + " from " + table
+                + " where day between $1 and $2 and ($3::text is null or channel = $3)" + segmentFilter
+                + " group by channel, need, cause_detail";
+    }
 
     private final Pool pool;
 
@@ -59,10 +62,26 @@ public class CxCounterStore {
         this.pool = pool;
     }
 
-    /** Adds {@code counts} to the day's row, in the caller's (the recording) transaction. */
-    public Uni<Void> add(LocalDate day, Channel channel, Need need, CauseDetail causeDetail, CxCounts c) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(ADD)
-                .setParameter("day", day)
+    /**
+     * Adds {@code counts} to the day's row, and to the row of each segment the client is in, in the caller's
+     * (the recording) transaction.
+     */
+    public Uni<Void> add(LocalDate day, Channel channel, Need need, CauseDetail causeDetail, CxCounts c,
+            List<String> segments) {
+        return Panache.getSession().chain(session -> {
+            Uni<Void> chain = bind(session.createNativeQuery(ADD), day, channel, need, causeDetail, c).executeUpdate()
+                    .replaceWithVoid();
+            for (String segment : segments) {
+                chain = chain.chain(() -> bind(session.createNativeQuery(ADD_TO_SEGMENT), day, channel, need, causeDetail, c)
+                        .setParameter("segment", segment).executeUpdate().replaceWithVoid());
+            }
+            return chain;
+        });
+    }
+
+    private static Mutiny.Query<Object> bind(Mutiny.Query<Object> query, LocalDate day, Channel channel, Need need,
+            CauseDetail causeDetail, CxCounts c) {
+        return query.setParameter("day", day)
                 .setParameter("channel", channel.name())
                 .setParameter("need", need.name())
                 .setParameter("causeDetail", causeDetail == null ? NO_CAUSE : causeDetail.name())
@@ -77,14 +96,19 @@ public class CxCounterStore {
                 .setParameter("repeatContacts", c.repeatContacts())
                 .setParameter("journeysClosed", c.journeysClosed())
                 .setParameter("journeysResolved", c.journeysResolved())
-                .setParameter("journeysFcr", c.journeysFirstContactResolved())
-                .executeUpdate())
-                .replaceWithVoid();
+                .setParameter("journeysFcr", c.journeysFirstContactResolved());
     }
 
-    /** The counters from {@code from} to {@code to} (inclusive), per channel, need and cause detail. */
-    public Uni<List<CxCell>> sums(LocalDate from, LocalDate to, Channel channel) {
-        return pool.preparedQuery(SUMS).execute(Tuple.of(from, to, channel == null ? null : channel.name()))
+    /**
+     * The counters from {@code from} to {@code to} (inclusive), per channel, need and cause detail; of one
+     * channel and of the clients of one segment when those are given.
+     */
+    public Uni<List<CxCell>> sums(LocalDate from, LocalDate to, Channel channel, String segment) {
+        String channelName = channel == null ? null : channel.name();
+        var rowsUni = segment == null
+                ? pool.preparedQuery(SUMS).execute(Tuple.of(from, to, channelName))
+                : pool.preparedQuery(SEGMENT_SUMS).execute(Tuple.of(from, to, channelName, segment));
+        return rowsUni
                 .map(rows -> {
                     List<CxCell> result = new ArrayList<>();
                     for (Row row : rows) {

@@ -1,0 +1,25 @@
+package org.bankcrm.interaction.store;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Serialises the transactions that record touchpoints of one client (a transaction-scoped advisory lock on
+ * the clientId): a channel retrying a request that is still running, or two contacts on one need at once,
+ * then see each other's result instead of both inserting (a second touchpoint with the id, a second open
+ * journey). Other clients are not held up.
+ */
+@ApplicationScoped
+public class ClientLocks {
+    static final String LOCK = "select 1 from (select pg_advisory_xact_lock(hashtextextended(:key, 0))) as locked";
+
+    public Uni<Void> lock(UUID clientId) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(LOCK).setParameter("key", clientId.toString()).getSingleResult())
+                .replaceWithVoid();
+    }
+}
