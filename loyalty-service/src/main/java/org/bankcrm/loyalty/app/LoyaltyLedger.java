@@ -138,7 +138,32 @@ public class LoyaltyLedger {
         });
     }
 
+    /**
+     * What a rescoring answers to: an incoming event (its ce_id becomes the causation of what is published)
+     * or a recomputation job (cause null; published only when the score changed).
+     */
+    public record Trigger(String type, String id, IncomingEvent cause) {
+        static Trigger of(IncomingEvent event) {
+            return new Trigger(event.type(), event.id(), event);
+        }
+    }
+
+    /** Rescores one client for a recomputation job; runs inside the job's batch transaction. */
+    public Uni<Void> recompute(UUID clientId, UUID jobId) {
+        return locks.lock(clientId)
+                .chain(() -> profiles.findById(clientId))
+                .chain(profile -> profile == null ? Uni.createFrom().voidItem()
+                        : rescore(profile, new Trigger(RECOMPUTATION, jobId.toString(), null)));
+    }
+
+    /** triggerEventType of the scores a recomputation job changed. */
+    public static final String RECOMPUTATION = "crm.loyalty.recomputation";
+
     private Uni<Void> rescore(ClientProfile profile, IncomingEvent event) {
+        return rescore(profile, Trigger.of(event));
+    }
+
+    private Uni<Void> rescore(ClientProfile profile, Trigger trigger) {
         Instant now = clock.instant();
         LoyaltyAssessment a = scoring.assess(profile, now);
         return scores.findById(profile.clientId).chain(existing -> {
@@ -147,32 +172,38 @@ public class LoyaltyLedger {
                     : new LoyaltyEvents.Previous(existing.behavioural, existing.perceived, existing.type, existing.churnRisk);
             boolean changed = existing == null || existing.differsFrom(a);
             score.clientId = profile.clientId;
-            score.set(a, write(a.factors()), event.type(), event.id(), now);
+            if (!changed && trigger.cause() == null) {
+                return Uni.createFrom().voidItem();
+            }
+            score.set(a, write(a.factors()), trigger.type(), trigger.id(), now);
             String clientId = profile.clientId.toString();
             Uni<?> saved = existing == null ? scores.persist(score) : Uni.createFrom().item(score);
             if (changed) {
                 saved = saved.chain(() -> history.persist(ScoreChange.of(score)));
             }
-            Uni<?> chain = saved.chain(() -> outbox.append(OutgoingEvent.of(LoyaltyEvents.TOPIC, LoyaltyEvents.SCORE_CHANGED,
-                    clientId, new LoyaltyEvents.ScoreChanged(profile.clientId, a.behavioural(), a.perceived(),
-                            a.type().name(), a.churnRisk(), a.factors(), a.basis(), previous, event.type(), event.id(), now))
-                    .causedBy(event)));
+            Uni<?> chain = saved.chain(() -> outbox.append(caused(OutgoingEvent.of(LoyaltyEvents.TOPIC,
+                    LoyaltyEvents.SCORE_CHANGED, clientId, new LoyaltyEvents.ScoreChanged(profile.clientId,
+                            a.behavioural(), a.perceived(), a.type().name(), a.churnRisk(), a.factors(), a.basis(),
+                            previous, trigger.type(), trigger.id(), now)), trigger)));
             if (previous != null && !previous.type().equals(a.type().name())) {
-                chain = chain.chain(() -> outbox.append(OutgoingEvent.of(LoyaltyEvents.TOPIC, LoyaltyEvents.TYPE_CHANGED,
-                        clientId, new LoyaltyEvents.TypeChanged(profile.clientId, a.type().name(), previous.type(),
-                                a.behavioural(), a.perceived(), event.type(), now))
-                        .causedBy(event)));
+                chain = chain.chain(() -> outbox.append(caused(OutgoingEvent.of(LoyaltyEvents.TOPIC,
+                        LoyaltyEvents.TYPE_CHANGED, clientId, new LoyaltyEvents.TypeChanged(profile.clientId,
+                                a.type().name(), previous.type(), a.behavioural(), a.perceived(), trigger.type(), now)),
+                        trigger)));
             }
             double before = previous == null ? 0 : previous.churnRisk();
             if (before < churnThreshold && a.churnRisk() >= churnThreshold) {
-                chain = chain.chain(() -> outbox.append(OutgoingEvent.of(LoyaltyEvents.TOPIC,
+                chain = chain.chain(() -> outbox.append(caused(OutgoingEvent.of(LoyaltyEvents.TOPIC,
                         LoyaltyEvents.CHURN_RISK_RAISED, clientId, new LoyaltyEvents.ChurnRiskRaised(profile.clientId,
                                 a.churnRisk(), previous == null ? null : previous.churnRisk(), churnThreshold,
-                                a.type().name(), event.type(), now))
-                        .causedBy(event)));
+                                a.type().name(), trigger.type(), now)), trigger)));
             }
             return chain.replaceWithVoid();
         });
+    }
+
+    private static OutgoingEvent caused(OutgoingEvent event, Trigger trigger) {
+        return trigger.cause() == null ? event : event.causedBy(trigger.cause());
     }
 
     /** Forgets the client: state, scores, history and parked events; keeps only the id, to drop late events. */
