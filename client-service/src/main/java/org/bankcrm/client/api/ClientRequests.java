@@ -11,6 +11,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.bankcrm.client.domain.Channel;
 import org.bankcrm.client.domain.ClientDetails;
 import org.bankcrm.client.domain.ClientType;
 import org.bankcrm.client.domain.Consents;
@@ -59,11 +60,12 @@ public final class ClientRequests {
             @Pattern(regexp = E164, message = E164_MESSAGE) String phone,
             IncomeBracket incomeBracket,
             @PastOrPresent LocalDate customerSince,
-            @Valid ConsentsBody consents) {
+            @Valid ConsentsBody consents,
+            Channel preferredChannel) {
 
         ClientDetails toDomain() {
             return new ClientDetails(externalRef.trim(), type, fullName.trim(), birthDate, email, phone, incomeBracket,
-                    customerSince, consents == null ? Consents.none() : consents.toDomain());
+                    customerSince, consents == null ? Consents.none() : consents.toDomain(), preferredChannel);
         }
 
         /** As a replacement: an absent customerSince keeps the current one (tenure is not lost by omission). */
@@ -71,7 +73,8 @@ public final class ClientRequests {
             ClientDetails next = toDomain();
             return customerSince != null ? next
                     : new ClientDetails(next.externalRef(), next.type(), next.fullName(), next.birthDate(), next.email(),
-                            next.phone(), next.incomeBracket(), current.customerSince(), next.consents());
+                            next.phone(), next.incomeBracket(), current.customerSince(), next.consents(),
+                            next.preferredChannel());
         }
     }
 
@@ -85,7 +88,8 @@ public final class ClientRequests {
             @Pattern(regexp = E164, message = E164_MESSAGE) String phone,
             IncomeBracket incomeBracket,
             @PastOrPresent LocalDate customerSince,
-            @Valid ConsentsBody consents) {
+            @Valid ConsentsBody consents,
+            Channel preferredChannel) {
 
         ClientDetails mergeInto(ClientDetails c) {
             return new ClientDetails(
@@ -97,7 +101,8 @@ public final class ClientRequests {
                     phone != null ? phone : c.phone(),
                     incomeBracket != null ? incomeBracket : c.incomeBracket(),
                     customerSince != null ? customerSince : c.customerSince(),
-                    consents != null ? consents.mergeInto(c.consents()) : c.consents());
+                    consents != null ? consents.mergeInto(c.consents()) : c.consents(),
+                    preferredChannel != null ? preferredChannel : c.preferredChannel());
         }
     }
 

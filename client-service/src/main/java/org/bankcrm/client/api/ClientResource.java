@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.bankcrm.client.app.ClientRegistry;
 import org.bankcrm.client.app.ProductPortfolio;
+import org.bankcrm.client.app.SegmentAssignment;
 import org.bankcrm.client.domain.ValueQuadrant;
 import org.bankcrm.client.domain.ValueStrategy;
 import org.bankcrm.client.store.ClientSearch;
@@ -44,10 +45,12 @@ public class ClientResource {
 
     private final ClientRegistry registry;
     private final ProductPortfolio portfolio;
+    private final SegmentAssignment segments;
 
-    public ClientResource(ClientRegistry registry, ProductPortfolio portfolio) {
+    public ClientResource(ClientRegistry registry, ProductPortfolio portfolio, SegmentAssignment segments) {
         this.registry = registry;
         this.portfolio = portfolio;
+        this.segments = segments;
     }
 
     @POST
@@ -85,8 +88,9 @@ public class ClientResource {
     @Path("{id}")
     @Operation(summary = "Read a client", description = "404 when unknown, 410 once erased.")
     public Uni<ClientView> get(@PathParam("id") UUID id) {
-        return registry.find(id).chain(client -> portfolio.of(id).map(products -> ClientView.of(client, today(),
-                products.stream().filter(p -> p.isOpen()).map(p -> p.type).toList())));
+        return registry.find(id).chain(client -> portfolio.of(id).chain(products -> segments.codesOf(id)
+                .map(codes -> ClientView.of(client, today(),
+                        products.stream().filter(p -> p.isOpen()).map(p -> p.type).toList(), codes))));
     }
 
     @PUT

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.bankcrm.client.domain.AgeBand;
+import org.bankcrm.client.domain.Channel;
 import org.bankcrm.client.domain.Client;
 import org.bankcrm.client.domain.ClientType;
 import org.bankcrm.client.domain.IncomeBracket;
@@ -16,17 +17,17 @@ import org.bankcrm.client.domain.ValueStrategy;
 /** A client as the channels read it. */
 public record ClientView(UUID id, String externalRef, ClientType type, String fullName, LocalDate birthDate,
         AgeBand ageBand, String email, String phone, IncomeBracket incomeBracket, LocalDate customerSince,
-        ClientRequests.ConsentsBody consents, ValueQuadrant valueQuadrant, ValueStrategy strategy,
+        ClientRequests.ConsentsBody consents, Channel preferredChannel, List<String> segments, ValueQuadrant valueQuadrant, ValueStrategy strategy,
         List<ProductType> products, Instant createdAt, Instant updatedAt) {
 
     /** {@code products}: the types of the open products, or null where the caller did not load them. */
-    static ClientView of(Client c, LocalDate today, List<ProductType> products) {
+    static ClientView of(Client c, LocalDate today, List<ProductType> products, List<String> segments) {
         return new ClientView(c.id, c.externalRef, c.type, c.fullName, c.birthDate, c.ageBand(today), c.email, c.phone,
-                c.incomeBracket, c.customerSince, ClientRequests.ConsentsBody.of(c.consents), c.valueQuadrant, c.strategy,
+                c.incomeBracket, c.customerSince, ClientRequests.ConsentsBody.of(c.consents), c.preferredChannel, segments, c.valueQuadrant, c.strategy,
                 products, c.createdAt, c.updatedAt);
     }
 
     static ClientView of(Client c, LocalDate today) {
-        return of(c, today, null);
+        return of(c, today, null, null);
     }
 }

@@ -6,20 +6,25 @@ import org.bankcrm.client.domain.Client;
 
 import io.smallrye.mutiny.Uni;
 
-/** What follows any change of a client, inside the same transaction: its value is recomputed. */
+/**
+ * What follows any change of a client, inside the same transaction: segment membership first (the value's
+ * product gaps are measured against the segments), then the value.
+ */
 @ApplicationScoped
 public class ClientChanges {
+    private final SegmentAssignment segments;
     private final ClientValuation valuation;
 
-    public ClientChanges(ClientValuation valuation) {
+    public ClientChanges(SegmentAssignment segments, ClientValuation valuation) {
+        this.segments = segments;
         this.valuation = valuation;
     }
 
     public Uni<Void> clientRegistered(Client client) {
-        return valuation.recomputeNew(client).replaceWithVoid();
+        return segments.recomputeFor(client).chain(() -> valuation.recompute(client)).replaceWithVoid();
     }
 
     public Uni<Void> clientChanged(Client client) {
-        return valuation.recompute(client).replaceWithVoid();
+        return segments.recomputeFor(client).chain(() -> valuation.recompute(client)).replaceWithVoid();
     }
 }

@@ -114,7 +114,8 @@ public class ClientRegistry {
         return live(id).call(client -> {
             ClientDetails now = client.details();
             ClientDetails next = new ClientDetails(now.externalRef(), now.type(), now.fullName(), now.birthDate(),
-                    now.email(), now.phone(), now.incomeBracket(), now.customerSince(), change.apply(now.consents()));
+                    now.email(), now.phone(), now.incomeBracket(), now.customerSince(), change.apply(now.consents()),
+                    now.preferredChannel());
             return apply(client, next, source, today);
         });
     }

@@ -78,21 +78,6 @@ public class ClientValuation {
         });
     }
 
-    /** For a client just registered: nothing held and no figures yet, so no need to ask the database. */
-    public Uni<ClientValue> recomputeNew(Client client) {
-        return recompute(client, List.of(), List.of());
-    }
-
-    private Uni<ClientValue> recompute(Client client, List<HeldProduct> held, List<MonthFigures> months) {
-        ClientValue value = policy.assess(facts(client, held, months, Set.of()));
-        client.profitability = value.profitability();
-        client.potential = java.math.BigDecimal.valueOf(value.potential());
-        client.valueQuadrant = value.quadrant();
-        client.strategy = value.strategy();
-        client.valueComputedAt = clock.instant();
-        return outbox.append(ClientEvents.valueChanged(client, value, null, null)).replaceWith(value);
-    }
-
     private Uni<ClientValue> assess(Client client) {
         LocalDate today = LocalDate.now(clock);
         LocalDate from = YearMonth.from(today).minusMonths(trailingMonths - 1L).atDay(1);

@@ -1,11 +1,13 @@
 package org.bankcrm.client.app;
 
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bankcrm.client.domain.ProductType;
+import org.bankcrm.client.store.SegmentRepository;
 
 import io.smallrye.mutiny.Uni;
 
@@ -15,8 +17,19 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class ExpectedProducts {
+    private final SegmentRepository segments;
+
+    public ExpectedProducts(SegmentRepository segments) {
+        this.segments = segments;
+    }
 
     public Uni<Set<ProductType>> of(UUID clientId) {
-        return Uni.createFrom().item(Set.of());
+        return segments.list("""
+                active = true and code in (select m.segmentCode from ClientSegment m where m.clientId = ?1)""", clientId)
+                .map(found -> {
+                    Set<ProductType> expected = EnumSet.noneOf(ProductType.class);
+                    found.forEach(s -> expected.addAll(s.expectedProductTypes()));
+                    return expected;
+                });
     }
 }

@@ -42,6 +42,9 @@ public class Client {
     public IncomeBracket incomeBracket;
     @Column(name = "customer_since", nullable = false)
     public LocalDate customerSince;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "preferred_channel")
+    public Channel preferredChannel;
     @Embedded
     public Consents consents = Consents.none();
     @Column(name = "created_at", nullable = false)
@@ -71,7 +74,7 @@ public class Client {
 
     public ClientDetails details() {
         return new ClientDetails(externalRef, type, fullName, birthDate, email, phone, incomeBracket, customerSince,
-                consents.copy());
+                consents.copy(), preferredChannel);
     }
 
     /**
@@ -111,6 +114,10 @@ public class Client {
         if (next.customerSince() != null && !Objects.equals(customerSince, next.customerSince())) {
             changed.add("customerSince");
             customerSince = next.customerSince();
+        }
+        if (preferredChannel != next.preferredChannel()) {
+            changed.add("preferredChannel");
+            preferredChannel = next.preferredChannel();
         }
         Consents nextConsents = next.consents() == null ? Consents.none() : next.consents();
         if (!consents.equals(nextConsents)) {

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.bankcrm.client.domain.AgeBand;
+import org.bankcrm.client.domain.Channel;
+import org.bankcrm.client.domain.SegmentMembership;
 import org.bankcrm.client.domain.Client;
 import org.bankcrm.client.domain.ClientType;
 import org.bankcrm.client.domain.ConsentPurpose;
@@ -53,7 +55,8 @@ public final class ClientEvents {
     }
 
     public record Updated(UUID clientId, ClientType type, AgeBand ageBand, IncomeBracket incomeBracket,
-            LocalDate customerSince, ConsentsData consents, Set<String> changedFields, Instant updatedAt) {
+            LocalDate customerSince, ConsentsData consents, Channel preferredChannel, Set<String> changedFields,
+            Instant updatedAt) {
     }
 
     public record ConsentChangeData(ConsentPurpose purpose, boolean granted) {
@@ -64,6 +67,13 @@ public final class ClientEvents {
     }
 
     public record Erased(UUID clientId, Instant erasedAt) {
+    }
+
+    public record SegmentChanged(UUID clientId, Set<String> segments, Set<String> joined, Set<String> left, Instant changedAt) {
+    }
+
+    public static OutgoingEvent segmentChanged(UUID clientId, SegmentMembership.Change change, Instant at) {
+        return of(SEGMENT_CHANGED, clientId, new SegmentChanged(clientId, change.segments(), change.joined(), change.left(), at));
     }
 
     public record ValueChanged(UUID clientId, java.math.BigDecimal profitability, double potential, ValueQuadrant quadrant,
@@ -120,7 +130,7 @@ public final class ClientEvents {
 
     public static OutgoingEvent updated(Client client, Set<String> changedFields, LocalDate today) {
         var data = new Updated(client.id, client.type, client.ageBand(today), client.incomeBracket, client.customerSince,
-                ConsentsData.of(client.consents), changedFields, client.updatedAt);
+                ConsentsData.of(client.consents), client.preferredChannel, changedFields, client.updatedAt);
         return of(UPDATED, client.id, data);
     }
 

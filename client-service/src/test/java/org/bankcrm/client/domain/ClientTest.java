@@ -34,7 +34,7 @@ class ClientTest {
     static ClientDetails jana() {
         return new ClientDetails("CB-1", ClientType.INDIVIDUAL, "Jana Nováková", LocalDate.of(1985, 3, 14),
                 "jana@example.org", "+420601234567", IncomeBracket.MIDDLE, LocalDate.of(2019, 4, 1),
-                new Consents(true, false, true, false, true));
+                new Consents(true, false, true, false, true), Channel.BRANCH);
     }
 
     @Test
@@ -42,7 +42,7 @@ class ClientTest {
         Client client = Client.from(jana());
         ClientDetails next = new ClientDetails("CB-1", ClientType.INDIVIDUAL, "Jana Nováková", LocalDate.of(1985, 3, 14),
                 "jana@example.com", "+420601234567", IncomeBracket.HIGH, LocalDate.of(2019, 4, 1),
-                new Consents(false, false, true, false, true));
+                new Consents(false, false, true, false, true), Channel.BRANCH);
         assertThat(client.replaceWith(next)).containsExactly("email", "incomeBracket", "consents");
         assertThat(client.replaceWith(next)).isEmpty();
     }

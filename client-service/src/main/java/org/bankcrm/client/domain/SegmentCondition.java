@@ -1,0 +1,87 @@
+package org.bankcrm.client.domain;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The declarative condition language of need-based segments: a tree of conditions on a client's
+ * {@link SegmentFacts}, combined with all / any / not. Definitions are data (stored as JSON), not code.
+ */
+public sealed interface SegmentCondition {
+
+    boolean matches(SegmentFacts client);
+
+    /** Every one of the conditions; an empty list matches everyone. */
+    record All(List<SegmentCondition> conditions) implements SegmentCondition {
+        public boolean matches(SegmentFacts client) {
+            return conditions.stream().allMatch(c -> c.matches(client));
+        }
+    }
+
+    /** At least one of the conditions. */
+    record Any(List<SegmentCondition> conditions) implements SegmentCondition {
+        public boolean matches(SegmentFacts client) {
+            return conditions.stream().anyMatch(c -> c.matches(client));
+        }
+    }
+
+    record Not(SegmentCondition condition) implements SegmentCondition {
+        public boolean matches(SegmentFacts client) {
+            return !condition.matches(client);
+        }
+    }
+
+    /** Age in whole years within [min, max] (either bound may be open); no age (businesses) never matches. */
+    record AgeBetween(Integer min, Integer max) implements SegmentCondition {
+        public boolean matches(SegmentFacts client) {
+            return client.age() != null && (min == null || client.age() >= min) && (max == null || client.age() <= max);
+        }
+    }
+
+    record LifeStageIn(Set<LifeStage> stages) implements SegmentCondition {
+        public boolean matches(SegmentFacts client) {
+            return stages.contains(client.lifeStage());
+        }
+    }
+
+    record IncomeBracketIn(Set<IncomeBracket> brackets) implements SegmentCondition {
+        public boolean matches(SegmentFacts client) {
+            return client.incomeBracket() != null && brackets.contains(client.incomeBracket());
+        }
+    }
+
+    /** Holds every one of the product types (an open product of each). */
+    record Holds(Set<ProductType> products) implements SegmentCondition {
+        public boolean matches(SegmentFacts client) {
+            return client.heldProducts().containsAll(products);
+        }
+    }
+
+    /** Holds at least one of the product types. */
+    record HoldsAny(Set<ProductType> products) implements SegmentCondition {
+        public boolean matches(SegmentFacts client) {
+            return products.stream().anyMatch(client.heldProducts()::contains);
+        }
+    }
+
+    /** Balance within [min, max]; a client without figures has no balance and never matches. */
+    record BalanceBetween(BigDecimal min, BigDecimal max) implements SegmentCondition {
+        public boolean matches(SegmentFacts client) {
+            return client.balance() != null && (min == null || client.balance().compareTo(min) >= 0)
+                    && (max == null || client.balance().compareTo(max) <= 0);
+        }
+    }
+
+    record PreferredChannelIn(Set<Channel> channels) implements SegmentCondition {
+        public boolean matches(SegmentFacts client) {
+            return client.preferredChannel() != null && channels.contains(client.preferredChannel());
+        }
+    }
+
+    record ClientTypeIs(ClientType type) implements SegmentCondition {
+        public boolean matches(SegmentFacts client) {
+            return client.type() == type;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.bankcrm.client.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.Set;
+
+import org.bankcrm.client.domain.Channel;
+import org.bankcrm.client.domain.ClientType;
+import org.bankcrm.client.domain.IncomeBracket;
+import org.bankcrm.client.domain.ProductType;
+import org.bankcrm.client.domain.SegmentFacts;
+import org.junit.jupiter.api.Test;
+
+class SegmentConditionsTest {
+
+    @Test
+    void theJsonFormCombinesConditionsWithAllAnyAndNot() {
+        var condition = SegmentConditions.parse("""
+                {"all": [{"clientType": "INDIVIDUAL"}, {"age": {"min": 25, "max": 45}},
+                         {"incomeBracket": ["MIDDLE", "HIGH"]}, {"not": {"holds": ["MORTGAGE"]}},
+                         {"any": [{"balance": {"min": 10000}}, {"preferredChannel": ["MOBILE_APP"]}]}]}
+                """);
+        var seeker = new SegmentFacts(ClientType.INDIVIDUAL, 30, IncomeBracket.MIDDLE, Set.of(ProductType.CURRENT_ACCOUNT),
+                new BigDecimal("12000"), Channel.BRANCH);
+        var owner = new SegmentFacts(ClientType.INDIVIDUAL, 30, IncomeBracket.MIDDLE, Set.of(ProductType.MORTGAGE),
+                new BigDecimal("12000"), Channel.BRANCH);
+        assertThat(condition.matches(seeker)).isTrue();
+        assertThat(condition.matches(owner)).isFalse();
+    }
+
+    @Test
+    void anInvalidConditionNamesItsPath() {
+        assertThatThrownBy(() -> SegmentConditions.parse("{\"all\": [{\"clientType\": \"INDIVIDUAL\"}, {\"age\": {\"min\": \"old\"}}]}"))
+                .isInstanceOfSatisfying(SegmentConditions.InvalidCondition.class,
+                        e -> assertThat(e.path).isEqualTo("condition.all[1].age.min"));
+        assertThatThrownBy(() -> SegmentConditions.parse("{\"holds\": [\"YACHT\"]}"))
+                .isInstanceOfSatisfying(SegmentConditions.InvalidCondition.class,
+                        e -> assertThat(e.path).isEqualTo("condition.holds[0]"));
+        assertThatThrownBy(() -> SegmentConditions.parse("{\"shoeSize\": 42}"))
+                .isInstanceOfSatisfying(SegmentConditions.InvalidCondition.class,
+                        e -> assertThat(e.path).isEqualTo("condition.shoeSize"));
+        assertThatThrownBy(() -> SegmentConditions.parse("{\"age\": {\"min\": 50, \"max\": 40}}"))
+                .isInstanceOf(SegmentConditions.InvalidCondition.class);
+        assertThatThrownBy(() -> SegmentConditions.parse("{\"age\": {\"min\": 1}, \"clientType\": \"BUSINESS\"}"))
+                .isInstanceOf(SegmentConditions.InvalidCondition.class);
+    }
+}
