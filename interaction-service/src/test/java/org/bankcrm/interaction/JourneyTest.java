@@ -119,4 +119,22 @@ class JourneyTest {
         given().when().get("/api/v1/clients/{id}/journeys?status=LOST", clientId).then().statusCode(400)
                 .body("violations[0].field", equalTo("status"));
     }
+
+    @Test
+    void aJourneyNobodyCameBackToIsClosedAsAbandonedByTheSweepAnnouncedOnceAndCounted() {
+        String clientId = TestClients.known();
+        contact(clientId, Instant.parse("2021-07-01T10:00:00Z"), "INSURANCE", "UNRESOLVED", "EMAIL");
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().when()
+                .get("/api/v1/clients/{id}/journeys?status=ABANDONED", clientId).then().extract().<Integer>path("total") == 1);
+        given().when().get("/api/v1/clients/{id}/journeys", clientId)
+                .then().body("total", equalTo(1)).body("items[0].closedAt", equalTo("2021-07-15T10:00:00Z"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> closedEvents(clientId).size() == 1);
+        await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+        assertThat(closedEvents(clientId)).hasSize(1);
+        assertThat(JsonPath.from(closedEvents(clientId).get(0).value()).getString("status")).isEqualTo("ABANDONED");
+        given().when().get("/api/v1/cx/metrics?from=2021-07-15&to=2021-07-15&channel=EMAIL")
+                .then().statusCode(200)
+                .body("total.firstContactResolution.journeysClosed", equalTo(1))
+                .body("total.firstContactResolution.journeysResolved", equalTo(0));
+    }
 }

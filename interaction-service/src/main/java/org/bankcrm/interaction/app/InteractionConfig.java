@@ -58,6 +58,14 @@ public interface InteractionConfig {
         /** The same need again within this time of a resolving contact is a repeat contact (failure demand). */
         @WithDefault("7d")
         Duration repeatContactWindow();
+
+        /** How often open journeys nobody came back to within the window are closed as abandoned. */
+        @WithDefault("5m")
+        Duration sweepInterval();
+
+        /** Journeys closed per sweep transaction. */
+        @WithDefault("200")
+        int sweepBatchSize();
     }
 
     interface Parking {

@@ -1,10 +1,12 @@
 package org.bankcrm.interaction.app;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.bankcrm.interaction.domain.Journey;
 import org.bankcrm.interaction.domain.JourneyRules;
@@ -13,6 +15,7 @@ import org.bankcrm.interaction.domain.Need;
 import org.bankcrm.interaction.domain.Touchpoint;
 import org.bankcrm.interaction.store.JourneyRepository;
 import org.bankcrm.interaction.store.JourneyRepository.JourneySlice;
+import org.bankcrm.interaction.store.JourneyRepository.StaleJourney;
 import org.bankcrm.interaction.store.KnownClientRepository;
 import org.bankcrm.platform.problem.ProblemException;
 
@@ -72,6 +75,22 @@ public class JourneyBook {
                 }
                 return journeys.persist(journey).replaceWith(new Placement(closed));
             });
+        });
+    }
+
+    /** Open journeys whose last contact is older than the window, the oldest first. */
+    public Uni<List<StaleJourney>> staleOpen(Instant now, int limit) {
+        return journeys.staleOpen(now.minus(rules.window()), limit);
+    }
+
+    /** Closes the journey as abandoned if it still is open and stale (read afresh under lock); null otherwise. */
+    public Uni<Journey> abandonIfStale(UUID journeyId, Instant now) {
+        return journeys.findById(journeyId, LockModeType.PESSIMISTIC_WRITE).map(journey -> {
+            if (journey == null || !rules.isAbandoned(journey, now)) {
+                return null;
+            }
+            journey.abandon(rules.abandonedAt(journey));
+            return journey;
         });
     }
 

@@ -264,6 +264,32 @@ public class TouchpointLog {
     }
 
     /**
+     * Closes, as abandoned, open journeys whose last contact is older than the journey window (the client did
+     * not come back on the need), each with its crm.interaction.journey-closed and its counters; returns how
+     * many it closed. Each client is locked first, so a contact being recorded meanwhile wins.
+     */
+    @WithTransaction
+    public Uni<Integer> closeAbandonedJourneys(int limit) {
+        Instant now = clock.instant();
+        return journeys.staleOpen(now, limit).chain(stale -> {
+            Uni<Integer> chain = Uni.createFrom().item(0);
+            for (var journey : stale) {
+                chain = chain.chain(closed -> locks.lock(journey.clientId())
+                        .chain(() -> journeys.abandonIfStale(journey.id(), now))
+                        .chain(abandoned -> abandoned == null
+                                ? Uni.createFrom().item(closed)
+                                : outbox.append(InteractionEvents.journeyClosed(abandoned))
+                                        .chain(() -> segments.of(abandoned.clientId))
+                                        .chain(clientSegments -> counters.add(day(abandoned.closedAt),
+                                                abandoned.firstChannel, abandoned.need, null,
+                                                CxCounts.ofClosed(abandoned), clientSegments))
+                                        .replaceWith(closed + 1)));
+            }
+            return chain;
+        });
+    }
+
+    /**
      * The client's right to erasure, in the inbox's transaction: the free-text notes and employee ids of their
      * touchpoints go, what journeys and metrics need stays (the counters hold no personal data). Touchpoints
      * still parked for the client are deleted, not dead-lettered, since they carry notes.

@@ -24,6 +24,10 @@ public final class JourneyRules {
         this.repeatContactWindow = repeatContactWindow;
     }
 
+    public Duration window() {
+        return window;
+    }
+
     public boolean formsJourney(TouchpointType type) {
         return !NOT_ABOUT_A_NEED.contains(type);
     }

@@ -1,5 +1,6 @@
 package org.bankcrm.interaction.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,6 +29,17 @@ public class JourneyRepository implements PanacheRepositoryBase<Journey, UUID> {
     public Uni<Journey> lastResolved(UUID clientId, Need need) {
         return find("clientId = ?1 and need = ?2 and status = ?3", Sort.by("closedAt", Sort.Direction.Descending),
                 clientId, need, JourneyStatus.RESOLVED).firstResult();
+    }
+
+    /** An open journey that may have been left: its id and client, to lock the client before looking closer. */
+    public record StaleJourney(UUID id, UUID clientId) {
+    }
+
+    /** Ids and clients of the open journeys whose last contact was before {@code cutoff}, the oldest first. */
+    public Uni<List<StaleJourney>> staleOpen(Instant cutoff, int limit) {
+        return find("status = ?1 and lastContactAt < ?2", Sort.by("lastContactAt"), JourneyStatus.OPEN, cutoff)
+                .project(StaleJourney.class)
+                .page(Page.ofSize(limit)).list();
     }
 
     public record JourneySlice(List<Journey> items, long total) {
