@@ -23,6 +23,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.bankcrm.client.app.BulkRegistration;
 import org.bankcrm.client.app.ClientRegistry;
 import org.bankcrm.client.app.ProductPortfolio;
 import org.bankcrm.client.app.SegmentAssignment;
@@ -36,7 +37,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 
-@Path("/api/v1/clients")
+// the class sits on /api/v1 so that /api/v1/clients:batch can be routed: RESTEasy Reactive matches a class
+// path as a plain prefix and does not fall back to another class when the rest (":batch") matches no method
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Clients")
@@ -46,14 +49,20 @@ public class ClientResource {
     private final ClientRegistry registry;
     private final ProductPortfolio portfolio;
     private final SegmentAssignment segments;
+    private final BulkRegistration bulk;
+    private final jakarta.validation.Validator validator;
 
-    public ClientResource(ClientRegistry registry, ProductPortfolio portfolio, SegmentAssignment segments) {
+    public ClientResource(ClientRegistry registry, ProductPortfolio portfolio, SegmentAssignment segments,
+            BulkRegistration bulk, jakarta.validation.Validator validator) {
+        this.bulk = bulk;
+        this.validator = validator;
         this.registry = registry;
         this.portfolio = portfolio;
         this.segments = segments;
     }
 
     @POST
+    @Path("clients")
     @Operation(summary = "Register a client", description = "201 with the client and its Location; 409 when the externalRef is taken.")
     public Uni<RestResponse<ClientView>> register(@Valid @NotNull ClientRequests.RegisterClient request) {
         return registry.register(request.toDomain())
@@ -64,6 +73,7 @@ public class ClientResource {
     }
 
     @GET
+    @Path("clients")
     @Operation(summary = "Search clients", description = "q matches a name fragment (case and accents ignored), or exactly an e-mail, phone or externalRef; "
             + "filters by segment code, value quadrant and strategy; sort by createdAt (default), fullName, customerSince or externalRef, '-' for descending; "
             + "page from 0, size 1-100 (default 20); erased clients are never found.")
@@ -85,7 +95,7 @@ public class ClientResource {
     }
 
     @GET
-    @Path("{id}")
+    @Path("clients/{id}")
     @Operation(summary = "Read a client", description = "404 when unknown, 410 once erased.")
     public Uni<ClientView> get(@PathParam("id") UUID id) {
         return registry.find(id).chain(client -> portfolio.of(id).chain(products -> segments.codesOf(id)
@@ -94,14 +104,14 @@ public class ClientResource {
     }
 
     @PUT
-    @Path("{id}")
+    @Path("clients/{id}")
     @Operation(summary = "Replace a client's details", description = "Same fields and rules as the registration; absent optional fields become empty, an absent customerSince stays.")
     public Uni<ClientView> replace(@PathParam("id") UUID id, @Valid @NotNull ClientRequests.RegisterClient request) {
         return registry.update(id, request::replacing).map(client -> ClientView.of(client, today()));
     }
 
     @PATCH
-    @Path("{id}")
+    @Path("clients/{id}")
     @Consumes({ MediaType.APPLICATION_JSON, MERGE_PATCH })
     @Operation(summary = "Change some of a client's details", description = "The fields present replace the current ones; to remove an optional value, use PUT.")
     public Uni<ClientView> patch(@PathParam("id") UUID id, @Valid @NotNull ClientRequests.PatchClient request) {
@@ -109,14 +119,14 @@ public class ClientResource {
     }
 
     @DELETE
-    @Path("{id}")
+    @Path("clients/{id}")
     @Operation(summary = "Erase a client (right to erasure)", description = "Anonymises the personal data, keeps the pseudonymous id and aggregates; 204, then reads are 410.")
     public Uni<RestResponse<Void>> erase(@PathParam("id") UUID id) {
         return registry.erase(id).map(client -> RestResponse.noContent());
     }
 
     @GET
-    @Path("{id}/consents")
+    @Path("clients/{id}/consents")
     @Operation(summary = "A client's consents and their history")
     public Uni<ConsentsView> consents(@PathParam("id") UUID id) {
         return registry.find(id).chain(client -> registry.consentHistory(id)
@@ -125,7 +135,7 @@ public class ClientResource {
     }
 
     @PUT
-    @Path("{id}/consents")
+    @Path("clients/{id}/consents")
     @Operation(summary = "Change consents", description = "The answers given replace the current ones; each change is kept with its time and source.")
     public Uni<ConsentsView> changeConsents(@PathParam("id") UUID id, @Valid @NotNull ClientRequests.ChangeConsents request) {
         return registry.changeConsents(id, request::mergeInto, request.source()).chain(client -> consents(id));
@@ -141,6 +151,47 @@ public class ClientResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField(parameter, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
         }
+    }
+
+    @POST
+    @Path("clients:batch")
+    @Operation(summary = "Register up to 1,000 clients at once", description = "All or none, with the validation and the events of a single registration; "
+            + "invalid fields are named clients[i].<field>, a taken or repeated externalRef is a 409 with the index. 201 with the ids in request order.")
+    public Uni<RestResponse<BulkRequests.Registered>> registerAll(@Valid @NotNull BulkRequests.RegisterClients request) {
+        checkEach(request.clients());
+        return bulk.registerAll(request.clients().stream().map(ClientRequests.RegisterClient::toDomain).toList())
+                .map(created -> RestResponse.status(RestResponse.Status.CREATED,
+                        new BulkRequests.Registered(created.size(), created.stream().map(c -> c.id).toList())));
+    }
+
+    /**
+     * Validates each client of a batch and names the field {@code clients[i].<path>} (the platform's mapping
+     * of container-element violations would put the index on the last name).
+     */
+    private void checkEach(java.util.List<ClientRequests.RegisterClient> clients) {
+        org.bankcrm.platform.problem.ProblemException problem = null;
+        for (int i = 0; i < clients.size(); i++) {
+            if (clients.get(i) == null) {
+                problem = add(problem, "clients[" + i + "]", "must not be null");
+                continue;
+            }
+            var violations = new java.util.ArrayList<>(validator.validate(clients.get(i)));
+            violations.sort(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()));
+            for (var violation : violations) {
+                problem = add(problem, "clients[" + i + "]." + violation.getPropertyPath(), violation.getMessage());
+            }
+        }
+        if (problem != null) {
+            throw problem;
+        }
+    }
+
+    private static ProblemException add(ProblemException problem, String field, String message) {
+        if (problem == null) {
+            return ProblemException.invalidField(field, message);
+        }
+        problem.violations().add(new org.bankcrm.platform.problem.Problem.Violation(field, message));
+        return problem;
     }
 
     private static LocalDate today() {

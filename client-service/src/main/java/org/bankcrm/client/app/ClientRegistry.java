@@ -54,8 +54,7 @@ public class ClientRegistry {
         return registerInTransaction(details);
     }
 
-    /** The registration itself, for callers that already run a transaction (the bulk load). */
-    Uni<Client> registerInTransaction(ClientDetails details) {
+    private Uni<Client> registerInTransaction(ClientDetails details) {
         LocalDate today = LocalDate.now(clock);
         checkBirthDate(details, today);
         return clients.findByExternalRef(details.externalRef())
@@ -159,7 +158,7 @@ public class ClientRegistry {
     }
 
     /** Writes one history row per changed purpose; at registration, one per purpose. */
-    private Uni<Void> recordConsents(Client client, List<Consents.Change> changed, String source, Instant at) {
+    Uni<Void> recordConsents(Client client, List<Consents.Change> changed, String source, Instant at) {
         List<ConsentChange> rows = changed.isEmpty() && REGISTRATION.equals(source)
                 ? java.util.Arrays.stream(ConsentPurpose.values())
                         .map(p -> new ConsentChange(client.id, p, client.consents.granted(p), source, at)).toList()
@@ -179,7 +178,7 @@ public class ClientRegistry {
                 });
     }
 
-    private static void checkBirthDate(ClientDetails details, LocalDate today) {
+    static void checkBirthDate(ClientDetails details, LocalDate today) {
         Client.birthDateProblem(details.type(), details.birthDate(), today).ifPresent(problem -> {
             throw ProblemException.invalidField("birthDate", problem);
         });

@@ -78,6 +78,20 @@ public class ClientValuation {
         });
     }
 
+    /**
+     * For a client just registered in bulk: nothing held and no figures yet, so the value needs no query;
+     * {@code expected} are the products the client's new segments expect.
+     */
+    public Uni<ClientValue> recomputeRegistered(Client client, Set<ProductType> expected) {
+        ClientValue value = policy.assess(facts(client, List.of(), List.of(), expected));
+        client.profitability = value.profitability();
+        client.potential = java.math.BigDecimal.valueOf(value.potential());
+        client.valueQuadrant = value.quadrant();
+        client.strategy = value.strategy();
+        client.valueComputedAt = clock.instant();
+        return outbox.append(ClientEvents.valueChanged(client, value, null, null)).replaceWith(value);
+    }
+
     private Uni<ClientValue> assess(Client client) {
         LocalDate today = LocalDate.now(clock);
         LocalDate from = YearMonth.from(today).minusMonths(trailingMonths - 1L).atDay(1);
