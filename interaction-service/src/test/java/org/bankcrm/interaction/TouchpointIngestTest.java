@@ -159,4 +159,33 @@ class TouchpointIngestTest {
                 .when().post("/api/v1/interactions")
                 .then().statusCode(404);
     }
+
+    @Test
+    void aParkedTouchpointSentAgainWithOtherContentGoesToTheDlqAndTheFirstIsAppliedWhenTheClientArrives() {
+        String clientId = UUID.randomUUID().toString();
+        String id = UUID.randomUUID().toString();
+        String at = "2026-11-27T08:30:00Z";
+        TestClients.send(submitted(clientId, TestClients.touchpoint(id, clientId, "csat", 2, "occurredAt", at)));
+        TestClients.send(submitted(clientId, TestClients.touchpoint(id, clientId, "csat", 2, "occurredAt", at)));
+        TestClients.send(submitted(clientId, TestClients.touchpoint(id, clientId, "csat", 4, "occurredAt", at)));
+        await().atMost(WAIT).until(() -> !deadLetterReasons(clientId).isEmpty());
+        assertThat(deadLetterReasons(clientId)).hasSize(1);
+        assertThat(deadLetterReasons(clientId).get(0)).contains(id, "other content");
+        assertThat(parked(clientId)).isEqualTo(1);
+
+        TestClients.sendRegistered(clientId);
+        await().atMost(WAIT).until(() -> timelineTotal(clientId) == 1);
+        given().when().get("/api/v1/interactions/{id}", id).then().body("csat", equalTo(2));
+    }
+
+    @Test
+    void aTouchpointRecordedFromKafkaAndPostedAgainOverRestIsA200WithTheStoredRecord() {
+        String clientId = TestClients.known();
+        String id = UUID.randomUUID().toString();
+        String body = TestClients.touchpoint(id, clientId, "occurredAt", "2026-11-27T08:00:00Z");
+        TestClients.send(submitted(clientId, body));
+        await().atMost(WAIT).until(() -> timelineTotal(clientId) == 1);
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/interactions")
+                .then().statusCode(200).body("origin", equalTo("KAFKA"));
+    }
 }

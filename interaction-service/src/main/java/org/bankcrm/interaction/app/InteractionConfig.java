@@ -59,6 +59,13 @@ public interface InteractionConfig {
         @WithDefault("7d")
         Duration repeatContactWindow();
 
+        /**
+         * The sweep leaves an open journey alone for this long after a contact was last recorded on it, so that
+         * contacts reported late or backfilled (whose time is long past) still join it.
+         */
+        @WithDefault("1d")
+        Duration lateContactGrace();
+
         /** How often open journeys nobody came back to within the window are closed as abandoned. */
         @WithDefault("5m")
         Duration sweepInterval();

@@ -37,7 +37,8 @@ public class JourneyBook {
     public JourneyBook(JourneyRepository journeys, KnownClientRepository clients, InteractionConfig config) {
         this.journeys = journeys;
         this.clients = clients;
-        this.rules = new JourneyRules(config.journey().window(), config.journey().repeatContactWindow());
+        this.rules = new JourneyRules(config.journey().window(), config.journey().repeatContactWindow(),
+                config.journey().lateContactGrace());
     }
 
     /** The journeys the touchpoint closed, if any, each to be announced with crm.interaction.journey-closed. */
@@ -80,7 +81,7 @@ public class JourneyBook {
 
     /** Open journeys whose last contact is older than the window, the oldest first. */
     public Uni<List<StaleJourney>> staleOpen(Instant now, int limit) {
-        return journeys.staleOpen(now.minus(rules.window()), limit);
+        return journeys.staleOpen(now.minus(rules.window()), now.minus(rules.lateContactGrace()), limit);
     }
 
     /** Closes the journey as abandoned if it still is open and stale (read afresh under lock); null otherwise. */

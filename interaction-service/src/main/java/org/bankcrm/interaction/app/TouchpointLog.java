@@ -33,6 +33,7 @@ import org.bankcrm.platform.events.IncomingEvent;
 import org.bankcrm.platform.events.MalformedEventException;
 import org.bankcrm.platform.outbox.Outbox;
 import org.bankcrm.platform.outbox.OutgoingEvent;
+import org.bankcrm.platform.problem.Problem;
 import org.bankcrm.platform.problem.ProblemException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -316,8 +317,7 @@ public class TouchpointLog {
 
     private static ProblemException invalid(List<FieldProblem> problems) {
         ProblemException e = ProblemException.invalidField(problems.get(0).field(), problems.get(0).message());
-        problems.stream().skip(1).forEach(p -> e.violations()
-                .add(new org.bankcrm.platform.problem.Problem.Violation(p.field(), p.message())));
+        problems.stream().skip(1).forEach(p -> e.violations().add(new Problem.Violation(p.field(), p.message())));
         return e;
     }
 }

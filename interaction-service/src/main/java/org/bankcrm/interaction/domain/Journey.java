@@ -34,6 +34,9 @@ public class Journey {
     public Instant lastContactAt;
     @Column(name = "closed_at")
     public Instant closedAt;
+    /** When the latest contact was recorded here (its occurredAt may be much earlier: a backfill, a late report). */
+    @Column(name = "last_recorded_at", nullable = false)
+    public Instant lastRecordedAt;
     @Column(nullable = false)
     public int contacts;
     @Enumerated(EnumType.STRING)
@@ -69,6 +72,9 @@ public class Journey {
     /** One more contact about the need; a resolving one closes the journey. */
     public void add(Touchpoint contact) {
         contacts++;
+        if (lastRecordedAt == null || contact.recordedAt.isAfter(lastRecordedAt)) {
+            lastRecordedAt = contact.recordedAt;
+        }
         if (contact.occurredAt.isAfter(lastContactAt)) {
             lastContactAt = contact.occurredAt;
         }

@@ -18,10 +18,20 @@ public final class JourneyRules {
 
     private final Duration window;
     private final Duration repeatContactWindow;
+    private final Duration lateContactGrace;
 
-    public JourneyRules(Duration window, Duration repeatContactWindow) {
+    /**
+     * @param lateContactGrace how long after the last contact recorded on an open journey it is left open for
+     *        contacts reported late (or backfilled), even when their time says the window has passed
+     */
+    public JourneyRules(Duration window, Duration repeatContactWindow, Duration lateContactGrace) {
         this.window = window;
         this.repeatContactWindow = repeatContactWindow;
+        this.lateContactGrace = lateContactGrace;
+    }
+
+    public Duration lateContactGrace() {
+        return lateContactGrace;
     }
 
     public Duration window() {
@@ -32,9 +42,13 @@ public final class JourneyRules {
         return !NOT_ABOUT_A_NEED.contains(type);
     }
 
-    /** Whether a contact at {@code occurredAt} continues the open journey on its need. */
+    /**
+     * Whether a contact at {@code occurredAt} continues the open journey on its need: within the window after
+     * its last contact, and, for a contact reported late, not more than the window before its first one.
+     */
     public boolean continues(Journey open, Instant occurredAt) {
-        return open.isOpen() && !occurredAt.isAfter(open.lastContactAt.plus(window));
+        return open.isOpen() && !occurredAt.isAfter(open.lastContactAt.plus(window))
+                && !occurredAt.isBefore(open.startedAt.minus(window));
     }
 
     /** When an open journey counts as abandoned: the window after its last contact. */
@@ -42,8 +56,12 @@ public final class JourneyRules {
         return open.lastContactAt.plus(window);
     }
 
+    /**
+     * Whether the sweep may close the open journey as abandoned at {@code now}: the window after its last
+     * contact has passed, and no contact was recorded on it within the late-contact grace.
+     */
     public boolean isAbandoned(Journey open, Instant now) {
-        return open.isOpen() && now.isAfter(abandonedAt(open));
+        return open.isOpen() && now.isAfter(abandonedAt(open)) && now.isAfter(open.lastRecordedAt.plus(lateContactGrace));
     }
 
     /** Whether a contact beginning a new journey repeats {@code lastResolved} on the same need (failure demand). */

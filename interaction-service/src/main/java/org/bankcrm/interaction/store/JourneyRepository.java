@@ -35,9 +35,13 @@ public class JourneyRepository implements PanacheRepositoryBase<Journey, UUID> {
     public record StaleJourney(UUID id, UUID clientId) {
     }
 
-    /** Ids and clients of the open journeys whose last contact was before {@code cutoff}, the oldest first. */
-    public Uni<List<StaleJourney>> staleOpen(Instant cutoff, int limit) {
-        return find("status = ?1 and lastContactAt < ?2", Sort.by("lastContactAt"), JourneyStatus.OPEN, cutoff)
+    /**
+     * Ids and clients of the open journeys whose last contact occurred before {@code contactCutoff} and was
+     * recorded before {@code recordedCutoff}, the oldest first.
+     */
+    public Uni<List<StaleJourney>> staleOpen(Instant contactCutoff, Instant recordedCutoff, int limit) {
+        return find("status = ?1 and lastContactAt < ?2 and lastRecordedAt < ?3", Sort.by("lastContactAt"),
+                JourneyStatus.OPEN, contactCutoff, recordedCutoff)
                 .project(StaleJourney.class)
                 .page(Page.ofSize(limit)).list();
     }

@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 class JourneyRulesTest {
     static final Instant DAY_1 = Instant.parse("2026-11-01T10:00:00Z");
     static final UUID CLIENT = UUID.randomUUID();
-    final JourneyRules rules = new JourneyRules(Duration.ofDays(14), Duration.ofDays(7));
+    final JourneyRules rules = new JourneyRules(Duration.ofDays(14), Duration.ofDays(7), Duration.ofDays(1));
 
     static Touchpoint contact(Instant at, Outcome outcome, Channel channel) {
         return Touchpoint.of(new TouchpointContent(UUID.randomUUID(), CLIENT, at, channel, TouchpointType.SERVICE_REQUEST,
                 Initiator.CLIENT, Need.CARDS, outcome, Valence.NEUTRAL, null, null, null, null, null, null),
-                Touchpoint.Origin.REST, at);
+                Touchpoint.Origin.REST, at.plus(Duration.ofMinutes(1)));
     }
 
     static Instant day(int n) {
@@ -56,6 +56,27 @@ class JourneyRulesTest {
         assertThat(rules.continues(journey, day(15).plusSeconds(1))).isFalse();
         assertThat(rules.isAbandoned(journey, day(16))).isTrue();
         assertThat(rules.abandonedAt(journey)).isEqualTo(day(15));
+    }
+
+    @Test
+    void anOldJourneyIsNotSweptWhileContactsAreStillBeingRecordedOnItWithinTheGrace() {
+        // a backfill: contacts of March recorded in November
+        Touchpoint late = contact(day(1), Outcome.UNRESOLVED, Channel.CHAT);
+        late.recordedAt = day(200);
+        Journey journey = Journey.begin(UUID.randomUUID(), late, null);
+        assertThat(rules.isAbandoned(journey, day(200).plus(Duration.ofHours(23)))).isFalse();
+        assertThat(rules.isAbandoned(journey, day(201).plusSeconds(1))).isTrue();
+        assertThat(rules.abandonedAt(journey)).isEqualTo(day(15));
+    }
+
+    @Test
+    void aContactReportedLateJoinsTheJourneyOnlyWithinTheWindowBeforeItsFirstContact() {
+        Journey journey = Journey.begin(UUID.randomUUID(), contact(day(20), Outcome.UNRESOLVED, Channel.CHAT), null);
+        assertThat(rules.continues(journey, day(6))).isTrue();
+        journey.add(contact(day(6), Outcome.UNRESOLVED, Channel.BRANCH));
+        assertThat(journey.startedAt).isEqualTo(day(6));
+        assertThat(journey.lastContactAt).isEqualTo(day(20));
+        assertThat(rules.continues(journey, day(6).minus(Duration.ofDays(14)).minusSeconds(1))).isFalse();
     }
 
     @Test
