@@ -25,6 +25,7 @@ class ClientContractTest {
     static Stream<Arguments> consumedEvents() {
         return Stream.of(
                 Arguments.of("client-service", FactReader.REGISTERED, FactReader.ClientRegistered.class),
+                Arguments.of("client-service", FactReader.UPDATED, FactReader.ClientUpdated.class),
                 Arguments.of("client-service", FactReader.PRODUCT_OPENED, FactReader.ProductChanged.class),
                 Arguments.of("client-service", FactReader.PRODUCT_CLOSED, FactReader.ProductChanged.class),
                 Arguments.of("client-service", FactReader.FINANCIALS_RECORDED, FactReader.FinancialsRecorded.class),

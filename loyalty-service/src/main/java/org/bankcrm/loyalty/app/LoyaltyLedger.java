@@ -11,6 +11,7 @@ import org.bankcrm.loyalty.domain.ClientFact;
 import org.bankcrm.loyalty.domain.ClientProfile;
 import org.bankcrm.loyalty.domain.ErasedClient;
 import org.bankcrm.loyalty.domain.LoyaltyAssessment;
+import org.bankcrm.loyalty.domain.LoyaltyFeatures;
 import org.bankcrm.loyalty.domain.LoyaltyScore;
 import org.bankcrm.loyalty.domain.LoyaltyScoring;
 import org.bankcrm.loyalty.domain.ParkedEvent;
@@ -165,7 +166,8 @@ public class LoyaltyLedger {
 
     private Uni<Void> rescore(ClientProfile profile, Trigger trigger) {
         Instant now = clock.instant();
-        LoyaltyAssessment a = scoring.assess(profile, now);
+        LoyaltyFeatures features = LoyaltyFeatures.of(profile, now, scoring.rules().halfLives());
+        LoyaltyAssessment a = scoring.assess(features);
         return scores.findById(profile.clientId).chain(existing -> {
             LoyaltyScore score = existing != null ? existing : new LoyaltyScore();
             LoyaltyEvents.Previous previous = existing == null ? null
@@ -179,7 +181,7 @@ public class LoyaltyLedger {
             String clientId = profile.clientId.toString();
             Uni<?> saved = existing == null ? scores.persist(score) : Uni.createFrom().item(score);
             if (changed) {
-                saved = saved.chain(() -> history.persist(ScoreChange.of(score)));
+                saved = saved.chain(() -> history.persist(ScoreChange.of(score, features)));
             }
             Uni<?> chain = saved.chain(() -> outbox.append(caused(OutgoingEvent.of(LoyaltyEvents.TOPIC,
                     LoyaltyEvents.SCORE_CHANGED, clientId, new LoyaltyEvents.ScoreChanged(profile.clientId,

@@ -19,6 +19,10 @@ public sealed interface ClientFact {
             implements ClientFact {
     }
 
+    /** The client's descriptive facts changed (crm.client.updated): tenure may move with customerSince. */
+    record Updated(UUID clientId, String clientType, String ageBand, LocalDate customerSince) implements ClientFact {
+    }
+
     record ProductOpened(UUID clientId, String productType, LocalDate openedAt, List<String> heldProductTypes)
             implements ClientFact {
     }

@@ -111,6 +111,10 @@ public class ClientProfile {
         // Java 17: no pattern matching for switch yet
         if (fact instanceof ClientFact.Registered r) {
             describe(r);
+        } else if (fact instanceof ClientFact.Updated u) {
+            clientType = u.clientType();
+            ageBand = u.ageBand();
+            customerSince = u.customerSince();
         } else if (fact instanceof ClientFact.SegmentChanged s) {
             segments = s.segments().isEmpty() ? "," : "," + String.join(",", s.segments()) + ",";
         } else if (fact instanceof ClientFact.ValueChanged v) {

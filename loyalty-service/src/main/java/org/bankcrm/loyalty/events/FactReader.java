@@ -25,6 +25,7 @@ import org.bankcrm.platform.events.MalformedEventException;
 @ApplicationScoped
 public class FactReader {
     public static final String REGISTERED = "crm.client.registered";
+    public static final String UPDATED = "crm.client.updated";
     public static final String PRODUCT_OPENED = "crm.client.product-opened";
     public static final String PRODUCT_CLOSED = "crm.client.product-closed";
     public static final String FINANCIALS_RECORDED = "crm.client.financials-recorded";
@@ -36,6 +37,10 @@ public class FactReader {
 
     public record ClientRegistered(@NotNull UUID clientId, @NotNull String type, @NotNull String ageBand,
             @NotNull LocalDate customerSince, @NotNull Instant registeredAt) {
+    }
+
+    public record ClientUpdated(@NotNull UUID clientId, @NotNull String type, @NotNull String ageBand,
+            @NotNull LocalDate customerSince) {
     }
 
     /** crm.client.product-opened and crm.client.product-closed (closedAt only on the latter). */
@@ -78,6 +83,10 @@ public class FactReader {
             case REGISTERED -> {
                 var r = payloads.read(event, ClientRegistered.class);
                 yield new ClientFact.Registered(r.clientId(), r.type(), r.ageBand(), r.customerSince(), r.registeredAt());
+            }
+            case UPDATED -> {
+                var u = payloads.read(event, ClientUpdated.class);
+                yield new ClientFact.Updated(u.clientId(), u.type(), u.ageBand(), u.customerSince());
             }
             case PRODUCT_OPENED -> {
                 var o = payloads.read(event, ProductChanged.class);

@@ -78,7 +78,7 @@ public final class ChurnModelFitting {
         }
     }
 
-    static List<LogisticFit.Example> read(Path csv) throws IOException {
+    public static List<LogisticFit.Example> read(Path csv) throws IOException {
         List<LogisticFit.Example> examples = new ArrayList<>();
         List<String> lines = Files.readAllLines(csv);
         for (String line : lines.subList(1, lines.size())) {

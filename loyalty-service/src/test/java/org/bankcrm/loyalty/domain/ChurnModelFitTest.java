@@ -30,6 +30,29 @@ class ChurnModelFitTest {
     }
 
     @Test
+    void theInputsKeptWithEachScoreChangeAreARowTheFittingCommandReads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        LoyaltyScore score = new LoyaltyScore();
+        score.clientId = java.util.UUID.randomUUID();
+        score.behavioural = 88.4;
+        score.perceived = 12.3;
+        score.type = "SPURIOUS";
+        score.churnRisk = 0.35;
+        score.updatedAt = java.time.Instant.now();
+        LoyaltyFeatures f = new LoyaltyFeatures(10, 6, 6, 4, 0, 0.5, 2, 40, -0.2, 1.0, 3, 3, 2, null, 1, 1.0, 3, 3, 3, 3,
+                2.9, 2.9, 0, 0);
+        ScoreChange change = ScoreChange.of(score, f);
+        assertThat(change.churnInputs).isEqualTo("88.4,12.3,3,0.5000,-0.2000,2.9000");
+        java.nio.file.Path csv = dir.resolve("history.csv");
+        java.nio.file.Files.writeString(csv, "behavioural,perceived,openComplaints,recentClosures,balanceTrend,"
+                + "recentBankCausedNegatives,left\n" + change.churnInputs + ",1\n");
+        var read = org.bankcrm.loyalty.tools.ChurnModelFitting.read(csv);
+        assertThat(read).hasSize(1);
+        assertThat(read.get(0).x()).containsExactly(new double[] { 0.884, 0.123, 3, 0.5, -0.2, 2.9 }, within(1e-9));
+        assertThat(read.get(0).left()).isTrue();
+    }
+
+    @Test
     void aucIsOneForAPerfectRankingAndAHalfForNoInformation() {
         List<ModelCheck.Scored> perfect = List.of(new ModelCheck.Scored(0.1, false), new ModelCheck.Scored(0.2, false),
                 new ModelCheck.Scored(0.8, true), new ModelCheck.Scored(0.9, true));

@@ -159,6 +159,14 @@ class LoyaltyRulesTest {
     }
 
     @Test
+    void aCorrectedCustomerSinceMovesTheTenure() {
+        ClientProfile p = client(LocalDate.parse("2026-01-01"));
+        double before = LoyaltyFeatures.of(p, NOW, RULES.halfLives()).tenureYears();
+        apply(p, new ClientFact.Updated(clientId, "INDIVIDUAL", "AGE_35_44", LocalDate.parse("2016-01-01")));
+        assertThat(LoyaltyFeatures.of(p, NOW, RULES.halfLives()).tenureYears()).isGreaterThan(before + 9);
+    }
+
+    @Test
     void theTypeFollowsTheConfiguredThresholds() {
         var thresholds = new LoyaltyType.TypeThresholds(60, 70);
         assertThat(LoyaltyType.classify(60, 70, thresholds)).isEqualTo(LoyaltyType.TRUE);
