@@ -1,6 +1,7 @@
 package org.bankcrm.offer.api;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
@@ -30,16 +31,25 @@ public class ReadModelResource {
             boolean marketingPhone, boolean profiling) {
     }
 
-    public record ClientProfileView(UUID clientId, String type, String ageBand, ConsentsView consents,
-            Instant registeredAt, int eventsApplied, String lastEventId, Instant updatedAt) {
+    public record ExperienceView(String channel, String type, String valence, String cause, Instant occurredAt) {
+    }
+
+    public record ClientProfileView(UUID clientId, String type, String ageBand, String incomeBracket, ConsentsView consents,
+            Set<String> heldProducts, Set<String> segments, String quadrant, String strategy, String loyaltyType,
+            Double behavioural, Double perceived, Double churnRisk, int openComplaints, Instant lastNegativeBankCausedAt,
+            ExperienceView latestExperience, Instant registeredAt, int eventsApplied, String lastEventId, Instant updatedAt) {
     }
 
     @GET
     @Path("{clientId}")
-    @Operation(summary = "The client as this service knows it from client-service's events (404 until they arrive)")
+    @Operation(summary = "The client as this service knows it from events (404 until they arrive)")
     public Uni<ClientProfileView> get(@PathParam("clientId") UUID clientId) {
-        return directory.find(clientId).map(c -> new ClientProfileView(c.clientId, c.clientType, c.ageBand,
+        return directory.find(clientId).map(c -> new ClientProfileView(c.clientId, c.clientType, c.ageBand, c.incomeBracket,
                 new ConsentsView(c.consents.email, c.consents.sms, c.consents.push, c.consents.phone, c.consents.profiling),
+                c.heldProductSet(), c.segmentSet(), c.quadrant, c.strategy, c.loyaltyType, c.behavioural, c.perceived,
+                c.churnRisk, c.openComplaintSet().size(), c.lastNegativeBankCausedAt,
+                c.lastExperienceAt == null ? null
+                        : new ExperienceView(c.lastChannel, c.lastType, c.lastValence, c.lastCause, c.lastExperienceAt),
                 c.registeredAt, c.eventsApplied, c.lastEventId, c.updatedAt));
     }
 }

@@ -2,38 +2,75 @@ package org.bankcrm.offer.app;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bankcrm.offer.domain.ClientProfile;
+import org.bankcrm.offer.domain.ErasedClient;
+import org.bankcrm.offer.store.ClientLocks;
 import org.bankcrm.offer.store.ClientProfileRepository;
+import org.bankcrm.offer.store.ErasedClientRepository;
 import org.bankcrm.platform.problem.ProblemException;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
-/** The client profiles the decision pipeline rests on, kept from client-service's events. */
+/** The read model the decision pipeline rests on, kept from client, interaction and loyalty events. */
 @ApplicationScoped
 public class ClientDirectory {
     private final ClientProfileRepository profiles;
+    private final ErasedClientRepository erased;
+    private final ClientLocks locks;
 
-    public ClientDirectory(ClientProfileRepository profiles) {
+    public ClientDirectory(ClientProfileRepository profiles, ErasedClientRepository erased, ClientLocks locks) {
         this.profiles = profiles;
+        this.erased = erased;
+        this.locks = locks;
     }
 
-    /** Applies crm.client.registered, given as the profile it describes; runs inside the inbox's transaction. */
-    public Uni<ClientProfile> registered(ClientProfile registered, String eventId) {
-        return profiles.findById(registered.clientId)
-                .chain(existing -> {
-                    ClientProfile profile = existing != null ? existing : new ClientProfile();
-                    profile.clientId = registered.clientId;
-                    profile.clientType = registered.clientType;
-                    profile.ageBand = registered.ageBand;
-                    profile.consents = registered.consents;
-                    profile.registeredAt = registered.registeredAt;
+    /**
+     * Applies one event's change to the client's profile (created when first heard of); runs inside the inbox's
+     * transaction. Yields null for an erased client: nothing of them is kept again.
+     */
+    public Uni<ClientProfile> apply(UUID clientId, String eventId, Consumer<ClientProfile> change) {
+        return locks.lock(clientId)
+                .chain(() -> erased.findById(clientId))
+                .chain(gone -> gone != null ? Uni.createFrom().nullItem() : profiles.findById(clientId).chain(existing -> {
+                    ClientProfile profile = existing != null ? existing : ClientProfile.unknown(clientId);
+                    change.accept(profile);
                     profile.applied(eventId, Instant.now());
                     return existing != null ? Uni.createFrom().item(profile) : profiles.persist(profile);
+                }));
+    }
+
+    /** crm.client.erased: the profile goes, decisions and responses lose their link to the client and their inputs. */
+    public Uni<Void> erase(UUID clientId) {
+        return locks.lock(clientId)
+                .chain(() -> erased.findById(clientId))
+                .chain(gone -> {
+                    if (gone != null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    ErasedClient mark = new ErasedClient();
+                    mark.clientId = clientId;
+                    mark.erasedAt = Instant.now();
+                    return erased.persist(mark)
+                            .chain(() -> profiles.delete("clientId", clientId))
+                            .chain(() -> Panache.getSession())
+                            .chain(s -> s.createNativeQuery("update decision set client_id = null, inputs_json = null where client_id = :id")
+                                    .setParameter("id", clientId).executeUpdate()
+                                    .chain(() -> s.createNativeQuery("update presentation set client_id = null where client_id = :id")
+                                            .setParameter("id", clientId).executeUpdate())
+                                    .chain(() -> s.createNativeQuery("update offer_response set client_id = null where client_id = :id")
+                                            .setParameter("id", clientId).executeUpdate()))
+                            .replaceWithVoid();
                 });
+    }
+
+    public Uni<Boolean> isErased(UUID clientId) {
+        return erased.findById(clientId).map(e -> e != null);
     }
 
     @WithSession

@@ -1,7 +1,12 @@
 package org.bankcrm.offer.domain;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -9,21 +14,55 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** What the decision pipeline knows of a client from client-service's events: age band and consents so far. */
+/**
+ * What the decision pipeline knows of a client, from events only: client facts (type, age band, income bracket,
+ * consents, products held, segments, value quadrant and strategy), the latest experience and open complaints
+ * (interaction events), loyalty type, scores and churn risk (loyalty events). A client first heard of through an
+ * interaction or loyalty event has no registration yet: no consents, so no marketing.
+ */
 @Entity
 @Table(name = "client_profile")
 public class ClientProfile {
     @Id
     @Column(name = "client_id")
     public UUID clientId;
-    @Column(name = "client_type", nullable = false)
+    @Column(name = "client_type")
     public String clientType;
-    @Column(name = "age_band", nullable = false)
+    @Column(name = "age_band")
     public String ageBand;
+    @Column(name = "income_bracket")
+    public String incomeBracket;
     @Embedded
     public MarketingConsents consents = new MarketingConsents();
-    @Column(name = "registered_at", nullable = false)
+    @Column(name = "registered_at")
     public Instant registeredAt;
+    @Column(name = "held_products", nullable = false)
+    public String heldProducts = "";
+    @Column(name = "segments", nullable = false)
+    public String segments = "";
+    public String quadrant;
+    public String strategy;
+    @Column(name = "loyalty_type")
+    public String loyaltyType;
+    public Double behavioural;
+    public Double perceived;
+    @Column(name = "churn_risk")
+    public Double churnRisk;
+    /** Journeys (or single touchpoints) with a complaint not resolved yet. */
+    @Column(name = "open_complaints", nullable = false)
+    public String openComplaints = "";
+    @Column(name = "last_negative_bank_caused_at")
+    public Instant lastNegativeBankCausedAt;
+    @Column(name = "last_channel")
+    public String lastChannel;
+    @Column(name = "last_type")
+    public String lastType;
+    @Column(name = "last_valence")
+    public String lastValence;
+    @Column(name = "last_cause")
+    public String lastCause;
+    @Column(name = "last_experience_at")
+    public Instant lastExperienceAt;
     @Column(name = "events_applied", nullable = false)
     public int eventsApplied;
     @Column(name = "last_event_id", nullable = false)
@@ -31,10 +70,58 @@ public class ClientProfile {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** Records that one more client event was applied. */
+    public static ClientProfile unknown(UUID clientId) {
+        ClientProfile profile = new ClientProfile();
+        profile.clientId = clientId;
+        return profile;
+    }
+
+    /** Records that one more event was applied. */
     public void applied(String eventId, Instant at) {
         eventsApplied++;
         lastEventId = eventId;
         updatedAt = at;
+    }
+
+    public Set<String> heldProductSet() {
+        return split(heldProducts);
+    }
+
+    public void heldProducts(Collection<String> types) {
+        heldProducts = join(types);
+    }
+
+    public Set<String> segmentSet() {
+        return split(segments);
+    }
+
+    public void segments(Collection<String> codes) {
+        segments = join(codes);
+    }
+
+    public Set<String> openComplaintSet() {
+        return split(openComplaints);
+    }
+
+    public void openComplaints(Collection<String> ids) {
+        openComplaints = join(ids);
+    }
+
+    public ClientSnapshot snapshot() {
+        Consents c = new Consents(consents.email, consents.sms, consents.push, consents.phone, consents.profiling);
+        Experience latest = lastExperienceAt == null ? null
+                : new Experience(lastChannel, lastType, lastValence, lastCause, lastExperienceAt);
+        return new ClientSnapshot(clientId, clientType, ageBand, incomeBracket, c, heldProductSet(), segmentSet(), quadrant,
+                strategy, loyaltyType, behavioural, perceived, churnRisk, openComplaintSet().size(), lastNegativeBankCausedAt,
+                latest);
+    }
+
+    private static Set<String> split(String csv) {
+        return csv == null || csv.isBlank() ? Set.of()
+                : new LinkedHashSet<>(Arrays.asList(csv.split(",")));
+    }
+
+    private static String join(Collection<String> values) {
+        return values.stream().filter(v -> v != null && !v.isBlank()).distinct().sorted().collect(Collectors.joining(","));
     }
 }

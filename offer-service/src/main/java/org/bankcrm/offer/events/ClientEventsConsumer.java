@@ -1,6 +1,7 @@
 package org.bankcrm.offer.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,25 +29,55 @@ public class ClientEventsConsumer {
     static final String CHANNEL = "client-events";
     static final String CONSUMER = "offer-service/client-events";
     static final String REGISTERED = "crm.client.registered";
+    static final String UPDATED = "crm.client.updated";
+    static final String CONSENT_CHANGED = "crm.client.consent-changed";
+    static final String PRODUCT_OPENED = "crm.client.product-opened";
+    static final String PRODUCT_CLOSED = "crm.client.product-closed";
+    static final String SEGMENT_CHANGED = "crm.client.segment-changed";
+    static final String VALUE_CHANGED = "crm.client.value-changed";
+    static final String ERASED = "crm.client.erased";
 
     /** Our reading of crm.client.registered: only what this service needs (contract: client-service). */
-    public record ClientRegistered(@NotNull UUID clientId, @NotNull String type, @NotNull String ageBand,
+    public record ClientRegistered(@NotNull UUID clientId, @NotNull String type, @NotNull String ageBand, String incomeBracket,
             @NotNull @Valid Consents consents, @NotNull Instant registeredAt) {
 
-        ClientProfile toProfile() {
-            ClientProfile profile = new ClientProfile();
-            profile.clientId = clientId;
+        void applyTo(ClientProfile profile) {
             profile.clientType = type;
             profile.ageBand = ageBand;
-            profile.consents = new MarketingConsents(consents.marketingEmail(), consents.marketingSms(),
-                    consents.marketingPush(), consents.marketingPhone(), consents.profiling());
+            profile.incomeBracket = incomeBracket;
+            profile.consents = consents.toConsents();
             profile.registeredAt = registeredAt;
-            return profile;
         }
+    }
+
+    /** crm.client.updated carries the whole non-personal profile after the change. */
+    public record ClientUpdated(@NotNull UUID clientId, @NotNull String type, @NotNull String ageBand, String incomeBracket,
+            @NotNull @Valid Consents consents, @NotNull Instant updatedAt) {
+    }
+
+    public record ConsentChanged(@NotNull UUID clientId, @NotNull @Valid Consents consents, @NotNull Instant changedAt) {
+    }
+
+    /** product-opened and product-closed both carry the product types held after the change. */
+    public record ProductsChanged(@NotNull UUID clientId, @NotNull String productType, @NotNull List<String> heldProductTypes) {
+    }
+
+    public record SegmentChanged(@NotNull UUID clientId, @NotNull List<String> segments, @NotNull Instant changedAt) {
+    }
+
+    public record ValueChanged(@NotNull UUID clientId, @NotNull String quadrant, @NotNull String strategy,
+            @NotNull Instant computedAt) {
+    }
+
+    public record ClientErased(@NotNull UUID clientId, @NotNull Instant erasedAt) {
     }
 
     public record Consents(@NotNull Boolean marketingEmail, @NotNull Boolean marketingSms, @NotNull Boolean marketingPush,
             @NotNull Boolean marketingPhone, @NotNull Boolean profiling) {
+
+        MarketingConsents toConsents() {
+            return new MarketingConsents(marketingEmail, marketingSms, marketingPush, marketingPhone, profiling);
+        }
     }
 
     private final EventPayloads payloads;
@@ -65,13 +96,52 @@ public class ClientEventsConsumer {
     }
 
     private Uni<?> apply(IncomingEvent event) {
-        if (REGISTERED.equals(event.type())) {
-            ClientRegistered registered = payloads.read(event, ClientRegistered.class);
-            if (!registered.clientId().toString().equals(event.subject())) {
-                return Uni.createFrom().failure(new MalformedEventException("data.clientId differs from ce_subject"));
+        return switch (event.type()) {
+            case REGISTERED -> {
+                ClientRegistered e = read(event, ClientRegistered.class, ClientRegistered::clientId);
+                yield directory.apply(e.clientId(), event.id(), e::applyTo);
             }
-            return directory.registered(registered.toProfile(), event.id());
+            case UPDATED -> {
+                ClientUpdated e = read(event, ClientUpdated.class, ClientUpdated::clientId);
+                yield directory.apply(e.clientId(), event.id(), p -> {
+                    p.clientType = e.type();
+                    p.ageBand = e.ageBand();
+                    p.incomeBracket = e.incomeBracket();
+                    p.consents = e.consents().toConsents();
+                });
+            }
+            case CONSENT_CHANGED -> {
+                ConsentChanged e = read(event, ConsentChanged.class, ConsentChanged::clientId);
+                yield directory.apply(e.clientId(), event.id(), p -> p.consents = e.consents().toConsents());
+            }
+            case PRODUCT_OPENED, PRODUCT_CLOSED -> {
+                ProductsChanged e = read(event, ProductsChanged.class, ProductsChanged::clientId);
+                yield directory.apply(e.clientId(), event.id(), p -> p.heldProducts(e.heldProductTypes()));
+            }
+            case SEGMENT_CHANGED -> {
+                SegmentChanged e = read(event, SegmentChanged.class, SegmentChanged::clientId);
+                yield directory.apply(e.clientId(), event.id(), p -> p.segments(e.segments()));
+            }
+            case VALUE_CHANGED -> {
+                ValueChanged e = read(event, ValueChanged.class, ValueChanged::clientId);
+                yield directory.apply(e.clientId(), event.id(), p -> {
+                    p.quadrant = e.quadrant();
+                    p.strategy = e.strategy();
+                });
+            }
+            case ERASED -> {
+                ClientErased e = read(event, ClientErased.class, ClientErased::clientId);
+                yield directory.erase(e.clientId());
+            }
+            default -> Uni.createFrom().voidItem(); // a client fact this service does not need
+        };
+    }
+
+    private <T> T read(IncomingEvent event, Class<T> type, java.util.function.Function<T, UUID> clientId) {
+        T payload = payloads.read(event, type);
+        if (!clientId.apply(payload).toString().equals(event.subject())) {
+            throw new MalformedEventException("data.clientId differs from ce_subject");
         }
-        return Uni.createFrom().voidItem(); // a client fact this service does not need
+        return payload;
     }
 }

@@ -1,0 +1,109 @@
+package org.bankcrm.offer.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.bankcrm.offer.app.NextBestActions;
+import org.bankcrm.offer.domain.Channel;
+import org.bankcrm.offer.domain.OfferCategory;
+import org.bankcrm.offer.domain.OfferResponse;
+import org.bankcrm.offer.domain.RankedAction;
+import org.bankcrm.offer.domain.ScoreComponents;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+
+/** Next best actions at the decision point, and the client's answers to them. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Decisions")
+public class DecisionResource {
+    private final NextBestActions nextBestActions;
+
+    public DecisionResource(NextBestActions nextBestActions) {
+        this.nextBestActions = nextBestActions;
+    }
+
+    public record DecisionRequest(@NotNull UUID clientId, @NotNull Channel channel, Integer limit) {
+    }
+
+    public record ActionView(int rank, UUID offerId, String offerCode, OfferCategory category, String productType,
+            double score, ScoreComponents components, List<String> reasons) {
+    }
+
+    public record TriggerView(String type, String eventId) {
+    }
+
+    public record DecisionView(UUID decisionId, UUID clientId, String channel, TriggerView trigger, boolean controlGroup,
+            List<ActionView> actions, long catalogueVersion, long modelVersion, Instant decidedAt) {
+    }
+
+    public record ResponseRequest(@NotNull UUID offerId, @NotNull OfferResponse.Outcome outcome) {
+    }
+
+    public record ResponseView(UUID responseId, UUID decisionId, UUID offerId, OfferCategory category, String channel,
+            OfferResponse.Outcome outcome, boolean controlGroup, Instant respondedAt) {
+    }
+
+    @POST
+    @Path("decisions")
+    @Operation(summary = "Decide the client's next best actions on a channel, from local state only → 201")
+    public Uni<Response> decide(@Valid @NotNull DecisionRequest request) {
+        return nextBestActions.decideForChannel(request.clientId(), request.channel(), request.limit())
+                .map(d -> Response.created(URI.create("/api/v1/decisions/" + d.decision().id)).entity(view(d)).build());
+    }
+
+    @GET
+    @Path("decisions/{decisionId}")
+    @Operation(summary = "A stored decision (404 when unknown)")
+    public Uni<DecisionView> get(@PathParam("decisionId") UUID decisionId) {
+        return nextBestActions.get(decisionId).map(DecisionResource::view);
+    }
+
+    @GET
+    @Path("clients/{clientId}/next-best-actions")
+    @Operation(summary = "The latest decision for the client (the event chain keeps it fresh); 404 before the first")
+    public Uni<DecisionView> latest(@PathParam("clientId") UUID clientId) {
+        return nextBestActions.latest(clientId).map(DecisionResource::view);
+    }
+
+    @POST
+    @Path("decisions/{decisionId}/responses")
+    @Operation(summary = "The client's answer to one action: 201, 200 for the same answer again, 409 for a different one, "
+            + "422 for an offer not in the decision")
+    public Uni<Response> respond(@PathParam("decisionId") UUID decisionId, @Valid @NotNull ResponseRequest request) {
+        return nextBestActions.respond(decisionId, request.offerId(), request.outcome()).map(answered -> {
+            OfferResponse r = answered.response();
+            ResponseView view = new ResponseView(r.id, r.decisionId, r.offerId, r.category, r.channel, r.outcome,
+                    r.controlGroup, r.respondedAt);
+            return Response.status(answered.created() ? 201 : 200).entity(view).build();
+        });
+    }
+
+    static DecisionView view(NextBestActions.Decided decided) {
+        var d = decided.decision();
+        List<ActionView> actions = decided.actions().stream().map(DecisionResource::view).toList();
+        return new DecisionView(d.id, d.clientId, d.channel, new TriggerView(d.triggerType, d.triggerEventId), d.controlGroup,
+                actions, d.catalogueVersion, d.modelVersion, d.decidedAt);
+    }
+
+    static ActionView view(RankedAction a) {
+        return new ActionView(a.rank(), a.offerId(), a.code(), a.category(), a.productType(), a.score(), a.components(),
+                a.reasons());
+    }
+}

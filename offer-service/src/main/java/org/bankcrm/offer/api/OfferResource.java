@@ -1,0 +1,121 @@
+package org.bankcrm.offer.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.bankcrm.offer.app.Catalogue;
+import org.bankcrm.offer.app.Performance;
+import org.bankcrm.offer.domain.Channel;
+import org.bankcrm.offer.domain.Offer;
+import org.bankcrm.offer.domain.OfferCategory;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+
+/** The offer catalogue. */
+@Path("/api/v1/offers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Offers")
+public class OfferResource {
+    private final Catalogue catalogue;
+    private final Performance performance;
+    private final ObjectMapper json;
+
+    public OfferResource(Catalogue catalogue, Performance performance, ObjectMapper json) {
+        this.catalogue = catalogue;
+        this.performance = performance;
+        this.json = json;
+    }
+
+    @GET
+    @Path("performance")
+    @Operation(summary = "Acceptance per offer, channel and segment; the model's uplift over the control group with a confidence interval")
+    public Uni<Performance.Report> performance() {
+        return performance.report();
+    }
+
+    public record OfferRequest(
+            @NotBlank @Pattern(regexp = "[A-Z0-9_]{2,60}", message = "must be 2-60 upper-case letters, digits or _") String code,
+            @NotBlank String name, String description, @NotNull OfferCategory category, String productType,
+            @NotNull JsonNode condition, @NotEmpty Set<Channel> channels, @NotNull Double value, LocalDate validFrom,
+            LocalDate validTo, @DecimalMin(value = "0", inclusive = false) Double priorAccepted,
+            @DecimalMin(value = "0", inclusive = false) Double priorDeclined, Boolean active) {
+
+        Catalogue.Definition definition() {
+            return new Catalogue.Definition(code, name, description, category, productType, condition.toString(), channels,
+                    value, validFrom, validTo, priorAccepted == null ? 1 : priorAccepted,
+                    priorDeclined == null ? 19 : priorDeclined, active == null || active);
+        }
+    }
+
+    public record OfferView(UUID id, String code, String name, String description, OfferCategory category,
+            String productType, JsonNode condition, Set<Channel> channels, double value, LocalDate validFrom,
+            LocalDate validTo, double priorAccepted, double priorDeclined, boolean active, long revision,
+            Instant createdAt, Instant updatedAt) {
+    }
+
+    @GET
+    @Operation(summary = "The catalogue, optionally one category")
+    public Uni<List<OfferView>> list(@QueryParam("category") OfferCategory category) {
+        return catalogue.list(category).map(list -> list.stream().map(this::view).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One offer (404 when unknown)")
+    public Uni<OfferView> get(@PathParam("id") UUID id) {
+        return catalogue.get(id).map(this::view);
+    }
+
+    @POST
+    @Operation(summary = "Add an offer → 201 with Location; 409 with existingId when the code is taken")
+    public Uni<Response> create(@Valid @NotNull OfferRequest request) {
+        return catalogue.create(request.definition()).map(offer -> Response
+                .created(URI.create("/api/v1/offers/" + offer.id)).entity(view(offer)).build());
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Replace an offer's definition (a new catalogue version)")
+    public Uni<OfferView> replace(@PathParam("id") UUID id, @Valid @NotNull OfferRequest request) {
+        return catalogue.replace(id, request.definition()).map(this::view);
+    }
+
+    OfferView view(Offer o) {
+        JsonNode condition;
+        try {
+            condition = json.readTree(o.conditionJson);
+        } catch (Exception e) {
+            throw new IllegalStateException("stored condition of " + o.code + " is not JSON", e);
+        }
+        return new OfferView(o.id, o.code, o.name, o.description, o.category, o.productType, condition, o.channelSet(),
+                o.value, o.validFrom, o.validTo, o.priorAccepted, o.priorDeclined, o.active, o.revision, o.createdAt,
+                o.updatedAt);
+    }
+}

@@ -1,0 +1,96 @@
+package org.bankcrm.offer.app;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Everything a bank tunes in the next-best-action pipeline (documented in the README). */
+@ConfigMapping(prefix = "crm.offer")
+public interface OfferConfig {
+    ContactPolicy contactPolicy();
+
+    Score score();
+
+    Model model();
+
+    ControlGroup controlGroup();
+
+    Decision decision();
+
+    interface ContactPolicy {
+        /** A declined action is not offered again within this time. */
+        @WithDefault("30d")
+        Duration reofferCooldown();
+
+        /** At most this many sales presentations per client in 7 days. */
+        @WithDefault("3")
+        int weeklySalesCap();
+
+        /** No sales within this time after a negative bank-caused experience; service recovery is needed within it. */
+        @WithDefault("14d")
+        Duration noSalesAfterNegativeExperience();
+    }
+
+    interface Score {
+        /** The margin that counts as value 1.0. */
+        @WithDefault("200")
+        double valueScale();
+
+        /** Floor of the value component, so cost actions (service recovery) still rank by need. */
+        @WithDefault("0.1")
+        double minValue();
+
+        @WithDefault("1.2")
+        double assistedChannelWeight();
+
+        /** Context weight of service recovery after a negative bank-caused experience. */
+        @WithDefault("5.0")
+        double recoveryWeight();
+
+        @WithDefault("1.2")
+        double positiveExperienceWeight();
+
+        @WithDefault("1.5")
+        double churnRetentionWeight();
+
+        @WithDefault("0.3")
+        double churnRiskThreshold();
+
+        /** Lever weight of the category the value strategy favours. */
+        @WithDefault("1.5")
+        double strategyWeight();
+
+        /** Lever weight of the category the loyalty type favours. */
+        @WithDefault("1.5")
+        double loyaltyWeight();
+    }
+
+    interface Model {
+        /** Prior precision of each non-bias weight (1 / variance): lower explores more. */
+        @WithDefault("4.0")
+        double weightPrecision();
+    }
+
+    interface ControlGroup {
+        /** Share of clients (per month) whose decisions are ranked at random. */
+        @WithDefault("0.05")
+        double share();
+
+        /** z of the uplift's confidence interval (1.96 → 95 %). */
+        @WithDefault("1.96")
+        double z();
+    }
+
+    interface Decision {
+        @WithDefault("3")
+        int defaultLimit();
+
+        @WithDefault("10")
+        int maxLimit();
+
+        /** Channel of an event-chain decision when the client has no known latest channel. */
+        @WithDefault("MOBILE_APP")
+        String defaultChannel();
+    }
+}

@@ -1,0 +1,13 @@
+package org.bankcrm.offer.domain;
+
+import java.time.Instant;
+
+/** One decision's inputs: the client, the channel asking, what triggered it, when, and the contact history. */
+public record DecisionContext(ClientSnapshot client, Channel channel, String trigger, Instant now, ContactHistory history) {
+
+    /** A negative experience the bank caused, recent enough to put service recovery first. */
+    public boolean recoveryNeeded(java.time.Duration window) {
+        Instant last = client.lastNegativeBankCausedAt();
+        return client.openComplaints() > 0 || (last != null && !last.isBefore(now.minus(window)));
+    }
+}

@@ -1,0 +1,104 @@
+package org.bankcrm.offer.domain;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import org.bankcrm.offer.domain.policy.DecisionPolicy;
+import org.bankcrm.offer.domain.policy.PolicyResult;
+
+/**
+ * The decision pipeline: every candidate action through every policy; what passes is scored as
+ * propensity × value × context × lever and arbitrated into the top {@code limit}. Service recovery, when the bank
+ * owes it, ranks first whatever the scores say. A control-group decision ranks the eligible actions at random, so
+ * the model's uplift over random can be measured.
+ */
+public final class NextBestAction {
+    private final List<DecisionPolicy> policies;
+    private final ActionScoring scoring;
+    private final ScoringWeights weights;
+
+    public NextBestAction(List<DecisionPolicy> policies, ScoringWeights weights) {
+        this.policies = List.copyOf(policies);
+        this.scoring = new ActionScoring(weights);
+        this.weights = weights;
+    }
+
+    public record Candidate(OfferTerms offer, PropensityModel model) {
+    }
+
+    /** The outcome: ranked actions, and every policy result per candidate for the audit. */
+    public record Outcome(List<RankedAction> actions, Map<UUID, List<PolicyResult>> policyResults) {
+    }
+
+    public Outcome decide(List<Candidate> candidates, DecisionContext context, int limit, boolean controlGroup, Random random) {
+        Map<UUID, List<PolicyResult>> results = new LinkedHashMap<>();
+        record Scored(Candidate candidate, ScoreComponents components, List<String> reasons) {
+        }
+        List<Scored> eligible = new ArrayList<>();
+        boolean recentNegative = context.recoveryNeeded(weights.recoveryWindow());
+        for (Candidate candidate : candidates) {
+            List<PolicyResult> checks = new ArrayList<>();
+            boolean allowed = true;
+            for (DecisionPolicy policy : policies) {
+                PolicyResult result = policy.check(candidate.offer(), context);
+                checks.add(result);
+                if (!result.allowed()) {
+                    allowed = false;
+                    break;
+                }
+            }
+            results.put(candidate.offer().id(), checks);
+            if (!allowed) {
+                continue;
+            }
+            List<String> reasons = new ArrayList<>();
+            checks.forEach(r -> reasons.add(r.policy() + ": " + r.reason()));
+            double[] x = ClientFeatures.of(context.client(), context.channel(), recentNegative);
+            double propensity = candidate.model().sample(x, random);
+            OfferTerms offer = candidate.offer();
+            ScoreComponents components = new ScoreComponents(propensity, scoring.value(offer),
+                    scoring.context(offer, context, reasons), scoring.lever(offer, context.client(), reasons));
+            reasons.add(0, "propensity %.3f (expected %.3f after %d responses)".formatted(propensity, candidate.model().expected(x),
+                    candidate.model().observations()));
+            eligible.add(new Scored(candidate, components, reasons));
+        }
+        if (controlGroup) {
+            Collections.shuffle(eligible, random);
+        } else {
+            Comparator<Scored> byScore = Comparator.comparingDouble((Scored s) -> s.components().score()).reversed();
+            Comparator<Scored> recoveryFirst = Comparator.comparing(
+                    (Scored s) -> recentNegative && s.candidate().offer().category() == OfferCategory.SERVICE_RECOVERY ? 0 : 1);
+            eligible.sort(recoveryFirst.thenComparing(byScore));
+        }
+        List<RankedAction> ranked = new ArrayList<>();
+        for (Scored s : eligible) {
+            if (ranked.size() >= limit) {
+                break;
+            }
+            OfferTerms offer = s.candidate().offer();
+            List<String> reasons = new ArrayList<>(s.reasons());
+            if (controlGroup) {
+                reasons.add(0, "control group: ranked at random among the eligible actions");
+            }
+            ranked.add(new RankedAction(ranked.size() + 1, offer.id(), offer.code(), offer.category(), offer.productType(),
+                    s.components().score(), s.components(), List.copyOf(reasons)));
+        }
+        return new Outcome(List.copyOf(ranked), results);
+    }
+
+    /** Stable per client and month: the same client stays in (or out of) the control group for the whole month. */
+    public static boolean inControlGroup(UUID clientId, java.time.YearMonth month, double share) {
+        long h = clientId.getMostSignificantBits() * 31 + clientId.getLeastSignificantBits() + month.hashCode() * 0x9E3779B97F4A7C15L;
+        h ^= (h >>> 33);
+        h *= 0xff51afd7ed558ccdL;
+        h ^= (h >>> 33);
+        double u = (h >>> 11) * 0x1.0p-53;
+        return u < share;
+    }
+}

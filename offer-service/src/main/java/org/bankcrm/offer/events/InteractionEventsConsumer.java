@@ -1,0 +1,110 @@
+package org.bankcrm.offer.events;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.NotNull;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bankcrm.offer.app.ClientDirectory;
+import org.bankcrm.offer.app.NextBestActions;
+import org.bankcrm.offer.domain.ClientProfile;
+import org.bankcrm.platform.events.EventPayloads;
+import org.bankcrm.platform.events.IncomingEvent;
+import org.bankcrm.platform.events.MalformedEventException;
+import org.bankcrm.platform.inbox.Inbox;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Applies interaction-service's events ({@code crm.interaction.events.v1}): the latest experience and open complaints
+ * go into the read model, and every recorded touchpoint recomputes the client's next best actions (the fast decision
+ * of the chain), published as crm.offer.decided caused by the touchpoint's event.
+ */
+@ApplicationScoped
+public class InteractionEventsConsumer {
+    static final String CHANNEL = "interaction-events";
+    static final String CONSUMER = "offer-service/interaction-events";
+    static final String RECORDED = "crm.interaction.recorded";
+    static final String JOURNEY_CLOSED = "crm.interaction.journey-closed";
+    /** Touchpoints interaction-service makes of our own offer events: deciding on them again would loop. */
+    static final Set<String> OWN_OFFER_TOUCHPOINTS = Set.of("OFFER_PRESENTED", "OFFER_RESPONSE");
+
+    public record InteractionRecorded(@NotNull UUID interactionId, @NotNull UUID clientId, @NotNull Instant occurredAt,
+            @NotNull String channel, @NotNull String type, @NotNull String outcome, @NotNull String valence, String cause,
+            UUID journeyId) {
+
+        void applyTo(ClientProfile profile) {
+            if (profile.lastExperienceAt == null || !occurredAt.isBefore(profile.lastExperienceAt)) {
+                profile.lastChannel = channel;
+                profile.lastType = type;
+                profile.lastValence = valence;
+                profile.lastCause = cause;
+                profile.lastExperienceAt = occurredAt;
+            }
+            if ("NEGATIVE".equals(valence) && "BANK".equals(cause)
+                    && (profile.lastNegativeBankCausedAt == null || occurredAt.isAfter(profile.lastNegativeBankCausedAt))) {
+                profile.lastNegativeBankCausedAt = occurredAt;
+            }
+            String complaint = (journeyId != null ? journeyId : interactionId).toString();
+            Set<String> open = new HashSet<>(profile.openComplaintSet());
+            if ("RESOLVED".equals(outcome)) {
+                open.remove(complaint);
+            } else if ("COMPLAINT".equals(type)) {
+                open.add(complaint);
+            }
+            profile.openComplaints(open);
+        }
+    }
+
+    public record JourneyClosed(@NotNull UUID journeyId, @NotNull UUID clientId, @NotNull String status) {
+    }
+
+    private final EventPayloads payloads;
+    private final Inbox inbox;
+    private final ClientDirectory directory;
+    private final NextBestActions nextBestActions;
+
+    public InteractionEventsConsumer(EventPayloads payloads, Inbox inbox, ClientDirectory directory,
+            NextBestActions nextBestActions) {
+        this.payloads = payloads;
+        this.inbox = inbox;
+        this.directory = directory;
+        this.nextBestActions = nextBestActions;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return inbox.consume(CONSUMER, record, this::apply);
+    }
+
+    private Uni<?> apply(IncomingEvent event) {
+        if (RECORDED.equals(event.type())) {
+            InteractionRecorded e = payloads.read(event, InteractionRecorded.class);
+            check(e.clientId(), event);
+            return directory.apply(e.clientId(), event.id(), e::applyTo).chain(profile -> profile == null
+                    || OWN_OFFER_TOUCHPOINTS.contains(e.type()) ? Uni.createFrom().nullItem()
+                            : nextBestActions.decideOnEvent(e.clientId(), e.channel(), NextBestActions.INTERACTION, event));
+        }
+        if (JOURNEY_CLOSED.equals(event.type())) {
+            JourneyClosed e = payloads.read(event, JourneyClosed.class);
+            check(e.clientId(), event);
+            return directory.apply(e.clientId(), event.id(), p -> {
+                Set<String> open = new HashSet<>(p.openComplaintSet());
+                open.remove(e.journeyId().toString());
+                p.openComplaints(open);
+            });
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private static void check(UUID clientId, IncomingEvent event) {
+        if (!clientId.toString().equals(event.subject())) {
+            throw new MalformedEventException("data.clientId differs from ce_subject");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.bankcrm.offer.events;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.NotNull;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bankcrm.offer.app.ClientDirectory;
+import org.bankcrm.offer.app.NextBestActions;
+import org.bankcrm.platform.events.EventPayloads;
+import org.bankcrm.platform.events.IncomingEvent;
+import org.bankcrm.platform.events.MalformedEventException;
+import org.bankcrm.platform.inbox.Inbox;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Applies loyalty-service's events ({@code crm.loyalty.events.v1}): loyalty type, scores and churn risk go into the
+ * read model; a new score recomputes the next best actions (the refined decision of the chain).
+ */
+@ApplicationScoped
+public class LoyaltyEventsConsumer {
+    static final String CHANNEL = "loyalty-events";
+    static final String CONSUMER = "offer-service/loyalty-events";
+    static final String SCORE_CHANGED = "crm.loyalty.score-changed";
+    static final String TYPE_CHANGED = "crm.loyalty.type-changed";
+    static final String CHURN_RISK_RAISED = "crm.loyalty.churn-risk-raised";
+
+    public record ScoreChanged(@NotNull UUID clientId, @NotNull Double behavioural, @NotNull Double perceived,
+            @NotNull String type, @NotNull Double churnRisk) {
+    }
+
+    public record TypeChanged(@NotNull UUID clientId, @NotNull String type) {
+    }
+
+    public record ChurnRiskRaised(@NotNull UUID clientId, @NotNull Double churnRisk, @NotNull String type) {
+    }
+
+    private final EventPayloads payloads;
+    private final Inbox inbox;
+    private final ClientDirectory directory;
+    private final NextBestActions nextBestActions;
+
+    public LoyaltyEventsConsumer(EventPayloads payloads, Inbox inbox, ClientDirectory directory,
+            NextBestActions nextBestActions) {
+        this.payloads = payloads;
+        this.inbox = inbox;
+        this.directory = directory;
+        this.nextBestActions = nextBestActions;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return inbox.consume(CONSUMER, record, this::apply);
+    }
+
+    private Uni<?> apply(IncomingEvent event) {
+        return switch (event.type()) {
+            case SCORE_CHANGED -> {
+                ScoreChanged e = payloads.read(event, ScoreChanged.class);
+                check(e.clientId(), event);
+                yield directory.apply(e.clientId(), event.id(), p -> {
+                    p.behavioural = e.behavioural();
+                    p.perceived = e.perceived();
+                    p.loyaltyType = e.type();
+                    p.churnRisk = e.churnRisk();
+                }).chain(profile -> profile == null ? Uni.createFrom().nullItem()
+                        : nextBestActions.decideOnEvent(e.clientId(), profile.lastChannel, NextBestActions.LOYALTY_SCORE, event));
+            }
+            case TYPE_CHANGED -> {
+                TypeChanged e = payloads.read(event, TypeChanged.class);
+                check(e.clientId(), event);
+                yield directory.apply(e.clientId(), event.id(), p -> p.loyaltyType = e.type());
+            }
+            case CHURN_RISK_RAISED -> {
+                ChurnRiskRaised e = payloads.read(event, ChurnRiskRaised.class);
+                check(e.clientId(), event);
+                yield directory.apply(e.clientId(), event.id(), p -> {
+                    p.churnRisk = e.churnRisk();
+                    p.loyaltyType = e.type();
+                });
+            }
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private static void check(UUID clientId, IncomingEvent event) {
+        if (!clientId.toString().equals(event.subject())) {
+            throw new MalformedEventException("data.clientId differs from ce_subject");
+        }
+    }
+}

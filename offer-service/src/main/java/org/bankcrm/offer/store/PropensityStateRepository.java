@@ -1,0 +1,13 @@
+package org.bankcrm.offer.store;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bankcrm.offer.domain.PropensityState;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class PropensityStateRepository implements PanacheRepositoryBase<PropensityState, UUID> {
+}
