@@ -77,18 +77,19 @@ public class LoyaltyLedger {
     public Uni<Void> apply(IncomingEvent event, ClientFact fact) {
         UUID clientId = fact.clientId();
         return locks.lock(clientId)
-                .chain(() -> erased.findById(clientId))
-                .chain(gone -> {
-                    if (gone != null) {
-                        LOG.debugf("event %s of an erased client ignored", event.id());
-                        return Uni.createFrom().voidItem();
+                .chain(() -> profiles.findById(clientId))
+                .chain(profile -> {
+                    if (profile != null) {
+                        return fact instanceof ClientFact.Erased e ? erase(clientId, e.erasedAt()) : applyTo(profile, event, fact);
                     }
-                    if (fact instanceof ClientFact.Erased e) {
-                        return erase(clientId, e.erasedAt());
-                    }
-                    return profiles.findById(clientId).chain(profile -> {
-                        if (profile != null) {
-                            return applyTo(profile, event, fact);
+                    // only a client without a profile can be an erased one: the hot path skips this look-up
+                    return erased.findById(clientId).chain(gone -> {
+                        if (gone != null) {
+                            LOG.debugf("event %s of an erased client ignored", event.id());
+                            return Uni.createFrom().voidItem();
+                        }
+                        if (fact instanceof ClientFact.Erased e) {
+                            return erase(clientId, e.erasedAt());
                         }
                         if (fact instanceof ClientFact.Registered r) {
                             ClientProfile created = ClientProfile.registered(r);
