@@ -169,6 +169,17 @@ class NextBestActionChainTest {
             assertThat(EventContracts.violations("contracts/crm.offer.decided.schema.json", decided.value())).isEmpty();
         }
 
+        JsonPath audit = given().when().get("/api/v1/decisions/{id}/audit", decisionId).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(audit.getString("inputs.client.ageBand")).isEqualTo("AGE_35_44");
+        assertThat(audit.getList("inputs.client.heldProducts", String.class)).contains("CURRENT_ACCOUNT", "DEBIT_CARD");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> policies = (List<Map<String, Object>>) audit.getMap("inputs.policyResults").get(offerId);
+        assertThat(policies).extracting(r -> r.get("policy")).contains("RequiresMarketingConsent", "ReofferCooldown");
+        assertThat(audit.getList("featureNames")).hasSameSizeAs(audit.getList("inputs.features"));
+        assertThat(given().when().get("/api/v1/offers/{id}/model", offerId).then().statusCode(200).extract().jsonPath()
+                .getLong("observations")).isPositive();
+
         JsonPath performance = given().when().get("/api/v1/offers/performance").then().statusCode(200).extract().jsonPath();
         assertThat(performance.getList("byChannel.key", String.class)).contains("BRANCH");
         assertThat(performance.getLong("uplift.modelResponses")).isPositive();

@@ -75,6 +75,22 @@ public class DecisionResource {
         return nextBestActions.get(decisionId).map(DecisionResource::view);
     }
 
+    public record AuditView(UUID decisionId, String trigger, String triggerEventId, boolean controlGroup,
+            long catalogueVersion, long modelVersion, Instant decidedAt, NextBestActions.DecisionInputs inputs,
+            List<String> featureNames) {
+    }
+
+    @GET
+    @Path("decisions/{decisionId}/audit")
+    @Operation(summary = "Why this decision: the read-model snapshot, contact history, model features and every policy "
+            + "result per offer (inputs are null once the client was erased)")
+    public Uni<AuditView> audit(@PathParam("decisionId") UUID decisionId) {
+        return nextBestActions.get(decisionId).map(d -> new AuditView(d.decision().id, d.decision().triggerType,
+                d.decision().triggerEventId, d.decision().controlGroup, d.decision().catalogueVersion,
+                d.decision().modelVersion, d.decision().decidedAt, nextBestActions.inputs(d.decision()),
+                org.bankcrm.offer.domain.ClientFeatures.NAMES));
+    }
+
     @GET
     @Path("clients/{clientId}/next-best-actions")
     @Operation(summary = "The latest decision for the client (the event chain keeps it fresh); 404 before the first")

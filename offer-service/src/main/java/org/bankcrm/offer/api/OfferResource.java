@@ -93,6 +93,27 @@ public class OfferResource {
         return catalogue.get(id).map(this::view);
     }
 
+    public record ModelView(UUID offerId, long observations, java.util.Map<String, Double> weights,
+            java.util.Map<String, Double> standardDeviations, Instant updatedAt) {
+    }
+
+    @GET
+    @Path("{id}/model")
+    @Operation(summary = "The offer's learnt propensity model: posterior mean and standard deviation per feature")
+    public Uni<ModelView> model(@PathParam("id") UUID id) {
+        return catalogue.model(id).map(m -> {
+            var weights = new java.util.LinkedHashMap<String, Double>();
+            var deviations = new java.util.LinkedHashMap<String, Double>();
+            double[] mean = m.model().mean();
+            double[] precision = m.model().precision();
+            for (int i = 0; i < mean.length; i++) {
+                weights.put(org.bankcrm.offer.domain.ClientFeatures.NAMES.get(i), mean[i]);
+                deviations.put(org.bankcrm.offer.domain.ClientFeatures.NAMES.get(i), 1 / Math.sqrt(precision[i]));
+            }
+            return new ModelView(id, m.model().observations(), weights, deviations, m.updatedAt());
+        });
+    }
+
     @POST
     @Operation(summary = "Add an offer → 201 with Location; 409 with existingId when the code is taken")
     public Uni<Response> create(@Valid @NotNull OfferRequest request) {

@@ -23,9 +23,13 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Catalogue {
     private final OfferRepository offers;
+    private final org.bankcrm.offer.store.PropensityStateRepository models;
+    private final OfferConfig config;
 
-    public Catalogue(OfferRepository offers) {
+    public Catalogue(OfferRepository offers, org.bankcrm.offer.store.PropensityStateRepository models, OfferConfig config) {
         this.offers = offers;
+        this.models = models;
+        this.config = config;
     }
 
     /** An offer's definition as a channel or the marketing team writes it; the condition is its JSON text. */
@@ -42,6 +46,19 @@ public class Catalogue {
     @WithSession
     public Uni<Offer> get(UUID id) {
         return offers.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("offer", id));
+    }
+
+    public record LearntModel(org.bankcrm.offer.domain.PropensityModel model, Instant updatedAt) {
+    }
+
+    /** The offer's propensity model as learnt so far, or its prior when no answer came yet. */
+    @WithSession
+    public Uni<LearntModel> model(UUID offerId) {
+        return get(offerId).chain(offer -> models.findById(offerId).map(state -> state != null && state.matchesFeatures()
+                ? new LearntModel(state.model(), state.updatedAt)
+                : new LearntModel(org.bankcrm.offer.domain.PropensityModel.fromPrior(
+                        org.bankcrm.offer.domain.ClientFeatures.SIZE, offer.priorAccepted, offer.priorDeclined,
+                        config.model().weightPrecision()), null)));
     }
 
     @WithTransaction
