@@ -171,6 +171,27 @@ class LoyaltyChainTest {
     }
 
     @Test
+    void anEventWhoseClientDoesNotArriveInTimeGoesToTheDeadLetterTopicAsItCameWithTheReason() {
+        String clientId = UUID.randomUUID().toString();
+        var survey = TestEvents.surveyAnswer(clientId, 6);
+        String surveyId = CloudEventRecords.header(survey.headers(), "ce_id");
+        send(survey);
+        await().atMost(WAIT).until(() -> given().when().get("/api/v1/read-model/clients/{id}/parked", clientId)
+                .jsonPath().getInt("parkedEvents") == 1);
+        // %test max-wait is 20 s
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> TopicContents.forKey("crm.interaction.events.v1.dlq", clientId).size() == 1);
+        ConsumerRecord<String, String> dead = TopicContents.forKey("crm.interaction.events.v1.dlq", clientId).get(0);
+        assertThat(CloudEventRecords.header(dead.headers(), "ce_id")).isEqualTo(surveyId);
+        assertThat(CloudEventRecords.header(dead.headers(), "ce_type")).isEqualTo("crm.interaction.recorded");
+        assertThat(CloudEventRecords.header(dead.headers(), "dead-letter-reason"))
+                .startsWith("loyalty-service/interaction-events: client " + clientId + " is not known");
+        assertThat(CloudEventRecords.header(dead.headers(), "dead-letter-topic")).isEqualTo("crm.interaction.events.v1");
+        assertThat(JsonPath.from(dead.value()).getInt("nps")).isEqualTo(6);
+        given().when().get("/api/v1/read-model/clients/{id}/parked", clientId).then().body("parkedEvents", equalTo(0));
+    }
+
+    @Test
     void anErasedClientsScoresHistoryAndReadModelAreGoneAndLaterEventsAreDropped() {
         String clientId = UUID.randomUUID().toString();
         send(TestEvents.registered(clientId, LocalDate.now().minusYears(3)));

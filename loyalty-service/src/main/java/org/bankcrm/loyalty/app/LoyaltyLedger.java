@@ -55,6 +55,7 @@ public class LoyaltyLedger {
     private final ObjectMapper json;
     private final LoyaltyScoring scoring;
     private final double churnThreshold;
+    private final java.time.Duration maxWait;
     private final Clock clock = Clock.systemUTC();
 
     public LoyaltyLedger(ClientProfileRepository profiles, LoyaltyScoreRepository scores, ScoreChangeRepository history,
@@ -71,6 +72,7 @@ public class LoyaltyLedger {
         this.json = json;
         this.scoring = new LoyaltyScoring(config.rules());
         this.churnThreshold = config.churn().raisedThreshold();
+        this.maxWait = config.parking().maxWait();
     }
 
     /** Applies one event's fact; runs inside the inbox's transaction. */
@@ -122,6 +124,7 @@ public class LoyaltyLedger {
         p.partition = event.partition();
         p.offset = event.offset();
         p.parkedAt = clock.instant();
+        p.expiresAt = p.parkedAt.plus(maxWait);
         LOG.debugf("event %s (%s) parked until its client is known", event.id(), event.type());
         return parked.persist(p).replaceWithVoid();
     }

@@ -12,7 +12,8 @@ import jakarta.persistence.Table;
 
 /**
  * An event of a client this service does not know yet (the registration travels on another topic and may
- * come later): kept as it came, and applied in arrival order when crm.client.registered arrives.
+ * come later): kept as it came, and applied in arrival order when crm.client.registered arrives, or moved to
+ * the dead-letter topic when the client does not arrive in time.
  */
 @Entity
 @Table(name = "parked_event")
@@ -43,4 +44,7 @@ public class ParkedEvent {
     public long offset;
     @Column(name = "parked_at", nullable = false)
     public Instant parkedAt;
+    /** Until when it waits; then it goes to the dead-letter topic of its origin, as it came, with the reason. */
+    @Column(name = "expires_at", nullable = false)
+    public Instant expiresAt;
 }
