@@ -59,6 +59,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -296,19 +297,29 @@ public class NextBestActions {
                 .replaceWith(new Answered(response, true));
     }
 
-    /** One more answer into the offer's posterior, under a row lock so concurrent answers do not overwrite each other. */
+    /**
+     * One more answer into the offer's posterior. The row is created (from the prior) if missing, then locked, so
+     * concurrent answers to one offer, even its very first two, apply one after the other.
+     */
     private Uni<Void> learn(UUID offerId, double[] features, boolean accepted) {
-        return offers.findById(offerId).chain(offer -> models.findById(offerId, LockModeType.PESSIMISTIC_WRITE).chain(state -> {
-            boolean fresh = state == null;
-            PropensityState target = fresh ? new PropensityState() : state;
-            target.offerId = offerId;
-            PropensityModel model = !fresh && state.matchesFeatures() ? state.model() : prior(offer);
-            if (features.length == ClientFeatures.SIZE) {
-                model.update(features, accepted);
-            }
-            target.store(model, Instant.now());
-            return fresh ? models.persist(target).replaceWithVoid() : Uni.createFrom().voidItem();
-        }));
+        return offers.findById(offerId).chain(offer -> {
+            PropensityState seed = new PropensityState();
+            seed.store(prior(offer), Instant.now());
+            return Panache.getSession().chain(s -> s.createNativeQuery("""
+                    insert into propensity_model (offer_id, features, mean, precision, observations, updated_at)
+                    values (:id, :features, :mean, :precision, 0, now()) on conflict (offer_id) do nothing""")
+                    .setParameter("id", offerId).setParameter("features", seed.features).setParameter("mean", seed.mean)
+                    .setParameter("precision", seed.precision).executeUpdate())
+                    .chain(() -> models.findById(offerId, LockModeType.PESSIMISTIC_WRITE))
+                    .invoke(state -> {
+                        PropensityModel model = state.matchesFeatures() ? state.model() : prior(offer);
+                        if (features.length == ClientFeatures.SIZE) {
+                            model.update(features, accepted);
+                        }
+                        state.store(model, Instant.now());
+                    })
+                    .replaceWithVoid();
+        });
     }
 
     public List<RankedAction> actions(Decision decision) {
