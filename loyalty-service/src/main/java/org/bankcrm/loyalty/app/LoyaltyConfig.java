@@ -96,6 +96,10 @@ public interface LoyaltyConfig {
 
         @WithDefault("30")
         double closurePenaltyCap();
+
+        /** Share of product types in the depth part; the rest goes to product categories. */
+        @WithDefault("0.5")
+        double productTypesShare();
     }
 
     interface Perceived {
@@ -173,7 +177,8 @@ public interface LoyaltyConfig {
                 new BehaviouralLoyalty.Weights(b.tenureWeight(), b.productDepthWeight(), b.transactionFrequencyWeight(),
                         b.contactEngagementWeight(), b.recencyWeight(), b.balanceTrendWeight(), b.tenureYearsForFull(),
                         b.productTypesForFull(), b.productCategoriesForFull(), b.transactionsForFull(),
-                        b.clientContactsForFull(), b.balanceTrendForFull(), b.closurePenalty(), b.closurePenaltyCap()),
+                        b.clientContactsForFull(), b.balanceTrendForFull(), b.closurePenalty(), b.closurePenaltyCap(),
+                        b.productTypesShare()),
                 new PerceivedLoyalty.Weights(p.npsWeight(), p.npsTrendWeight(), p.csatWeight(), p.complaintPenalty(),
                         p.openComplaintPenalty(), p.bankCausedNegativePenalty(), p.positiveBonus(), p.positiveBonusCap(),
                         p.repeatContactPenalty()),

@@ -57,10 +57,12 @@ public class LoyaltyLedger {
     private final double churnThreshold;
     private final java.time.Duration maxWait;
     private final Clock clock = Clock.systemUTC();
+    private final io.micrometer.core.instrument.MeterRegistry metrics;
 
     public LoyaltyLedger(ClientProfileRepository profiles, LoyaltyScoreRepository scores, ScoreChangeRepository history,
             ParkedEventRepository parked, ErasedClientRepository erased, ClientLocks locks, FactReader facts,
-            Outbox outbox, ObjectMapper json, LoyaltyConfig config) {
+            Outbox outbox, ObjectMapper json, LoyaltyConfig config, io.micrometer.core.instrument.MeterRegistry metrics) {
+        this.metrics = metrics;
         this.profiles = profiles;
         this.scores = scores;
         this.history = history;
@@ -126,6 +128,7 @@ public class LoyaltyLedger {
         p.parkedAt = clock.instant();
         p.expiresAt = p.parkedAt.plus(maxWait);
         LOG.debugf("event %s (%s) parked until its client is known", event.id(), event.type());
+        metrics.counter("crm.loyalty.parked", "type", event.type()).increment();
         return parked.persist(p).replaceWithVoid();
     }
 
@@ -172,6 +175,7 @@ public class LoyaltyLedger {
         Instant now = clock.instant();
         LoyaltyFeatures features = LoyaltyFeatures.of(profile, now, scoring.rules().halfLives());
         LoyaltyAssessment a = scoring.assess(features);
+        metrics.counter("crm.loyalty.rescored", "trigger", trigger.type()).increment();
         return scores.findById(profile.clientId).chain(existing -> {
             LoyaltyScore score = existing != null ? existing : new LoyaltyScore();
             LoyaltyEvents.Previous previous = existing == null ? null

@@ -19,11 +19,12 @@ public final class BehaviouralLoyalty {
      * @param clientContactsForFull decayed contacts the client started at which engagement is full
      * @param balanceTrendForFull balance growth (0.5 = +50%) that makes the trend part full; its negative empties it
      * @param closurePenalty points off per (decayed) product closure, at most {@code closurePenaltyCap}
+     * @param productTypesShare share of product types in the depth part (the rest: product categories)
      */
     public record Weights(double tenure, double productDepth, double transactionFrequency, double contactEngagement,
             double recency, double balanceTrend, double tenureYearsForFull, int productTypesForFull,
             int productCategoriesForFull, double transactionsForFull, double clientContactsForFull,
-            double balanceTrendForFull, double closurePenalty, double closurePenaltyCap) {
+            double balanceTrendForFull, double closurePenalty, double closurePenaltyCap, double productTypesShare) {
     }
 
     private final Weights w;
@@ -41,8 +42,8 @@ public final class BehaviouralLoyalty {
         part(factors, total, "tenure", w.tenure(), capped(f.tenureYears() / w.tenureYearsForFull()),
                 f.tenureYears() < 1 ? "client for %d months".formatted((int) Math.floor(f.tenureYears() * 12))
                         : fmt("client for %.1f years", f.tenureYears()));
-        double depth = 0.5 * capped((double) f.productTypes() / w.productTypesForFull())
-                + 0.5 * capped((double) f.productCategories() / w.productCategoriesForFull());
+        double depth = w.productTypesShare() * capped((double) f.productTypes() / w.productTypesForFull())
+                + (1 - w.productTypesShare()) * capped((double) f.productCategories() / w.productCategoriesForFull());
         part(factors, total, "productDepth", w.productDepth(), depth,
                 "holds %d products of %d types in %d of %d product categories".formatted(f.productsHeld(),
                         f.productTypes(), f.productCategories(), ProductCategory.values().length));

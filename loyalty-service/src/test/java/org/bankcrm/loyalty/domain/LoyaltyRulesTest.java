@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class LoyaltyRulesTest {
     static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
     static final LoyaltyScoring.Rules RULES = new LoyaltyScoring.Rules(
-            new BehaviouralLoyalty.Weights(20, 30, 15, 5, 10, 20, 10, 5, 3, 30, 3, 0.5, 10, 30),
+            new BehaviouralLoyalty.Weights(20, 30, 15, 5, 10, 20, 10, 5, 3, 30, 3, 0.5, 10, 30, 0.5),
             new PerceivedLoyalty.Weights(25, 10, 15, 5, 8, 6, 3, 15, 3),
             new LoyaltyType.TypeThresholds(60, 60),
             new ChurnRiskModel(0.3, -3.0, -2.0, 0.4, 0.7, -1.0, 0.25),
