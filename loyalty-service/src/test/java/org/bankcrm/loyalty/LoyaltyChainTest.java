@@ -78,16 +78,17 @@ class LoyaltyChainTest {
         List<String> held = List.of("CURRENT_ACCOUNT", "DEBIT_CARD", "CREDIT_CARD", "SAVINGS_ACCOUNT", "MORTGAGE", "INSURANCE");
         send(TestEvents.registered(clientId, LocalDate.now().minusYears(12)));
         send(TestEvents.segmentChanged(clientId, List.of("AFFLUENT_FAMILIES")));
+        send(TestEvents.valueChanged(clientId, "PROFITABLE_LOW_POTENTIAL"));
         send(TestEvents.productOpened(clientId, "INSURANCE", held));
         YearMonth thisMonth = YearMonth.now();
         send(TestEvents.financials(clientId, thisMonth.minusMonths(2), 8000, 42));
         send(TestEvents.financials(clientId, thisMonth.minusMonths(1), 8200, 45));
-        await().atMost(WAIT).until(() -> eventsApplied(clientId) == 5);
+        await().atMost(WAIT).until(() -> eventsApplied(clientId) == 6);
         String[] complaints = { UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString() };
         for (String complaint : complaints) {
             send(TestEvents.bankCausedComplaint(clientId, complaint));
         }
-        await().atMost(WAIT).until(() -> eventsApplied(clientId) == 8);
+        await().atMost(WAIT).until(() -> eventsApplied(clientId) == 9);
 
         JsonPath loyalty = given().when().get("/api/v1/clients/{id}/loyalty", clientId)
                 .then().statusCode(200).extract().jsonPath();
@@ -101,7 +102,7 @@ class LoyaltyChainTest {
         assertThat(loyalty.getInt("basis.products")).isEqualTo(6);
         assertThat(loyalty.getInt("basis.monthsOfFinancials")).isEqualTo(2);
 
-        // registered, product, 2 × financials, 3 × complaints rescored; the segment change did not
+        // registered, product, 2 × financials, 3 × complaints rescored; the segment and value changes did not
         await().atMost(WAIT).until(() -> published(clientId, "crm.loyalty.score-changed").size() == 7);
         List<ConsumerRecord<String, String>> scored = published(clientId, "crm.loyalty.score-changed");
         for (ConsumerRecord<String, String> r : scored) {
@@ -126,7 +127,7 @@ class LoyaltyChainTest {
         // the last complaint delivered again changes nothing; the journey closed after it is applied
         send(TestEvents.bankCausedComplaint(clientId, complaints[2]));
         send(TestEvents.journeyClosed(clientId));
-        await().atMost(WAIT).until(() -> eventsApplied(clientId) == 9);
+        await().atMost(WAIT).until(() -> eventsApplied(clientId) == 10);
         assertThat(given().when().get("/api/v1/clients/{id}/loyalty", clientId).jsonPath().getInt("basis.interactions"))
                 .isEqualTo(3);
         await().atMost(WAIT).until(() -> published(clientId, "crm.loyalty.score-changed").size() == 8);
@@ -143,6 +144,12 @@ class LoyaltyChainTest {
         assertThat(distribution.getInt("clients")).isEqualTo(1);
         assertThat(distribution.getInt("types.SPURIOUS")).isEqualTo(1);
         assertThat(distribution.getList("perceived.counts", Integer.class).get(0)).isEqualTo(1);
+        JsonPath inQuadrant = given().queryParam("segment", "AFFLUENT_FAMILIES").queryParam("quadrant", "PROFITABLE_LOW_POTENTIAL")
+                .when().get("/api/v1/loyalty/distribution").then().statusCode(200).extract().jsonPath();
+        assertThat(inQuadrant.getInt("clients")).isEqualTo(1);
+        JsonPath otherQuadrant = given().queryParam("segment", "AFFLUENT_FAMILIES").queryParam("quadrant", "PROFITABLE_HIGH_POTENTIAL")
+                .when().get("/api/v1/loyalty/distribution").then().statusCode(200).extract().jsonPath();
+        assertThat(otherQuadrant.getInt("clients")).isZero();
     }
 
     @Test

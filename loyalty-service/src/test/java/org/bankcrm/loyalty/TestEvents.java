@@ -46,6 +46,13 @@ final class TestEvents {
                 """.formatted(clientId, quoted(segments), quoted(segments), Instant.now()));
     }
 
+    static ProducerRecord<String, String> valueChanged(String clientId, String quadrant) {
+        return CloudEventRecords.event(CLIENT_TOPIC, "crm.client.value-changed", clientId, """
+                {"clientId": "%s", "profitability": 291.6, "potential": 68.5, "quadrant": "%s", "strategy": "RETAIN",
+                 "previousQuadrant": null, "previousStrategy": null, "reasons": [], "computedAt": "%s"}
+                """.formatted(clientId, quadrant, Instant.now()));
+    }
+
     static ProducerRecord<String, String> erased(String clientId) {
         return CloudEventRecords.event(CLIENT_TOPIC, "crm.client.erased", clientId, """
                 {"clientId": "%s", "erasedAt": "%s"}
