@@ -111,6 +111,11 @@ class NextBestActionChainTest {
         assertThat(chain.getString("actions[0].category")).isEqualTo("SERVICE_RECOVERY");
         assertThat(chain.getList("actions.category", String.class)).doesNotContain("SALES");
 
+        JsonPath latest = given().when().get("/api/v1/clients/{id}/next-best-actions", clientId).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(latest.getString("trigger.type")).isEqualTo("INTERACTION");
+        assertThat(latest.getString("actions[0].category")).isEqualTo("SERVICE_RECOVERY");
+
         JsonPath atTheCounter = decide(clientId, "BRANCH", 10);
         assertThat(atTheCounter.getString("actions[0].category")).isEqualTo("SERVICE_RECOVERY");
         assertThat(atTheCounter.getList("actions.category", String.class)).doesNotContain("SALES");

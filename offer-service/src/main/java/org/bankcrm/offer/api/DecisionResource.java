@@ -93,7 +93,7 @@ public class DecisionResource {
 
     @GET
     @Path("clients/{clientId}/next-best-actions")
-    @Operation(summary = "The latest decision for the client (the event chain keeps it fresh); 404 before the first")
+    @Operation(summary = "The latest decision the event chain computed for the client; 404 before the first")
     public Uni<DecisionView> latest(@PathParam("clientId") UUID clientId) {
         return nextBestActions.latest(clientId).map(DecisionResource::view);
     }

@@ -230,10 +230,11 @@ public class NextBestActions {
                 config.model().weightPrecision());
     }
 
+    /** The latest decision the event chain computed (channels' own requests are answered directly). */
     @WithSession
     public Uni<Decided> latest(UUID clientId) {
-        return decisions.find("clientId = ?1 order by decidedAt desc", clientId).firstResult()
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("decision for client", clientId))
+        return decisions.find("clientId = ?1 and triggerType <> ?2 order by decidedAt desc", clientId, REQUEST).firstResult()
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("event-chain decision for client", clientId))
                 .map(d -> new Decided(d, actions(d)));
     }
 
