@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bankcrm.client.domain.Client;
 import org.bankcrm.client.domain.ClientDetails;
+import org.bankcrm.client.domain.ConsentPurpose;
 import org.bankcrm.client.domain.ProductType;
 import org.bankcrm.client.domain.Segment;
 import org.bankcrm.client.domain.SegmentMembership;
@@ -25,6 +26,9 @@ import org.bankcrm.platform.outbox.Outbox;
 import org.bankcrm.platform.problem.Problem;
 import org.bankcrm.platform.problem.ProblemException;
 
+import org.hibernate.FlushMode;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -37,21 +41,39 @@ public class BulkRegistration {
     public static final int MAX_BATCH = 1_000;
 
     private final ClientRepository clients;
-    private final ClientRegistry registry;
     private final SegmentRepository segments;
     private final SegmentAssignment assignment;
     private final ClientValuation valuation;
     private final Outbox outbox;
     private final Clock clock = Clock.systemUTC();
 
-    public BulkRegistration(ClientRepository clients, ClientRegistry registry, SegmentRepository segments,
+    public BulkRegistration(ClientRepository clients, SegmentRepository segments,
             SegmentAssignment assignment, ClientValuation valuation, Outbox outbox) {
         this.clients = clients;
-        this.registry = registry;
         this.segments = segments;
         this.assignment = assignment;
         this.valuation = valuation;
         this.outbox = outbox;
+    }
+
+    /** The five answers given at registration, in one statement. */
+    private Uni<Void> consentHistory(Client client, Instant at) {
+        StringBuilder sql = new StringBuilder("insert into consent_change (client_id, purpose, granted, source, changed_at) values ");
+        ConsentPurpose[] purposes = ConsentPurpose.values();
+        for (int i = 0; i < purposes.length; i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:client, '").append(purposes[i].name()).append("', :g").append(i)
+                    .append(", :source, :at)");
+        }
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString())
+                    .setParameter("client", client.id)
+                    .setParameter("source", ClientRegistry.REGISTRATION)
+                    .setParameter("at", at.atOffset(java.time.ZoneOffset.UTC));
+            for (int i = 0; i < purposes.length; i++) {
+                query.setParameter("g" + i, client.consents.granted(purposes[i]));
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
     }
 
     /** 400 naming {@code clients[i].birthDate} for each individual who cannot be registered; 409 for a taken or repeated externalRef. */
@@ -99,10 +121,14 @@ public class BulkRegistration {
                 created.add(client);
             }
             return clients.persist(created)
+                    // one flush for the clients, then none until the commit: otherwise every native statement
+                    // below (consents, outbox, membership) would flush and dirty-check the whole batch again
+                    .chain(() -> Panache.getSession())
+                    .chain(session -> session.flush().invoke(() -> session.setFlushMode(FlushMode.COMMIT)))
                     .chain(() -> {
                         Uni<Void> writes = Uni.createFrom().voidItem();
                         for (Client client : created) {
-                            writes = writes.chain(() -> registry.recordConsents(client, List.of(), ClientRegistry.REGISTRATION, now))
+                            writes = writes.chain(() -> consentHistory(client, now))
                                     .chain(() -> outbox.append(ClientEvents.registered(client, today))).replaceWithVoid();
                         }
                         return writes;
