@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.bankcrm.interaction.domain.CxCounts;
 import org.bankcrm.interaction.domain.FieldProblem;
 import org.bankcrm.interaction.domain.Journey;
+import org.bankcrm.interaction.domain.OfferShown;
 import org.bankcrm.interaction.domain.ParkedTouchpoint;
 import org.bankcrm.interaction.domain.Touchpoint;
 import org.bankcrm.interaction.domain.TouchpointContent;
@@ -137,6 +138,49 @@ public class TouchpointLog {
             case ERASED_CLIENT -> Uni.createFrom().failure(new MalformedEventException(
                     "client " + content.clientId() + " was erased and takes no new touchpoints"));
             default -> Uni.createFrom().item(acceptance.verdict());
+        });
+    }
+
+    /**
+     * An offer presented or answered, from offer-service's events, applied in the inbox's transaction: stored
+     * once under its derived id with the offers it is about, in the client's timeline only. No
+     * crm.interaction.recorded (offer-service would decide again on the echo of its own decision), no journey
+     * and no CX counters (an offer is no experience of a need). A client not known yet fails the effect so
+     * that the inbox tries it again (client-service's event may be a little behind) and then dead-letters it.
+     */
+    public Uni<Verdict> recordOffer(TouchpointContent content, UUID decisionId, List<OfferShown> offers,
+            IncomingEvent event) {
+        List<FieldProblem> problems = problems(content);
+        if (!problems.isEmpty()) {
+            return Uni.createFrom().failure(new MalformedEventException(event.type() + " data is invalid: "
+                    + problems.stream().map(FieldProblem::toString).collect(Collectors.joining("; "))));
+        }
+        String offersJson;
+        try {
+            offersJson = json.writeValueAsString(offers);
+        } catch (Exception e) {
+            return Uni.createFrom().failure(e);
+        }
+        return locks.lock(content.clientId()).chain(() -> touchpoints.findById(content.id())).chain(existing -> {
+            if (existing != null) {
+                return existing.isRepeatedBy(content) && offersJson.equals(existing.offers)
+                        ? Uni.createFrom().item(Verdict.REPLAYED)
+                        : Uni.createFrom().failure(conflict(content));
+            }
+            return clients.findById(content.clientId()).chain(client -> {
+                if (client == null) {
+                    return Uni.createFrom().failure(new IllegalStateException("client " + content.clientId()
+                            + " is not known (yet): no crm.client.registered applied"));
+                }
+                if (client.isErased()) {
+                    return Uni.createFrom().failure(new MalformedEventException(
+                            "client " + content.clientId() + " was erased and takes no new touchpoints"));
+                }
+                Touchpoint touchpoint = Touchpoint.of(content, Touchpoint.Origin.OFFER_EVENTS, clock.instant());
+                touchpoint.decisionId = decisionId;
+                touchpoint.offers = offersJson;
+                return touchpoints.persist(touchpoint).replaceWith(Verdict.RECORDED);
+            });
         });
     }
 

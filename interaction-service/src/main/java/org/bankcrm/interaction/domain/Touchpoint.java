@@ -19,7 +19,12 @@ import jakarta.persistence.Table;
 public class Touchpoint {
     /** Where a touchpoint came in. */
     public enum Origin {
-        REST, KAFKA
+        /** a channel, POST /api/v1/interactions */
+        REST,
+        /** another bank system, crm.touchpoint.ingest.v1 */
+        KAFKA,
+        /** offer-service's decisions and responses, crm.offer.events.v1: no recorded event, no journey, no counters */
+        OFFER_EVENTS
     }
 
     @Id
@@ -67,6 +72,11 @@ public class Touchpoint {
     public Instant recordedAt;
     @Column(name = "erased_at")
     public Instant erasedAt;
+    /** The offer decision an OFFER_* touchpoint from offer-service belongs to. */
+    @Column(name = "decision_id")
+    public UUID decisionId;
+    /** The offers shown or answered, a JSON array of {@link OfferShown} (OFFER_* touchpoints from offer-service). */
+    public String offers;
 
     public static Touchpoint of(TouchpointContent content, Origin origin, Instant recordedAt) {
         Touchpoint t = new Touchpoint();
