@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -66,6 +68,13 @@ class OfferTimelineTest {
     @Test
     void aRequestedDecisionAndItsResponseAppearOnceEachAndAnEventTriggeredDecisionNot() {
         String clientId = TestClients.known();
+        // a segment of this client alone, so that the CX counters of its touchpoints can be read apart
+        String segment = "OFFER_TIMELINE_" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
+        TestClients.send(CloudEventRecords.event(TestClients.CLIENT_TOPIC, "crm.client.segment-changed", clientId, """
+                {"clientId": "%s", "segments": ["%s"], "joined": ["%s"], "left": [], "changedAt": "%s"}
+                """.formatted(clientId, segment, segment, Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().when().get("/api/v1/read-model/clients/{id}", clientId)
+                .then().extract().jsonPath().getList("segments").size() == 1);
         String decisionId = UUID.randomUUID().toString();
         String responseId = UUID.randomUUID().toString();
         String decidedEvent = decided(decisionId, clientId, "REQUEST", "BRANCH");
@@ -121,6 +130,13 @@ class OfferTimelineTest {
         assertThat(answers.getList("items.outcome", String.class)).containsExactly("UNRESOLVED", "RESOLVED");
         assertThat(answers.getList("items.valence", String.class)).containsExactly("NEUTRAL", "POSITIVE");
         assertThat(answers.getList("items.decisionId", String.class)).containsOnly(decisionId);
+
+        // no experience of a need: only the contact counts in the CX metrics and forms a journey
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertThat(CxMetricsTest.metrics("from=" + today.minusDays(1) + "&to=" + today + "&segment=" + segment)
+                .getInt("total.touchpoints")).isEqualTo(1);
+        assertThat(given().when().get("/api/v1/clients/{id}/journeys", clientId).then().statusCode(200)
+                .extract().jsonPath().getInt("total")).isEqualTo(1);
     }
 
     private static List<ConsumerRecord<String, String>> recorded(String clientId) {
