@@ -17,7 +17,6 @@ import jakarta.persistence.LockModeType;
 
 import org.bankcrm.offer.domain.Channel;
 import org.bankcrm.offer.domain.ClientFeatures;
-import org.bankcrm.offer.domain.ClientProfile;
 import org.bankcrm.offer.domain.ClientSnapshot;
 import org.bankcrm.offer.domain.ContactHistory;
 import org.bankcrm.offer.domain.Decision;

@@ -22,11 +22,23 @@ public final class NextBestAction {
     private final List<DecisionPolicy> policies;
     private final ActionScoring scoring;
     private final ScoringWeights weights;
+    private final Features features;
+
+    /** What the propensity models see of a decision's client. */
+    @FunctionalInterface
+    public interface Features {
+        double[] of(DecisionContext context, boolean recoveryNeeded);
+    }
 
     public NextBestAction(List<DecisionPolicy> policies, ScoringWeights weights) {
+        this(policies, weights, (context, recoveryNeeded) -> ClientFeatures.of(context.client(), context.channel(), recoveryNeeded));
+    }
+
+    public NextBestAction(List<DecisionPolicy> policies, ScoringWeights weights, Features features) {
         this.policies = List.copyOf(policies);
         this.scoring = new ActionScoring(weights);
         this.weights = weights;
+        this.features = features;
     }
 
     public record Candidate(OfferTerms offer, PropensityModel model) {
@@ -42,6 +54,7 @@ public final class NextBestAction {
         }
         List<Scored> eligible = new ArrayList<>();
         boolean recentNegative = context.recoveryNeeded(weights.recoveryWindow());
+        double[] x = features.of(context, recentNegative);
         for (Candidate candidate : candidates) {
             List<PolicyResult> checks = new ArrayList<>();
             boolean allowed = true;
@@ -59,7 +72,6 @@ public final class NextBestAction {
             }
             List<String> reasons = new ArrayList<>();
             checks.forEach(r -> reasons.add(r.policy() + ": " + r.reason()));
-            double[] x = ClientFeatures.of(context.client(), context.channel(), recentNegative);
             double propensity = candidate.model().sample(x, random);
             OfferTerms offer = candidate.offer();
             ScoreComponents components = new ScoreComponents(propensity, scoring.value(offer),

@@ -10,12 +10,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.bankcrm.offer.domain.Channel;
+import org.bankcrm.offer.domain.ClientSnapshot;
+import org.bankcrm.offer.domain.Consents;
+import org.bankcrm.offer.domain.ContactHistory;
+import org.bankcrm.offer.domain.DecisionContext;
+import org.bankcrm.offer.domain.NextBestAction;
+import org.bankcrm.offer.domain.OfferCategory;
+import org.bankcrm.offer.domain.OfferCondition;
+import org.bankcrm.offer.domain.OfferTerms;
 import org.bankcrm.offer.domain.PropensityModel;
+import org.bankcrm.offer.domain.ScoringWeights;
+import org.bankcrm.offer.domain.policy.AvailableOnChannel;
+import org.bankcrm.offer.domain.policy.MeetsEligibilityConditions;
+import org.bankcrm.offer.domain.policy.NeverSellAProductAlreadyHeld;
+import org.bankcrm.offer.domain.policy.NoSalesDuringOpenComplaint;
+import org.bankcrm.offer.domain.policy.ReofferCooldown;
+import org.bankcrm.offer.domain.policy.RequiresMarketingConsent;
+import org.bankcrm.offer.domain.policy.WeeklySalesCap;
+import org.bankcrm.offer.domain.policy.WithinValidity;
 
 /**
- * Replays the UCI Bank Marketing contacts (bank-additional-full.csv, in time order) through offer-service's
- * propensity model: for each row, the propensity the model gives the term-deposit offer before the answer (the
- * posterior mean, and the Thompson sample a decision would use), then the answer {@code y} is learnt as a response.
+ * Replays the UCI Bank Marketing contacts (bank-additional-full.csv, in time order) through offer-service's decision
+ * pipeline ({@link NextBestAction}: the policies, the score and arbitration) and its response path (the offer's
+ * {@link PropensityModel} learns the answer): for each row, the propensity before the answer (the posterior mean, and
+ * the Thompson sample the decision used), then {@code y} is learnt as ACCEPTED or DECLINED.
  * Prints the online AUC and the share of subscribers in the top-scored half. {@code duration} is never used.
  *
  * <pre>java -cp offer-service/target/classes org.bankcrm.offer.tools.BankMarketingReplay ../shared/data/bank-marketing/bank-additional-full.csv [weightPrecision]</pre>
@@ -68,19 +93,40 @@ public final class BankMarketingReplay {
             column.put(header[i], i);
         }
         int size = features(header, column, unquote(lines.get(1).split(";"))).length;
-        // cold start: the term-deposit offer's Beta(6, 94) prior from the default catalogue
-        PropensityModel model = PropensityModel.fromPrior(size, 6, 94, weightPrecision);
+        // the campaign offered the term deposit to every row: eligibility "anyone", on the phone, the catalogue's value and Beta(6, 94) prior
+        OfferTerms termDeposit = new OfferTerms(UUID.fromString("00000000-0000-4000-8000-000000000103"), "TERM_DEPOSIT_12M",
+                OfferCategory.SALES, "TERM_DEPOSIT", OfferCondition.ANYONE, EnumSet.of(Channel.CALL_CENTER), 90, null, null, 6, 94);
+        PropensityModel model = PropensityModel.fromPrior(size, termDeposit.priorAccepted(), termDeposit.priorDeclined(),
+                weightPrecision);
+        double[][] current = new double[1][];
+        ScoringWeights weights = new ScoringWeights(200, 0.1, 1.2, 5.0, 1.2, 1.5, 0.3, 1.5, 1.5, Duration.ofDays(14));
+        NextBestAction pipeline = new NextBestAction(List.of(new WithinValidity(), new AvailableOnChannel(),
+                new MeetsEligibilityConditions(), new NeverSellAProductAlreadyHeld(), new RequiresMarketingConsent(),
+                new NoSalesDuringOpenComplaint(Duration.ofDays(14)), new ReofferCooldown(Duration.ofDays(30)),
+                new WeeklySalesCap(3)), weights, (context, recovery) -> current[0]);
+        Instant now = Instant.parse("2010-11-30T12:00:00Z");
         int n = lines.size() - 1;
         double[] mean = new double[n];
         double[] sampled = new double[n];
         boolean[] yes = new boolean[n];
+        int decided = 0;
         for (int row = 0; row < n; row++) {
             String[] values = unquote(lines.get(row + 1).split(";"));
-            double[] x = features(header, column, values);
-            mean[row] = model.expected(x);
-            sampled[row] = model.sample(x, random);
+            current[0] = features(header, column, values);
+            ClientSnapshot client = new ClientSnapshot(UUID.randomUUID(), "INDIVIDUAL", ageBand(values[column.get("age")]),
+                    null, new Consents(false, false, false, true, false), held(values, column), Set.of(), null, null, null,
+                    null, null, null, 0, null, null);
+            DecisionContext context = new DecisionContext(client, Channel.CALL_CENTER, "REQUEST", now, ContactHistory.NONE);
+            var outcome = pipeline.decide(List.of(new NextBestAction.Candidate(termDeposit, model)), context, 1, false, random);
+            mean[row] = model.expected(current[0]);
+            sampled[row] = outcome.actions().isEmpty() ? 0 : outcome.actions().get(0).components().propensity();
+            decided += outcome.actions().size();
             yes[row] = "yes".equals(values[column.get("y")]);
-            model.update(x, yes[row]);
+            // the response path: ACCEPTED (y = yes) or DECLINED teaches the offer's model
+            model.update(current[0], yes[row]);
+        }
+        if (decided != n) {
+            throw new IllegalStateException((n - decided) + " rows were not offered the term deposit by the pipeline");
         }
         int subscribers = 0;
         for (boolean y : yes) {
@@ -89,6 +135,31 @@ public final class BankMarketingReplay {
         int from = n * 3 / 4;
         return new Result(n, subscribers, auc(mean, yes, 0, n), auc(sampled, yes, 0, n), topHalfShare(mean, yes),
                 auc(mean, yes, from, n));
+    }
+
+    private static String ageBand(String age) {
+        int years = Integer.parseInt(age);
+        if (years < 18) {
+            return "AGE_14_17";
+        }
+        String[] bands = { "AGE_18_24", "AGE_25_34", "AGE_35_44", "AGE_45_54", "AGE_55_64", "AGE_65_PLUS" };
+        for (int i = AGE_BAND_STARTS.length - 1; i >= 0; i--) {
+            if (years >= AGE_BAND_STARTS[i]) {
+                return bands[i];
+            }
+        }
+        return "UNKNOWN";
+    }
+
+    private static Set<String> held(String[] values, Map<String, Integer> column) {
+        Set<String> held = new java.util.HashSet<>();
+        if ("yes".equals(values[column.get("housing")])) {
+            held.add("MORTGAGE");
+        }
+        if ("yes".equals(values[column.get("loan")])) {
+            held.add("CONSUMER_LOAN");
+        }
+        return held;
     }
 
     static double[] features(String[] header, Map<String, Integer> column, String[] v) {

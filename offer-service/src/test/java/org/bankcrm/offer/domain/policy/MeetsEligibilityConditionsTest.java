@@ -1,22 +1,14 @@
 package org.bankcrm.offer.domain.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.bankcrm.offer.domain.Fixtures.NOW;
 import static org.bankcrm.offer.domain.Fixtures.client;
 import static org.bankcrm.offer.domain.Fixtures.context;
 import static org.bankcrm.offer.domain.Fixtures.offer;
-import static org.bankcrm.offer.domain.Fixtures.withComplaints;
-import static org.bankcrm.offer.domain.Fixtures.withConsents;
-import static org.bankcrm.offer.domain.Fixtures.withHeld;
 
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 import org.bankcrm.offer.domain.Channel;
-import org.bankcrm.offer.domain.Consents;
 import org.bankcrm.offer.domain.OfferCategory;
 import org.bankcrm.offer.domain.OfferCondition;
 import org.bankcrm.offer.domain.OfferTerms;

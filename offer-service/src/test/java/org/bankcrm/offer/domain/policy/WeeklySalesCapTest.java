@@ -1,14 +1,10 @@
 package org.bankcrm.offer.domain.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.bankcrm.offer.domain.Fixtures.NOW;
 import static org.bankcrm.offer.domain.Fixtures.client;
 import static org.bankcrm.offer.domain.Fixtures.context;
-import static org.bankcrm.offer.domain.Fixtures.declined;
 import static org.bankcrm.offer.domain.Fixtures.offer;
-import static org.bankcrm.offer.domain.Fixtures.withComplaints;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.bankcrm.offer.domain.Channel;
