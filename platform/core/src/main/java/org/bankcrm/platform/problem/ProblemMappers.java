@@ -149,8 +149,15 @@ public class ProblemMappers {
                 parameter = node.getName();
                 continue;
             }
-            if (node.getName() != null) {
-                names.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
+            // Bean Validation puts an element's index on the node *after* the container: clients[1].email
+            if (node.isInIterable() && !names.isEmpty()) {
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                if (position != null) {
+                    names.set(names.size() - 1, names.get(names.size() - 1) + "[" + position + "]");
+                }
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                names.add(node.getName());
             }
         }
         if (!names.isEmpty()) {
