@@ -139,6 +139,18 @@ class OfferTimelineTest {
                 .extract().jsonPath().getInt("total")).isEqualTo(1);
     }
 
+    @Test
+    void anOfferOfAClientNotKnownIsTriedAgainThenDeadLetteredWithTheReason() {
+        String clientId = UUID.randomUUID().toString();
+        TestClients.send(CloudEventRecords.event(TOPIC, "crm.offer.responded", clientId,
+                responded(UUID.randomUUID().toString(), UUID.randomUUID().toString(), clientId, "ACCEPTED")));
+        await().atMost(Duration.ofSeconds(40)).until(() -> !TopicContents.forKey(TOPIC + ".dlq", clientId).isEmpty());
+        ConsumerRecord<String, String> dead = TopicContents.forKey(TOPIC + ".dlq", clientId).get(0);
+        assertThat(CloudEventRecords.header(dead.headers(), "dead-letter-reason"))
+                .startsWith("interaction-service/offer-events: ").contains("is not known");
+        assertThat(CloudEventRecords.header(dead.headers(), "ce_type")).isEqualTo("crm.offer.responded");
+    }
+
     private static List<ConsumerRecord<String, String>> recorded(String clientId) {
         return TopicContents.forKey(INTERACTION_TOPIC, clientId).stream()
                 .filter(r -> "crm.interaction.recorded".equals(CloudEventRecords.header(r.headers(), "ce_type")))
