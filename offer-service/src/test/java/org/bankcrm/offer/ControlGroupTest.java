@@ -10,27 +10,17 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
-/** With the whole share in the control group, decisions are random, say so, and their answers count as control. */
+/** A client in this month's control group gets random rankings that say so, and their answers count as control. */
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
-@TestProfile(ControlGroupTest.EveryoneInControl.class)
 class ControlGroupTest {
-
-    public static class EveryoneInControl implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("crm.offer.control-group.share", "1.0");
-        }
-    }
 
     @Test
     void aControlGroupDecisionIsRandomAndItsAnswersMeasureTheUplift() {
-        String clientId = NextBestActionChainTest.knownClient();
+        String clientId = NextBestActionChainTest.knownClient(NextBestActionChainTest.clientId(true));
         JsonPath decision = NextBestActionChainTest.decide(clientId, "BRANCH", 3);
         assertThat(decision.getBoolean("controlGroup")).isTrue();
         assertThat(decision.getList("actions")).isNotEmpty();

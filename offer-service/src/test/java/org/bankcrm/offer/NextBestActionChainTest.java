@@ -11,7 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bankcrm.offer.domain.NextBestAction;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.bankcrm.platform.testing.CloudEventRecords;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.bankcrm.platform.testing.EventContracts;
@@ -42,9 +47,23 @@ class NextBestActionChainTest {
         return read.statusCode() == 200 ? read.path("eventsApplied") : 0;
     }
 
-    /** A client of 35-44 with a current account and a debit card, every consent, DEVELOP strategy. */
+    /** A client id in (or out of) this month's control group, at the configured share. */
+    static String clientId(boolean inControlGroup) {
+        double share = ConfigProvider.getConfig().getValue("crm.offer.control-group.share", Double.class);
+        while (true) {
+            UUID id = UUID.randomUUID();
+            if (NextBestAction.inControlGroup(id, YearMonth.now(ZoneOffset.UTC), share) == inControlGroup) {
+                return id.toString();
+            }
+        }
+    }
+
+    /** A client of 35-44 with a current account and a debit card, every consent, DEVELOP strategy; not in the control group. */
     static String knownClient() {
-        String clientId = UUID.randomUUID().toString();
+        return knownClient(clientId(false));
+    }
+
+    static String knownClient(String clientId) {
         TestEvents.send(TestEvents.registered(clientId, "AGE_35_44", ALL_CONSENTS));
         TestEvents.send(TestEvents.productOpened(clientId, "DEBIT_CARD", List.of("CURRENT_ACCOUNT", "DEBIT_CARD")));
         TestEvents.send(TestEvents.valueChanged(clientId, "PROFITABLE_HIGH_POTENTIAL", "DEVELOP"));
