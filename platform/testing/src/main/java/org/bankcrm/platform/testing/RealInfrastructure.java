@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -71,6 +72,10 @@ public final class RealInfrastructure {
     }
 
     private static KafkaClusterTestKit startKafka() throws Exception {
+        // The broker runs inside the test JVM: a fatal error in it (e.g. while the JVM shuts down) must fail
+        // a test, not halt the JVM with a non-zero code that Surefire reports as a broken fork.
+        Exit.setExitProcedure((code, message) -> System.err.println("kafka asked to exit(" + code + "): " + message));
+        Exit.setHaltProcedure((code, message) -> System.err.println("kafka asked to halt(" + code + "): " + message));
         TestKitNodes nodes = new TestKitNodes.Builder()
                 .setCombined(true)
                 .setNumBrokerNodes(1)
@@ -153,14 +158,14 @@ public final class RealInfrastructure {
             if (kafka != null) {
                 kafka.close();
             }
-        } catch (Exception ignored) {
+        } catch (Throwable ignored) {
             // the JVM is going away
         }
         try {
             if (postgres != null) {
                 postgres.close();
             }
-        } catch (IOException ignored) {
+        } catch (IOException | RuntimeException ignored) {
             // the JVM is going away
         }
     }
