@@ -4,15 +4,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the launcher keeps everything: {@code <root>/.crm/data}, {@code .crm/logs} and {@code .crm/run}. */
-record Layout(Path root) {
+/**
+ * Where the launcher keeps everything: {@code <root>/.crm/data}, {@code .crm/logs} and {@code .crm/run}; the services'
+ * jars are those of the project at {@code root}. A program (the system tests) may put the files elsewhere ({@code home}).
+ */
+record Layout(Path root, Path home) {
 
     Layout {
         root = root.toAbsolutePath().normalize();
+        home = home.toAbsolutePath().normalize();
     }
 
-    Path home() {
-        return root.resolve(".crm");
+    Layout(Path root) {
+        this(root, root.resolve(".crm"));
     }
 
     Path data() {

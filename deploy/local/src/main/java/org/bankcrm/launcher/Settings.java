@@ -1,11 +1,14 @@
 package org.bankcrm.launcher;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** What a start needs to know: ports, partitions, time-outs, JVM options and which services to run; read from CRM_* variables. */
@@ -66,9 +69,31 @@ record Settings(
                 port(env, "CRM_KAFKA_CONTROLLER_PORT", kafkaPort + 1),
                 number(env, "CRM_PARTITIONS", 3, 1, 1000),
                 Duration.ofSeconds(number(env, "CRM_START_TIMEOUT", 120, 5, 3600)),
-                words(env.getOrDefault("CRM_SERVICE_JVM_OPTS", "-Xmx384m")),
-                words(env.getOrDefault("CRM_KAFKA_JVM_OPTS", "-Xmx512m")),
+                words(env.getOrDefault("CRM_SERVICE_JVM_OPTS", DEFAULT_SERVICE_JVM_OPTS)),
+                words(env.getOrDefault("CRM_KAFKA_JVM_OPTS", DEFAULT_KAFKA_JVM_OPTS)),
                 services(env.get("CRM_SERVICES")));
+    }
+
+    static final String DEFAULT_SERVICE_JVM_OPTS = "-Xmx384m";
+    static final String DEFAULT_KAFKA_JVM_OPTS = "-Xmx512m";
+
+    /**
+     * All four services, PostgreSQL and the broker each on a port that is free now, with the launcher's other defaults:
+     * for a program that runs a whole CRM of its own next to anything else on the machine (the system tests).
+     */
+    static Settings onFreePorts(Layout layout, Duration startTimeout) throws IOException {
+        Set<Integer> ports = new LinkedHashSet<>();
+        while (ports.size() < 3 + ALL_SERVICES.size()) {
+            ports.add(Ports.freePort());
+        }
+        List<Integer> free = List.copyOf(ports);
+        List<Service> services = new ArrayList<>();
+        for (int i = 0; i < ALL_SERVICES.size(); i++) {
+            Service service = ALL_SERVICES.get(i);
+            services.add(new Service(service.name(), free.get(3 + i), service.database()));
+        }
+        return new Settings(layout, free.get(0), free.get(1), free.get(2), 3, startTimeout,
+                words(DEFAULT_SERVICE_JVM_OPTS), words(DEFAULT_KAFKA_JVM_OPTS), List.copyOf(services));
     }
 
     /** Each port the stack listens on, with the component that needs it, in start order. */

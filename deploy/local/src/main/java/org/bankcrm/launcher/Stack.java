@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +24,11 @@ import org.bankcrm.launcher.StateFile.Phase;
  *
  * <p>{@link #stop()} may run at any moment from a shutdown hook (Ctrl-C, crm down): starting a process and
  * stopping everything take the same lock, so nothing started can escape the stop.
+ *
+ * <p>Programs (the system tests) use the public part: {@link #onFreePorts}, {@link #launch()}, the addresses, and
+ * {@link #stop()} — the same start, order and stop as {@code crm up}, on ports of their own and in a directory of their own.
  */
-final class Stack {
+public final class Stack {
     static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(15);
     static final Duration BROKER_STOP_GRACE = Duration.ofSeconds(30);
     static final Duration BROKER_START_TIMEOUT = Duration.ofSeconds(90);
@@ -49,6 +54,97 @@ final class Stack {
         this.stateFile = stateFile;
         this.state = StateFile.State.of(ProcessHandle.current());
         this.out = out;
+    }
+
+    /**
+     * A whole CRM for a program: PostgreSQL, the broker and the four packaged services of the project at
+     * {@code projectRoot} ({@code <service>/target/quarkus-app/quarkus-run.jar}), each on a port free now, with data,
+     * logs and state under {@code home}. The broker JVM runs with {@code brokerClasspath} (it must hold the Kafka jars,
+     * e.g. the caller's class path). Progress goes to {@code out}. Nothing is started before {@link #launch()}.
+     */
+    public static Stack onFreePorts(Path projectRoot, Path home, String brokerClasspath, Duration startTimeout,
+            PrintStream out) throws IOException {
+        Layout layout = new Layout(projectRoot, home);
+        for (Settings.Service service : Settings.ALL_SERVICES) {
+            Path jar = layout.serviceJar(service.name());
+            if (!java.nio.file.Files.isRegularFile(jar)) {
+                throw new IOException(jar + " is missing: package the services first (./mvnw package)");
+            }
+        }
+        Settings settings = Settings.onFreePorts(layout, startTimeout);
+        return new Stack(settings, brokerClasspath, new StateFile(layout.stateFile()), out);
+    }
+
+    /**
+     * Starts everything and returns once every service is ready; when the start fails, stops what was started and
+     * throws an {@link IllegalStateException} that says what failed with the last lines of the log that shows why.
+     */
+    public void launch() throws InterruptedException {
+        try {
+            start();
+        } catch (StartupFailure failure) {
+            StringBuilder message = new StringBuilder("the CRM did not start: " + failure.getMessage());
+            failure.log().ifPresent(log -> {
+                message.append("\nLast lines of ").append(log).append(':');
+                Logs.tailOfLastRun(log, 40).forEach(line -> message.append("\n  | ").append(line));
+            });
+            fail(failure.getMessage());
+            throw new IllegalStateException(message.toString(), failure);
+        } catch (InterruptedException | RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    /** Base URL of a service, e.g. {@code http://localhost:41234} for {@code client-service}. */
+    public String baseUrl(String service) {
+        return settings.services().stream().filter(s -> s.name().equals(service)).findFirst()
+                .map(Settings.Service::baseUrl)
+                .orElseThrow(() -> new IllegalArgumentException("no service " + service));
+    }
+
+    /** The services' names, in start order. */
+    public List<String> serviceNames() {
+        return settings.services().stream().map(Settings.Service::name).toList();
+    }
+
+    public String bootstrapServers() {
+        return settings.bootstrapServers();
+    }
+
+    /** The databases, one per service: service name → database name. */
+    public Map<String, String> databases() {
+        Map<String, String> databases = new LinkedHashMap<>();
+        settings.services().forEach(s -> databases.put(s.name(), s.database()));
+        return databases;
+    }
+
+    /** JDBC URL of one database (user and password {@link #DB_USER}). */
+    public String jdbcUrl(String database) {
+        return settings.jdbcUrl(database);
+    }
+
+    public static final String DB_USER = Settings.DB_USER;
+    public static final String DB_PASSWORD = Settings.DB_PASSWORD;
+
+    /** Component (each service, kafka, postgres) → its log file. */
+    public Map<String, Path> logs() {
+        Map<String, Path> logs = new LinkedHashMap<>();
+        settings.services().forEach(s -> logs.put(s.name(), layout.log(s.name())));
+        logs.put(Settings.KAFKA, layout.log(Settings.KAFKA));
+        logs.put(Settings.POSTGRES, layout.log(Settings.POSTGRES));
+        return logs;
+    }
+
+    /** The pids of the component processes started (services, broker, postmaster), for a check that none outlives {@link #stop()}. */
+    public synchronized List<ProcessHandle> processes() {
+        List<ProcessHandle> processes = new ArrayList<>();
+        services.forEach(s -> processes.add(s.process().toHandle()));
+        state.liveProcess(Settings.KAFKA).ifPresent(processes::add);
+        if (postgres != null) {
+            postgres.postmaster().ifPresent(processes::add);
+        }
+        return processes;
     }
 
     StateFile.State state() {
@@ -184,7 +280,7 @@ final class Stack {
     }
 
     /** Stops the services, then the broker, then PostgreSQL, saying what it stops. Safe to call more than once. */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (stopping) {
             return;
         }
