@@ -1,0 +1,352 @@
+package org.bankcrm.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The benchmark: one run on one machine measures the machine's limit (raw Kafka and PostgreSQL), then event to next
+ * best action at fixed rates over REST and the ingest topic, the decision API at fixed rates, the highest sustained
+ * chain rate with zero loss, the resources of every component, and where the time goes hop by hop. It writes
+ * {@code bench.json}, {@code RESULTS.md} and {@code latency.png} into a directory per run under {@code bench/results}.
+ */
+public final class Bench {
+    static final String INGEST_TOPIC = "crm.touchpoint.ingest.v1";
+
+    private final Options options;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, Object> report = new LinkedHashMap<>();
+    private StackState stack;
+    private Resources resources;
+
+    Bench(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("crm.root", ".")).toAbsolutePath().normalize();
+        Options options;
+        try {
+            options = Options.parse(args, root);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        int status = new Bench(options).run();
+        System.exit(status);
+    }
+
+    int run() throws Exception {
+        Instant began = Instant.now();
+        report.put("startedAt", began.toString());
+        report.put("mode", options.quick() ? "quick" : "full");
+        report.put("machine", Machine.describe());
+        StackControl control = new StackControl(options.root());
+        try {
+            if (options.startStack()) {
+                say("starting the CRM with the local launcher (data reset first)");
+                report.put("stackStartSeconds", control.resetAndStart());
+                say("loading the demo bank (" + options.clients() + " clients)");
+                report.put("demoLoadSeconds", control.loadDemo(options.clients(), options.seed()));
+            }
+            stack = StackState.read(options.root().resolve(".crm/run/crm.state"));
+            resources = new Resources(stack.pids());
+            resources.start();
+            measure();
+        } finally {
+            if (resources != null) {
+                report.put("resources", resourcesReport());
+                resources.close();
+            }
+            if (options.startStack()) {
+                control.stop();
+            }
+            report.put("durationSeconds", Duration.between(began, Instant.now()).toSeconds());
+            Path dir = Report.write(options, report);
+            say("report in " + dir);
+        }
+        return 0;
+    }
+
+    private void measure() throws Exception {
+        int partitions = partitions();
+        resources.phase("raw-kafka");
+        say("raw Kafka limit (" + options.rawKafkaRecords() + " records of 1 KB, acks=all)");
+        RawKafka.Figures kafka = new RawKafka(stack.kafkaBootstrap(), partitions)
+                .measure(options.rawKafkaRecords(), 1_000, options.quick() ? Duration.ofSeconds(4) : Duration.ofSeconds(10));
+        say(String.format("  %,.0f records/s; at 1,000/s produce->consume p50 %.2f ms p99 %.2f ms", kafka.recordsPerSecond(),
+                kafka.endToEndAtFixedRate().p50(), kafka.endToEndAtFixedRate().p99()));
+        resources.phase("raw-postgres");
+        say("raw PostgreSQL limit (single-row insert transactions, " + options.rawPostgresConnections() + " connections)");
+        RawPostgres.Figures postgres = new RawPostgres(stack).measure(options.rawPostgresConnections(), options.rawPostgresDuration());
+        say(String.format("  %,.0f transactions/s, p50 %.2f ms p99 %.2f ms", postgres.transactionsPerSecond(),
+                postgres.latency().p50(), postgres.latency().p99()));
+        Map<String, Object> limits = new LinkedHashMap<>();
+        limits.put("kafka", kafka.toMap());
+        limits.put("postgres", postgres.toMap());
+        report.put("machineLimit", limits);
+
+        List<String> clientIds = clientIds(options.clients());
+        report.put("clientsUsed", clientIds.size());
+        Touchpoints touchpoints = new Touchpoints(clientIds, options.seed());
+        try (Http http = new Http(); ChainTracker tracker = new ChainTracker(stack.kafkaBootstrap());
+                KafkaProducer<String, String> producer = producer()) {
+            Map<String, Object> chain = new LinkedHashMap<>();
+            for (String via : List.of("rest", "kafka")) {
+                List<Map<String, Object>> steps = new ArrayList<>();
+                for (double rate : options.chainRates()) {
+                    steps.add(chainStep(via, rate, touchpoints, tracker, http, producer).toMap());
+                }
+                chain.put(via, steps);
+            }
+            report.put("eventToNextBestAction", chain);
+
+            List<Map<String, Object>> decisions = new ArrayList<>();
+            for (double rate : options.decisionRates()) {
+                decisions.add(decisionStep(rate, clientIds, http));
+            }
+            report.put("decisionApi", decisions);
+
+            if (options.maxThroughput()) {
+                report.put("maxSustained", maxSustained(touchpoints, tracker, http, producer, kafka.recordsPerSecond()));
+            }
+            report.put("serviceTimers", ServiceMetrics.scrape(http, stack));
+        }
+    }
+
+    /** One fixed rate of touchpoints through {@code via} (rest or kafka), each followed to its decisions. */
+    ChainStep chainStep(String via, double rate, Touchpoints touchpoints, ChainTracker tracker, Http http,
+            KafkaProducer<String, String> producer) {
+        resources.phase("chain-" + via + "-" + (long) rate);
+        say(String.format("event -> next best action via %s at %,.0f/s", via, rate));
+        ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
+        String interactions = stack.baseUrl("interaction-service") + "/api/v1/interactions";
+        ConstantRate.Result result = ConstantRate.run(rate, options.warmUp(), options.steady(), Duration.ofSeconds(10), 20_000,
+                (sequence, intended) -> {
+                    Touchpoints.Touchpoint touchpoint = touchpoints.next();
+                    tracker.sending(touchpoint.id(), intended);
+                    sent.add(new Sent(touchpoint.id(), intended));
+                    return "rest".equals(via) ? http.postAsync(interactions, touchpoint.json()) : produce(producer, touchpoint);
+                });
+        List<String> steadyIds = new ArrayList<>();
+        for (Sent touchpoint : sent) { // in the order they were due: one dispatcher thread adds them
+            if (touchpoint.intendedNanos() >= result.steadyFromNanos() && touchpoint.intendedNanos() < result.steadyToNanos()) {
+                steadyIds.add(touchpoint.id());
+            }
+        }
+        tracker.awaitDecisions(steadyIds, options.drain());
+        ChainStep step = new ChainStep(via, rate, result, tracker.figures(steadyIds));
+        say(step.line());
+        return step;
+    }
+
+    private Map<String, Object> decisionStep(double rate, List<String> clientIds, Http http) {
+        resources.phase("decisions-" + (long) rate);
+        say(String.format("decision API at %,.0f/s", rate));
+        String url = stack.baseUrl("offer-service") + "/api/v1/decisions";
+        SplittableRandom random = new SplittableRandom(options.seed());
+        String[] channels = {"MOBILE_APP", "INTERNET_BANK", "BRANCH", "CALL_CENTER"};
+        ConstantRate.Result result = ConstantRate.run(rate, options.warmUp(), options.steady(), Duration.ofSeconds(10), 5_000,
+                (sequence, intended) -> {
+                    String clientId;
+                    String channel;
+                    synchronized (random) {
+                        clientId = clientIds.get(random.nextInt(clientIds.size()));
+                        channel = channels[random.nextInt(channels.length)];
+                    }
+                    return http.postAsync(url, "{\"clientId\":\"" + clientId + "\",\"channel\":\"" + channel + "\",\"limit\":3}");
+                });
+        Map<String, Object> step = new LinkedHashMap<>();
+        step.put("targetRate", rate);
+        step.put("achievedRate", Math.round(result.achievedRate() * 10) / 10.0);
+        step.put("requests", result.recorded());
+        step.put("errors", result.failed());
+        step.put("errorsByKind", result.errors());
+        step.put("latency", result.latency().toMap());
+        say(String.format("  achieved %,.1f/s, errors %d, p50 %.2f ms p99 %.2f ms p99.9 %.2f ms max %.2f ms",
+                result.achievedRate(), result.failed(), result.latency().p50(), result.latency().p99(),
+                result.latency().p999(), result.latency().max()));
+        return step;
+    }
+
+    /**
+     * The highest rate at which every touchpoint (Kafka ingest) produced its decision and the latency did not grow
+     * during the steady period: rates climb from the highest fixed rate that passed until one fails.
+     */
+    private Map<String, Object> maxSustained(Touchpoints touchpoints, ChainTracker tracker, Http http,
+            KafkaProducer<String, String> producer, double kafkaLimit) {
+        double rate = options.chainRates().get(0);
+        double best = 0;
+        List<Map<String, Object>> tried = new ArrayList<>();
+        for (double candidate = Math.max(rate, 200); candidate <= 5_000; candidate = Math.round(candidate * 1.4)) {
+            ChainStep step = chainStep("kafka", candidate, touchpoints, tracker, http, producer);
+            tried.add(step.toMap());
+            if (!step.sustained()) {
+                break;
+            }
+            best = candidate;
+        }
+        Map<String, Object> max = new LinkedHashMap<>();
+        max.put("touchpointsPerSecond", best);
+        max.put("fractionOfRawKafkaLimit", kafkaLimit > 0 ? Math.round(best / kafkaLimit * 1000) / 1000.0 : null);
+        max.put("steps", tried);
+        say(String.format("max sustained: %,.0f touchpoints/s (%.1f %% of the raw Kafka limit)", best, best / kafkaLimit * 100));
+        return max;
+    }
+
+    private CompletableFuture<Void> produce(KafkaProducer<String, String> producer, Touchpoints.Touchpoint touchpoint) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(INGEST_TOPIC, touchpoint.clientId(), touchpoint.json());
+        Headers headers = record.headers();
+        headers.add("ce_specversion", bytes("1.0"));
+        headers.add("ce_id", bytes(UUID.randomUUID().toString()));
+        headers.add("ce_type", bytes("crm.touchpoint.submitted"));
+        headers.add("ce_source", bytes("/bench/load-generator"));
+        headers.add("ce_subject", bytes(touchpoint.clientId()));
+        headers.add("ce_time", bytes(Instant.now().toString()));
+        headers.add("content-type", bytes("application/json"));
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        producer.send(record, (metadata, error) -> {
+            if (error == null) {
+                acked.complete(null);
+            } else {
+                acked.completeExceptionally(error);
+            }
+        });
+        return acked;
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private KafkaProducer<String, String> producer() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(config);
+    }
+
+    /** Up to {@code wanted} clients of the loaded population, read through client-service's search, known to offer-service. */
+    private List<String> clientIds(int wanted) throws IOException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        try (Http http = new Http()) {
+            for (int page = 0; ids.size() < wanted; page++) {
+                JsonNode body = json.readTree(http.get(stack.baseUrl("client-service") + "/api/v1/clients?size=100&page=" + page));
+                JsonNode items = body.path("items");
+                if (!items.isArray() || items.isEmpty()) {
+                    break;
+                }
+                items.forEach(item -> ids.add(item.path("id").asText()));
+            }
+            if (ids.isEmpty()) {
+                throw new IllegalStateException("client-service has no clients: load the demo bank first (deploy/local/crm demo)");
+            }
+            String last = ids.get(ids.size() - 1);
+            long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (http.status(stack.baseUrl("offer-service") + "/api/v1/read-model/clients/" + last) != 200) {
+                if (System.nanoTime() > until) {
+                    throw new IllegalStateException("offer-service has not seen the loaded clients after 2 minutes");
+                }
+                Thread.sleep(500);
+            }
+        }
+        return ids.subList(0, Math.min(wanted, ids.size()));
+    }
+
+    private int partitions() throws IOException {
+        String value = System.getenv().getOrDefault("CRM_PARTITIONS", "3");
+        return Integer.parseInt(value.trim());
+    }
+
+    private Map<String, Object> resourcesReport() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> peaks = new LinkedHashMap<>();
+        resources.peakRssMiB().forEach((component, mib) -> peaks.put(component, Resources.round(mib)));
+        out.put("peakRssMiB", peaks);
+        Map<String, Object> phases = new LinkedHashMap<>();
+        resources.usageByPhase().forEach((phase, usages) -> {
+            Map<String, Object> components = new LinkedHashMap<>();
+            usages.forEach((component, usage) -> components.put(component, usage.toMap()));
+            phases.put(phase, components);
+        });
+        out.put("byPhase", phases);
+        return out;
+    }
+
+    private record Sent(String id, long intendedNanos) {
+    }
+
+    static void say(String line) {
+        System.out.println("bench: " + line);
+        System.out.flush();
+    }
+
+    /** One chain step's figures and whether it kept up: no touchpoint without its decision, latency not growing. */
+    record ChainStep(String via, double rate, ConstantRate.Result sending, ChainTracker.ChainFigures figures) {
+        boolean sustained() {
+            double first = figures.fastFirstThird().p50();
+            double last = figures.fastLastThird().p50();
+            boolean growing = Double.isFinite(first) && Double.isFinite(last) && last > Math.max(2 * first, first + 50);
+            return figures.missingFastDecision() == 0 && sending.failed() == 0 && !growing
+                    && sending.achievedRate() >= 0.95 * rate;
+        }
+
+        String line() {
+            Latencies.Summary fast = figures.fastEndToEnd();
+            return String.format("  sent %,.1f/s, decided %d of %d (missing %d); fast decision p50 %.1f ms p99 %.1f ms "
+                    + "max %.1f ms; refined p50 %.1f ms p99 %.1f ms; %s", sending.achievedRate(), figures.fastDecisions(),
+                    figures.sent(), figures.missingFastDecision(), fast.p50(), fast.p99(), fast.max(),
+                    figures.refinedEndToEnd().p50(), figures.refinedEndToEnd().p99(), sustained() ? "kept up" : "did NOT keep up");
+        }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("via", via);
+            map.put("targetRate", rate);
+            map.put("achievedRate", Math.round(sending.achievedRate() * 10) / 10.0);
+            map.put("sent", figures.sent());
+            map.put("sendErrors", sending.failed());
+            map.put("sendErrorsByKind", sending.errors());
+            map.put("acceptLatency", sending.latency().toMap());
+            map.put("fastDecisions", figures.fastDecisions());
+            map.put("refinedDecisions", figures.refinedDecisions());
+            map.put("missingRecorded", figures.missingRecorded());
+            map.put("missingFastDecision", figures.missingFastDecision());
+            map.put("sustained", sustained());
+            map.put("eventToFastDecision", figures.fastEndToEnd().toMap());
+            map.put("eventToRefinedDecision", figures.refinedEndToEnd().toMap());
+            map.put("fastDecisionFirstThird", figures.fastFirstThird().toMap());
+            map.put("fastDecisionLastThird", figures.fastLastThird().toMap());
+            Map<String, Object> hops = new LinkedHashMap<>();
+            figures.hops().forEach((hop, summary) -> hops.put(hop, summary.toMap()));
+            map.put("hops", hops);
+            return map;
+        }
+    }
+}

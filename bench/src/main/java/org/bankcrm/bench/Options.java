@@ -1,0 +1,114 @@
+package org.bankcrm.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a run does, from the command line: {@code --quick} for a smoke check in under 3 minutes, otherwise the full run
+ * (under 20 minutes on 2 cores); every figure below can be overridden.
+ */
+record Options(
+        boolean quick,
+        boolean startStack,
+        Path root,
+        Path out,
+        int clients,
+        List<Double> chainRates,
+        List<Double> decisionRates,
+        Duration warmUp,
+        Duration steady,
+        Duration drain,
+        long rawKafkaRecords,
+        Duration rawPostgresDuration,
+        int rawPostgresConnections,
+        boolean maxThroughput,
+        long seed) {
+
+    static final String USAGE = """
+            usage: bench/run [--quick] [--existing-stack] [--clients N] [--chain-rates 50,100,...]
+                             [--decision-rates 100,500,...] [--warm-up S] [--steady S] [--out DIR] [--seed N]
+              --quick            a smoke check in under 3 minutes (two rates per measurement, short periods)
+              --existing-stack   measure the CRM already started by deploy/local/crm (with its data);
+                                 otherwise the bench resets the local stack, starts it, loads the demo bank and stops it
+            """;
+
+    static Options parse(String[] args, Path root) {
+        boolean quick = Arrays.asList(args).contains("--quick");
+        Options o = quick
+                ? new Options(true, true, root, root.resolve("bench/results"), 1_000, List.of(50.0, 200.0),
+                        List.of(100.0, 1_000.0), Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(10),
+                        30_000, Duration.ofSeconds(4), 8, false, 42)
+                : new Options(false, true, root, root.resolve("bench/results"), 5_000, List.of(50.0, 100.0, 200.0, 500.0, 1_000.0),
+                        List.of(100.0, 250.0, 500.0, 1_000.0, 1_500.0, 2_000.0), Duration.ofSeconds(10), Duration.ofSeconds(30),
+                        Duration.ofSeconds(20), 200_000, Duration.ofSeconds(15), 8, true, 42);
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--quick" -> {
+                }
+                case "--existing-stack" -> o = o.with(false);
+                case "--clients" -> o = o.withClients(Integer.parseInt(value(args, ++i, arg)));
+                case "--chain-rates" -> o = o.withChainRates(rates(value(args, ++i, arg)));
+                case "--decision-rates" -> o = o.withDecisionRates(rates(value(args, ++i, arg)));
+                case "--warm-up" -> o = o.withPeriods(Duration.ofSeconds(Long.parseLong(value(args, ++i, arg))), o.steady);
+                case "--steady" -> o = o.withPeriods(o.warmUp, Duration.ofSeconds(Long.parseLong(value(args, ++i, arg))));
+                case "--out" -> o = o.withOut(Path.of(value(args, ++i, arg)));
+                case "--seed" -> o = o.withSeed(Long.parseLong(value(args, ++i, arg)));
+                default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
+            }
+        }
+        return o;
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+        }
+        return args[index];
+    }
+
+    static List<Double> rates(String list) {
+        List<Double> rates = Arrays.stream(list.split(",")).map(String::trim).map(Double::parseDouble).toList();
+        if (rates.isEmpty() || rates.stream().anyMatch(r -> !(r > 0))) {
+            throw new IllegalArgumentException("rates must be positive numbers: " + list);
+        }
+        return rates;
+    }
+
+    Options with(boolean start) {
+        return new Options(quick, start, root, out, clients, chainRates, decisionRates, warmUp, steady, drain, rawKafkaRecords,
+                rawPostgresDuration, rawPostgresConnections, maxThroughput, seed);
+    }
+
+    Options withClients(int n) {
+        return new Options(quick, startStack, root, out, n, chainRates, decisionRates, warmUp, steady, drain, rawKafkaRecords,
+                rawPostgresDuration, rawPostgresConnections, maxThroughput, seed);
+    }
+
+    Options withChainRates(List<Double> r) {
+        return new Options(quick, startStack, root, out, clients, r, decisionRates, warmUp, steady, drain, rawKafkaRecords,
+                rawPostgresDuration, rawPostgresConnections, maxThroughput, seed);
+    }
+
+    Options withDecisionRates(List<Double> r) {
+        return new Options(quick, startStack, root, out, clients, chainRates, r, warmUp, steady, drain, rawKafkaRecords,
+                rawPostgresDuration, rawPostgresConnections, maxThroughput, seed);
+    }
+
+    Options withPeriods(Duration w, Duration s) {
+        return new Options(quick, startStack, root, out, clients, chainRates, decisionRates, w, s, drain, rawKafkaRecords,
+                rawPostgresDuration, rawPostgresConnections, maxThroughput, seed);
+    }
+
+    Options withOut(Path o) {
+        return new Options(quick, startStack, root, o, clients, chainRates, decisionRates, warmUp, steady, drain, rawKafkaRecords,
+                rawPostgresDuration, rawPostgresConnections, maxThroughput, seed);
+    }
+
+    Options withSeed(long s) {
+        return new Options(quick, startStack, root, out, clients, chainRates, decisionRates, warmUp, steady, drain, rawKafkaRecords,
+                rawPostgresDuration, rawPostgresConnections, maxThroughput, s);
+    }
+}

@@ -1,0 +1,157 @@
+package org.bankcrm.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Samples, once a second, the resident memory (VmRSS) and CPU time (utime + stime) of every component of the stack
+ * from {@code /proc}, a process and its descendants together (PostgreSQL is a postmaster and its backends), and keeps
+ * per phase of the run the peak RSS and the average CPU in percent of one core.
+ */
+final class Resources implements AutoCloseable {
+    private static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux x86_64 and aarch64
+
+    record Usage(double peakRssMiB, double averageRssMiB, double averageCpuPercent, int samples) {
+        Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("peakRssMiB", round(peakRssMiB));
+            map.put("averageRssMiB", round(averageRssMiB));
+            map.put("averageCpuPercentOfOneCore", round(averageCpuPercent));
+            map.put("samples", samples);
+            return map;
+        }
+    }
+
+    private static final class Accumulator {
+        double peakRss;
+        double rssSum;
+        double cpuSum;
+        int samples;
+
+        void add(double rssMiB, double cpuPercent) {
+            peakRss = Math.max(peakRss, rssMiB);
+            rssSum += rssMiB;
+            cpuSum += cpuPercent;
+            samples++;
+        }
+
+        Usage usage() {
+            return samples == 0 ? new Usage(0, 0, 0, 0) : new Usage(peakRss, rssSum / samples, cpuSum / samples, samples);
+        }
+    }
+
+    private final Map<String, Long> pids;
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "resources");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, Map<String, Accumulator>> byPhase = new LinkedHashMap<>();
+    private final Map<String, Long> lastTicks = new LinkedHashMap<>();
+    private long lastSample;
+    private volatile String phase = "idle";
+
+    Resources(Map<String, Long> pids) {
+        this.pids = pids;
+    }
+
+    void start() {
+        sampler.scheduleAtFixedRate(this::sample, 0, 1, TimeUnit.SECONDS);
+    }
+
+    void phase(String name) {
+        phase = name;
+    }
+
+    synchronized Map<String, Map<String, Usage>> usageByPhase() {
+        Map<String, Map<String, Usage>> result = new LinkedHashMap<>();
+        byPhase.forEach((phaseName, components) -> {
+            Map<String, Usage> usages = new LinkedHashMap<>();
+            components.forEach((component, accumulator) -> usages.put(component, accumulator.usage()));
+            result.put(phaseName, usages);
+        });
+        return result;
+    }
+
+    /** Peak RSS of each component over the whole run. */
+    synchronized Map<String, Double> peakRssMiB() {
+        Map<String, Double> peaks = new LinkedHashMap<>();
+        byPhase.values().forEach(components -> components.forEach(
+                (component, accumulator) -> peaks.merge(component, accumulator.peakRss, Math::max)));
+        return peaks;
+    }
+
+    private synchronized void sample() {
+        long now = System.nanoTime();
+        double elapsedSeconds = lastSample == 0 ? 0 : (now - lastSample) / 1e9;
+        lastSample = now;
+        String current = phase;
+        for (Map.Entry<String, Long> entry : pids.entrySet()) {
+            List<Long> tree = processTree(entry.getValue());
+            long rssKiB = 0;
+            long ticks = 0;
+            for (long pid : tree) {
+                rssKiB += rssKiB(pid);
+                ticks += cpuTicks(pid);
+            }
+            Long previous = lastTicks.put(entry.getKey(), ticks);
+            if (previous == null || elapsedSeconds <= 0) {
+                continue;
+            }
+            double cpuPercent = Math.max(0, ticks - previous) / (double) CLOCK_TICKS_PER_SECOND / elapsedSeconds * 100;
+            byPhase.computeIfAbsent(current, p -> new LinkedHashMap<>())
+                    .computeIfAbsent(entry.getKey(), c -> new Accumulator())
+                    .add(rssKiB / 1024.0, cpuPercent);
+        }
+    }
+
+    private static List<Long> processTree(long pid) {
+        List<Long> tree = new ArrayList<>();
+        ProcessHandle.of(pid).ifPresent(process -> {
+            tree.add(process.pid());
+            process.descendants().forEach(child -> tree.add(child.pid()));
+        });
+        return tree;
+    }
+
+    static long rssKiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process ended between listing and reading
+        }
+        return 0;
+    }
+
+    /** utime + stime of one process, in clock ticks (fields 14 and 15 of /proc/pid/stat, after the command name). */
+    static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    @Override
+    public void close() {
+        sampler.shutdownNow();
+    }
+}
