@@ -3,6 +3,8 @@ package org.bankcrm.platform.outbox;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The only way a service emits an event: the row goes into {@code outbox_event} in the caller's reactive
@@ -65,6 +69,56 @@ public class Outbox {
                         .setParameter("extensions", extensions)
                         .executeUpdate())
                 .replaceWith(eventId);
+    }
+
+    static final String INSERT_ALL = """
+            insert into outbox_event (event_id, topic, event_key, event_type, source, subject, occurred_at, payload, extensions)
+            select e.event_id::uuid, e.topic, e.event_key, e.event_type, $1, e.event_key, $2, e.payload::jsonb, e.extensions::jsonb
+            from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+                 with ordinality as e(event_id, topic, event_key, event_type, payload, extensions, position)
+            order by e.position
+            """;
+
+    /**
+     * Appends many events in one multi-row statement on {@code connection}, which must be inside the
+     * transaction that changes the state (for writers that use the reactive SQL client rather than a
+     * Hibernate session). The rows keep the order of {@code events}, so one client's events are published
+     * in that order. Returns the ce_ids in the same order.
+     */
+    public Uni<List<UUID>> appendAll(SqlConnection connection, List<OutgoingEvent> events) {
+        if (connection.transaction() == null) {
+            return Uni.createFrom().failure(new IllegalStateException(
+                    "Outbox.appendAll must run inside the transaction that changes the state"));
+        }
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        int n = events.size();
+        List<UUID> ids = new ArrayList<>(n);
+        String[] eventIds = new String[n];
+        String[] topics = new String[n];
+        String[] keys = new String[n];
+        String[] types = new String[n];
+        String[] payloads = new String[n];
+        String[] extensions = new String[n];
+        for (int i = 0; i < n; i++) {
+            OutgoingEvent event = events.get(i);
+            UUID eventId = UUID.randomUUID();
+            ids.add(eventId);
+            eventIds[i] = eventId.toString();
+            topics[i] = event.topic();
+            keys[i] = event.clientId();
+            types[i] = event.type();
+            try {
+                payloads[i] = json.writeValueAsString(event.data());
+                extensions[i] = json.writeValueAsString(event.extensions());
+            } catch (JsonProcessingException e) {
+                return Uni.createFrom().failure(new IllegalArgumentException("event data cannot be serialised: " + event.type(), e));
+            }
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        Tuple params = Tuple.tuple(List.of(source, now, eventIds, topics, keys, types, payloads, extensions));
+        return connection.preparedQuery(INSERT_ALL).execute(params).replaceWith(List.copyOf(ids));
     }
 
     public String source() {
