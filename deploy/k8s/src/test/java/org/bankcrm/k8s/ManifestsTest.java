@@ -1,0 +1,614 @@
+package org.bankcrm.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
+import io.fabric8.kubernetes.api.model.kustomize.v1beta1.Kustomization;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+
+/**
+ * Parses every manifest (the base and each rendered overlay) into typed fabric8 objects, and checks what issue #9
+ * promises against the services' own sources: their AsyncAPI documents, their application.properties, their
+ * configuration classes and the Quarkus extensions they run on.
+ */
+class ManifestsTest {
+    static final List<String> SERVICES = List.of("client-service", "interaction-service", "loyalty-service", "offer-service");
+    static final String KAFKA_CLUSTER = "crm-kafka";
+    static final String KAFKA_CA_SECRET = "crm-kafka-cluster-ca-cert";
+    static final long MEMORY_REQUEST_TARGET = 256L * 1024 * 1024;
+
+    static final Map<String, ServiceFacts> FACTS = new LinkedHashMap<>();
+    static final Map<String, ConfigKeys> KEYS = new HashMap<>();
+    static final Map<String, List<HasMetadata>> RENDERED = new TreeMap<>();
+    static List<HasMetadata> base;
+
+    @BeforeAll
+    static void load() {
+        for (String service : SERVICES) {
+            ServiceFacts facts = ServiceFacts.of(service);
+            FACTS.put(service, facts);
+            KEYS.put(service, ConfigKeys.of(facts));
+        }
+        List<Manifests.Doc> docs = new ArrayList<>();
+        Manifests.baseFiles().forEach(f -> docs.addAll(Manifests.read(f)));
+        base = Manifests.objects(docs);
+        for (String overlay : Manifests.overlays()) {
+            RENDERED.put(overlay, Manifests.objects(Manifests.read(Manifests.rendered(overlay))));
+        }
+    }
+
+    // ---------------------------------------------------------------- parsing and rendering
+
+    @Test
+    void everyManifestParsesIntoATypedObject() throws IOException {
+        assertThat(RENDERED).containsOnlyKeys("dev", "prod");
+        for (List<HasMetadata> objects : allSets().values()) {
+            for (HasMetadata object : objects) {
+                // kinds of the Kubernetes API are typed classes; only the operators' custom resources are generic
+                if (object instanceof GenericKubernetesResource generic) {
+                    assertThat(generic.getApiVersion()).as(generic.getKind() + " " + generic.getMetadata().getName())
+                            .matches("(kafka\\.strimzi\\.io|postgresql\\.cnpg\\.io|monitoring\\.coreos\\.com)/v1(beta2)?");
+                }
+            }
+        }
+        // the kustomizations themselves, typed
+        List<Path> kustomizations;
+        try (Stream<Path> files = Files.walk(Manifests.k8sDir())) {
+            kustomizations = files.filter(f -> f.getFileName().toString().equals("kustomization.yaml"))
+                    .filter(f -> !f.toString().contains("/target/")).toList();
+        }
+        assertThat(kustomizations).hasSize(1 + RENDERED.size());
+        for (Path file : kustomizations) {
+            Kustomization kustomization = Manifests.SERIALIZATION.unmarshal(Files.readString(file), Kustomization.class);
+            assertThat(kustomization.getKind()).as(file.toString()).isEqualTo("Kustomization");
+            for (String resource : kustomization.getResources()) {
+                assertThat(file.getParent().resolve(resource)).as(file + " resource " + resource).exists();
+            }
+        }
+    }
+
+    @Test
+    void renderedOverlaysAreThoseKustomizeRendersNow() throws Exception {
+        Optional<Path> kubectl = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .map(dir -> Path.of(dir, "kubectl")).filter(Files::isExecutable).findFirst();
+        Assumptions.assumeTrue(kubectl.isPresent(),
+                "kubectl is not on PATH: the committed rendered/*.yaml are checked, but not re-rendered "
+                        + "(run deploy/k8s/render on a machine with kubectl after changing base/ or overlays/)");
+        for (String overlay : RENDERED.keySet()) {
+            Process process = new ProcessBuilder(kubectl.get().toString(), "kustomize",
+                    Manifests.k8sDir().resolve("overlays").resolve(overlay).toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String fresh = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as("kubectl kustomize overlays/" + overlay).isZero();
+            String committed = Files.readString(Manifests.rendered(overlay));
+            committed = committed.substring(committed.indexOf('\n') + 1); // the "GENERATED" header line
+            assertThat(committed).as("rendered/" + overlay + ".yaml is stale: run deploy/k8s/render").isEqualTo(fresh);
+        }
+    }
+
+    @Test
+    void noSecretValueAnywhere() throws IOException {
+        for (Map.Entry<String, List<HasMetadata>> set : allSets().entrySet()) {
+            for (Secret secret : Manifests.ofType(set.getValue(), Secret.class)) {
+                assertThat(secret.getData()).as(set.getKey() + ": Secret " + secret.getMetadata().getName()).isNullOrEmpty();
+                assertThat(secret.getStringData()).as(set.getKey() + ": Secret " + secret.getMetadata().getName()).isNullOrEmpty();
+            }
+            assertThat(Manifests.ofType(set.getValue(), Secret.class)).as(set.getKey() + ": secrets are referenced, never committed").isEmpty();
+        }
+        // nor a literal value where a reference belongs: every env var from a secret is a secretKeyRef
+        try (Stream<Path> files = Files.walk(Manifests.k8sDir())) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.toString().contains("/target/"))
+                    .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".env")).toList()) {
+                String text = Files.readString(file);
+                assertThat(text).as(file.toString()).doesNotContainPattern("(?m)^kind:\\s*Secret\\s*$")
+                        // a ConfigMap's .env holds no credential (those are secretKeyRefs of the Deployment)
+                        .doesNotContainPattern("(?im)^[A-Z0-9_]*(PASSWORD|SECRET|JAAS|TOKEN|CREDENTIAL)[A-Z0-9_]*\\s*=");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- the workloads
+
+    @TestFactory
+    Stream<DynamicTest> everyServiceRunsHardenedWithProbesAndResources() {
+        return perServiceAndSet((set, service, objects) -> {
+            Deployment deployment = Manifests.named(Manifests.ofType(objects, Deployment.class), service)
+                    .orElseThrow(() -> new AssertionError(set + ": no Deployment " + service));
+            PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+            assertThat(pod.getContainers()).hasSize(1);
+            Container container = pod.getContainers().get(0);
+            String what = set + "/" + service;
+
+            assertProbe(what + " startup", container.getStartupProbe(), "/q/health/started");
+            assertProbe(what + " liveness", container.getLivenessProbe(), "/q/health/live");
+            assertProbe(what + " readiness", container.getReadinessProbe(), "/q/health/ready");
+
+            Map<String, Quantity> requests = container.getResources().getRequests();
+            Map<String, Quantity> limits = container.getResources().getLimits();
+            assertThat(requests).as(what + " requests").containsKeys("cpu", "memory");
+            assertThat(limits).as(what + " limits").containsKeys("cpu", "memory");
+            assertThat(Quantity.getAmountInBytes(requests.get("memory")).longValue()).as(what + " memory request")
+                    .isLessThanOrEqualTo(MEMORY_REQUEST_TARGET)
+                    .isLessThanOrEqualTo(Quantity.getAmountInBytes(limits.get("memory")).longValue());
+            assertThat(Quantity.getAmountInBytes(requests.get("cpu")))
+                    .isLessThanOrEqualTo(Quantity.getAmountInBytes(limits.get("cpu")));
+
+            assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(what + " pod runAsNonRoot").isTrue();
+            assertThat(pod.getSecurityContext().getRunAsUser()).as(what + " pod runAsUser").isNotNull().isNotZero();
+            assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+            assertThat(pod.getAutomountServiceAccountToken()).as(what + " no API token").isFalse();
+            var security = container.getSecurityContext();
+            assertThat(security.getRunAsNonRoot()).as(what + " runAsNonRoot").isTrue();
+            assertThat(security.getReadOnlyRootFilesystem()).as(what + " readOnlyRootFilesystem").isTrue();
+            assertThat(security.getAllowPrivilegeEscalation()).as(what + " allowPrivilegeEscalation").isFalse();
+            assertThat(security.getCapabilities().getDrop()).as(what + " capabilities dropped").containsExactly("ALL");
+            assertThat(security.getCapabilities().getAdd()).as(what + " capabilities added").isNullOrEmpty();
+            assertThat(security.getPrivileged()).isNotEqualTo(Boolean.TRUE);
+
+            // a read-only root: /tmp is an emptyDir
+            String tmpVolume = container.getVolumeMounts().stream().filter(m -> m.getMountPath().equals("/tmp"))
+                    .findFirst().orElseThrow(() -> new AssertionError(what + ": no /tmp mount")).getName();
+            Volume tmp = pod.getVolumes().stream().filter(v -> v.getName().equals(tmpVolume)).findFirst().orElseThrow();
+            assertThat(tmp.getEmptyDir()).as(what + " /tmp is an emptyDir").isNotNull();
+
+            // graceful shutdown: grace >= preStop pause + Quarkus shutdown timeout
+            List<String> preStop = container.getLifecycle().getPreStop().getExec().getCommand();
+            assertThat(preStop).as(what + " preStop").hasSize(2).startsWith("sleep");
+            long pause = Long.parseLong(preStop.get(1));
+            Map<String, String> env = environment(objects, container);
+            long shutdown = seconds(env.get("QUARKUS_SHUTDOWN_TIMEOUT"));
+            assertThat(pod.getTerminationGracePeriodSeconds()).as(what + " terminationGracePeriodSeconds")
+                    .isGreaterThan(pause + shutdown);
+
+            assertThat(container.getPorts()).anyMatch(p -> "http".equals(p.getName())
+                    && String.valueOf(p.getContainerPort()).equals(env.get("QUARKUS_HTTP_PORT")));
+            assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal())
+                    .as(what + " rolling update keeps capacity").isZero();
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyServiceHasItsServicePdbHpaNetworkPolicyAndServiceMonitor() {
+        return perServiceAndSet((set, service, objects) -> {
+            String what = set + "/" + service;
+            Deployment deployment = Manifests.named(Manifests.ofType(objects, Deployment.class), service).orElseThrow();
+            Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+
+            Service svc = Manifests.named(Manifests.ofType(objects, Service.class), service)
+                    .orElseThrow(() -> new AssertionError(what + ": no Service"));
+            assertThat(podLabels).as(what + " Service selects the pods").containsAllEntriesOf(svc.getSpec().getSelector());
+
+            PodDisruptionBudget pdb = Manifests.named(Manifests.ofType(objects, PodDisruptionBudget.class), service)
+                    .orElseThrow(() -> new AssertionError(what + ": no PodDisruptionBudget"));
+            assertThat(podLabels).containsAllEntriesOf(pdb.getSpec().getSelector().getMatchLabels());
+
+            HorizontalPodAutoscaler hpa = Manifests.named(Manifests.ofType(objects, HorizontalPodAutoscaler.class), service)
+                    .orElseThrow(() -> new AssertionError(what + ": no HorizontalPodAutoscaler"));
+            assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
+            assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo(service);
+            assertThat(hpa.getSpec().getMetrics()).as(what + " HPA on CPU")
+                    .anyMatch(m -> m.getResource() != null && m.getResource().getName().equals("cpu"));
+            ServiceFacts facts = FACTS.get(service);
+            if (!facts.consumerGroups().isEmpty()) {
+                List<MetricSpec> lag = hpa.getSpec().getMetrics().stream().filter(m -> "External".equals(m.getType())).toList();
+                assertThat(lag).as(what + " HPA on consumer lag").hasSize(1);
+                assertThat(lag.get(0).getExternal().getMetric().getSelector().getMatchLabels())
+                        .containsEntry("consumergroup", facts.consumerGroups().iterator().next());
+            }
+
+            NetworkPolicy policy = Manifests.named(Manifests.ofType(objects, NetworkPolicy.class), service)
+                    .orElseThrow(() -> new AssertionError(what + ": no NetworkPolicy"));
+            assertThat(podLabels).containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());
+            assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+            Set<String> ingressNamespaces = new TreeSet<>();
+            for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
+                for (NetworkPolicyPeer peer : rule.getFrom()) {
+                    assertThat(peer.getPodSelector()).as(what + " ingress by namespace only").isNull();
+                    assertThat(peer.getIpBlock()).isNull();
+                    ingressNamespaces.add(peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"));
+                }
+            }
+            assertThat(ingressNamespaces).as(what + " ingress only from the ingress controller and Prometheus")
+                    .containsExactlyInAnyOrder("ingress-nginx", "monitoring");
+            Set<String> egressTargets = new TreeSet<>();
+            for (NetworkPolicyEgressRule rule : policy.getSpec().getEgress()) {
+                assertThat(rule.getTo()).as(what + " egress rule without destination = anywhere").isNotEmpty();
+                assertThat(rule.getPorts()).as(what + " egress rule without ports").isNotEmpty();
+                for (NetworkPolicyPeer peer : rule.getTo()) {
+                    assertThat(peer.getIpBlock()).isNull();
+                    Map<String, String> labels = peer.getPodSelector().getMatchLabels();
+                    if (labels.containsKey("cnpg.io/cluster")) {
+                        egressTargets.add("db:" + labels.get("cnpg.io/cluster"));
+                    } else if (labels.containsKey("strimzi.io/cluster")) {
+                        egressTargets.add("kafka:" + labels.get("strimzi.io/cluster"));
+                    } else if ("kube-dns".equals(labels.get("k8s-app"))) {
+                        egressTargets.add("dns");
+                    } else {
+                        egressTargets.add("unexpected:" + labels);
+                    }
+                }
+            }
+            assertThat(egressTargets).as(what + " egress only to its database, Kafka and DNS")
+                    .containsExactlyInAnyOrder("db:" + databaseCluster(service), "kafka:" + KAFKA_CLUSTER, "dns");
+
+            GenericKubernetesResource monitor = Manifests.named(
+                    Manifests.custom(objects, "monitoring.coreos.com", "ServiceMonitor"), service)
+                    .orElseThrow(() -> new AssertionError(what + ": no ServiceMonitor"));
+            assertThat(monitor.<Map<String, String>>get("spec", "selector", "matchLabels")).isEqualTo(svc.getMetadata().getLabels()
+                    .entrySet().stream().filter(e -> e.getKey().equals("app.kubernetes.io/name"))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+            List<Map<String, Object>> endpoints = monitor.get("spec", "endpoints");
+            assertThat(endpoints).singleElement().satisfies(e -> {
+                assertThat(e).containsEntry("path", "/q/metrics").containsEntry("port", "http");
+            });
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyConfigurationKeyOfADeploymentExistsInItsService() {
+        return perServiceAndSet((set, service, objects) -> {
+            Deployment deployment = Manifests.named(Manifests.ofType(objects, Deployment.class), service).orElseThrow();
+            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            ConfigKeys keys = KEYS.get(service);
+            Map<String, String> env = environment(objects, container);
+            assertThat(env).isNotEmpty();
+            List<String> problems = new ArrayList<>();
+            for (String name : env.keySet()) {
+                Optional<ConfigKeys.Key> key = keys.lookup(name);
+                if (key.isEmpty()) {
+                    problems.add(name + ": no configuration key of " + service + " has this environment name");
+                } else if (!key.get().runtime()) {
+                    problems.add(name + " -> " + key.get().property() + " is fixed at build time (" + key.get().source() + ")");
+                }
+            }
+            assertThat(problems).as(set + "/" + service + " environment").isEmpty();
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> datasourceAndKafkaSettingsPointAtTheOperatorsObjects() {
+        return perServiceAndSet((set, service, objects) -> {
+            String what = set + "/" + service;
+            Deployment deployment = Manifests.named(Manifests.ofType(objects, Deployment.class), service).orElseThrow();
+            PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+            Container container = pod.getContainers().get(0);
+            Map<String, String> env = environment(objects, container);
+            String cluster = databaseCluster(service);
+            GenericKubernetesResource db = Manifests.named(Manifests.custom(objects, "postgresql.cnpg.io", "Cluster"), cluster)
+                    .orElseThrow(() -> new AssertionError(what + ": no CloudNativePG Cluster " + cluster));
+            String database = db.get("spec", "bootstrap", "initdb", "database");
+            assertThat(env.get("QUARKUS_DATASOURCE_REACTIVE_URL")).isEqualTo("postgresql://" + cluster + "-rw:5432/" + database);
+            assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL")).isEqualTo("jdbc:postgresql://" + cluster + "-rw:5432/" + database);
+
+            Map<String, String> secretRefs = new TreeMap<>();
+            for (EnvVar var : container.getEnv()) {
+                assertThat(var.getValueFrom()).as(what + " " + var.getName() + " comes from a secret, not a literal").isNotNull();
+                var ref = var.getValueFrom().getSecretKeyRef();
+                secretRefs.put(var.getName(), ref.getName() + "/" + ref.getKey());
+            }
+            // CNPG writes <cluster>-app for the owner of the database; Strimzi a secret named as the KafkaUser
+            assertThat(secretRefs).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "QUARKUS_DATASOURCE_USERNAME", cluster + "-app/username",
+                    "QUARKUS_DATASOURCE_PASSWORD", cluster + "-app/password",
+                    "KAFKA_SASL_JAAS_CONFIG", service + "/sasl.jaas.config"));
+            Manifests.named(Manifests.custom(objects, "kafka.strimzi.io", "KafkaUser"), service)
+                    .orElseThrow(() -> new AssertionError(what + ": no KafkaUser " + service));
+            assertThat(pod.getVolumes()).anyMatch(v -> v.getSecret() != null && v.getSecret().getSecretName().equals(KAFKA_CA_SECRET));
+            assertThat(env).containsEntry("KAFKA_BOOTSTRAP_SERVERS", KAFKA_CLUSTER + "-kafka-bootstrap:9093")
+                    .containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL").containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyDatabaseIsBackedUpToObjectStorageByReference() {
+        return perServiceAndSet((set, service, objects) -> {
+            String cluster = databaseCluster(service);
+            GenericKubernetesResource db = Manifests.named(Manifests.custom(objects, "postgresql.cnpg.io", "Cluster"), cluster).orElseThrow();
+            Map<String, Object> store = db.get("spec", "backup", "barmanObjectStore");
+            assertThat(store).as(set + " " + cluster + " backup").containsKeys("destinationPath", "s3Credentials");
+            Map<String, Map<String, String>> credentials = db.get("spec", "backup", "barmanObjectStore", "s3Credentials");
+            credentials.values().forEach(ref -> assertThat(ref).containsOnlyKeys("name", "key"));
+            assertThat(Manifests.custom(objects, "postgresql.cnpg.io", "ScheduledBackup"))
+                    .anyMatch(b -> cluster.equals(b.get("spec", "cluster", "name")));
+            if (set.equals("prod")) {
+                assertThat(db.<Integer>get("spec", "instances")).isEqualTo(3);
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- Kafka: topics and users
+
+    @TestFactory
+    Stream<DynamicTest> everyTopicAndDeadLetterTopicOfEveryAsyncApiIsAKafkaTopic() {
+        Set<String> expected = new TreeSet<>();
+        for (ServiceFacts facts : FACTS.values()) {
+            expected.addAll(facts.asyncApiSends());
+            expected.addAll(facts.asyncApiReceives());
+            facts.consumes().forEach(t -> expected.add(t + ".dlq"));
+            expected.addAll(facts.deadLetterTopics());
+        }
+        return allSets().entrySet().stream().map(set -> DynamicTest.dynamicTest(set.getKey(), () -> {
+            List<GenericKubernetesResource> topics = Manifests.custom(set.getValue(), "kafka.strimzi.io", "KafkaTopic");
+            Set<String> names = topics.stream().map(t -> (String) t.get("spec", "topicName")).collect(Collectors.toCollection(TreeSet::new));
+            assertThat(names).as(set.getKey() + ": KafkaTopics").containsExactlyInAnyOrderElementsOf(expected);
+            for (GenericKubernetesResource topic : topics) {
+                String name = topic.get("spec", "topicName");
+                assertThat(topic.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", KAFKA_CLUSTER);
+                Map<String, Object> config = topic.get("spec", "config");
+                assertThat(config).as(name).containsKeys("cleanup.policy", "retention.ms", "min.insync.replicas");
+                int replicas = topic.get("spec", "replicas");
+                int minIsr = Integer.parseInt(String.valueOf(config.get("min.insync.replicas")));
+                if (set.getKey().equals("prod")) {
+                    assertThat(replicas).as(name + " replicas").isEqualTo(3);
+                    assertThat(minIsr).as(name + " min.insync.replicas").isEqualTo(2);
+                }
+                if (!set.getKey().equals("base")) {
+                    assertThat(replicas).as(name + ": replicas <= brokers").isLessThanOrEqualTo(brokers(set.getValue()));
+                }
+                assertThat(minIsr).isLessThanOrEqualTo(replicas);
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> partitionsAllowEveryConsumerReplicaAPartition() {
+        return RENDERED.entrySet().stream().map(set -> DynamicTest.dynamicTest(set.getKey(), () -> {
+            List<GenericKubernetesResource> topics = Manifests.custom(set.getValue(), "kafka.strimzi.io", "KafkaTopic");
+            for (ServiceFacts facts : FACTS.values()) {
+                HorizontalPodAutoscaler hpa = Manifests.named(Manifests.ofType(set.getValue(), HorizontalPodAutoscaler.class), facts.name()).orElseThrow();
+                for (String consumed : facts.consumes()) {
+                    GenericKubernetesResource topic = topics.stream().filter(t -> consumed.equals(t.get("spec", "topicName"))).findFirst().orElseThrow();
+                    int partitions = topic.get("spec", "partitions");
+                    assertThat(hpa.getSpec().getMaxReplicas()).as(set.getKey() + ": " + facts.name()
+                            + " scales at most to the partitions of " + consumed).isLessThanOrEqualTo(partitions);
+                }
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyKafkaUserMayWriteAndReadExactlyWhatItsServiceDoes() {
+        return perServiceAndSet((set, service, objects) -> {
+            ServiceFacts facts = FACTS.get(service);
+            GenericKubernetesResource user = Manifests.named(Manifests.custom(objects, "kafka.strimzi.io", "KafkaUser"), service)
+                    .orElseThrow(() -> new AssertionError(set + ": no KafkaUser " + service));
+            assertThat(user.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", KAFKA_CLUSTER);
+            assertThat(user.<String>get("spec", "authentication", "type")).isIn("scram-sha-512", "tls");
+            assertThat(user.<String>get("spec", "authorization", "type")).isEqualTo("simple");
+            List<Map<String, Object>> acls = user.get("spec", "authorization", "acls");
+            Set<String> writes = new TreeSet<>();
+            Set<String> reads = new TreeSet<>();
+            Set<String> groups = new TreeSet<>();
+            for (Map<String, Object> acl : acls) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> resource = (Map<String, Object>) acl.get("resource");
+                assertThat(resource.get("patternType")).as(service + " ACLs name literal resources").isEqualTo("literal");
+                String name = (String) resource.get("name");
+                assertThat(name).doesNotContain("*");
+                @SuppressWarnings("unchecked")
+                List<String> operations = (List<String>) acl.get("operations");
+                switch ((String) resource.get("type")) {
+                    case "topic" -> {
+                        if (operations.contains("Write")) {
+                            assertThat(operations).containsExactlyInAnyOrder("Write", "Describe");
+                            writes.add(name);
+                        } else {
+                            assertThat(operations).containsExactlyInAnyOrder("Read", "Describe");
+                            reads.add(name);
+                        }
+                    }
+                    case "group" -> {
+                        assertThat(operations).containsExactly("Read");
+                        groups.add(name);
+                    }
+                    default -> throw new AssertionError(service + ": ACL on " + resource);
+                }
+            }
+            assertThat(writes).as(set + ": " + service + " writes").containsExactlyInAnyOrderElementsOf(facts.writes());
+            assertThat(reads).as(set + ": " + service + " reads").containsExactlyInAnyOrderElementsOf(facts.consumes());
+            assertThat(groups).as(set + ": " + service + " consumer groups").containsExactlyInAnyOrderElementsOf(facts.consumerGroups());
+        });
+    }
+
+    @Test
+    void kafkaClustersAreKRaftNodePoolsSizedForTheirTopics() {
+        for (Map.Entry<String, List<HasMetadata>> set : RENDERED.entrySet()) {
+            GenericKubernetesResource kafka = Manifests.named(Manifests.custom(set.getValue(), "kafka.strimzi.io", "Kafka"), KAFKA_CLUSTER)
+                    .orElseThrow(() -> new AssertionError(set.getKey() + ": no Kafka " + KAFKA_CLUSTER));
+            List<GenericKubernetesResource> pools = Manifests.custom(set.getValue(), "kafka.strimzi.io", "KafkaNodePool");
+            Set<String> roles = new TreeSet<>();
+            pools.forEach(p -> roles.addAll(p.<List<String>>get("spec", "roles")));
+            assertThat(roles).as(set.getKey() + ": KRaft node pools").containsExactlyInAnyOrder("broker", "controller");
+            Map<String, Object> config = kafka.get("spec", "kafka", "config");
+            assertThat(config).containsEntry("auto.create.topics.enable", false);
+            List<Map<String, Object>> listeners = kafka.get("spec", "kafka", "listeners");
+            assertThat(listeners).anySatisfy(l -> {
+                assertThat(l).containsEntry("port", 9093).containsEntry("tls", true);
+                assertThat(l.get("authentication")).isEqualTo(Map.of("type", "scram-sha-512"));
+            });
+            assertThat(kafka.<String>get("spec", "kafka", "authorization", "type")).isEqualTo("simple");
+            assertThat(kafka.<Map<String, Object>>get("spec", "entityOperator")).containsKeys("topicOperator", "userOperator");
+            assertThat(kafka.<Map<String, Object>>get("spec", "kafkaExporter")).as("lag metrics for the HPAs").isNotNull();
+            if (set.getKey().equals("prod")) {
+                assertThat(config).containsEntry("min.insync.replicas", 2).containsEntry("default.replication.factor", 3);
+                assertThat(brokers(set.getValue())).isGreaterThanOrEqualTo(3);
+                assertThat(pools.stream().filter(p -> p.<List<String>>get("spec", "roles").contains("controller"))
+                        .mapToInt(p -> p.<Integer>get("spec", "replicas")).sum()).as("a KRaft quorum of 3").isEqualTo(3);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- images and overlays
+
+    @Test
+    void imagesComeFromAConfigurableRegistryAndTag() throws IOException {
+        Kustomization baseKustomization = Manifests.SERIALIZATION.unmarshal(
+                Files.readString(Manifests.k8sDir().resolve("base/kustomization.yaml")), Kustomization.class);
+        Set<String> baseImages = new TreeSet<>();
+        for (Deployment deployment : Manifests.ofType(base, Deployment.class)) {
+            baseImages.add(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
+        }
+        assertThat(baseImages).containsExactlyInAnyOrderElementsOf(SERVICES.stream().map(s -> "bank-crm/" + s).toList());
+        assertThat(baseKustomization.getImages()).extracting(i -> i.getName()).containsExactlyInAnyOrderElementsOf(baseImages);
+        for (String overlay : RENDERED.keySet()) {
+            Kustomization kustomization = Manifests.SERIALIZATION.unmarshal(
+                    Files.readString(Manifests.k8sDir().resolve("overlays").resolve(overlay).resolve("kustomization.yaml")), Kustomization.class);
+            assertThat(kustomization.getImages()).extracting(i -> i.getName()).containsExactlyInAnyOrderElementsOf(baseImages);
+            for (Deployment deployment : Manifests.ofType(RENDERED.get(overlay), Deployment.class)) {
+                String image = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+                assertThat(image).as(overlay + " image of " + deployment.getMetadata().getName())
+                        .matches("[a-z0-9.-]+\\.[a-z]+(:[0-9]+)?/bank-crm/" + deployment.getMetadata().getName() + ":[A-Za-z0-9._-]+");
+            }
+        }
+    }
+
+    @Test
+    void devRunsOneReplicaAndProdSeveralSpreadOverNodes() {
+        for (Deployment deployment : Manifests.ofType(RENDERED.get("dev"), Deployment.class)) {
+            assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
+        }
+        for (HorizontalPodAutoscaler hpa : Manifests.ofType(RENDERED.get("dev"), HorizontalPodAutoscaler.class)) {
+            assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(1);
+        }
+        for (Deployment deployment : Manifests.ofType(RENDERED.get("prod"), Deployment.class)) {
+            assertThat(deployment.getSpec().getReplicas()).isGreaterThanOrEqualTo(3);
+            assertThat(deployment.getSpec().getTemplate().getSpec().getTopologySpreadConstraints())
+                    .anyMatch(c -> c.getTopologyKey().equals("kubernetes.io/hostname") && c.getWhenUnsatisfiable().equals("DoNotSchedule")
+                            && c.getMatchLabelKeys().contains("app.kubernetes.io/name"));
+        }
+        for (HorizontalPodAutoscaler hpa : Manifests.ofType(RENDERED.get("prod"), HorizontalPodAutoscaler.class)) {
+            assertThat(hpa.getSpec().getMinReplicas()).isGreaterThanOrEqualTo(3);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    interface Check {
+        void run(String set, String service, List<HasMetadata> objects) throws Exception;
+    }
+
+    /** base (its ConfigMaps from the .env files) and each rendered overlay, times each service. */
+    static Stream<DynamicTest> perServiceAndSet(Check check) {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Map.Entry<String, List<HasMetadata>> set : allSets().entrySet()) {
+            for (String service : SERVICES) {
+                tests.add(DynamicTest.dynamicTest(set.getKey() + "/" + service, () -> check.run(set.getKey(), service, set.getValue())));
+            }
+        }
+        return tests.stream();
+    }
+
+    static Map<String, List<HasMetadata>> allSets() {
+        Map<String, List<HasMetadata>> sets = new LinkedHashMap<>();
+        List<HasMetadata> withConfigMaps = new ArrayList<>(base);
+        withConfigMaps.addAll(baseConfigMaps());
+        sets.put("base", withConfigMaps);
+        sets.putAll(RENDERED);
+        return sets;
+    }
+
+    /** The base's generated ConfigMaps, as kustomize's configMapGenerator builds them from the .env files. */
+    static List<ConfigMap> baseConfigMaps() {
+        List<ConfigMap> maps = new ArrayList<>();
+        for (String service : SERVICES) {
+            Map<String, String> data = new LinkedHashMap<>();
+            try {
+                for (String line : Files.readAllLines(Manifests.k8sDir().resolve("base/services/" + service + ".env"))) {
+                    if (!line.isBlank() && !line.startsWith("#")) {
+                        int eq = line.indexOf('=');
+                        assertThat(eq).as(service + ".env: " + line).isPositive();
+                        assertThat(data.put(line.substring(0, eq), line.substring(eq + 1))).as(service + ".env twice: " + line).isNull();
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            ConfigMap map = new ConfigMap();
+            map.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(service + "-config").build());
+            map.setData(data);
+            maps.add(map);
+        }
+        return maps;
+    }
+
+    /** The container's environment: its ConfigMaps (envFrom; names may carry kustomize's hash) and its env. */
+    static Map<String, String> environment(List<HasMetadata> objects, Container container) {
+        Map<String, String> env = new TreeMap<>();
+        for (EnvFromSource from : container.getEnvFrom()) {
+            assertThat(from.getSecretRef()).as("no envFrom a whole secret").isNull();
+            String name = from.getConfigMapRef().getName();
+            ConfigMap map = Manifests.ofType(objects, ConfigMap.class).stream()
+                    .filter(m -> m.getMetadata().getName().equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no ConfigMap " + name));
+            env.putAll(map.getData());
+        }
+        for (EnvVar var : container.getEnv()) {
+            env.put(var.getName(), Objects.requireNonNullElse(var.getValue(), "<from " + var.getValueFrom() + ">"));
+        }
+        return env;
+    }
+
+    static void assertProbe(String what, Probe probe, String path) {
+        assertThat(probe).as(what + " probe").isNotNull();
+        assertThat(probe.getHttpGet().getPath()).as(what + " probe path").isEqualTo(path);
+        assertThat(probe.getHttpGet().getPort().getStrVal()).as(what + " probe port").isEqualTo("http");
+    }
+
+    static String databaseCluster(String service) {
+        return "crm-" + service.replace("-service", "") + "-db";
+    }
+
+    static int brokers(List<HasMetadata> objects) {
+        return Manifests.custom(objects, "kafka.strimzi.io", "KafkaNodePool").stream()
+                .filter(p -> p.<List<String>>get("spec", "roles").contains("broker"))
+                .mapToInt(p -> p.<Integer>get("spec", "replicas")).sum();
+    }
+
+    static long seconds(String duration) {
+        assertThat(duration).as("a duration in seconds, e.g. 30s").matches("[0-9]+s");
+        return Long.parseLong(duration.substring(0, duration.length() - 1));
+    }
+}
