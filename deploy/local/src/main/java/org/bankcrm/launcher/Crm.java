@@ -21,16 +21,20 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.bankcrm.demo.CrmApi;
+import org.bankcrm.demo.DemoCommand;
+import org.bankcrm.demo.DemoLoader;
 import org.bankcrm.launcher.StateFile.Phase;
 import org.bankcrm.launcher.StateFile.State;
 
 /**
- * The {@code crm} commands: up [--detach], status, down, reset, help (and supervise, the detached stack).
+ * The {@code crm} commands: up [--detach] [--no-demo], status, down, reset, demo, help (and supervise, the detached stack).
  * The bash script deploy/local/crm builds what is missing, handles {@code logs}, and runs this class.
  */
 public final class Crm {
@@ -63,15 +67,18 @@ public final class Crm {
         try {
             switch (command) {
                 case "up":
-                    List<String> unknown = options.stream()
+                    DemoChoice demo = DemoChoice.of(options, env);
+                    List<String> unknown = demo.rest().stream()
                             .filter(o -> !List.of("--detach", "-d", "--build").contains(o)).toList();
                     if (!unknown.isEmpty()) {
                         out.println("crm: unknown option for up: " + String.join(" ", unknown) + " (see crm help)");
                         return 2;
                     }
-                    return options.contains("--detach") || options.contains("-d") ? upDetached() : up(false);
+                    return options.contains("--detach") || options.contains("-d") ? upDetached(demo) : up(false, demo);
                 case "supervise":
-                    return up(true);
+                    return up(true, DemoChoice.NONE);
+                case "demo":
+                    return demo(options.toArray(String[]::new));
                 case "status":
                     return status();
                 case "down":
@@ -101,7 +108,7 @@ public final class Crm {
     }
 
     /** Starts the stack in this JVM and supervises it until Ctrl-C or crm down (also the detached supervisor's body). */
-    private int up(boolean detachedSupervisor) throws IOException, InterruptedException {
+    private int up(boolean detachedSupervisor, DemoChoice demo) throws IOException, InterruptedException {
         Settings settings = Settings.fromEnvironment(layout, env);
         if (refuseIfRunning()) {
             return 1;
@@ -134,12 +141,22 @@ public final class Crm {
         printReady(stack.state(), detachedSupervisor
                 ? "Supervising in the background; crm down stops everything."
                 : "Press Ctrl-C to stop everything (or run crm down in another terminal).");
+        if (!detachedSupervisor) {
+            try {
+                loadDemoOnFirstStart(settings, demo);
+            } catch (RuntimeException e) {
+                if (!stack.isStopping()) {
+                    out.println("crm: the demo bank was not loaded completely: " + e.getMessage());
+                    out.println("The CRM keeps running; load it again after crm down && crm reset, or skip it with --no-demo.");
+                }
+            }
+        }
         stack.superviseUntilStopped();
         return 0;
     }
 
     /** Starts a supervisor in the background (java -jar crm-launcher.jar supervise) and returns once the stack is ready. */
-    private int upDetached() throws IOException, InterruptedException {
+    private int upDetached(DemoChoice demo) throws IOException, InterruptedException {
         Settings settings = Settings.fromEnvironment(layout, env);
         if (refuseIfRunning()) {
             return 1;
@@ -176,6 +193,13 @@ public final class Crm {
             state.ifPresent(s -> printNewlyReady(s, shown));
             if (state.isPresent() && state.get().phase() == Phase.READY) {
                 printReady(state.get(), "It runs in the background: crm status, crm logs <component>, crm down.");
+                try {
+                    loadDemoOnFirstStart(settings, demo);
+                } catch (RuntimeException e) {
+                    out.println("crm: the demo bank was not loaded completely: " + e.getMessage());
+                    out.println("The CRM keeps running; load it again after crm down && crm reset, or skip it with --no-demo.");
+                    return 1;
+                }
                 return 0;
             }
             if (!supervisor.isAlive()) {
@@ -312,6 +336,10 @@ public final class Crm {
                 "  up                 start everything in the foreground; Ctrl-C stops everything",
                 "  up --detach        start everything in the background and return once it is ready",
                 "  up --build         rebuild the project first (./mvnw -B -q -DskipTests install)",
+                "  up --no-demo       do not load the demo bank (up loads it on the first start, into an empty CRM);",
+                "                     up --demo-clients N sets its size [" + DemoChoice.DEFAULT_CLIENTS + "]",
+                "  demo <mode>        the demo bank, with the CRM running: --load, --summary, --stats, --rate R (live",
+                "                     touchpoints), --replay-bank-marketing; crm demo --help lists the options",
                 "  status             what runs: pid, port and health of each component (exit 0 when all are up, 3 if not)",
                 "  down               stop the running CRM (foreground or detached)",
                 "  logs <component>   follow a log: client-service, interaction-service, loyalty-service, offer-service,",
@@ -327,7 +355,91 @@ public final class Crm {
                 "  CRM_PARTITIONS         partitions of each topic created [3]",
                 "  CRM_START_TIMEOUT      seconds to wait for the services' readiness [120]",
                 "  CRM_SERVICE_JVM_OPTS   JVM options of each service [-Xmx384m]",
-                "  CRM_KAFKA_JVM_OPTS     JVM options of the broker [-Xmx512m]"));
+                "  CRM_KAFKA_JVM_OPTS     JVM options of the broker [-Xmx512m]",
+                "  CRM_DEMO               off: never load the demo bank on up (as --no-demo)",
+                "  CRM_DEMO_CLIENTS       clients of the demo bank up loads [" + DemoChoice.DEFAULT_CLIENTS + "]"));
+    }
+
+    /** What {@code up} does about the demo bank: load it (with so many clients) on the first start, or not. */
+    record DemoChoice(boolean load, int clients, List<String> rest) {
+        static final int DEFAULT_CLIENTS = 2_000;
+        static final DemoChoice NONE = new DemoChoice(false, 0, List.of());
+
+        static DemoChoice of(List<String> options, Map<String, String> env) {
+            boolean load = !"off".equalsIgnoreCase(env.getOrDefault("CRM_DEMO", "").trim());
+            int clients = DEFAULT_CLIENTS;
+            String fromEnv = env.get("CRM_DEMO_CLIENTS");
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                clients = positive("CRM_DEMO_CLIENTS", fromEnv);
+            }
+            List<String> rest = new ArrayList<>();
+            for (int i = 0; i < options.size(); i++) {
+                String option = options.get(i);
+                if (option.equals("--no-demo")) {
+                    load = false;
+                } else if (option.equals("--demo-clients")) {
+                    if (i + 1 >= options.size()) {
+                        throw new IllegalArgumentException("--demo-clients needs a number");
+                    }
+                    clients = positive("--demo-clients", options.get(++i));
+                } else {
+                    rest.add(option);
+                }
+            }
+            return new DemoChoice(load, clients, rest);
+        }
+
+        private static int positive(String name, String value) {
+            try {
+                int n = Integer.parseInt(value.trim());
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(name + " must be a positive whole number, not '" + value + "'");
+        }
+    }
+
+    /**
+     * On the first start, when client-service holds no client (the databases are empty), loads the demo bank
+     * through the public APIs and topics and prints its summary. Needs all four services.
+     */
+    private void loadDemoOnFirstStart(Settings settings, DemoChoice demo) throws InterruptedException {
+        if (!demo.load()) {
+            return;
+        }
+        if (settings.services().size() < Settings.ALL_SERVICES.size()) {
+            out.println("The demo bank needs all four services (CRM_SERVICES names fewer): not loaded.");
+            return;
+        }
+        CrmApi api = new CrmApi("localhost");
+        long clients = DemoLoader.clientCount(api);
+        if (clients > 0) {
+            out.printf(Locale.ROOT, "client-service holds %,d clients: the demo bank is loaded only into an empty CRM "
+                    + "(crm demo --summary shows what is there).%n", clients);
+            return;
+        }
+        out.println();
+        out.println("First start: loading the demo bank (--no-demo or CRM_DEMO=off skips it; crm demo --help for more).");
+        DemoCommand.load(new DemoLoader.Options(demo.clients(), DemoCommand.DEFAULT_SEED, 4, "localhost",
+                settings.bootstrapServers()), out);
+        out.println();
+        out.println("Try: deploy/local/crm demo --rate 20   (live touchpoints; watch scores and next best actions move)");
+    }
+
+    /** {@code crm demo ...}: needs a running CRM, except for --stats and --help. */
+    private int demo(String[] options) {
+        List<String> given = List.of(options);
+        boolean offline = given.isEmpty() || given.contains("--stats") || given.contains("--help") || given.contains("-h");
+        if (!offline && stateFile.read().flatMap(State::liveSupervisor).isEmpty()) {
+            out.println("crm: the CRM is not running; start it first: deploy/local/crm up --detach");
+            return 1;
+        }
+        Map<String, String> demoEnv = new java.util.HashMap<>(env);
+        demoEnv.putIfAbsent("CRM_KAFKA_PORT", Integer.toString(Settings.fromEnvironment(layout, env).kafkaPort()));
+        return DemoCommand.run(options, layout.root(), demoEnv, out);
     }
 
     private boolean refuseIfRunning() {

@@ -1,0 +1,170 @@
+package org.bankcrm.demo;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The four services' public REST APIs over java.net.http. URIs are built as text ({@link URI#create}), so
+ * {@code /clients:batch} keeps its colon (an encoder that writes {@code %3A} gets a 404). Connection failures
+ * and 5xx answers are tried again a few times; every other answer is returned as it came.
+ */
+public final class CrmApi {
+    public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    public record Answer(int status, JsonNode body, String text) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /** Thrown when a call could not be made or answered with an unexpected status; says which and why. */
+    public static final class CallFailed extends RuntimeException {
+        public CallFailed(String message) {
+            super(message);
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
+    private final String host;
+
+    public CrmApi(String host) {
+        this.host = host;
+    }
+
+    public String clients() {
+        return "http://" + host + ":8081/api/v1";
+    }
+
+    public String interactions() {
+        return "http://" + host + ":8082/api/v1";
+    }
+
+    public String loyalty() {
+        return "http://" + host + ":8083/api/v1";
+    }
+
+    public String offers() {
+        return "http://" + host + ":8084/api/v1";
+    }
+
+    public Answer get(String url) {
+        return call("GET", url, null);
+    }
+
+    public Answer post(String url, Object body) {
+        return call("POST", url, body);
+    }
+
+    public Answer put(String url, Object body) {
+        return call("PUT", url, body);
+    }
+
+    /** A call whose answer must be one of {@code expected}; anything else is a {@link CallFailed} naming it. */
+    public Answer expect(String method, String url, Object body, int... expected) {
+        Answer answer = call(method, url, body);
+        for (int status : expected) {
+            if (answer.status() == status) {
+                return answer;
+            }
+        }
+        throw new CallFailed(method + " " + url + " answered " + answer.status() + ": " + abbreviate(answer.text()));
+    }
+
+    /**
+     * Like {@link #expect} but a 404 is tried again until {@code wait} has passed: the services learn of a client
+     * from events, a moment after client-service registered it.
+     */
+    public Answer expectOnceKnown(String method, String url, Object body, Duration wait, int... expected) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        long pause = 50;
+        while (true) {
+            Answer answer = call(method, url, body);
+            if (answer.status() != 404 || System.nanoTime() > deadline) {
+                for (int status : expected) {
+                    if (answer.status() == status) {
+                        return answer;
+                    }
+                }
+                throw new CallFailed(method + " " + url + " answered " + answer.status() + ": " + abbreviate(answer.text()));
+            }
+            sleep(pause);
+            pause = Math.min(1_000, pause * 2);
+        }
+    }
+
+    public Answer call(String method, String url, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("accept", "application/json");
+        if (body != null) {
+            request.header("content-type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(write(body)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        IOException last = null;
+        for (int attempt = 0; attempt < 6; attempt++) {
+            try {
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() >= 500 && attempt < 5) {
+                    sleep(200L << attempt);
+                    continue;
+                }
+                return new Answer(response.statusCode(), read(response.body()), response.body());
+            } catch (IOException e) {
+                last = e;
+                sleep(200L << attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CallFailed(method + " " + url + " interrupted");
+            }
+        }
+        throw new CallFailed(method + " " + url + " failed: "
+                + (last instanceof ConnectException ? "connection refused (is the CRM running? deploy/local/crm status)" : last));
+    }
+
+    static String write(Object body) {
+        try {
+            return body instanceof String s ? s : JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private static JsonNode read(String text) {
+        if (text == null || text.isBlank()) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text == null ? "" : text.length() > 600 ? text.substring(0, 600) + "…" : text;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallFailed("interrupted");
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package org.bankcrm.demo;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * Loads a generated bank through the public APIs and topics: clients in batches of 100 over
+ * {@code POST /api/v1/clients:batch}; per client, its products, financials and consent change over
+ * client-service's REST API and its touchpoints over interaction-service's REST API (channels' contacts) or
+ * {@code crm.touchpoint.ingest.v1} (transactions and ATM contacts, as core banking sends them); last, a channel
+ * asks offer-service for the next best actions of about one client in eight and the client answers the first.
+ * A few clients are loaded at once; progress is printed every few seconds.
+ */
+public final class DemoLoader {
+    static final int BATCH = 100;
+
+    public record Options(int clients, long seed, int workers, String host, String bootstrapServers) {
+    }
+
+    /** What was sent; the summary reads the rest back from the services. */
+    public record Loaded(int clients, long products, long financials, long consentChanges, long touchpointsRest,
+            long touchpointsTopic, long decisions, long responses, long accepted, Duration took) {
+    }
+
+    private final Options options;
+    private final CrmApi api;
+    private final PrintStream out;
+    private final AtomicLong clients = new AtomicLong();
+    private final AtomicLong products = new AtomicLong();
+    private final AtomicLong financials = new AtomicLong();
+    private final AtomicLong consents = new AtomicLong();
+    private final AtomicLong rest = new AtomicLong();
+    private final AtomicLong topic = new AtomicLong();
+    private final AtomicLong decisions = new AtomicLong();
+    private final AtomicLong responses = new AtomicLong();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+
+    public DemoLoader(Options options, PrintStream out) {
+        this.options = options;
+        this.api = new CrmApi(options.host());
+        this.out = out;
+    }
+
+    /** How many clients client-service has (the launcher loads the demo only into an empty CRM). */
+    public static long clientCount(CrmApi api) {
+        return api.expect("GET", api.clients() + "/clients?size=1", null, 200).body().path("total").asLong();
+    }
+
+    public Loaded load() throws InterruptedException {
+        long began = System.nanoTime();
+        Instant now = Instant.now();
+        PopulationGenerator generator = new PopulationGenerator(options.seed(), now);
+        BadWeeks bad = generator.badWeeks();
+        out.printf(Locale.ROOT, "Loading the demo bank: %,d clients (seed %d), 12 months of financials, touchpoints of the last %d days%n",
+                options.clients(), options.seed(), TouchpointGenerator.HISTORY.toDays());
+        out.printf(Locale.ROOT, "  bad weeks: mobile-app outage %s..%s, long queues at branch %d %s..%s%n",
+                day(bad.outageFrom()), day(bad.outageTo()), bad.queueBranch(), day(bad.queuesFrom()), day(bad.queuesTo()));
+        ExecutorService pool = Executors.newFixedThreadPool(options.workers(), daemon("crm-demo-load"));
+        Semaphore inFlight = new Semaphore(options.workers() * 4);
+        ScheduledProgress progress = new ScheduledProgress(began);
+        List<DemoClient> withDecision = new ArrayList<>();
+        Map<Integer, UUID> decisionIds = new java.util.concurrent.ConcurrentHashMap<>();
+        try (TouchpointIngest ingest = new TouchpointIngest(options.bootstrapServers())) {
+            for (int from = 0; from < options.clients() && failure.get() == null; from += BATCH) {
+                int to = Math.min(options.clients(), from + BATCH);
+                List<DemoClient> chunk = new ArrayList<>(to - from);
+                for (int i = from; i < to; i++) {
+                    chunk.add(generator.client(i));
+                }
+                List<UUID> ids = register(chunk);
+                clients.addAndGet(chunk.size());
+                for (int k = 0; k < chunk.size(); k++) {
+                    DemoClient client = chunk.get(k);
+                    UUID id = ids.get(k);
+                    if (client.decisionChannel() != null) {
+                        withDecision.add(client);
+                        decisionIds.put(client.index(), id);
+                    }
+                    inFlight.acquire();
+                    pool.submit(() -> {
+                        try {
+                            if (failure.get() == null) {
+                                loadClient(client, id, ingest);
+                            }
+                        } catch (RuntimeException e) {
+                            failure.compareAndSet(null, e);
+                        } finally {
+                            inFlight.release();
+                        }
+                    });
+                }
+                progress.maybePrint();
+            }
+            inFlight.acquire(options.workers() * 4);
+            inFlight.release(options.workers() * 4);
+            ingest.flush();
+            throwIfFailed();
+            progress.print();
+            // the channels ask for next best actions now that the history is in; the clients answer the first one
+            List<Future<?>> asked = new ArrayList<>();
+            for (DemoClient client : withDecision) {
+                asked.add(pool.submit(() -> decideAndAnswer(client, decisionIds.get(client.index()))));
+            }
+            for (Future<?> f : asked) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failure.compareAndSet(null, e.getCause() instanceof RuntimeException r ? r : new RuntimeException(e.getCause()));
+                }
+                progress.maybePrint();
+            }
+            throwIfFailed();
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        progress.print();
+        return new Loaded(clients.intValue(), products.get(), financials.get(), consents.get(), rest.get(), topic.get(),
+                decisions.get(), responses.get(), accepted.get(), Duration.ofNanos(System.nanoTime() - began));
+    }
+
+    private void throwIfFailed() {
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    private List<UUID> register(List<DemoClient> chunk) {
+        Map<String, Object> body = Map.of("clients", chunk.stream().map(DemoClient::registration).toList());
+        CrmApi.Answer answer = api.call("POST", api.clients() + "/clients:batch", body);
+        if (answer.status() == 409) {
+            throw new CrmApi.CallFailed("client-service already has a client of this demo bank (externalRef "
+                    + chunk.get(answer.body().path("index").asInt(0)).registration().externalRef()
+                    + "): it was loaded before. Use another --seed, or start afresh with crm down && crm reset.");
+        }
+        if (answer.status() != 201) {
+            throw new CrmApi.CallFailed("POST /clients:batch answered " + answer.status() + ": " + answer.text());
+        }
+        List<UUID> ids = new ArrayList<>();
+        answer.body().path("ids").forEach(id -> ids.add(UUID.fromString(id.asText())));
+        return ids;
+    }
+
+    private void loadClient(DemoClient client, UUID id, TouchpointIngest ingest) {
+        String base = api.clients() + "/clients/" + id;
+        for (Payloads.OpenProduct product : client.products()) {
+            api.expect("POST", base + "/products", product, 201);
+            products.incrementAndGet();
+        }
+        for (Payloads.RecordFinancials month : client.financials()) {
+            api.expect("POST", base + "/financials", month, 201, 200);
+            financials.incrementAndGet();
+        }
+        if (client.consentChange() != null) {
+            api.expect("PUT", base + "/consents", client.consentChange(), 200);
+            consents.incrementAndGet();
+        }
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (Payloads.Touchpoint t : client.touchpoints()) {
+            Payloads.Touchpoint touchpoint = t.forClient(id);
+            if (TouchpointIngest.viaTopic(touchpoint)) {
+                sent.add(ingest.send(touchpoint));
+                topic.incrementAndGet();
+            } else {
+                api.expectOnceKnown("POST", api.interactions() + "/interactions", touchpoint, Duration.ofSeconds(60), 201, 200);
+                rest.incrementAndGet();
+            }
+        }
+        sent.forEach(ingest::await);
+    }
+
+    private void decideAndAnswer(DemoClient client, UUID id) {
+        CrmApi.Answer decision = api.expectOnceKnown("POST", api.offers() + "/decisions",
+                new Payloads.DecisionRequest(id, client.decisionChannel(), 3), Duration.ofSeconds(60), 201, 410);
+        if (decision.status() != 201) {
+            return;
+        }
+        decisions.incrementAndGet();
+        JsonNode first = decision.body().path("actions").path(0);
+        if (first.isMissingNode()) {
+            return;
+        }
+        double p = ClientAnswers.acceptance(client.profile(), first.path("category").asText(null),
+                first.path("productType").asText(null), client.decisionChannel());
+        String outcome = ClientAnswers.answer(p, client.responseDraw());
+        String decisionId = decision.body().path("decisionId").asText();
+        api.expect("POST", api.offers() + "/decisions/" + decisionId + "/responses",
+                new Payloads.ResponseRequest(UUID.fromString(first.path("offerId").asText()), outcome), 201, 200);
+        responses.incrementAndGet();
+        if ("ACCEPTED".equals(outcome)) {
+            accepted.incrementAndGet();
+            String product = first.path("productType").asText(null);
+            if ("SALES".equals(first.path("category").asText()) && product != null) {
+                // an accepted sale is a product opened in core banking
+                api.expect("POST", api.clients() + "/clients/" + id + "/products",
+                        new Payloads.OpenProduct(product, LocalDate.now(ZoneOffset.UTC), null), 201, 409);
+            }
+        }
+    }
+
+    private static String day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC).toString();
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicLong n = new AtomicLong();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** One progress line every five seconds. */
+    private final class ScheduledProgress {
+        private final long began;
+        private long last;
+
+        ScheduledProgress(long began) {
+            this.began = began;
+            this.last = began;
+        }
+
+        void maybePrint() {
+            if (System.nanoTime() - last > 5_000_000_000L) {
+                print();
+            }
+        }
+
+        void print() {
+            last = System.nanoTime();
+            double seconds = (last - began) / 1e9;
+            long requests = clients.get() / BATCH + products.get() + financials.get() + consents.get() + rest.get()
+                    + decisions.get() * 2;
+            out.printf(Locale.ROOT, "  %5.0f s  clients %,d/%,d  products %,d  financials %,d  consents %,d  touchpoints %,d (REST) + %,d (topic)"
+                    + "  decisions %,d  answers %,d   %.0f requests/s%n", seconds, clients.get(), options.clients(),
+                    products.get(), financials.get(), consents.get(), rest.get(), topic.get(), decisions.get(),
+                    responses.get(), requests / Math.max(0.001, seconds));
+        }
+    }
+}
