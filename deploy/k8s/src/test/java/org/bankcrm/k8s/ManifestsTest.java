@@ -57,7 +57,7 @@ class ManifestsTest {
     static final List<String> SERVICES = List.of("client-service", "interaction-service", "loyalty-service", "offer-service");
     static final String KAFKA_CLUSTER = "crm-kafka";
     static final String KAFKA_CA_SECRET = "crm-kafka-cluster-ca-cert";
-    static final long MEMORY_REQUEST_TARGET = 256L * 1024 * 1024;
+    static final long MEMORY_REQUEST_TARGET = 384L * 1024 * 1024;
 
     static final Map<String, ServiceFacts> FACTS = new LinkedHashMap<>();
     static final Map<String, ConfigKeys> KEYS = new HashMap<>();
