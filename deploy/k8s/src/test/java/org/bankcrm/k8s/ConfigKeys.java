@@ -60,6 +60,9 @@ final class ConfigKeys {
     private static List<Map.Entry<String, Key>> quarkusModel;
 
     private final Map<String, Key> exact = new LinkedHashMap<>();
+    /** Default values by environment name: @WithDefault / @ConfigProperty(defaultValue), overridden by the service's
+     * application.properties (without profile) and the platform's defaults, as SmallRye Config resolves them. */
+    private final Map<String, String> defaults = new LinkedHashMap<>();
     private final List<Map.Entry<Pattern, Key>> patterns = new ArrayList<>();
 
     static ConfigKeys of(ServiceFacts service) {
@@ -73,6 +76,9 @@ final class ConfigKeys {
             }
         }
         Path root = Manifests.rootDir();
+        ServiceFacts.properties(root.resolve("platform/core/src/main/resources/META-INF/microprofile-config.properties"))
+                .forEach((key, value) -> keys.defaults.put(env(key), value));
+        service.properties().forEach((key, value) -> keys.defaults.put(env(key), value));
         for (String key : ServiceFacts.keysOfAllProfiles(
                 root.resolve(service.name()).resolve("src/main/resources/application.properties"))) {
             keys.add(key, "application.properties");
@@ -100,6 +106,11 @@ final class ConfigKeys {
                 .map(Map.Entry::getValue).findFirst();
     }
 
+    /** The value the service uses when the environment does not set this variable, if the code or files say. */
+    Optional<String> defaultValue(String environmentVariable) {
+        return Optional.ofNullable(defaults.get(environmentVariable));
+    }
+
     static String env(String property) {
         return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
@@ -119,9 +130,13 @@ final class ConfigKeys {
     private void addCodeKeys(Class<?> type) {
         ConfigMapping mapping = type.getAnnotation(ConfigMapping.class);
         if (mapping != null && type.isInterface()) {
-            for (String property : ConfigMappings.getProperties(new ConfigMappings.ConfigClass(type, mapping.prefix())).keySet()) {
+            var properties = ConfigMappings.getProperties(new ConfigMappings.ConfigClass(type, mapping.prefix()));
+            properties.forEach((property, definition) -> {
                 add(property, "@ConfigMapping " + type.getSimpleName());
-            }
+                if (definition.hasDefaultValue() && !property.contains("*")) {
+                    defaults.putIfAbsent(env(property), definition.getDefaultValue());
+                }
+            });
         }
         List<AnnotatedElement> points = new ArrayList<>();
         try {
@@ -140,6 +155,9 @@ final class ConfigKeys {
             if (property != null && !property.name().isEmpty()) {
                 String where = point instanceof Field f ? f.getName() : point instanceof Parameter p ? p.getName() : "";
                 add(property.name(), "@ConfigProperty " + type.getSimpleName() + "." + where);
+                if (!property.defaultValue().equals(ConfigProperty.UNCONFIGURED_VALUE)) {
+                    defaults.putIfAbsent(env(property.name()), property.defaultValue());
+                }
             }
         }
     }

@@ -308,6 +308,34 @@ class ManifestsTest {
         });
     }
 
+    @Test
+    void theBaseConfigMapsHoldTheServicesDefaultsOfTheirTunables() {
+        // so that deploying changes no rule of a service until an overlay says so, and a default changed in the code
+        // shows here instead of being silently overridden by a stale copy
+        for (ConfigMap map : baseConfigMaps()) {
+            String service = map.getMetadata().getName().replace("-config", "");
+            ConfigKeys keys = KEYS.get(service);
+            List<String> problems = new ArrayList<>();
+            int compared = 0;
+            for (Map.Entry<String, String> entry : map.getData().entrySet()) {
+                if (!entry.getKey().startsWith("CRM_") && !entry.getKey().startsWith("MP_MESSAGING_")) {
+                    continue; // platform wiring (URLs, ports, Kafka security) is what Kubernetes changes on purpose
+                }
+                Optional<String> expected = keys.defaultValue(entry.getKey());
+                if (expected.isEmpty()) {
+                    problems.add(entry.getKey() + ": the service has no default for it");
+                } else {
+                    compared++;
+                    if (!expected.get().equals(entry.getValue())) {
+                        problems.add(entry.getKey() + "=" + entry.getValue() + " but the service's default is " + expected.get());
+                    }
+                }
+            }
+            assertThat(problems).as(service + ".env against the service's defaults").isEmpty();
+            assertThat(compared).as(service + " tunables compared").isGreaterThan(5);
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> datasourceAndKafkaSettingsPointAtTheOperatorsObjects() {
         return perServiceAndSet((set, service, objects) -> {
