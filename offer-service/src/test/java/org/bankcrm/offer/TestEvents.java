@@ -67,6 +67,13 @@ final class TestEvents {
                  "reasons": [], "computedAt": "%s"}""".formatted(clientId, quadrant, strategy, Instant.now()));
     }
 
+    static ProducerRecord<String, String> segmentChanged(String clientId, List<String> segments) {
+        String list = segments.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(","));
+        return CloudEventRecords.event(CLIENT_TOPIC, "crm.client.segment-changed", clientId, """
+                {"clientId": "%s", "segments": [%s], "joined": [%s], "left": [], "changedAt": "%s"}"""
+                .formatted(clientId, list, list, Instant.now()));
+    }
+
     static ProducerRecord<String, String> erased(String clientId) {
         return CloudEventRecords.event(CLIENT_TOPIC, "crm.client.erased", clientId, """
                 {"clientId": "%s", "erasedAt": "%s"}""".formatted(clientId, Instant.now()));

@@ -16,7 +16,6 @@ import org.bankcrm.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** The offer catalogue: what may be offered, to whom, where, and what it is worth. */
@@ -25,11 +24,14 @@ public class Catalogue {
     private final OfferRepository offers;
     private final org.bankcrm.offer.store.PropensityStateRepository models;
     private final OfferConfig config;
+    private final DecisionCache cache;
 
-    public Catalogue(OfferRepository offers, org.bankcrm.offer.store.PropensityStateRepository models, OfferConfig config) {
+    public Catalogue(OfferRepository offers, org.bankcrm.offer.store.PropensityStateRepository models, OfferConfig config,
+            DecisionCache cache) {
         this.offers = offers;
         this.models = models;
         this.config = config;
+        this.cache = cache;
     }
 
     /** An offer's definition as a channel or the marketing team writes it; the condition is its JSON text. */
@@ -61,9 +63,13 @@ public class Catalogue {
                         config.model().weightPrecision()), null)));
     }
 
-    @WithTransaction
+    /** Adds an offer; once committed, this replica's decisions see it at once (others within the cache's refresh interval). */
     public Uni<Offer> create(Definition definition) {
         check(definition);
+        return Panache.withTransaction(() -> add(definition)).invoke(cache::catalogueChanged);
+    }
+
+    private Uni<Offer> add(Definition definition) {
         return offers.find("code", definition.code()).firstResult().chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().failure(ProblemException.conflict("An offer with code " + definition.code() + " exists")
@@ -80,9 +86,13 @@ public class Catalogue {
         });
     }
 
-    @WithTransaction
+    /** Replaces an offer's definition; seen by decisions as {@link #create} is. */
     public Uni<Offer> replace(UUID id, Definition definition) {
         check(definition);
+        return Panache.withTransaction(() -> change(id, definition)).invoke(cache::catalogueChanged);
+    }
+
+    private Uni<Offer> change(UUID id, Definition definition) {
         return offers.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("offer", id))
                 .chain(offer -> offers.find("code = ?1 and id <> ?2", definition.code(), id).firstResult().chain(clash -> {
                     if (clash != null) {
@@ -95,12 +105,6 @@ public class Catalogue {
                         return offer;
                     });
                 }));
-    }
-
-    /** The catalogue version: the revision of its latest change. */
-    public Uni<Long> version() {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select coalesce(max(revision), 0) from offer", Long.class)
-                .getSingleResult());
     }
 
     private Uni<Long> nextRevision() {

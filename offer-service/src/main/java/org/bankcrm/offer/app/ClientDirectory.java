@@ -61,8 +61,6 @@ public class ClientDirectory {
                             .chain(() -> Panache.getSession())
                             .chain(s -> s.createNativeQuery("update decision set client_id = null, inputs_json = null where client_id = :id")
                                     .setParameter("id", clientId).executeUpdate()
-                                    .chain(() -> s.createNativeQuery("update presentation set client_id = null where client_id = :id")
-                                            .setParameter("id", clientId).executeUpdate())
                                     .chain(() -> s.createNativeQuery("update offer_response set client_id = null where client_id = :id")
                                             .setParameter("id", clientId).executeUpdate()))
                             .replaceWithVoid();

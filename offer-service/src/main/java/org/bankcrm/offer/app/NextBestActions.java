@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -25,9 +23,9 @@ import org.bankcrm.offer.domain.NextBestAction;
 import org.bankcrm.offer.domain.Offer;
 import org.bankcrm.offer.domain.OfferCategory;
 import org.bankcrm.offer.domain.OfferResponse;
-import org.bankcrm.offer.domain.Presentation;
 import org.bankcrm.offer.domain.PropensityModel;
 import org.bankcrm.offer.domain.PropensityState;
+import org.bankcrm.offer.domain.ClientProfile;
 import org.bankcrm.offer.domain.RankedAction;
 import org.bankcrm.offer.domain.ScoringWeights;
 import org.bankcrm.offer.domain.policy.AvailableOnChannel;
@@ -43,12 +41,10 @@ import org.bankcrm.offer.domain.policy.WeeklySalesCap;
 import org.bankcrm.offer.domain.policy.WithinValidity;
 import org.bankcrm.offer.events.OfferEvents;
 import org.bankcrm.offer.store.ClientLocks;
-import org.bankcrm.offer.store.ClientProfileRepository;
+import org.bankcrm.offer.store.DecisionReads;
 import org.bankcrm.offer.store.DecisionRepository;
-import org.bankcrm.offer.store.ErasedClientRepository;
 import org.bankcrm.offer.store.OfferRepository;
 import org.bankcrm.offer.store.OfferResponseRepository;
-import org.bankcrm.offer.store.PresentationRepository;
 import org.bankcrm.offer.store.PropensityStateRepository;
 import org.bankcrm.platform.events.IncomingEvent;
 import org.bankcrm.platform.outbox.Outbox;
@@ -76,33 +72,28 @@ public class NextBestActions {
     private static final Duration WEEK = Duration.ofDays(7);
 
     private final OfferConfig config;
-    private final ClientProfileRepository profiles;
-    private final ErasedClientRepository erased;
     private final OfferRepository offers;
     private final DecisionRepository decisions;
-    private final PresentationRepository presentations;
     private final OfferResponseRepository responses;
     private final PropensityStateRepository models;
     private final ClientLocks locks;
-    private final Catalogue catalogue;
+    private final DecisionReads reads;
+    private final DecisionCache cache;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final NextBestAction pipeline;
 
-    public NextBestActions(OfferConfig config, ClientProfileRepository profiles, ErasedClientRepository erased,
-            OfferRepository offers, DecisionRepository decisions, PresentationRepository presentations,
-            OfferResponseRepository responses, PropensityStateRepository models, ClientLocks locks, Catalogue catalogue,
-            Outbox outbox, ObjectMapper json) {
+    public NextBestActions(OfferConfig config, OfferRepository offers, DecisionRepository decisions,
+            OfferResponseRepository responses, PropensityStateRepository models, ClientLocks locks, DecisionReads reads,
+            DecisionCache cache, Outbox outbox, ObjectMapper json) {
         this.config = config;
-        this.profiles = profiles;
-        this.erased = erased;
         this.offers = offers;
         this.decisions = decisions;
-        this.presentations = presentations;
         this.responses = responses;
         this.models = models;
         this.locks = locks;
-        this.catalogue = catalogue;
+        this.reads = reads;
+        this.cache = cache;
         this.outbox = outbox;
         this.json = json;
         var policy = config.contactPolicy();
@@ -139,94 +130,76 @@ public class NextBestActions {
         if (n < 1 || n > config.decision().maxLimit()) {
             throw ProblemException.invalidField("limit", "must be between 1 and " + config.decision().maxLimit());
         }
-        return erased.findById(clientId).chain(gone -> {
-            if (gone != null) {
-                return Uni.createFrom().failure(new ProblemException(410, "Gone", "Client " + clientId + " was erased"));
-            }
-            return decide(clientId, channel, n, REQUEST, null).call(d -> present(d));
-        });
+        return decide(clientId, null, channel, n, REQUEST, null);
     }
 
-    /** The event chain: recompute after an experience or a new loyalty score; runs inside the inbox's transaction. */
-    public Uni<Decided> decideOnEvent(UUID clientId, String channel, String triggerType, IncomingEvent cause) {
+    /**
+     * The event chain: recompute after an experience or a new loyalty score; runs inside the inbox's transaction,
+     * with the profile the event has just changed in that session.
+     */
+    public Uni<Decided> decideOnEvent(ClientProfile profile, String channel, String triggerType, IncomingEvent cause) {
         Channel on = channel != null ? Channel.valueOf(channel) : Channel.valueOf(config.decision().defaultChannel());
-        return decide(clientId, on, config.decision().defaultLimit(), triggerType, cause);
+        return decide(profile.clientId, profile, on, config.decision().defaultLimit(), triggerType, cause);
     }
 
-    private Uni<Decided> decide(UUID clientId, Channel channel, int limit, String triggerType, IncomingEvent cause) {
+    /**
+     * One decision in as few round trips as the rules allow: the client's lock, one read (erased?, read model,
+     * declines, sales presented this week), the pipeline on the cached catalogue and models, then one insert of the
+     * decision (with its audit inputs and the count of sales it presents) and its outbox row.
+     */
+    private Uni<Decided> decide(UUID clientId, ClientProfile changed, Channel channel, int limit, String triggerType,
+            IncomingEvent cause) {
         Instant now = Instant.now();
         UUID decisionId = UUID.randomUUID();
         return locks.lock(clientId)
-                .chain(() -> profiles.findById(clientId))
-                .chain(profile -> offers.list("active = true order by code").chain(active -> models.listAll()
-                        .chain(states -> history(clientId, now).chain(history -> catalogue.version().chain(catalogueVersion -> {
-                            ClientSnapshot client = profile == null ? ClientSnapshot.unknown(clientId) : profile.snapshot();
-                            DecisionContext context = new DecisionContext(client, channel, triggerType, now, history);
-                            Map<UUID, PropensityState> byOffer = new HashMap<>();
-                            states.forEach(s -> byOffer.put(s.offerId, s));
-                            List<NextBestAction.Candidate> candidates = new ArrayList<>();
-                            long modelVersion = 0;
-                            for (Offer offer : active) {
-                                PropensityState state = byOffer.get(offer.id);
-                                PropensityModel model = state != null && state.matchesFeatures() ? state.model() : prior(offer);
-                                modelVersion += model.observations();
-                                candidates.add(new NextBestAction.Candidate(offer.terms(OfferConditions.parse(offer.conditionJson)), model));
-                            }
-                            boolean control = NextBestAction.inControlGroup(clientId, YearMonth.now(ZoneOffset.UTC),
-                                    config.controlGroup().share());
-                            Random random = new Random(decisionId.getMostSignificantBits() ^ decisionId.getLeastSignificantBits());
-                            NextBestAction.Outcome outcome = pipeline.decide(candidates, context, limit, control, random);
-                            double[] features = ClientFeatures.of(client, channel,
-                                    context.recoveryNeeded(config.contactPolicy().noSalesAfterNegativeExperience()));
-                            Decision decision = new Decision();
-                            decision.id = decisionId;
-                            decision.clientId = clientId;
-                            decision.channel = channel.name();
-                            decision.triggerType = triggerType;
-                            decision.triggerEventId = cause == null ? null : cause.id();
-                            decision.controlGroup = control;
-                            decision.actionsJson = write(outcome.actions());
-                            decision.inputsJson = write(new DecisionInputs(client, profile != null, history, features,
-                                    outcome.policyResults()));
-                            decision.catalogueVersion = catalogueVersion;
-                            decision.modelVersion = modelVersion;
-                            decision.decidedAt = now;
-                            return decisions.persist(decision)
-                                    .chain(() -> outbox.append(OfferEvents.decided(decision, outcome.actions(), cause)))
-                                    .replaceWith(new Decided(decision, outcome.actions()));
-                        })))));
-    }
-
-    private Uni<Void> present(Decided decided) {
-        List<Presentation> shown = new ArrayList<>();
-        for (RankedAction action : decided.actions()) {
-            Presentation p = new Presentation();
-            p.id = UUID.randomUUID();
-            p.decisionId = decided.decision().id;
-            p.clientId = decided.decision().clientId;
-            p.offerId = action.offerId();
-            p.category = action.category();
-            p.presentedAt = decided.decision().decidedAt;
-            shown.add(p);
-        }
-        return shown.isEmpty() ? Uni.createFrom().voidItem() : presentations.persist(shown);
-    }
-
-    private Uni<ContactHistory> history(UUID clientId, Instant now) {
-        Instant since = now.minus(config.contactPolicy().reofferCooldown());
-        return responses.list("clientId = ?1 and outcome = ?2 and respondedAt > ?3", clientId, OfferResponse.Outcome.DECLINED, since)
-                .chain(declined -> presentations.count("clientId = ?1 and category = ?2 and presentedAt > ?3", clientId,
-                        OfferCategory.SALES, now.minus(WEEK))
-                        .map(sales -> {
-                            Map<UUID, Instant> last = new LinkedHashMap<>();
-                            declined.forEach(r -> last.merge(r.offerId, r.respondedAt, (a, b) -> a.isAfter(b) ? a : b));
-                            return new ContactHistory(last, (int) (long) sales);
-                        }));
+                .chain(() -> reads.read(clientId, now.minus(config.contactPolicy().reofferCooldown()), now.minus(WEEK)))
+                .chain(state -> {
+                    if (state.erased()) {
+                        return Uni.createFrom().failure(new ProblemException(410, "Gone", "Client " + clientId + " was erased"));
+                    }
+                    return cache.current().chain(cached -> {
+                        ClientSnapshot client = changed != null ? changed.snapshot()
+                                : state.client() != null ? state.client() : ClientSnapshot.unknown(clientId);
+                        boolean known = changed != null || state.client() != null;
+                        DecisionContext context = new DecisionContext(client, channel, triggerType, now, state.history());
+                        List<NextBestAction.Candidate> candidates = new ArrayList<>(cached.offers().size());
+                        long modelVersion = 0;
+                        for (DecisionCache.CachedOffer offer : cached.offers()) {
+                            PropensityModel model = cached.model(offer);
+                            modelVersion += model.observations();
+                            candidates.add(new NextBestAction.Candidate(offer.terms(), model));
+                        }
+                        boolean control = NextBestAction.inControlGroup(clientId, YearMonth.now(ZoneOffset.UTC),
+                                config.controlGroup().share());
+                        Random random = new Random(decisionId.getMostSignificantBits() ^ decisionId.getLeastSignificantBits());
+                        NextBestAction.Outcome outcome = pipeline.decide(candidates, context, limit, control, random);
+                        double[] features = ClientFeatures.of(client, channel,
+                                context.recoveryNeeded(config.contactPolicy().noSalesAfterNegativeExperience()));
+                        Decision decision = new Decision();
+                        decision.id = decisionId;
+                        decision.clientId = clientId;
+                        decision.channel = channel.name();
+                        decision.triggerType = triggerType;
+                        decision.triggerEventId = cause == null ? null : cause.id();
+                        decision.controlGroup = control;
+                        decision.actionsJson = write(outcome.actions());
+                        decision.inputsJson = write(new DecisionInputs(client, known, state.history(), features,
+                                outcome.policyResults()));
+                        decision.catalogueVersion = cached.catalogueVersion();
+                        decision.modelVersion = modelVersion;
+                        decision.decidedAt = now;
+                        decision.salesPresented = REQUEST.equals(triggerType)
+                                ? (int) outcome.actions().stream().filter(a -> a.category() == OfferCategory.SALES).count()
+                                : 0;
+                        return decisions.persist(decision)
+                                .chain(() -> outbox.append(OfferEvents.decided(decision, outcome.actions(), cause)))
+                                .replaceWith(new Decided(decision, outcome.actions()));
+                    });
+                });
     }
 
     PropensityModel prior(Offer offer) {
-        return PropensityModel.fromPrior(ClientFeatures.SIZE, offer.priorAccepted, offer.priorDeclined,
-                config.model().weightPrecision());
+        return cache.prior(offer);
     }
 
     /** The latest decision the event chain computed (channels' own requests are answered directly). */
@@ -244,12 +217,26 @@ public class NextBestActions {
                 .map(d -> new Decided(d, actions(d)));
     }
 
-    public record Answered(OfferResponse response, boolean created) {
+    /** A model update an answer committed. */
+    public record Learnt(UUID offerId, PropensityModel model, long revision) {
     }
 
-    /** The client's answer to one action of a decision: once per decision and offer; the same answer again changes nothing. */
-    @WithTransaction
+    public record Answered(OfferResponse response, boolean created, Learnt learnt) {
+    }
+
+    /**
+     * The client's answer to one action of a decision: once per decision and offer; the same answer again changes
+     * nothing. Once committed, the updated model replaces the cached one, so this replica's next decision uses it.
+     */
     public Uni<Answered> respond(UUID decisionId, UUID offerId, OfferResponse.Outcome outcome) {
+        return Panache.withTransaction(() -> answer(decisionId, offerId, outcome)).invoke(answered -> {
+            if (answered.learnt() != null) {
+                cache.learnt(answered.learnt().offerId(), answered.learnt().model(), answered.learnt().revision());
+            }
+        });
+    }
+
+    private Uni<Answered> answer(UUID decisionId, UUID offerId, OfferResponse.Outcome outcome) {
         return decisions.findById(decisionId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("decision", decisionId))
                 .chain(decision -> {
@@ -265,7 +252,7 @@ public class NextBestActions {
                                                 + " already has the answer " + existing.outcome + " for offer " + offerId)
                                                 .with("existingOutcome", existing.outcome));
                                     }
-                                    return Uni.createFrom().item(new Answered(existing, false));
+                                    return Uni.createFrom().item(new Answered(existing, false, null));
                                 }
                                 return record(decision, action, outcome);
                             });
@@ -288,20 +275,20 @@ public class NextBestActions {
         response.controlGroup = decision.controlGroup;
         response.segments = inputs == null ? "" : String.join(",", inputs.client().segments());
         response.respondedAt = Instant.now();
-        Uni<Void> learn = outcome == OfferResponse.Outcome.INTERESTED || inputs == null || inputs.features() == null
-                ? Uni.createFrom().voidItem()
+        Uni<Learnt> learn = outcome == OfferResponse.Outcome.INTERESTED || inputs == null || inputs.features() == null
+                ? Uni.createFrom().nullItem()
                 : learn(action.offerId(), inputs.features(), outcome == OfferResponse.Outcome.ACCEPTED);
         return responses.persist(response)
                 .chain(() -> learn)
-                .chain(() -> outbox.append(OfferEvents.responded(response, action)))
-                .replaceWith(new Answered(response, true));
+                .call(() -> outbox.append(OfferEvents.responded(response, action)))
+                .map(learnt -> new Answered(response, true, learnt));
     }
 
     /**
      * One more answer into the offer's posterior. The row is created (from the prior) if missing, then locked, so
      * concurrent answers to one offer, even its very first two, apply one after the other.
      */
-    private Uni<Void> learn(UUID offerId, double[] features, boolean accepted) {
+    private Uni<Learnt> learn(UUID offerId, double[] features, boolean accepted) {
         return offers.findById(offerId).chain(offer -> {
             PropensityState seed = new PropensityState();
             seed.store(prior(offer), Instant.now());
@@ -311,14 +298,17 @@ public class NextBestActions {
                     .setParameter("id", offerId).setParameter("features", seed.features).setParameter("mean", seed.mean)
                     .setParameter("precision", seed.precision).executeUpdate())
                     .chain(() -> models.findById(offerId, LockModeType.PESSIMISTIC_WRITE))
-                    .invoke(state -> {
+                    .chain(state -> models.nextRevision().map(revision -> {
                         PropensityModel model = state.matchesFeatures() ? state.model() : prior(offer);
                         if (features.length == ClientFeatures.SIZE) {
                             model.update(features, accepted);
                         }
                         state.store(model, Instant.now());
-                    })
-                    .replaceWithVoid();
+                        state.revision = revision;
+                        // the cache gets its own copy: the entity's model is not shared with decisions
+                        return new Learnt(offerId, new PropensityModel(model.mean(), model.precision(), model.observations()),
+                                revision);
+                    }));
         });
     }
 

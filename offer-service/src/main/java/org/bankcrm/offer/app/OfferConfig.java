@@ -18,6 +18,8 @@ public interface OfferConfig {
 
     Decision decision();
 
+    Cache cache();
+
     interface ContactPolicy {
         /** A declined action is not offered again within this time. */
         @WithDefault("30d")
@@ -92,5 +94,11 @@ public interface OfferConfig {
         /** Channel of an event-chain decision when the client has no known latest channel. */
         @WithDefault("MOBILE_APP")
         String defaultChannel();
+    }
+
+    interface Cache {
+        /** How stale another replica's catalogue or model change may be here: the longest time between two checks. */
+        @WithDefault("1s")
+        Duration refreshInterval();
     }
 }

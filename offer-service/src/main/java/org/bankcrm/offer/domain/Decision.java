@@ -38,4 +38,7 @@ public class Decision {
     public long modelVersion;
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
+    /** Sales actions handed to the channel to present (REQUEST decisions); the weekly sales cap sums these. */
+    @Column(name = "sales_presented", nullable = false)
+    public int salesPresented;
 }

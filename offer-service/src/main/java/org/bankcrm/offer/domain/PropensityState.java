@@ -28,6 +28,9 @@ public class PropensityState {
     public long observations;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+    /** From the model_revision sequence at each change: replicas' caches reload the rows above what they have seen. */
+    @Column(nullable = false)
+    public long revision;
 
     public PropensityModel model() {
         return new PropensityModel(parse(mean), parse(precision), observations);

@@ -88,7 +88,7 @@ public class InteractionEventsConsumer {
             check(e.clientId(), event);
             return directory.apply(e.clientId(), event.id(), e::applyTo).chain(profile -> profile == null
                     || OWN_OFFER_TOUCHPOINTS.contains(e.type()) ? Uni.createFrom().nullItem()
-                            : nextBestActions.decideOnEvent(e.clientId(), e.channel(), NextBestActions.INTERACTION, event));
+                            : nextBestActions.decideOnEvent(profile, e.channel(), NextBestActions.INTERACTION, event));
         }
         if (JOURNEY_CLOSED.equals(event.type())) {
             JourneyClosed e = payloads.read(event, JourneyClosed.class);

@@ -67,7 +67,7 @@ public class LoyaltyEventsConsumer {
                     p.loyaltyType = e.type();
                     p.churnRisk = e.churnRisk();
                 }).chain(profile -> profile == null ? Uni.createFrom().nullItem()
-                        : nextBestActions.decideOnEvent(e.clientId(), profile.lastChannel, NextBestActions.LOYALTY_SCORE, event));
+                        : nextBestActions.decideOnEvent(profile, profile.lastChannel, NextBestActions.LOYALTY_SCORE, event));
             }
             case TYPE_CHANGED -> {
                 TypeChanged e = payloads.read(event, TypeChanged.class);

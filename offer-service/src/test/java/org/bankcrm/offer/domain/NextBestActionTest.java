@@ -81,10 +81,10 @@ class NextBestActionTest {
 
     @Test
     void upliftOverControlHasAConfidenceInterval() {
-        UpliftEstimate uplift = UpliftEstimate.of(1000, 150, 100, 8, 1.96, 0.95);
+        UpliftEstimate uplift = UpliftEstimate.of(1000, 150, 100, 8, 1.96);
         assertThat(uplift.uplift()).isCloseTo(0.07, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(uplift.lower()).isLessThan(0.07);
         assertThat(uplift.upper()).isGreaterThan(0.07);
-        assertThat(UpliftEstimate.of(10, 1, 0, 0, 1.96, 0.95).uplift()).isNull();
+        assertThat(UpliftEstimate.of(10, 1, 0, 0, 1.96).uplift()).isNull();
     }
 }

@@ -1,0 +1,106 @@
+package org.bankcrm.offer.store;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bankcrm.offer.domain.ClientSnapshot;
+import org.bankcrm.offer.domain.Consents;
+import org.bankcrm.offer.domain.ContactHistory;
+import org.bankcrm.offer.domain.Experience;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What a decision reads of one client, in one round trip: erased or not, the read model, and the contact history
+ * (declined offers within the cooldown, sales actions presented within the week). Timestamps travel as epoch
+ * microseconds (PostgreSQL's precision) so no driver type mapping is involved.
+ */
+@ApplicationScoped
+public class DecisionReads {
+    static final String CLIENT_STATE = """
+            select exists (select 1 from erased_client e where e.client_id = :id),
+                   p.client_id is not null,
+                   p.client_type, p.age_band, p.income_bracket,
+                   p.consent_marketing_email, p.consent_marketing_sms, p.consent_marketing_push, p.consent_marketing_phone,
+                   p.consent_profiling,
+                   p.held_products, p.segments, p.quadrant, p.strategy, p.loyalty_type, p.behavioural, p.perceived,
+                   p.churn_risk, p.open_complaints,
+                   cast(extract(epoch from p.last_negative_bank_caused_at) * 1000000 as bigint),
+                   p.last_channel, p.last_type, p.last_valence, p.last_cause,
+                   cast(extract(epoch from p.last_experience_at) * 1000000 as bigint),
+                   (select cast(coalesce(sum(d.sales_presented), 0) as integer) from decision d
+                     where d.client_id = :id and d.sales_presented > 0 and d.decided_at > to_timestamp(:salesSince / 1000000.0)),
+                   (select string_agg(r.offer_id || '@' || cast(extract(epoch from r.at) * 1000000 as bigint), ',')
+                      from (select offer_id, max(responded_at) as at from offer_response
+                             where client_id = :id and outcome = 'DECLINED' and responded_at > to_timestamp(:declinedSince / 1000000.0)
+                             group by offer_id) r)
+              from (select 1) one
+              left join client_profile p on p.client_id = :id
+            """;
+
+    /** The client as a decision sees it; {@code client} is null when no event about them arrived yet. */
+    public record ClientState(boolean erased, ClientSnapshot client, ContactHistory history) {
+    }
+
+    public Uni<ClientState> read(UUID clientId, Instant declinedSince, Instant salesSince) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(CLIENT_STATE, Object[].class)
+                .setParameter("id", clientId)
+                .setParameter("declinedSince", micros(declinedSince))
+                .setParameter("salesSince", micros(salesSince))
+                .getSingleResult())
+                .map(row -> state(clientId, row));
+    }
+
+    static ClientState state(UUID clientId, Object[] r) {
+        boolean erased = (Boolean) r[0];
+        boolean known = (Boolean) r[1];
+        ClientSnapshot client = null;
+        if (known) {
+            Consents consents = new Consents((Boolean) r[5], (Boolean) r[6], (Boolean) r[7], (Boolean) r[8], (Boolean) r[9]);
+            Instant lastExperienceAt = instant(r[24]);
+            Experience latest = lastExperienceAt == null ? null
+                    : new Experience((String) r[20], (String) r[21], (String) r[22], (String) r[23], lastExperienceAt);
+            client = new ClientSnapshot(clientId, (String) r[2], (String) r[3], (String) r[4], consents, split((String) r[10]),
+                    split((String) r[11]), (String) r[12], (String) r[13], (String) r[14], number(r[15]), number(r[16]),
+                    number(r[17]), split((String) r[18]).size(), instant(r[19]), latest);
+        }
+        int sales = ((Number) r[25]).intValue();
+        Map<UUID, Instant> declined = new LinkedHashMap<>();
+        String declines = (String) r[26];
+        if (declines != null && !declines.isEmpty()) {
+            for (String entry : declines.split(",")) {
+                int at = entry.indexOf('@');
+                declined.put(UUID.fromString(entry.substring(0, at)), instant(Long.parseLong(entry.substring(at + 1))));
+            }
+        }
+        return new ClientState(erased, client, new ContactHistory(declined, sales));
+    }
+
+    private static Set<String> split(String csv) {
+        return csv == null || csv.isBlank() ? Set.of() : new LinkedHashSet<>(Arrays.asList(csv.split(",")));
+    }
+
+    private static Double number(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    private static Instant instant(Object micros) {
+        if (micros == null) {
+            return null;
+        }
+        long m = ((Number) micros).longValue();
+        return Instant.ofEpochSecond(Math.floorDiv(m, 1_000_000L), Math.floorMod(m, 1_000_000L) * 1000L);
+    }
+
+    private static long micros(Instant at) {
+        return at.getEpochSecond() * 1_000_000L + at.getNano() / 1000;
+    }
+}
