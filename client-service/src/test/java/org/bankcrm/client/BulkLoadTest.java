@@ -107,4 +107,27 @@ class BulkLoadTest {
                 .when().post("/api/v1/clients:batch")
                 .then().statusCode(400).body("violations[0].field", equalTo("clients"));
     }
+
+    @Test
+    void aThousandClientsAreRegisteredInOneCallWithTheirEvents() {
+        String retiree = LocalDate.now().minusYears(70).toString();
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            many.add(client(ref(), i % 2 == 0 ? "1990-01-01" : retiree, "m" + i + "@example.org"));
+        }
+        List<String> ids = given().urlEncodingEnabled(false).contentType(ContentType.JSON).body(batch(many))
+                .when().post("/api/v1/clients:batch")
+                .then().statusCode(201).body("count", equalTo(1000))
+                .extract().path("ids");
+        assertThat(ids).hasSize(1000).doesNotHaveDuplicates();
+        given().when().get("/api/v1/clients/{id}", ids.get(999)).then().statusCode(200)
+                .body("email", equalTo("m999@example.org"))
+                .body("segments", hasItem("RETIREES"));
+        given().when().get("/api/v1/clients/{id}/consents", ids.get(500)).then().body("history", hasSize(5));
+        for (String id : List.of(ids.get(0), ids.get(999))) {
+            PublishedEvents.expectOne(id, "crm.client.registered");
+            PublishedEvents.expectOne(id, "crm.client.value-changed");
+        }
+        PublishedEvents.expectOne(ids.get(999), "crm.client.segment-changed");
+    }
 }

@@ -82,6 +82,7 @@ class ClientSearchTest {
                     .when().get("/api/v1/clients")
                     .then().statusCode(200)
                     .body("total", equalTo(5))
+                    .body("totalExact", equalTo(true))
                     .body("totalPages", equalTo(3))
                     .body("page", equalTo(page))
                     .extract().path("items.id");
@@ -124,5 +125,29 @@ class ClientSearchTest {
                 .then().statusCode(400).body("violations[0].field", equalTo("quadrant"));
         given().queryParam("strategy", "UPSELL").when().get("/api/v1/clients")
                 .then().statusCode(400).body("violations[0].field", equalTo("strategy"));
+    }
+
+    @Test
+    void theTotalIsExactUpToTheCountLimitAndAnEstimateBeyondIt() {
+        // the test profile counts exactly up to 50 matches (crm.client.search.count-limit)
+        String token = token();
+        List<String> clients = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            clients.add("""
+                    {"externalRef": "CB-%s", "type": "INDIVIDUAL", "fullName": "Many %s %d", "birthDate": "1985-03-14"}"""
+                    .formatted(UUID.randomUUID(), token, i));
+        }
+        given().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{\"clients\": [" + String.join(",", clients) + "]}")
+                .when().post("/api/v1/clients:batch").then().statusCode(201);
+        given().queryParam("q", token).queryParam("size", 10).when().get("/api/v1/clients").then().statusCode(200)
+                .body("totalExact", equalTo(false))
+                .body("total", org.hamcrest.Matchers.greaterThan(50))
+                .body("items", hasSize(10));
+        given().when().get("/api/v1/clients").then().statusCode(200)
+                .body("totalExact", equalTo(false))
+                .body("total", org.hamcrest.Matchers.greaterThan(50));
+        given().queryParam("q", token + " 7").when().get("/api/v1/clients").then().statusCode(200)
+                .body("totalExact", equalTo(true))
+                .body("total", equalTo(1));
     }
 }

@@ -91,7 +91,7 @@ public class ClientResource {
                 enumeration("strategy", ValueStrategy.class, strategy), order, page, size);
         return registry.search(search)
                 .map(result -> new ClientSummary.Page(result.items().stream().map(c -> ClientSummary.of(c, today)).toList(),
-                        page, size, result.total(), (result.total() + size - 1) / size));
+                        page, size, result.total(), result.exact(), (result.total() + size - 1) / size));
     }
 
     @GET

@@ -19,7 +19,10 @@ public record ClientSummary(UUID id, String externalRef, ClientType type, String
                 c.customerSince, c.valueQuadrant, c.strategy);
     }
 
-    /** One page of results: {@code total} matches in all, {@code page} counted from 0. */
-    public record Page(List<ClientSummary> items, int page, int size, long total, long totalPages) {
+    /**
+     * One page of results, {@code page} counted from 0: {@code total} matches in all, exact when
+     * {@code totalExact}, otherwise the database's estimate of a search matching more than the count limit.
+     */
+    public record Page(List<ClientSummary> items, int page, int size, long total, boolean totalExact, long totalPages) {
     }
 }

@@ -10,74 +10,55 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bankcrm.client.domain.Client;
 import org.bankcrm.client.domain.ClientDetails;
-import org.bankcrm.client.domain.ConsentPurpose;
 import org.bankcrm.client.domain.ProductType;
 import org.bankcrm.client.domain.Segment;
+import org.bankcrm.client.domain.SegmentFacts;
 import org.bankcrm.client.domain.SegmentMembership;
 import org.bankcrm.client.events.ClientEvents;
-import org.bankcrm.client.store.ClientRepository;
-import org.bankcrm.client.store.SegmentRepository;
+import org.bankcrm.client.store.ClientRows;
 import org.bankcrm.platform.outbox.Outbox;
+import org.bankcrm.platform.outbox.OutgoingEvent;
 import org.bankcrm.platform.problem.Problem;
 import org.bankcrm.platform.problem.ProblemException;
 
-import org.hibernate.FlushMode;
-
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgException;
 
 /**
  * Registers many clients in one transaction, all or none, with the rules and events of a single
- * registration; the queries are made once per batch rather than once per client.
+ * registration. Written with plain multi-row statements of the reactive PostgreSQL client (arrays bound as
+ * parameters, no Hibernate session): one query for taken external references, one for the segment
+ * definitions, then one insert each for the clients (with their first value), their consent answers, their
+ * segment memberships and the outbox rows of every event, all in the same transaction. A new client holds
+ * nothing and has no figures yet, so membership and value are computed in memory.
  */
 @ApplicationScoped
 public class BulkRegistration {
     public static final int MAX_BATCH = 1_000;
+    private static final Pattern DUPLICATE_REF = Pattern.compile("\\(external_ref\\)=\\((.*)\\)");
 
-    private final ClientRepository clients;
-    private final SegmentRepository segments;
-    private final SegmentAssignment assignment;
+    private final Pool pool;
+    private final ClientRows rows;
     private final ClientValuation valuation;
     private final Outbox outbox;
     private final Clock clock = Clock.systemUTC();
 
-    public BulkRegistration(ClientRepository clients, SegmentRepository segments,
-            SegmentAssignment assignment, ClientValuation valuation, Outbox outbox) {
-        this.clients = clients;
-        this.segments = segments;
-        this.assignment = assignment;
+    public BulkRegistration(Pool pool, ClientRows rows, ClientValuation valuation, Outbox outbox) {
+        this.pool = pool;
+        this.rows = rows;
         this.valuation = valuation;
         this.outbox = outbox;
     }
 
-    /** The five answers given at registration, in one statement. */
-    private Uni<Void> consentHistory(Client client, Instant at) {
-        StringBuilder sql = new StringBuilder("insert into consent_change (client_id, purpose, granted, source, changed_at) values ");
-        ConsentPurpose[] purposes = ConsentPurpose.values();
-        for (int i = 0; i < purposes.length; i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:client, '").append(purposes[i].name()).append("', :g").append(i)
-                    .append(", :source, :at)");
-        }
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString())
-                    .setParameter("client", client.id)
-                    .setParameter("source", ClientRegistry.REGISTRATION)
-                    .setParameter("at", at.atOffset(java.time.ZoneOffset.UTC));
-            for (int i = 0; i < purposes.length; i++) {
-                query.setParameter("g" + i, client.consents.granted(purposes[i]));
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
-    }
-
     /** 400 naming {@code clients[i].birthDate} for each individual who cannot be registered; 409 for a taken or repeated externalRef. */
-    @WithTransaction
     public Uni<List<Client>> registerAll(List<ClientDetails> batch) {
         LocalDate today = LocalDate.now(clock);
         ProblemException invalid = null;
@@ -92,67 +73,82 @@ public class BulkRegistration {
             }
         }
         if (invalid != null) {
-            throw invalid;
+            return Uni.createFrom().failure(invalid);
         }
         Map<String, Integer> indexByRef = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             Integer earlier = indexByRef.putIfAbsent(batch.get(i).externalRef(), i);
             if (earlier != null) {
-                throw ProblemException.conflict("clients[" + earlier + "] and clients[" + i + "] have the same externalRef")
-                        .with("index", i);
+                return Uni.createFrom().failure(ProblemException
+                        .conflict("clients[" + earlier + "] and clients[" + i + "] have the same externalRef").with("index", i));
             }
         }
-        return clients.list("externalRef in ?1", List.copyOf(indexByRef.keySet())).chain(taken -> {
+        return pool.withTransaction(connection -> rows.takenRefs(connection, indexByRef.keySet()).chain(taken -> {
             if (!taken.isEmpty()) {
-                Client existing = taken.get(0);
-                throw ProblemException.conflict("A client with the externalRef of clients[" + indexByRef.get(existing.externalRef)
-                        + "] already exists").with("existingId", existing.id).with("index", indexByRef.get(existing.externalRef));
+                String first = taken.keySet().stream().min((a, b) -> indexByRef.get(a) - indexByRef.get(b)).orElseThrow();
+                int index = indexByRef.get(first);
+                throw ProblemException.conflict("A client with the externalRef of clients[" + index + "] already exists")
+                        .with("existingId", taken.get(first)).with("index", index);
             }
-            Instant now = clock.instant();
-            List<Client> created = new ArrayList<>();
-            for (ClientDetails details : batch) {
-                Client client = Client.from(details);
-                client.id = UUID.randomUUID();
-                client.createdAt = now;
-                client.updatedAt = now;
-                if (client.customerSince == null) {
-                    client.customerSince = today;
+            return rows.segments(connection).chain(segments -> {
+                Instant now = clock.instant();
+                List<Client> created = new ArrayList<>(batch.size());
+                for (ClientDetails details : batch) {
+                    Client client = Client.from(details);
+                    client.id = UUID.randomUUID();
+                    client.createdAt = now;
+                    client.updatedAt = now;
+                    if (client.customerSince == null) {
+                        client.customerSince = today;
+                    }
+                    created.add(client);
                 }
-                created.add(client);
-            }
-            return clients.persist(created)
-                    // one flush for the clients, then none until the commit: otherwise every native statement
-                    // below (consents, outbox, membership) would flush and dirty-check the whole batch again
-                    .chain(() -> Panache.getSession())
-                    .chain(session -> session.flush().invoke(() -> session.setFlushMode(FlushMode.COMMIT)))
-                    .chain(() -> {
-                        Uni<Void> writes = Uni.createFrom().voidItem();
-                        for (Client client : created) {
-                            writes = writes.chain(() -> consentHistory(client, now))
-                                    .chain(() -> outbox.append(ClientEvents.registered(client, today))).replaceWithVoid();
+                List<SegmentMembership.Rule> rules = SegmentAssignment.rules(segments);
+                Map<String, Set<ProductType>> expectedBySegment = new HashMap<>();
+                for (Segment s : segments) {
+                    if (s.active) {
+                        expectedBySegment.put(s.code, s.expectedProductTypes());
+                    }
+                }
+                List<OutgoingEvent> events = new ArrayList<>(created.size() * 3);
+                List<UUID> memberIds = new ArrayList<>();
+                List<String> memberCodes = new ArrayList<>();
+                for (Client client : created) {
+                    events.add(ClientEvents.registered(client, today));
+                    // nothing held, no figures, no membership yet: the facts of a new client
+                    SegmentFacts facts = SegmentAssignment.facts(client, Set.of(), null, today);
+                    SegmentMembership.Change change = SegmentMembership.change(Set.of(), facts, rules);
+                    Set<ProductType> expected = EnumSet.noneOf(ProductType.class);
+                    if (!change.isEmpty()) {
+                        for (String code : change.joined()) {
+                            memberIds.add(client.id);
+                            memberCodes.add(code);
                         }
-                        return writes;
-                    })
-                    .chain(() -> segments.allByCode())
-                    .chain(all -> assignment.recompute(created, SegmentAssignment.rules(all)).chain(changes -> {
-                        Map<String, Set<ProductType>> expectedBySegment = new HashMap<>();
-                        for (Segment s : all) {
-                            if (s.active) {
-                                expectedBySegment.put(s.code, s.expectedProductTypes());
-                            }
-                        }
-                        Uni<Void> values = Uni.createFrom().voidItem();
-                        for (Client client : created) {
-                            SegmentMembership.Change change = changes.get(client.id);
-                            Set<ProductType> expected = EnumSet.noneOf(ProductType.class);
-                            if (change != null) {
-                                change.segments().forEach(code -> expected.addAll(expectedBySegment.getOrDefault(code, Set.of())));
-                            }
-                            values = values.chain(() -> valuation.recomputeRegistered(client, expected)).replaceWithVoid();
-                        }
-                        return values;
-                    }))
-                    .replaceWith(created);
-        });
+                        change.segments().forEach(code -> expected.addAll(expectedBySegment.getOrDefault(code, Set.of())));
+                        events.add(ClientEvents.segmentChanged(client.id, change, now));
+                    }
+                    events.add(valuation.valueAtRegistration(client, expected, now));
+                }
+                return rows.insert(connection, created, now)
+                        .chain(() -> rows.insertConsentAnswers(connection, created, ClientRegistry.REGISTRATION, now))
+                        .chain(() -> rows.insertMemberships(connection, memberIds, memberCodes, now))
+                        .chain(() -> outbox.appendAll(connection, events))
+                        .replaceWith(created);
+            });
+        })).onFailure(PgException.class).transform(e -> takenMeanwhile((PgException) e, indexByRef));
+    }
+
+    /** Another registration took one of the references between the check and the insert: a 409 as well. */
+    private static Throwable takenMeanwhile(PgException e, Map<String, Integer> indexByRef) {
+        if (!"23505".equals(e.getSqlState()) || !"client_external_ref_unique".equals(e.getConstraint())) {
+            return e;
+        }
+        ProblemException conflict = ProblemException.conflict("A client with the externalRef of one of the clients was registered meanwhile");
+        Matcher ref = DUPLICATE_REF.matcher(String.valueOf(e.getDetail()));
+        if (ref.find() && indexByRef.containsKey(ref.group(1))) {
+            conflict = ProblemException.conflict("A client with the externalRef of clients[" + indexByRef.get(ref.group(1))
+                    + "] was registered meanwhile").with("index", indexByRef.get(ref.group(1)));
+        }
+        return conflict;
     }
 }

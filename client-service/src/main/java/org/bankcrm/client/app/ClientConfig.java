@@ -23,6 +23,14 @@ public interface ClientConfig {
 
     Value value();
 
+    Search search();
+
+    interface Search {
+        /** The total of a search is counted exactly up to this many matches and estimated beyond (totalExact=false). */
+        @WithDefault("10000")
+        long countLimit();
+    }
+
     interface Products {
         /** Product types a client may hold only once at a time. */
         @WithDefault("PREMIUM_PACKAGE")
@@ -64,6 +72,19 @@ public interface ClientConfig {
 
         @WithDefault("2.0")
         double serviceLevelCostRatio();
+
+        Recompute recompute();
+    }
+
+    /** The recomputation of every client's value (ValueRecomputation). */
+    interface Recompute {
+        /** Quarkus cron (UTC), "off" to disable: by default 02:00 on the 1st of each month. */
+        @WithDefault("0 0 2 1 * ?")
+        String cron();
+
+        /** Clients per transaction. */
+        @WithDefault("1000")
+        int batchSize();
     }
 
     interface Weights {

@@ -36,15 +36,18 @@ public class SegmentRecomputation {
     private final SegmentRepository segments;
     private final ClientRepository clients;
     private final SegmentAssignment assignment;
+    private final ClientValuation valuation;
     private final int batchSize;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "segment-recomputation"));
     private final Clock clock = Clock.systemUTC();
 
     public SegmentRecomputation(SegmentRepository segments, ClientRepository clients, SegmentAssignment assignment,
+            ClientValuation valuation,
             @ConfigProperty(name = "crm.client.segments.recompute-batch-size", defaultValue = "500") int batchSize) {
         this.segments = segments;
         this.clients = clients;
         this.assignment = assignment;
+        this.valuation = valuation;
         this.batchSize = batchSize;
     }
 
@@ -136,10 +139,26 @@ public class SegmentRecomputation {
                             return Uni.createFrom().nullItem();
                         }
                         return assignment.recompute(batch, SegmentAssignment.rules(List.of(segment)))
+                                .call(changes -> revalue(batch, changes.keySet()))
                                 .invoke(changes -> segment.recomputeDone += batch.size())
                                 .map(changes -> lastId(batch));
                     });
         });
+    }
+
+    /**
+     * The products a client is expected to hold come from their segments, so the value (product gap) of the
+     * clients who joined or left is recomputed in the same transaction; {@code crm.client.value-changed} goes
+     * out where it moved.
+     */
+    private Uni<Void> revalue(List<Client> batch, java.util.Set<UUID> changed) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Client client : batch) {
+            if (changed.contains(client.id)) {
+                chain = chain.chain(() -> valuation.recompute(client)).replaceWithVoid();
+            }
+        }
+        return chain;
     }
 
     private static UUID lastId(List<Client> batch) {

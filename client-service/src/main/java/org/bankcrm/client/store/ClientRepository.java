@@ -18,8 +18,20 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
 
-    /** One page of a search and how many clients match in all. */
-    public record Page(List<Client> items, long total) {
+    /**
+     * One page of a search and how many clients match in all: counted exactly ({@code exact}) up to the
+     * count limit, above it the planner's estimate (never below the limit + 1).
+     */
+    public record Page(List<Client> items, long total, boolean exact) {
+    }
+
+    private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile("rows=(\\d+)");
+
+    private final long countLimit;
+
+    public ClientRepository(
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "crm.client.search.count-limit", defaultValue = "10000") long countLimit) {
+        this.countLimit = countLimit;
     }
 
     public Uni<Client> findByExternalRef(String externalRef) {
@@ -64,7 +76,10 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
         }
         String filter = " from client c where " + String.join(" and ", where);
         String select = "select cast(c.id as text)" + filter + " order by " + search.order().sql() + " limit :limit offset :offset";
-        String count = "select count(*)" + filter;
+        // counting every match of a broad search reads them all (a million clients with no filter): count up to
+        // the limit, which an index or a short scan answers, and estimate beyond it
+        String count = "select count(*) from (select 1" + filter + " limit :countUpTo) matches";
+        String estimate = "explain select 1" + filter;
         return Panache.getSession().chain(session -> {
             // ids first, entities second: a native query mapped to the entity trips over the generated column
             Mutiny.SelectionQuery<String> page = session.createNativeQuery(select, String.class);
@@ -73,11 +88,28 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
                 page.setParameter(name, value);
                 total.setParameter(name, value);
             });
+            total.setParameter("countUpTo", countLimit + 1);
             page.setParameter("limit", search.size());
             page.setParameter("offset", (long) search.page() * search.size());
             return page.getResultList()
                     .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Client>of()) : inOrder(ids))
-                    .chain(items -> total.getSingleResult().map(n -> new Page(items, n)));
+                    .chain(items -> total.getSingleResult().chain(n -> {
+                        if (n <= countLimit) {
+                            return Uni.createFrom().item(new Page(items, n, true));
+                        }
+                        Mutiny.SelectionQuery<String> plan = session.createNativeQuery(estimate, String.class);
+                        params.forEach(plan::setParameter);
+                        return plan.getResultList().map(lines -> new Page(items, Math.max(countLimit + 1, planRows(lines)), false));
+                    }));
         });
+    }
+
+    /** The row estimate of the plan's top node (first line of EXPLAIN's text output). */
+    static long planRows(List<String> lines) {
+        if (lines.isEmpty()) {
+            return 0;
+        }
+        java.util.regex.Matcher rows = PLAN_ROWS.matcher(lines.get(0));
+        return rows.find() ? Long.parseLong(rows.group(1)) : 0;
     }
 }
