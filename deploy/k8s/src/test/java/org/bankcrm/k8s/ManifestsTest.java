@@ -116,6 +116,17 @@ class ManifestsTest {
         Assumptions.assumeTrue(kubectl.isPresent(),
                 "kubectl is not on PATH: the committed rendered/*.yaml are checked, but not re-rendered "
                         + "(run deploy/k8s/render on a machine with kubectl after changing base/ or overlays/)");
+        // another kustomize version may format the same objects differently: compare only with the version that rendered
+        Process version = new ProcessBuilder(kubectl.get().toString(), "version", "--client").redirectErrorStream(true).start();
+        String versionOutput = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        version.waitFor(60, TimeUnit.SECONDS);
+        String kustomize = versionOutput.lines().filter(l -> l.startsWith("Kustomize Version:"))
+                .map(l -> l.substring("Kustomize Version:".length()).trim()).findFirst().orElse("unknown");
+        for (String overlay : RENDERED.keySet()) {
+            String header = Files.readAllLines(Manifests.rendered(overlay)).get(0);
+            Assumptions.assumeTrue(header.contains("(" + kustomize + ")"), "rendered/" + overlay + ".yaml was rendered by "
+                    + "another kustomize than this kubectl's " + kustomize + " (" + header + "): not re-rendered here");
+        }
         for (String overlay : RENDERED.keySet()) {
             Process process = new ProcessBuilder(kubectl.get().toString(), "kustomize",
                     Manifests.k8sDir().resolve("overlays").resolve(overlay).toString())
@@ -529,6 +540,34 @@ class ManifestsTest {
                 String image = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
                 assertThat(image).as(overlay + " image of " + deployment.getMetadata().getName())
                         .matches("[a-z0-9.-]+\\.[a-z]+(:[0-9]+)?/bank-crm/" + deployment.getMetadata().getName() + ":[A-Za-z0-9._-]+");
+            }
+        }
+    }
+
+    @Test
+    void everyServiceHasAJvmDockerfileAndNamesItsImageAsTheManifestsDo() throws IOException {
+        for (String service : SERVICES) {
+            Path dockerfile = Manifests.rootDir().resolve(service).resolve("src/main/docker/Dockerfile.jvm");
+            assertThat(dockerfile).as(service + " Dockerfile.jvm").exists();
+            List<String> lines = Files.readAllLines(dockerfile).stream().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            // the fast-jar layout, as the Quarkus-generated file copies it
+            for (String part : List.of("lib/", "*.jar", "app/", "quarkus/")) {
+                assertThat(lines).as(service + " copies target/quarkus-app/" + part)
+                        .anyMatch(l -> l.startsWith("COPY") && l.contains("target/quarkus-app/" + part));
+            }
+            String user = lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b)
+                    .orElseThrow(() -> new AssertionError(service + ": no USER")).substring(5).trim();
+            assertThat(user).as(service + " runs as a numeric non-root user").matches("[1-9][0-9]*");
+            Deployment deployment = Manifests.named(Manifests.ofType(base, Deployment.class), service).orElseThrow();
+            assertThat(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsUser())
+                    .as(service + ": the manifests run the image's user").isEqualTo(Long.parseLong(user));
+            assertThat(lines).as(service + " exposes the container port").contains("EXPOSE 8080");
+            // where the service names its image with the Quarkus container-image settings, it is the manifests' name
+            Map<String, String> properties = FACTS.get(service).properties();
+            if (properties.containsKey("quarkus.container-image.name")) {
+                assertThat(properties.get("quarkus.container-image.group") + "/" + properties.get("quarkus.container-image.name"))
+                        .as(service + " image").isEqualTo(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
             }
         }
     }
