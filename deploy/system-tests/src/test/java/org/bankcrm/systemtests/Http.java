@@ -1,0 +1,76 @@
+package org.bankcrm.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+/** JSON over HTTP, the way a bank channel calls the CRM's REST APIs. */
+final class Http {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private Http() {
+    }
+
+    /** Status, body (parsed when it is JSON, else a missing node) and the raw text. */
+    record Reply(int status, JsonNode body, String raw, String contentType) {
+        @Override
+        public String toString() {
+            return status + " " + raw;
+        }
+    }
+
+    static Reply get(String url) {
+        return send("GET", url, null);
+    }
+
+    static Reply post(String url, Object body) {
+        return send("POST", url, body);
+    }
+
+    static Reply put(String url, Object body) {
+        return send("PUT", url, body);
+    }
+
+    static Reply delete(String url) {
+        return send("DELETE", url, null);
+    }
+
+    static Reply send(String method, String url, Object body) {
+        try {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("accept", "application/json")
+                    .header("content-type", "application/json")
+                    .method(method, publisher)
+                    .build();
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            String raw = response.body();
+            String contentType = response.headers().firstValue("content-type").orElse("");
+            JsonNode parsed = MissingNode.getInstance();
+            if (raw != null && !raw.isBlank() && contentType.contains("json")) {
+                parsed = JSON.readTree(raw);
+            }
+            return new Reply(response.statusCode(), parsed, raw, contentType);
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + url + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
