@@ -226,6 +226,26 @@ class NextBestActionChainTest {
     }
 
     @Test
+    void theReasonTheChannelGivesWeighsTheActionsThatAnswerItAndIsAudited() {
+        String clientId = knownClient();
+        JsonPath decision = given().contentType(ContentType.JSON)
+                .body(Map.of("clientId", clientId, "channel", "BRANCH", "limit", 10, "context", Map.of("reason", "PRODUCT_INQUIRY")))
+                .when().post("/api/v1/decisions").then().statusCode(201).extract().jsonPath();
+        List<Map<String, Object>> actions = decision.getList("actions");
+        assertThat(actions).anyMatch(a -> "SALES".equals(a.get("category")));
+        for (Map<String, Object> action : actions) {
+            boolean answers = "SALES".equals(action.get("category"));
+            assertThat(((List<?>) action.get("reasons")).stream().anyMatch(r -> r.toString().contains("PRODUCT_INQUIRY")))
+                    .isEqualTo(answers);
+        }
+        given().when().get("/api/v1/decisions/{id}/audit", decision.getString("decisionId")).then().statusCode(200)
+                .body("inputs.contactReason", equalTo("PRODUCT_INQUIRY"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("clientId", clientId, "channel", "BRANCH", "context", Map.of("reason", "BOREDOM")))
+                .when().post("/api/v1/decisions").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void anInvalidDecisionRequestIsAProblem() {
         given().contentType(ContentType.JSON).body(Map.of("clientId", UUID.randomUUID().toString(), "channel", "PIGEON"))
                 .when().post("/api/v1/decisions").then().statusCode(400).contentType("application/problem+json");

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.bankcrm.offer.app.NextBestActions;
 import org.bankcrm.offer.domain.Channel;
+import org.bankcrm.offer.domain.ContactReason;
 import org.bankcrm.offer.domain.OfferCategory;
 import org.bankcrm.offer.domain.OfferResponse;
 import org.bankcrm.offer.domain.RankedAction;
@@ -39,7 +40,11 @@ public class DecisionResource {
         this.nextBestActions = nextBestActions;
     }
 
-    public record DecisionRequest(@NotNull UUID clientId, @NotNull Channel channel, Integer limit) {
+    /** Why the client is at the channel; optional. */
+    public record RequestContext(ContactReason reason) {
+    }
+
+    public record DecisionRequest(@NotNull UUID clientId, @NotNull Channel channel, RequestContext context, Integer limit) {
     }
 
     public record ActionView(int rank, UUID offerId, String offerCode, OfferCategory category, String productType,
@@ -64,7 +69,8 @@ public class DecisionResource {
     @Path("decisions")
     @Operation(summary = "Decide the client's next best actions on a channel, from local state only → 201")
     public Uni<Response> decide(@Valid @NotNull DecisionRequest request) {
-        return nextBestActions.decideForChannel(request.clientId(), request.channel(), request.limit())
+        ContactReason reason = request.context() == null ? null : request.context().reason();
+        return nextBestActions.decideForChannel(request.clientId(), request.channel(), reason, request.limit())
                 .map(d -> Response.created(URI.create("/api/v1/decisions/" + d.decision().id)).entity(view(d)).build());
     }
 

@@ -26,6 +26,7 @@ import org.bankcrm.offer.domain.OfferResponse;
 import org.bankcrm.offer.domain.PropensityModel;
 import org.bankcrm.offer.domain.PropensityState;
 import org.bankcrm.offer.domain.ClientProfile;
+import org.bankcrm.offer.domain.ContactReason;
 import org.bankcrm.offer.domain.RankedAction;
 import org.bankcrm.offer.domain.ScoringWeights;
 import org.bankcrm.offer.domain.policy.AvailableOnChannel;
@@ -101,7 +102,7 @@ public class NextBestActions {
         ScoringWeights weights = new ScoringWeights(score.valueScale(), score.minValue(), score.assistedChannelWeight(),
                 score.recoveryWeight(), score.positiveExperienceWeight(), score.churnRetentionWeight(),
                 score.churnRiskThreshold(), score.strategyWeight(), score.loyaltyWeight(),
-                policy.noSalesAfterNegativeExperience());
+                policy.noSalesAfterNegativeExperience(), score.contactReasonWeight());
         List<DecisionPolicy> policies = List.of(
                 new WithinValidity(),
                 new AvailableOnChannel(),
@@ -117,7 +118,7 @@ public class NextBestActions {
 
     /** The stored audit record of a decision's inputs. */
     public record DecisionInputs(ClientSnapshot client, boolean clientKnown, ContactHistory history, double[] features,
-            Map<UUID, List<PolicyResult>> policyResults) {
+            Map<UUID, List<PolicyResult>> policyResults, ContactReason contactReason) {
     }
 
     public record Decided(Decision decision, List<RankedAction> actions) {
@@ -125,12 +126,12 @@ public class NextBestActions {
 
     /** A channel asks at the decision point; the actions returned count as presented (weekly sales cap). */
     @WithTransaction
-    public Uni<Decided> decideForChannel(UUID clientId, Channel channel, Integer limit) {
+    public Uni<Decided> decideForChannel(UUID clientId, Channel channel, ContactReason reason, Integer limit) {
         int n = limit == null ? config.decision().defaultLimit() : limit;
         if (n < 1 || n > config.decision().maxLimit()) {
             throw ProblemException.invalidField("limit", "must be between 1 and " + config.decision().maxLimit());
         }
-        return decide(clientId, null, channel, n, REQUEST, null);
+        return decide(clientId, null, channel, reason, n, REQUEST, null);
     }
 
     /**
@@ -139,7 +140,7 @@ public class NextBestActions {
      */
     public Uni<Decided> decideOnEvent(ClientProfile profile, String channel, String triggerType, IncomingEvent cause) {
         Channel on = channel != null ? Channel.valueOf(channel) : Channel.valueOf(config.decision().defaultChannel());
-        return decide(profile.clientId, profile, on, config.decision().defaultLimit(), triggerType, cause);
+        return decide(profile.clientId, profile, on, null, config.decision().defaultLimit(), triggerType, cause);
     }
 
     /**
@@ -147,8 +148,8 @@ public class NextBestActions {
      * declines, sales presented this week), the pipeline on the cached catalogue and models, then one insert of the
      * decision (with its audit inputs and the count of sales it presents) and its outbox row.
      */
-    private Uni<Decided> decide(UUID clientId, ClientProfile changed, Channel channel, int limit, String triggerType,
-            IncomingEvent cause) {
+    private Uni<Decided> decide(UUID clientId, ClientProfile changed, Channel channel, ContactReason reason, int limit,
+            String triggerType, IncomingEvent cause) {
         Instant now = Instant.now();
         UUID decisionId = UUID.randomUUID();
         return locks.lock(clientId)
@@ -161,7 +162,8 @@ public class NextBestActions {
                         ClientSnapshot client = changed != null ? changed.snapshot()
                                 : state.client() != null ? state.client() : ClientSnapshot.unknown(clientId);
                         boolean known = changed != null || state.client() != null;
-                        DecisionContext context = new DecisionContext(client, channel, triggerType, now, state.history());
+                        DecisionContext context = new DecisionContext(client, channel, triggerType, now, state.history(),
+                                reason);
                         List<NextBestAction.Candidate> candidates = new ArrayList<>(cached.offers().size());
                         long modelVersion = 0;
                         for (DecisionCache.CachedOffer offer : cached.offers()) {
@@ -184,7 +186,7 @@ public class NextBestActions {
                         decision.controlGroup = control;
                         decision.actionsJson = write(outcome.actions());
                         decision.inputsJson = write(new DecisionInputs(client, known, state.history(), features,
-                                outcome.policyResults()));
+                                outcome.policyResults(), reason));
                         decision.catalogueVersion = cached.catalogueVersion();
                         decision.modelVersion = modelVersion;
                         decision.decidedAt = now;

@@ -66,6 +66,10 @@ public interface OfferConfig {
         /** Lever weight of the category the loyalty type favours. */
         @WithDefault("1.5")
         double loyaltyWeight();
+
+        /** Context weight of the category that answers the reason the client gave at the channel. */
+        @WithDefault("1.5")
+        double contactReasonWeight();
     }
 
     interface Model {

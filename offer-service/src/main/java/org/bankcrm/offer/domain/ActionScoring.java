@@ -34,6 +34,11 @@ public final class ActionScoring {
             factor *= weights.positiveExperienceWeight();
             reasons.add("context: latest experience was positive");
         }
+        ContactReason reason = context.reason();
+        if (reason != null && reason.answeredBy() == offer.category()) {
+            factor *= weights.contactReasonWeight();
+            reasons.add("context: the client came with a " + reason + ", which " + offer.category() + " answers");
+        }
         Double churn = context.client().churnRisk();
         if (churn != null && churn >= weights.churnRiskThreshold() && offer.category() == OfferCategory.RETENTION) {
             factor *= weights.churnRetentionWeight();

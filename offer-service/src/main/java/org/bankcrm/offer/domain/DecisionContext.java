@@ -2,8 +2,16 @@ package org.bankcrm.offer.domain;
 
 import java.time.Instant;
 
-/** One decision's inputs: the client, the channel asking, what triggered it, when, and the contact history. */
-public record DecisionContext(ClientSnapshot client, Channel channel, String trigger, Instant now, ContactHistory history) {
+/**
+ * One decision's inputs: the client, the channel asking, what triggered it, when, the contact history, and why the
+ * client is at the channel (null when the channel did not say, and for the event chain).
+ */
+public record DecisionContext(ClientSnapshot client, Channel channel, String trigger, Instant now, ContactHistory history,
+        ContactReason reason) {
+
+    public DecisionContext(ClientSnapshot client, Channel channel, String trigger, Instant now, ContactHistory history) {
+        this(client, channel, trigger, now, history, null);
+    }
 
     /** A negative experience the bank caused, recent enough to put service recovery first. */
     public boolean recoveryNeeded(java.time.Duration window) {

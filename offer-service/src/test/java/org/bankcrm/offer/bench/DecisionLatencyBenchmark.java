@@ -68,8 +68,14 @@ public final class DecisionLatencyBenchmark {
             port = socket.getLocalPort();
         }
         Path log = Files.createTempFile("offer-service-bench", ".log");
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx512m", "-jar", app.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m"));
+        // e.g. -Dservice.jvm=-XX:StartFlightRecording=filename=/tmp/offer.jfr,settings=profile to profile the service
+        String jvm = System.getProperty("service.jvm", "");
+        if (!jvm.isBlank()) {
+            command.addAll(Arrays.asList(jvm.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", app.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());

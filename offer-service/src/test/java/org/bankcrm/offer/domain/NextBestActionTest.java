@@ -19,7 +19,8 @@ import org.bankcrm.offer.domain.policy.ServiceRecoveryNeedsABadExperience;
 import org.junit.jupiter.api.Test;
 
 class NextBestActionTest {
-    static final ScoringWeights WEIGHTS = new ScoringWeights(200, 0.1, 1.2, 5.0, 1.2, 1.5, 0.3, 1.5, 1.5, Duration.ofDays(14));
+    static final ScoringWeights WEIGHTS = new ScoringWeights(200, 0.1, 1.2, 5.0, 1.2, 1.5, 0.3, 1.5, 1.5, Duration.ofDays(14),
+            1.5);
     final NextBestAction pipeline = new NextBestAction(List.of(new RequiresMarketingConsent(),
             new ServiceRecoveryNeedsABadExperience(Duration.ofDays(14)), new NoSalesDuringOpenComplaint(Duration.ofDays(14))),
             WEIGHTS);
@@ -52,6 +53,22 @@ class NextBestActionTest {
         var outcome = pipeline.decide(candidates, context(failed, Channel.CALL_CENTER), 3, false, new Random(1));
         assertThat(outcome.actions()).extracting(RankedAction::code).containsExactly("APOLOGY_CALL", "FEE_WAIVER");
         assertThat(outcome.actions().get(0).rank()).isEqualTo(1);
+    }
+
+    @Test
+    void theReasonTheClientGaveAtTheChannelWeighsTheCategoryThatAnswersIt() {
+        var plain = pipeline.decide(candidates, context(client(), Channel.BRANCH), 3, false, new Random(1));
+        DecisionContext priceQuestion = new DecisionContext(client(), Channel.BRANCH, "REQUEST", NOW, ContactHistory.NONE,
+                ContactReason.PRICE_QUESTION);
+        var asked = pipeline.decide(candidates, priceQuestion, 3, false, new Random(1));
+        RankedAction tariff = asked.actions().stream().filter(a -> a.code().equals("FEE_WAIVER")).findFirst().orElseThrow();
+        RankedAction before = plain.actions().stream().filter(a -> a.code().equals("FEE_WAIVER")).findFirst().orElseThrow();
+        assertThat(tariff.components().context()).isEqualTo(before.components().context() * 1.5);
+        assertThat(tariff.reasons()).anyMatch(r -> r.contains("PRICE_QUESTION, which TARIFF answers"));
+        RankedAction sale = asked.actions().stream().filter(a -> a.code().equals("MORTGAGE")).findFirst().orElseThrow();
+        assertThat(sale.components().context()).as("sales do not answer a price question").isEqualTo(1.2);
+        assertThat(ContactReason.PRODUCT_INQUIRY.answeredBy()).isEqualTo(OfferCategory.SALES);
+        assertThat(ContactReason.CANCELLATION.answeredBy()).isEqualTo(OfferCategory.RETENTION);
     }
 
     @Test
