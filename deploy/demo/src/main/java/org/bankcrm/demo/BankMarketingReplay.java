@@ -202,6 +202,8 @@ public final class BankMarketingReplay {
             }
         } finally {
             pool.shutdownNow();
+            // the campaign is over: the offer leaves the active catalogue, its model stays readable
+            api.call("PUT", api.offers() + "/offers/" + offerId, campaign(false));
         }
         report(outcomes, offerId, Duration.ofNanos(System.nanoTime() - began));
     }
@@ -230,7 +232,7 @@ public final class BankMarketingReplay {
             }
         }
         String band = ageBand(row.age());
-        String income = String.valueOf(incomeBracket(row.job()));
+        String income = incomeBracket(row.job()) == null ? "(unknown job)" : incomeBracket(row.job());
         if (action == null) {
             return new Outcome(row, false, 0, band, income);
         }
@@ -240,17 +242,28 @@ public final class BankMarketingReplay {
     }
 
     /** The campaign's offer: a term deposit any client may be called about (the campaign called every row). */
+    static Payloads.OfferRequest campaign(boolean active) {
+        return new Payloads.OfferRequest(OFFER_CODE, "Term deposit (UCI bank-marketing campaign)",
+                "The term deposit the Portuguese bank's 2008-2010 phone campaigns offered; replayed from the UCI data",
+                "SALES", "TERM_DEPOSIT", Map.of("all", List.of()), List.of("CALL_CENTER"), 90, 6.0, 94.0, active);
+    }
+
+    /** Creates the campaign's offer, or switches it on again for another replay (its model keeps what it learnt). */
     private UUID campaignOffer() {
         for (JsonNode offer : api.expect("GET", api.offers() + "/offers", null, 200).body()) {
             if (OFFER_CODE.equals(offer.path("code").asText())) {
-                return UUID.fromString(offer.path("id").asText());
+                UUID id = UUID.fromString(offer.path("id").asText());
+                api.expect("PUT", api.offers() + "/offers/" + id, campaign(true), 200);
+                return id;
             }
         }
-        Payloads.OfferRequest offer = new Payloads.OfferRequest(OFFER_CODE, "Term deposit (UCI bank-marketing campaign)",
-                "The term deposit the Portuguese bank's 2008-2010 phone campaigns offered; replayed from the UCI data",
-                "SALES", "TERM_DEPOSIT", Map.of("all", List.of()), List.of("CALL_CENTER"), 90, 6.0, 94.0);
-        JsonNode created = api.expect("POST", api.offers() + "/offers", offer, 201).body();
-        return UUID.fromString(created.path("id").asText());
+        CrmApi.Answer created = api.expect("POST", api.offers() + "/offers", campaign(true), 201, 409);
+        if (created.status() == 409) { // listed only while active: switch it on again
+            UUID id = UUID.fromString(created.body().path("existingId").asText());
+            api.expect("PUT", api.offers() + "/offers/" + id, campaign(true), 200);
+            return id;
+        }
+        return UUID.fromString(created.body().path("id").asText());
     }
 
     private void report(List<Outcome> outcomes, UUID offerId, Duration took) {

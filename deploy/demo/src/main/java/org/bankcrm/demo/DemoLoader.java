@@ -78,6 +78,8 @@ public final class DemoLoader {
         ExecutorService pool = Executors.newFixedThreadPool(options.workers(), daemon("crm-demo-load"));
         Semaphore inFlight = new Semaphore(options.workers() * 4);
         ScheduledProgress progress = new ScheduledProgress(began);
+        java.util.concurrent.ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("crm-demo-progress"));
+        ticker.scheduleAtFixedRate(progress::maybePrint, 1, 1, TimeUnit.SECONDS);
         List<DemoClient> withDecision = new ArrayList<>();
         Map<Integer, UUID> decisionIds = new java.util.concurrent.ConcurrentHashMap<>();
         try (TouchpointIngest ingest = new TouchpointIngest(options.bootstrapServers())) {
@@ -131,6 +133,7 @@ public final class DemoLoader {
             }
             throwIfFailed();
         } finally {
+            ticker.shutdownNow();
             pool.shutdownNow();
             pool.awaitTermination(10, TimeUnit.SECONDS);
         }
@@ -241,13 +244,13 @@ public final class DemoLoader {
             this.last = began;
         }
 
-        void maybePrint() {
+        synchronized void maybePrint() {
             if (System.nanoTime() - last > 5_000_000_000L) {
                 print();
             }
         }
 
-        void print() {
+        synchronized void print() {
             last = System.nanoTime();
             double seconds = (last - began) / 1e9;
             long requests = clients.get() / BATCH + products.get() + financials.get() + consents.get() + rest.get()

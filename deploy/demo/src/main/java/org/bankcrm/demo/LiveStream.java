@@ -8,7 +8,6 @@ import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,7 +39,11 @@ public final class LiveStream {
     private record Watched(UUID id, String label, Profile profile) {
     }
 
-    private record Seen(String loyalty, String actions) {
+    /** The scores, and the next best actions in their order; {@code offers} (sorted) tells a real change from a reshuffle. */
+    private record Seen(String loyalty, String actions, String offers) {
+        boolean changedFrom(Seen before) {
+            return !loyalty.equals(before.loyalty) || !offers.equals(before.offers);
+        }
     }
 
     private final Options options;
@@ -97,7 +100,8 @@ public final class LiveStream {
         long end = options.duration() == null ? Long.MAX_VALUE : began + options.duration().toNanos();
         long nextReport = began + 5_000_000_000L;
         long count = 0;
-        try (TouchpointIngest ingest = new TouchpointIngest(options.bootstrapServers())) {
+        TouchpointIngest ingest = new TouchpointIngest(options.bootstrapServers());
+        try {
             while (!stopped && System.nanoTime() < end) {
                 long due = began + (long) (count / options.rate() * 1e9);
                 long wait = due - System.nanoTime();
@@ -131,6 +135,7 @@ public final class LiveStream {
         } finally {
             pool.shutdown();
             pool.awaitTermination(10, TimeUnit.SECONDS);
+            ingest.close(); // after the senders: they may still be sending
         }
         CrmApi.sleep(1_000);
         report(began, watched, seen);
@@ -171,19 +176,19 @@ public final class LiveStream {
     private void report(long began, List<Watched> watched, Map<UUID, Seen> seen) {
         double seconds = (System.nanoTime() - began) / 1e9;
         out.printf(Locale.ROOT, "%s  %,d touchpoints sent (%.1f/s), %,d decisions asked, %,d answered%s%n",
-                LocalTime.now(ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS), sent.get(), sent.get() / seconds,
+                LocalTime.now(ZoneId.systemDefault()).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")), sent.get(), sent.get() / seconds,
                 decisions.get(), answers.get(), failed.get() == 0 ? ""
                         : String.format(Locale.ROOT, ", %,d not sent%s", failed.get(),
                                 lastFailure == null ? " (the services did not keep up)" : " (last: " + lastFailure + ")"));
         for (Watched w : watched) {
             Seen now = look(w.id());
             Seen before = seen.put(w.id(), now);
-            if (!now.equals(before)) {
+            if (now.changedFrom(before)) {
                 out.println("  " + w.label() + " after " + lastTouchpoint.getOrDefault(w.id(), "-") + ":");
                 if (!now.loyalty().equals(before.loyalty())) {
                     out.println("      loyalty     " + before.loyalty() + "  →  " + now.loyalty());
                 }
-                if (!now.actions().equals(before.actions())) {
+                if (!now.offers().equals(before.offers())) {
                     out.println("      next best   " + before.actions() + "  →  " + now.actions());
                 }
             }
@@ -198,7 +203,9 @@ public final class LiveStream {
         JsonNode nba = api.get(api.offers() + "/clients/" + id + "/next-best-actions").body();
         List<String> actions = new ArrayList<>();
         nba.path("actions").forEach(a -> actions.add(a.path("offerCode").asText() + " (" + a.path("category").asText() + ")"));
-        return new Seen(scores, actions.isEmpty() ? "none" : String.join(", ", actions));
+        List<String> sorted = new ArrayList<>(actions);
+        sorted.sort(null);
+        return new Seen(scores, actions.isEmpty() ? "none" : String.join(", ", actions), String.join(",", sorted));
     }
 
     private List<UUID> clientIds(int max) {

@@ -74,6 +74,7 @@ public final class Payloads {
     /** offer-service {@code POST /api/v1/offers}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record OfferRequest(String code, String name, String description, String category, String productType,
-            Object condition, List<String> channels, double value, Double priorAccepted, Double priorDeclined) {
+            Object condition, List<String> channels, double value, Double priorAccepted, Double priorDeclined,
+            Boolean active) {
     }
 }

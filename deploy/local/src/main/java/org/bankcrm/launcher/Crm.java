@@ -362,7 +362,7 @@ public final class Crm {
 
     /** What {@code up} does about the demo bank: load it (with so many clients) on the first start, or not. */
     record DemoChoice(boolean load, int clients, List<String> rest) {
-        static final int DEFAULT_CLIENTS = 2_000;
+        static final int DEFAULT_CLIENTS = 500;
         static final DemoChoice NONE = new DemoChoice(false, 0, List.of());
 
         static DemoChoice of(List<String> options, Map<String, String> env) {
