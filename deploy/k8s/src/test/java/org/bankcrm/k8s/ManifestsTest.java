@@ -110,6 +110,59 @@ class ManifestsTest {
     }
 
     @Test
+    void typedObjectsHaveNoFieldTheirKindDoesNotKnow() {
+        // fabric8 keeps a field its model does not know in additionalProperties instead of failing: a misspelt
+        // readOnlyRootFileSystem would be parsed, ignored by Kubernetes, and pass every check above
+        List<String> unknown = new ArrayList<>();
+        for (Map.Entry<String, List<HasMetadata>> set : allSets().entrySet()) {
+            for (HasMetadata object : set.getValue()) {
+                if (!(object instanceof GenericKubernetesResource)) {
+                    unknownFields(object, set.getKey() + ": " + object.getKind() + " " + object.getMetadata().getName(),
+                            unknown, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+                }
+            }
+        }
+        assertThat(unknown).isEmpty();
+    }
+
+    private static void unknownFields(Object value, String path, List<String> unknown, Set<Object> seen) {
+        if (value == null || !seen.add(value)) {
+            return;
+        }
+        if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                unknownFields(list.get(i), path + "[" + i + "]", unknown, seen);
+            }
+            return;
+        }
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> unknownFields(v, path + "." + k, unknown, seen));
+            return;
+        }
+        if (!value.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")) {
+            return;
+        }
+        for (java.lang.reflect.Method getter : value.getClass().getMethods()) {
+            if (getter.getParameterCount() != 0 || !getter.getName().startsWith("get") || getter.getName().equals("getClass")) {
+                continue;
+            }
+            Object child;
+            try {
+                child = getter.invoke(value);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                continue;
+            }
+            if (getter.getName().equals("getAdditionalProperties")) {
+                if (child instanceof Map<?, ?> extra && !extra.isEmpty()) {
+                    unknown.add(path + ": unknown " + extra.keySet());
+                }
+            } else {
+                unknownFields(child, path + "." + getter.getName().substring(3), unknown, seen);
+            }
+        }
+    }
+
+    @Test
     void renderedOverlaysAreThoseKustomizeRendersNow() throws Exception {
         Optional<Path> kubectl = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
                 .map(dir -> Path.of(dir, "kubectl")).filter(Files::isExecutable).findFirst();
