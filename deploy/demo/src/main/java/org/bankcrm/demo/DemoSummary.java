@@ -2,10 +2,8 @@ package org.bankcrm.demo;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -108,21 +106,23 @@ public final class DemoSummary {
 
         JsonNode performance = api.expect("GET", api.offers() + "/offers/performance", null, 200).body();
         long answers = 0, accepted = 0;
-        List<String> best = new ArrayList<>();
+        List<JsonNode> answered = new ArrayList<>();
         for (JsonNode offer : performance.path("byOffer")) {
             answers += offer.path("responses").asLong();
             accepted += offer.path("accepted").asLong();
             if (offer.path("responses").asLong() > 0) {
-                best.add(String.format(Locale.ROOT, "%s %d/%d", offer.path("key").asText(), offer.path("accepted").asLong(),
-                        offer.path("responses").asLong()));
+                answered.add(offer);
             }
         }
+        answered.sort((a, b) -> Long.compare(b.path("responses").asLong(), a.path("responses").asLong()));
+        List<String> best = answered.stream().map(offer -> String.format(Locale.ROOT, "%s %d/%d", offer.path("key").asText(),
+                offer.path("accepted").asLong(), offer.path("responses").asLong())).toList();
         out.printf(Locale.ROOT, "  offers: %s answers to presented actions, %,d accepted (%.1f %%)%s%n",
                 String.format(Locale.ROOT, "%,d", answers), accepted, percent(accepted, answers),
                 loaded == null ? "" : String.format(Locale.ROOT, "; %,d decisions asked by channels during the load "
                         + "(plus the event chain's decision after every touchpoint and loyalty change)", loaded.decisions()));
         if (!best.isEmpty()) {
-            out.println("    accepted/answered by offer: " + String.join(", ", best.subList(0, Math.min(best.size(), 8))));
+            out.println("    accepted/answered, most answered first: " + String.join(", ", best.subList(0, Math.min(best.size(), 8))));
         }
     }
 
@@ -138,7 +138,4 @@ public final class DemoSummary {
         return value.isNumber() ? String.format(Locale.ROOT, "%.0f %%", 100 * value.asDouble()) : "-";
     }
 
-    static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode node) {
-        return node.fields();
-    }
 }

@@ -141,15 +141,22 @@ public final class Crm {
         printReady(stack.state(), detachedSupervisor
                 ? "Supervising in the background; crm down stops everything."
                 : "Press Ctrl-C to stop everything (or run crm down in another terminal).");
-        if (!detachedSupervisor) {
-            try {
-                loadDemoOnFirstStart(settings, demo);
-            } catch (RuntimeException e) {
-                if (!stack.isStopping()) {
-                    out.println("crm: the demo bank was not loaded completely: " + e.getMessage());
-                    out.println("The CRM keeps running; load it again after crm down && crm reset, or skip it with --no-demo.");
+        if (!detachedSupervisor && demo.load()) {
+            // beside the supervision, which keeps reporting components that end while the demo loads
+            Thread loader = new Thread(() -> {
+                try {
+                    loadDemoOnFirstStart(settings, demo);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    if (!stack.isStopping()) {
+                        out.println("crm: the demo bank was not loaded completely: " + e.getMessage());
+                        out.println("The CRM keeps running; load it again after crm down && crm reset, or skip it with --no-demo.");
+                    }
                 }
-            }
+            }, "crm-demo-load");
+            loader.setDaemon(true);
+            loader.start();
         }
         stack.superviseUntilStopped();
         return 0;
