@@ -61,11 +61,21 @@ class KafkaEventPublisher implements AutoCloseable {
         Producer<String, byte[]> kafka = producer();
         Map<PendingEvent, Future<RecordMetadata>> sent = new LinkedHashMap<>();
         Map<Long, String> failed = new LinkedHashMap<>();
+        String refused = null;
         for (PendingEvent event : events) {
+            if (refused != null) {
+                // not handed to the producer at all: nothing of it can reach the broker, so nothing is sent twice
+                failed.put(event.id(), "not sent after an earlier refusal in this round: " + refused);
+                continue;
+            }
             try {
                 sent.put(event, kafka.send(toRecord(event)));
             } catch (RuntimeException e) {
-                failed.put(event.id(), describe(e));
+                // send() refused the record itself (e.g. no metadata within max.block.ms while the broker is down).
+                // Stop the round here: a later record of the same client sent now could reach a broker that has come
+                // back, be held back behind this one below and go again next round - on the topic twice.
+                refused = describe(e);
+                failed.put(event.id(), refused);
             }
         }
         for (Map.Entry<PendingEvent, Future<RecordMetadata>> entry : sent.entrySet()) {

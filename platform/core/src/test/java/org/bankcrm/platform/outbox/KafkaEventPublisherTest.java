@@ -68,6 +68,35 @@ class KafkaEventPublisherTest {
         assertThat(result.failed().get(3L)).contains("held back");
     }
 
+    @Test
+    void aRecordTheProducerRefusesEndsTheRoundSoThatNoLaterRecordCanGoTwice() {
+        // send() itself throws for the first record (no metadata while the broker was down); had the second been
+        // sent, it could have reached the broker that came back, been held back behind the first and gone again
+        var mock = new MockProducer<String, byte[]>(true, null, new StringSerializer(), new ByteArraySerializer()) {
+            private boolean refused;
+
+            @Override
+            public synchronized java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
+                    ProducerRecord<String, byte[]> record, org.apache.kafka.clients.producer.Callback callback) {
+                if (!refused) {
+                    refused = true;
+                    throw new TimeoutException("Topic crm.client.events.v1 not present in metadata after 5000 ms.");
+                }
+                return super.send(record, callback);
+            }
+        };
+        var publisher = new KafkaEventPublisher(() -> mock);
+
+        var result = publisher.publish(List.of(event(1, "c-1"), event(2, "c-1"), event(3, "c-2")));
+
+        assertThat(mock.history()).as("records handed to the producer").isEmpty();
+        assertThat(result.published()).isEmpty();
+        assertThat(result.failed()).containsOnlyKeys(1L, 2L, 3L);
+        assertThat(result.failed().get(1L)).contains("not present in metadata");
+        assertThat(result.failed().get(2L)).contains("not sent after an earlier refusal");
+
+    }
+
     private static String header(ProducerRecord<String, byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
