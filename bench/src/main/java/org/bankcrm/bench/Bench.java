@@ -3,6 +3,7 @@ package org.bankcrm.bench;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,35 +64,42 @@ public final class Bench {
         report.put("startedAt", began.toString());
         report.put("mode", options.quick() ? "quick" : "full");
         report.put("machine", Machine.describe());
-        StackControl control = new StackControl(options.root());
-        try {
-            if (options.startStack()) {
-                say("starting the CRM with the local launcher (data reset first)");
-                report.put("stackStartSeconds", control.resetAndStart());
-                say("loading the demo bank (" + options.clients() + " clients)");
-                report.put("demoLoadSeconds", control.loadDemo(options.clients(), options.seed()));
-            }
-            stack = StackState.read(options.root().resolve(".crm/run/crm.state"));
+        Path dir = Report.directory(options, report);
+        try (StackControl control = new StackControl(options.root(), dir.resolve("stack"))) {
+            say("starting the CRM with the launcher's code on free ports (files in " + dir.resolve("stack") + ")");
+            report.put("stackStartSeconds", control.start(Duration.ofMinutes(3)));
+            stack = control.state();
             resources = new Resources(stack.pids());
             resources.start();
+            resources.phase("demo-load");
+            say("loading the demo bank (" + options.clients() + " clients)");
+            report.put("demoLoadSeconds", DemoBank.load(stack, options.clients(), options.seed(), System.out));
             measure();
         } finally {
             if (resources != null) {
                 report.put("resources", resourcesReport());
                 resources.close();
             }
-            if (options.startStack()) {
-                control.stop();
-            }
             report.put("durationSeconds", Duration.between(began, Instant.now()).toSeconds());
-            Path dir = Report.write(options, report);
+            Report.write(options, report, dir);
+            deleteData(dir.resolve("stack/data"));
             say("report in " + dir);
         }
         return 0;
     }
 
+    /** The stack's databases and logs of topics are large and of no use after the run; its logs are kept. */
+    private static void deleteData(Path data) throws IOException {
+        if (!Files.isDirectory(data)) {
+            return;
+        }
+        try (var paths = Files.walk(data)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
     private void measure() throws Exception {
-        int partitions = partitions();
+        int partitions = 3; // the launcher creates every topic with 3 partitions (CRM_PARTITIONS)
         resources.phase("raw-kafka");
         say("raw Kafka limit (" + options.rawKafkaRecords() + " records of 1 KB, acks=all)");
         RawKafka.Figures kafka = new RawKafka(stack.kafkaBootstrap(), partitions)
@@ -277,11 +285,6 @@ public final class Bench {
             }
         }
         return ids.subList(0, Math.min(wanted, ids.size()));
-    }
-
-    private int partitions() throws IOException {
-        String value = System.getenv().getOrDefault("CRM_PARTITIONS", "3");
-        return Integer.parseInt(value.trim());
     }
 
     private Map<String, Object> resourcesReport() {

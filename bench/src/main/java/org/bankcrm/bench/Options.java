@@ -11,7 +11,6 @@ import java.util.List;
  */
 record Options(
         boolean quick,
-        boolean startStack,
         Path root,
         Path out,
         int clients,
@@ -27,20 +26,20 @@ record Options(
         long seed) {
 
     static final String USAGE = """
-            usage: bench/run [--quick] [--existing-stack] [--clients N] [--chain-rates 50,100,...]
+            usage: bench/run [--quick] [--clients N] [--chain-rates 50,100,...]
                              [--decision-rates 100,500,...] [--warm-up S] [--steady S] [--out DIR] [--seed N]
               --quick            a smoke check in under 3 minutes (two rates per measurement, short periods)
-              --existing-stack   measure the CRM already started by deploy/local/crm (with its data);
-                                 otherwise the bench resets the local stack, starts it, loads the demo bank and stops it
+            The bench starts its own CRM with the launcher's code on free ports (files under the run's directory),
+            loads the demo bank, measures, writes bench.json, RESULTS.md and latency.png, and stops the CRM.
             """;
 
     static Options parse(String[] args, Path root) {
         boolean quick = Arrays.asList(args).contains("--quick");
         Options o = quick
-                ? new Options(true, true, root, root.resolve("bench/results"), 1_000, List.of(50.0, 200.0),
+                ? new Options(true, root, root.resolve("bench/results"), 200, List.of(50.0, 200.0),
                         List.of(100.0, 1_000.0), Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(10),
                         30_000, Duration.ofSeconds(4), 8, false, 42)
-                : new Options(false, true, root, root.resolve("bench/results"), 5_000, List.of(50.0, 100.0, 200.0, 500.0, 1_000.0),
+                : new Options(false, root, root.resolve("bench/results"), 2_000, List.of(50.0, 100.0, 200.0, 500.0, 1_000.0),
                         List.of(100.0, 250.0, 500.0, 1_000.0, 1_500.0, 2_000.0), Duration.ofSeconds(10), Duration.ofSeconds(30),
                         Duration.ofSeconds(20), 200_000, Duration.ofSeconds(15), 8, true, 42);
         for (int i = 0; i < args.length; i++) {
@@ -48,7 +47,6 @@ record Options(
             switch (arg) {
                 case "--quick" -> {
                 }
-                case "--existing-stack" -> o = o.with(false);
                 case "--clients" -> o = o.withClients(Integer.parseInt(value(args, ++i, arg)));
                 case "--chain-rates" -> o = o.withChainRates(rates(value(args, ++i, arg)));
                 case "--decision-rates" -> o = o.withDecisionRates(rates(value(args, ++i, arg)));
@@ -77,38 +75,33 @@ record Options(
         return rates;
     }
 
-    Options with(boolean start) {
-        return new Options(quick, start, root, out, clients, chainRates, decisionRates, warmUp, steady, drain, rawKafkaRecords,
-                rawPostgresDuration, rawPostgresConnections, maxThroughput, seed);
-    }
-
     Options withClients(int n) {
-        return new Options(quick, startStack, root, out, n, chainRates, decisionRates, warmUp, steady, drain, rawKafkaRecords,
+        return new Options(quick, root, out, n, chainRates, decisionRates, warmUp, steady, drain, rawKafkaRecords,
                 rawPostgresDuration, rawPostgresConnections, maxThroughput, seed);
     }
 
     Options withChainRates(List<Double> r) {
-        return new Options(quick, startStack, root, out, clients, r, decisionRates, warmUp, steady, drain, rawKafkaRecords,
+        return new Options(quick, root, out, clients, r, decisionRates, warmUp, steady, drain, rawKafkaRecords,
                 rawPostgresDuration, rawPostgresConnections, maxThroughput, seed);
     }
 
     Options withDecisionRates(List<Double> r) {
-        return new Options(quick, startStack, root, out, clients, chainRates, r, warmUp, steady, drain, rawKafkaRecords,
+        return new Options(quick, root, out, clients, chainRates, r, warmUp, steady, drain, rawKafkaRecords,
                 rawPostgresDuration, rawPostgresConnections, maxThroughput, seed);
     }
 
     Options withPeriods(Duration w, Duration s) {
-        return new Options(quick, startStack, root, out, clients, chainRates, decisionRates, w, s, drain, rawKafkaRecords,
+        return new Options(quick, root, out, clients, chainRates, decisionRates, w, s, drain, rawKafkaRecords,
                 rawPostgresDuration, rawPostgresConnections, maxThroughput, seed);
     }
 
     Options withOut(Path o) {
-        return new Options(quick, startStack, root, o, clients, chainRates, decisionRates, warmUp, steady, drain, rawKafkaRecords,
+        return new Options(quick, root, o, clients, chainRates, decisionRates, warmUp, steady, drain, rawKafkaRecords,
                 rawPostgresDuration, rawPostgresConnections, maxThroughput, seed);
     }
 
     Options withSeed(long s) {
-        return new Options(quick, startStack, root, out, clients, chainRates, decisionRates, warmUp, steady, drain, rawKafkaRecords,
+        return new Options(quick, root, out, clients, chainRates, decisionRates, warmUp, steady, drain, rawKafkaRecords,
                 rawPostgresDuration, rawPostgresConnections, maxThroughput, s);
     }
 }

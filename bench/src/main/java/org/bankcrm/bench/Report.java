@@ -43,10 +43,13 @@ final class Report {
     private Report() {
     }
 
-    static Path write(Options options, Map<String, Object> report) throws IOException {
+    /** A new directory for one run: {@code <out>/<time>-<mode>}. */
+    static Path directory(Options options, Map<String, Object> report) throws IOException {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path dir = options.out().resolve(stamp + "-" + report.get("mode"));
-        Files.createDirectories(dir);
+        return Files.createDirectories(options.out().resolve(stamp + "-" + report.get("mode")));
+    }
+
+    static Path write(Options options, Map<String, Object> report, Path dir) throws IOException {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("bench.json").toFile(), report);
         Files.writeString(dir.resolve("RESULTS.md"), markdown(report));
         chart(report, dir.resolve("latency.png"));

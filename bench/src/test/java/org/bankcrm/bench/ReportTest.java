@@ -46,7 +46,8 @@ class ReportTest {
         report.put("maxSustained", Map.of("touchpointsPerSecond", 700.0, "fractionOfRawKafkaLimit", 0.0175));
         report.put("resources", Map.of("peakRssMiB", Map.of("offer-service", 300.0, "client-service", 200.0), "byPhase", Map.of()));
 
-        Path dir = Report.write(options, report);
+        Path dir = Report.directory(options, report);
+        Report.write(options, report, dir);
 
         assertThat(dir.resolve("bench.json")).content().contains("\"maxRecordsPerSecond\" : 40000");
         String md = Files.readString(dir.resolve("RESULTS.md"));

@@ -39,26 +39,38 @@ public final class CrmApi {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
-    private final String host;
+    private final String clientService;
+    private final String interactionService;
+    private final String loyaltyService;
+    private final String offerService;
 
+    /** The CRM as {@code crm up} runs it: the four services on their fixed ports 8081-8084 of {@code host}. */
     public CrmApi(String host) {
-        this.host = host;
+        this("http://" + host + ":8081", "http://" + host + ":8082", "http://" + host + ":8083", "http://" + host + ":8084");
+    }
+
+    /** The CRM anywhere else (e.g. a stack on free ports): each service's base URL, {@code http://host:port}. */
+    public CrmApi(String clientService, String interactionService, String loyaltyService, String offerService) {
+        this.clientService = clientService;
+        this.interactionService = interactionService;
+        this.loyaltyService = loyaltyService;
+        this.offerService = offerService;
     }
 
     public String clients() {
-        return "http://" + host + ":8081/api/v1";
+        return clientService + "/api/v1";
     }
 
     public String interactions() {
-        return "http://" + host + ":8082/api/v1";
+        return interactionService + "/api/v1";
     }
 
     public String loyalty() {
-        return "http://" + host + ":8083/api/v1";
+        return loyaltyService + "/api/v1";
     }
 
     public String offers() {
-        return "http://" + host + ":8084/api/v1";
+        return offerService + "/api/v1";
     }
 
     public Answer get(String url) {

@@ -56,8 +56,13 @@ public final class DemoLoader {
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
 
     public DemoLoader(Options options, PrintStream out) {
+        this(options, new CrmApi(options.host()), out);
+    }
+
+    /** Loads into the CRM that {@code api} addresses (e.g. a stack on free ports); {@code options.host()} is not used. */
+    public DemoLoader(Options options, CrmApi api, PrintStream out) {
         this.options = options;
-        this.api = new CrmApi(options.host());
+        this.api = api;
         this.out = out;
     }
 
