@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * one of its subscriptions and says how to build a valid payload and how to see what was applied.
  */
 public abstract class ConsumerPlumbingChecks {
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    // generous: the first malformed record also creates the dead-letter producer, slow on a busy 2-core machine
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     /** The topic the consumer reads. */
     protected abstract String topic();
