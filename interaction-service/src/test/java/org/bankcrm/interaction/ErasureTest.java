@@ -125,7 +125,12 @@ class ErasureTest {
                 "{\"clientId\": \"%s\", \"segments\": [\"ERASURE_TEST\"], \"changedAt\": \"2026-11-27T10:20:00Z\"}"
                         .formatted(clientId));
         TestClients.send(segments);
-        for (var record : java.util.List.of(submitted, registered, segments)) {
+        // an answer to an offer, from offer-service (it becomes a touchpoint of a known client's timeline)
+        var responded = CloudEventRecords.event(OfferTimelineTest.TOPIC, "crm.offer.responded", clientId,
+                OfferTimelineTest.responded(UUID.randomUUID().toString(), UUID.randomUUID().toString(), clientId,
+                        "ACCEPTED"));
+        TestClients.send(responded);
+        for (var record : java.util.List.of(submitted, registered, segments, responded)) {
             String ceId = CloudEventRecords.header(record.headers(), "ce_id");
             await().atMost(WAIT).until(() -> applied(ceId));
         }
@@ -134,6 +139,7 @@ class ErasureTest {
         given().when().get("/api/v1/interactions/{id}", touchpoint).then().statusCode(404);
         assertThat(rowsOf(clientId)).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
         assertThat(TopicContents.forKey(TouchpointIngestTest.DLQ, clientId)).as("nothing of theirs on the DLQ").isEmpty();
+        assertThat(TopicContents.forKey(OfferTimelineTest.TOPIC + ".dlq", clientId)).isEmpty();
         assertThat(InteractionRecordingTest.recordedEvents(clientId)).isEmpty();
     }
 
