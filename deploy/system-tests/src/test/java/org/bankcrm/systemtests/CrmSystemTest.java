@@ -835,6 +835,21 @@ class CrmSystemTest {
 
     @Test
     @Order(AFTER_THE_SCENARIOS)
+    @DisplayName("PII 0b. The log scan finds what the services do log of the clients: their ids (so the log scans "
+            + "below can fail)")
+    void theLogScanFindsTheClientsIdsInTheServicesLogs() {
+        personalDataGiven();
+        List<PiiScan.Needle> ids = Bank.GIVEN.stream().map(Bank.PersonalData::clientId).distinct()
+                .map(id -> new PiiScan.Needle(id, "clientId", id, id)).toList();
+        List<PiiScan.Hit> hits = new ArrayList<>();
+        for (String service : List.of(RunningCrm.CLIENT, RunningCrm.INTERACTION, RunningCrm.LOYALTY, RunningCrm.OFFER)) {
+            hits.addAll(PiiScan.inLog(crm.logs().get(service), service, ids, new long[1]));
+        }
+        assertThat(hits).as("client ids (no personal data) in the services' logs").isNotEmpty();
+    }
+
+    @Test
+    @Order(AFTER_THE_SCENARIOS)
     @DisplayName("PII 1. No personal data of the clients in client-service's log")
     void noPersonalDataInClientServiceLog() {
         assertNoPersonalDataInLogsOf(RunningCrm.CLIENT);
