@@ -45,6 +45,51 @@ class JourneyTest {
                 .toList();
     }
 
+    static String header(ConsumerRecord<String, String> record, String name) {
+        return CloudEventRecords.header(record.headers(), name);
+    }
+
+    static ConsumerRecord<String, String> awaitRecorded(String clientId, String touchpointId) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> InteractionRecordingTest.recordedEvents(clientId).stream()
+                .filter(r -> JsonPath.from(r.value()).getString("interactionId").equals(touchpointId)).toList(),
+                l -> !l.isEmpty()).get(0);
+    }
+
+    @Test
+    void theJourneyClosedByAContactIsCausedByThatContactsRecordedEvent() {
+        String clientId = TestClients.known();
+        contact(clientId, day(1), "SAVINGS", "PENDING", "CHAT");
+        String resolving = contact(clientId, day(2), "SAVINGS", "RESOLVED", "CHAT");
+        ConsumerRecord<String, String> recorded = awaitRecorded(clientId, resolving);
+        ConsumerRecord<String, String> closed = await().atMost(Duration.ofSeconds(20))
+                .until(() -> closedEvents(clientId), l -> !l.isEmpty()).get(0);
+
+        // a touchpoint over REST starts the chain; the journey it closed is caused by its crm.interaction.recorded
+        assertThat(header(recorded, "ce_causationid")).isNull();
+        assertThat(header(closed, "ce_causationid")).as("journey-closed <- recorded").isEqualTo(header(recorded, "ce_id"));
+        assertThat(header(closed, "ce_correlationid")).as("root: the touchpoint").isEqualTo(header(recorded, "ce_id"));
+    }
+
+    @Test
+    void aTouchpointFromAnotherSystemCarriesItsRecordsCeIdDownTheChainToTheJourneyItClosed() {
+        String clientId = TestClients.known();
+        contact(clientId, day(1), "LENDING", "PENDING", "CHAT");
+        String resolving = UUID.randomUUID().toString();
+        var submitted = TouchpointIngestTest.submitted(clientId, TestClients.touchpoint(resolving, clientId,
+                "occurredAt", day(2).toString(), "need", "LENDING", "outcome", "RESOLVED", "valence", "POSITIVE",
+                "cause", null, "causeDetail", null, "type", "SERVICE_REQUEST"));
+        String submittedId = CloudEventRecords.header(submitted.headers(), "ce_id");
+        TestClients.send(submitted);
+        ConsumerRecord<String, String> recorded = awaitRecorded(clientId, resolving);
+        ConsumerRecord<String, String> closed = await().atMost(Duration.ofSeconds(20))
+                .until(() -> closedEvents(clientId), l -> !l.isEmpty()).get(0);
+
+        assertThat(header(recorded, "ce_causationid")).as("recorded <- submitted").isEqualTo(submittedId);
+        assertThat(header(recorded, "ce_correlationid")).isEqualTo(submittedId);
+        assertThat(header(closed, "ce_causationid")).as("journey-closed <- recorded").isEqualTo(header(recorded, "ce_id"));
+        assertThat(header(closed, "ce_correlationid")).as("root: the submitted touchpoint").isEqualTo(submittedId);
+    }
+
     @Test
     void contactsOnOneNeedFormAJourneyThatClosesOnceWhenResolvedAndAComebackWithinSevenDaysIsARepeatContact() {
         String clientId = TestClients.known();

@@ -454,6 +454,13 @@ class ManifestsTest {
     // ---------------------------------------------------------------- Kafka: topics and users
 
     @TestFactory
+    Stream<DynamicTest> everyServicesAsyncApiReceivesExactlyTheTopicsOfItsIncomingChannels() {
+        return FACTS.values().stream().map(facts -> DynamicTest.dynamicTest(facts.name(), () ->
+                assertThat(facts.asyncApiReceives()).as(facts.name() + ": AsyncAPI receive operations vs. "
+                        + "mp.messaging.incoming.*.topic").containsExactlyInAnyOrderElementsOf(facts.incomingTopics())));
+    }
+
+    @TestFactory
     Stream<DynamicTest> everyTopicAndDeadLetterTopicOfEveryAsyncApiIsAKafkaTopic() {
         Set<String> expected = new TreeSet<>();
         for (ServiceFacts facts : FACTS.values()) {

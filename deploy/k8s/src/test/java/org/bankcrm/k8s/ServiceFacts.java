@@ -68,11 +68,9 @@ record ServiceFacts(String name, String shortName, Set<String> asyncApiSends, Se
                 properties);
     }
 
-    /** The topics it consumes, by its AsyncAPI and by its channels. */
+    /** The topics it consumes: its AsyncAPI's receive operations (ManifestsTest checks they are its channels' topics). */
     Set<String> consumes() {
-        Set<String> all = new TreeSet<>(asyncApiReceives);
-        all.addAll(incomingTopics);
-        return all;
+        return asyncApiReceives;
     }
 
     /** The topics it writes: what its AsyncAPI sends (outbox topic, declared DLQs) and its channels' DLQs. */

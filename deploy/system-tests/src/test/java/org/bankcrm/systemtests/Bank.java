@@ -63,6 +63,20 @@ final class Bank implements AutoCloseable {
     record Client(String id, String externalRef, String fullName, String email, String phone, String birthDate) {
     }
 
+    /** One piece of personal data the bank gave the CRM about a client: what it is and its value. */
+    record PersonalData(String clientId, String what, String value) {
+    }
+
+    /** Every piece of personal data of every client the system tests created, for the PII scans. */
+    static final List<PersonalData> GIVEN = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Remembers personal data given to the CRM about a client (names: the part unique to the client). */
+    static void gave(String clientId, String what, String value) {
+        if (value != null && !value.isBlank()) {
+            GIVEN.add(new PersonalData(clientId, what, value));
+        }
+    }
+
     /**
      * Registers an individual aged about 38 with a high income, every marketing consent and profiling, a current
      * account and three profitable months: client-service values them profitable with high potential (strategy
@@ -95,8 +109,14 @@ final class Bank implements AutoCloseable {
         body.put("consents", consents);
         Http.Reply reply = Http.post(crm.url(RunningCrm.CLIENT, "/api/v1/clients"), body);
         assertThat(reply.status()).as("registration: %s", reply).isEqualTo(201);
-        return new Client(reply.body().path("id").asText(), (String) body.get("externalRef"),
+        Client client = new Client(reply.body().path("id").asText(), (String) body.get("externalRef"),
                 (String) body.get("fullName"), (String) body.get("email"), (String) body.get("phone"), birthDate);
+        gave(client.id(), "fullName", "Systemtest" + token);
+        gave(client.id(), "email", client.email());
+        gave(client.id(), "phone", client.phone());
+        gave(client.id(), "birthDate", birthDate);
+        gave(client.id(), "externalRef", client.externalRef());
+        return client;
     }
 
     void openProduct(Client client, String type, int balance) {

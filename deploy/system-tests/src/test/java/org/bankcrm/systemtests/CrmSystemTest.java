@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,9 +23,12 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -36,7 +40,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * as {@code crm up} starts them, driven only through the REST APIs and the Kafka topics. One CRM for the class; each
  * scenario works on clients of its own.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrmSystemTest {
+    /** The PII scans run after every scenario (which have the default order). */
+    static final int AFTER_THE_SCENARIOS = Integer.MAX_VALUE;
     private static RunningCrm crm;
     private static EventLog events;
     private static Bank bank;
@@ -325,16 +332,16 @@ class CrmSystemTest {
         clientUrls.put("loyalty read model", crm.url(RunningCrm.LOYALTY, "/api/v1/read-model/clients/" + id));
         clientUrls.put("next best actions", crm.url(RunningCrm.OFFER, "/api/v1/clients/" + id + "/next-best-actions"));
         clientUrls.put("offer read model", crm.url(RunningCrm.OFFER, "/api/v1/read-model/clients/" + id));
-        await("loyalty-service and offer-service forget the client").atMost(Bank.PATIENCE).pollInterval(Duration.ofMillis(200))
+        clientUrls.put("timeline", crm.url(RunningCrm.INTERACTION, "/api/v1/clients/" + id + "/interactions"));
+        clientUrls.put("journeys", crm.url(RunningCrm.INTERACTION, "/api/v1/clients/" + id + "/journeys"));
+        clientUrls.put("interaction read model", crm.url(RunningCrm.INTERACTION, "/api/v1/read-model/clients/" + id));
+        await("interaction-, loyalty- and offer-service forget the client").atMost(Bank.PATIENCE).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> {
                     Map<String, Integer> statuses = new LinkedHashMap<>();
                     clientUrls.forEach((what, url) -> statuses.put(what, Http.get(url).status()));
                     assertThat(statuses).as("answers after the erasure").allSatisfy((what, status) ->
                             assertThat(status).as(what).isEqualTo(404));
                 });
-        await("interaction-service applies the erasure").atMost(Bank.PATIENCE).pollInterval(Duration.ofMillis(200))
-                .until(() -> Http.get(crm.url(RunningCrm.INTERACTION, "/api/v1/read-model/clients/" + id)),
-                        r -> r.status() == 404 || !r.body().path("erasedAt").isMissingNode() && !r.body().path("erasedAt").isNull());
         Http.Reply gone = Http.get(crm.url(RunningCrm.CLIENT, "/api/v1/clients/" + id));
         assertThat(gone.status()).as("client-service tells erased from unknown: %s", gone).isEqualTo(410);
         assertThat(gone.contentType()).startsWith("application/problem+json");
@@ -343,9 +350,16 @@ class CrmSystemTest {
                     + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8))).body();
             assertThat(found.path("total").asInt()).as("search %s: %s", q, found).isZero();
         }
-        Http.Reply touchpoint = Http.post(crm.url(RunningCrm.INTERACTION, "/api/v1/interactions"),
-                Bank.touchpoint(client, Instant.now(), "BRANCH", "INQUIRY", "OTHER", "RESOLVED", "NEUTRAL", null, null));
-        assertThat(touchpoint.status()).as("a touchpoint for the erased client: %s", touchpoint).isEqualTo(404);
+        // what a channel or another system still sends about the erased client is refused (410 Gone, as a decision)
+        // or dropped (over Kafka): it leaves no personal data anywhere, also not on a dead-letter topic
+        Map<String, Object> late = Bank.touchpoint(client, Instant.now(), "BRANCH", "INQUIRY", "OTHER", "RESOLVED",
+                "NEUTRAL", null, null);
+        late.put("notes", personalData.get("notes") + " (after the erasure)");
+        Http.Reply touchpoint = Http.post(crm.url(RunningCrm.INTERACTION, "/api/v1/interactions"), late);
+        assertThat(touchpoint.status()).as("a touchpoint for the erased client: %s", touchpoint).isEqualTo(410);
+        assertThat(touchpoint.contentType()).startsWith("application/problem+json");
+        late.put("id", UUID.randomUUID().toString());
+        bank.submit(UUID.randomUUID().toString(), id, late);
         Http.Reply decide = Http.post(crm.url(RunningCrm.OFFER, "/api/v1/decisions"),
                 Map.of("clientId", id, "channel", "BRANCH"));
         assertThat(decide.status()).as("a decision for the erased client: %s", decide).isEqualTo(410);
@@ -353,11 +367,28 @@ class CrmSystemTest {
         await("no personal data of the erased client in any table").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(findPersonalData(personalData)).as("where personal data remains").isEmpty());
+
+        // the events about the client published from the erasure on (crm.client.erased and whatever followed it, on
+        // every CRM topic and dead-letter topic; not the ingest topic, which the bank's systems write) carry none of it
+        EventLog.Event erasedEvent = await("crm.client.erased").atMost(Bank.PATIENCE).until(() -> events.matching(e ->
+                e.topic().equals(EventLog.CLIENT_EVENTS) && "crm.client.erased".equals(e.type()) && id.equals(e.key())),
+                l -> !l.isEmpty()).get(0);
+        List<EventLog.Event> after = events.matching(e -> !e.topic().equals(EventLog.TOUCHPOINT_INGEST)
+                && (id.equals(e.key()) || id.equals(e.subject())) && e.timestamp() >= erasedEvent.timestamp());
+        assertThat(after).as("events about the client since the erasure").isNotEmpty();
+        List<String> leaks = new ArrayList<>();
+        for (EventLog.Event event : after) {
+            personalData.forEach((what, value) -> {
+                if (PiiScan.contains(event.toString(), value)) {
+                    leaks.add(what + " in " + event.topic() + "-" + event.partition() + "@" + event.offset() + " "
+                            + event.type());
+                }
+            });
+        }
+        assertThat(leaks).as("personal data in the %d events about the client since the erasure", after.size()).isEmpty();
     }
 
     @Test
-    @Disabled("#4: interaction-service keeps answering 200 for an erased client's timeline, journeys and read model "
-            + "(pseudonymised: notes and employeeId removed, erasedAt set); issue 7 asks every service to answer 404")
     @DisplayName("5b. The client is erased: interaction-service answers 404 for them")
     void erasedClientIsUnknownToInteractionService() {
         Bank.Client client = bank.registerDevelopClient();
@@ -404,6 +435,8 @@ class CrmSystemTest {
         personalData.put("externalRef", client.externalRef());
         personalData.put("notes", notes);
         personalData.put("employeeId", employee);
+        Bank.gave(client.id(), "notes", notes);
+        Bank.gave(client.id(), "employeeId", employee);
         return personalData;
     }
 
@@ -467,10 +500,6 @@ class CrmSystemTest {
     }
 
     @Test
-    @Disabled("#4: interaction-service can lose a touchpoint that is parked while its client's registration is applied: "
-            + "ClientDirectory.registered does not take the client's advisory lock that TouchpointLog.accept takes, so "
-            + "the park (client not found) and the release (no parked row yet) miss each other and the touchpoint waits "
-            + "for the 24 h sweep; seen here: 1 of 12 ingested touchpoints never applied")
     @DisplayName("6b. As 6, with the touchpoints arriving while interaction-service applies their clients' registrations")
     void touchpointsArrivingDuringTheirClientsRegistrationAreAppliedOnce() {
         touchpointsFromAnotherSystem(0);
@@ -492,6 +521,12 @@ class CrmSystemTest {
         List<Bank.Client> clients = new ArrayList<>();
         batch.body().path("ids").forEach(id -> clients.add(new Bank.Client(id.asText(), null, null, null, null, null)));
         assertThat(clients).hasSize(others + 12);
+        for (int i = 0; i < clients.size(); i++) {
+            String fullName = (String) registrations.get(i).get("fullName");
+            Bank.gave(clients.get(i).id(), "fullName", fullName.substring(fullName.indexOf(' ') + 1));
+            Bank.gave(clients.get(i).id(), "birthDate", (String) registrations.get(i).get("birthDate"));
+            Bank.gave(clients.get(i).id(), "externalRef", (String) registrations.get(i).get("externalRef"));
+        }
         clients.subList(0, others).clear();
 
         Map<String, RecordMetadata> valid = new LinkedHashMap<>(); // touchpoint id → where it was sent
@@ -719,9 +754,6 @@ class CrmSystemTest {
     }
 
     @Test
-    @Disabled("#4: crm.interaction.journey-closed carries no ce_causationid/ce_correlationid of the touchpoint that "
-            + "closed the journey (interaction-service sets no causedBy), so the loyalty score and the decision it "
-            + "causes begin a chain of their own that does not lead back to the interaction")
     @DisplayName("7b. The decision after a journey closes carries the chain back to the touchpoint that closed it")
     void decisionAfterAJourneyClosesLeadsBackToTheTouchpointThatClosedIt() {
         Bank.Client client = bank.register(Map.of("marketingPush", true, "profiling", true));
@@ -739,6 +771,160 @@ class CrmSystemTest {
         EventLog.Event decided = bank.awaitDecisionCausedBy(bank.awaitScoreCausedBy(closed.id()).id(), "LOYALTY_SCORE");
         assertThat(closed.correlation()).as("journey-closed → the touchpoint that closed it").isEqualTo(recorded.id());
         assertThat(decided.correlation()).as("decision → the touchpoint that closed the journey").isEqualTo(recorded.id());
+    }
+
+    // ------------------------------------------------------------------------------------------------ PII scans
+
+    private static List<PiiScan.Record> records;
+
+    /** Every record on the CRM's topics once the scenarios are done, read once for the scans below. */
+    private static synchronized List<PiiScan.Record> allRecords() {
+        if (records == null) {
+            records = PiiScan.allRecords(crm.bootstrapServers());
+            MEASURED.add("PII scan: " + records.size() + " records on " + records.stream().map(PiiScan.Record::topic)
+                    .distinct().count() + " crm.* topics, " + PiiScan.needles(Bank.GIVEN).size() + " pieces of personal "
+                    + "data of " + Bank.GIVEN.stream().map(Bank.PersonalData::clientId).distinct().count() + " clients");
+        }
+        return records;
+    }
+
+    private static List<PiiScan.Needle> personalDataGiven() {
+        Assumptions.assumeFalse(Bank.GIVEN.isEmpty(), "the PII scans run after the scenarios, which create the clients");
+        return PiiScan.needles(Bank.GIVEN);
+    }
+
+    private static void assertNoPersonalDataInLogsOf(String... components) {
+        List<PiiScan.Needle> needles = personalDataGiven();
+        List<PiiScan.Hit> hits = new ArrayList<>();
+        for (String component : components) {
+            Path log = crm.logs().get(component);
+            assertThat(log).as("log of %s", component).isNotNull().isRegularFile();
+            long[] lines = new long[1];
+            hits.addAll(PiiScan.inLog(log, component, needles, lines));
+            assertThat(lines[0]).as("lines in %s", log).isPositive();
+        }
+        assertThat(hits).as("personal data of the clients in the logs of %s", List.of(components)).isEmpty();
+    }
+
+    /** Scans the records of the given topics; the bank's own input topic is read but not judged (see the README). */
+    private static void assertNoPersonalDataOnTopics(String... topics) {
+        List<PiiScan.Needle> needles = personalDataGiven();
+        List<PiiScan.Hit> hits = new ArrayList<>();
+        int scanned = 0;
+        for (PiiScan.Record record : allRecords()) {
+            if (List.of(topics).contains(record.topic())) {
+                scanned++;
+                hits.addAll(record.hits(needles));
+            }
+        }
+        assertThat(scanned).as("records on %s", List.of(topics)).isPositive();
+        assertThat(hits).as("personal data of the clients in the %d records of %s", scanned, List.of(topics)).isEmpty();
+    }
+
+    @Test
+    @Order(AFTER_THE_SCENARIOS)
+    @DisplayName("PII 0. The scan finds personal data where the bank itself wrote it: the notes it sent over the "
+            + "ingest topic (so the scans below can fail)")
+    void thePiiScanFindsTheNotesTheBankSentOverTheIngestTopic() {
+        List<PiiScan.Needle> notes = personalDataGiven().stream().filter(n -> n.what().equals("notes")).toList();
+        Assumptions.assumeFalse(notes.isEmpty(), "scenario 5 gives notes over the ingest topic");
+        List<PiiScan.Hit> hits = new ArrayList<>();
+        allRecords().stream().filter(r -> r.topic().equals(EventLog.TOUCHPOINT_INGEST)).forEach(r -> hits.addAll(r.hits(notes)));
+        assertThat(hits).as("the notes sent over %s", EventLog.TOUCHPOINT_INGEST).isNotEmpty();
+    }
+
+    @Test
+    @Order(AFTER_THE_SCENARIOS)
+    @DisplayName("PII 0b. The log scan finds what the services do log of the clients: their ids (so the log scans "
+            + "below can fail)")
+    void theLogScanFindsTheClientsIdsInTheServicesLogs() {
+        personalDataGiven();
+        List<PiiScan.Needle> ids = Bank.GIVEN.stream().map(Bank.PersonalData::clientId).distinct()
+                .map(id -> new PiiScan.Needle(id, "clientId", id, id)).toList();
+        List<PiiScan.Hit> hits = new ArrayList<>();
+        for (String service : List.of(RunningCrm.CLIENT, RunningCrm.INTERACTION, RunningCrm.LOYALTY, RunningCrm.OFFER)) {
+            hits.addAll(PiiScan.inLog(crm.logs().get(service), service, ids, new long[1]));
+        }
+        assertThat(hits).as("client ids (no personal data) in the services' logs").isNotEmpty();
+    }
+
+    @Test
+    @Order(AFTER_THE_SCENARIOS)
+    @DisplayName("PII 1. No personal data of the clients in client-service's log")
+    void noPersonalDataInClientServiceLog() {
+        assertNoPersonalDataInLogsOf(RunningCrm.CLIENT);
+    }
+
+    @Test
+    @Order(AFTER_THE_SCENARIOS)
+    @DisplayName("PII 2. No personal data of the clients in interaction-service's log")
+    void noPersonalDataInInteractionServiceLog() {
+        assertNoPersonalDataInLogsOf(RunningCrm.INTERACTION);
+    }
+
+    @Test
+    @Order(AFTER_THE_SCENARIOS)
+    @DisplayName("PII 3. No personal data of the clients in loyalty-service's log")
+    void noPersonalDataInLoyaltyServiceLog() {
+        assertNoPersonalDataInLogsOf(RunningCrm.LOYALTY);
+    }
+
+    @Test
+    @Order(AFTER_THE_SCENARIOS)
+    @DisplayName("PII 4. No personal data of the clients in offer-service's log")
+    void noPersonalDataInOfferServiceLog() {
+        assertNoPersonalDataInLogsOf(RunningCrm.OFFER);
+    }
+
+    @Test
+    @Order(AFTER_THE_SCENARIOS)
+    @DisplayName("PII 5. No personal data of the clients in the logs of the Kafka broker and PostgreSQL")
+    void noPersonalDataInTheBrokersAndTheDatabasesLogs() {
+        assertNoPersonalDataInLogsOf("kafka", "postgres");
+    }
+
+    @Test
+    @Order(AFTER_THE_SCENARIOS)
+    @DisplayName("PII 6. No personal data of the clients in any record of crm.client.events.v1 and its DLQ")
+    void noPersonalDataOnTheClientTopics() {
+        assertNoPersonalDataOnTopics(EventLog.CLIENT_EVENTS, EventLog.CLIENT_EVENTS + ".dlq");
+    }
+
+    @Test
+    @Order(AFTER_THE_SCENARIOS)
+    @DisplayName("PII 7. No personal data of the clients in any record of crm.interaction.events.v1 and its DLQ")
+    void noPersonalDataOnTheInteractionTopics() {
+        assertNoPersonalDataOnTopics(EventLog.INTERACTION_EVENTS, EventLog.INTERACTION_EVENTS + ".dlq");
+    }
+
+    @Test
+    @Order(AFTER_THE_SCENARIOS)
+    @DisplayName("PII 8. No personal data of the clients in any record of crm.loyalty.events.v1 and its DLQ")
+    void noPersonalDataOnTheLoyaltyTopics() {
+        assertNoPersonalDataOnTopics(EventLog.LOYALTY_EVENTS, EventLog.LOYALTY_EVENTS + ".dlq");
+    }
+
+    @Test
+    @Order(AFTER_THE_SCENARIOS)
+    @DisplayName("PII 9. No personal data of the clients in any record of crm.offer.events.v1 and its DLQ")
+    void noPersonalDataOnTheOfferTopics() {
+        assertNoPersonalDataOnTopics(EventLog.OFFER_EVENTS, EventLog.OFFER_EVENTS + ".dlq");
+    }
+
+    @Test
+    @Order(AFTER_THE_SCENARIOS)
+    @DisplayName("PII 10. No personal data of the clients on crm.touchpoint.ingest.v1.dlq (interaction-service writes it)")
+    void noPersonalDataOnTheIngestDeadLetterTopic() {
+        assertNoPersonalDataOnTopics(EventLog.TOUCHPOINT_INGEST + ".dlq");
+    }
+
+    @Test
+    @Order(AFTER_THE_SCENARIOS)
+    @DisplayName("PII 11. Every crm.* topic is one of those scanned above")
+    void everyCrmTopicIsScanned() {
+        personalDataGiven();
+        assertThat(allRecords().stream().map(PiiScan.Record::topic).distinct().toList()).as("topics with records")
+                .isSubsetOf(EventLog.TOPICS);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

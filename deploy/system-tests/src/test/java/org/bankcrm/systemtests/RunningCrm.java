@@ -84,6 +84,11 @@ final class RunningCrm implements AutoCloseable {
         return home;
     }
 
+    /** component (the four services, kafka, postgres) → its log file. */
+    Map<String, Path> logs() {
+        return stack.logs();
+    }
+
     /** The last lines of every component's log, for a failure report. */
     void dumpLogs(PrintStream out, int lines) {
         out.println("[system-tests] ===== last " + lines + " lines of each component's log (all of them under "

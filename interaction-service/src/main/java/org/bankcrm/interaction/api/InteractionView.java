@@ -21,13 +21,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public record InteractionView(UUID id, UUID clientId, Instant occurredAt, Channel channel, TouchpointType type,
         Initiator initiator, Need need, Outcome outcome, Valence valence, Cause cause, CauseDetail causeDetail,
         Integer csat, Integer nps, String employeeId, String notes, UUID journeyId, boolean repeatContact,
-        Touchpoint.Origin origin, Instant recordedAt, Instant erasedAt, UUID decisionId, List<OfferShown> offers) {
+        Touchpoint.Origin origin, Instant recordedAt, UUID decisionId, List<OfferShown> offers) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static InteractionView of(Touchpoint t) {
         return new InteractionView(t.id, t.clientId, t.occurredAt, t.channel, t.type, t.initiator, t.need, t.outcome,
                 t.valence, t.cause, t.causeDetail, t.csat, t.nps, t.employeeId, t.notes, t.journeyId, t.repeatContact,
-                t.origin, t.recordedAt, t.erasedAt, t.decisionId, offers(t.offers));
+                t.origin, t.recordedAt, t.decisionId, offers(t.offers));
     }
 
     private static List<OfferShown> offers(String json) {

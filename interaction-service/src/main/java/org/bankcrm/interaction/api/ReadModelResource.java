@@ -28,14 +28,15 @@ public class ReadModelResource {
     }
 
     public record KnownClientView(UUID clientId, String type, Instant registeredAt, List<String> segments,
-            Instant erasedAt, int eventsApplied, String lastEventId, Instant updatedAt) {
+            int eventsApplied, String lastEventId, Instant updatedAt) {
     }
 
     @GET
     @Path("{clientId}")
-    @Operation(summary = "The client as this service knows it from client-service's events (404 until they arrive)")
+    @Operation(summary = "The client as this service knows it from client-service's events (404 until they arrive, "
+            + "and once the client is erased)")
     public Uni<KnownClientView> get(@PathParam("clientId") UUID clientId) {
         return directory.find(clientId).chain(c -> directory.segments(clientId).map(segments -> new KnownClientView(
-                c.clientId, c.clientType, c.registeredAt, segments, c.erasedAt, c.eventsApplied, c.lastEventId, c.updatedAt)));
+                c.clientId, c.clientType, c.registeredAt, segments, c.eventsApplied, c.lastEventId, c.updatedAt)));
     }
 }

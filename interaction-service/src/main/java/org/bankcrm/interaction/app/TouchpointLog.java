@@ -21,9 +21,12 @@ import org.bankcrm.interaction.domain.Touchpoint;
 import org.bankcrm.interaction.domain.TouchpointContent;
 import org.bankcrm.interaction.domain.TouchpointRules;
 import org.bankcrm.interaction.events.InteractionEvents;
+import org.bankcrm.interaction.events.InteractionEvents.Chain;
 import org.bankcrm.interaction.store.ClientLocks;
 import org.bankcrm.interaction.store.ClientSegmentStore;
 import org.bankcrm.interaction.store.CxCounterStore;
+import org.bankcrm.interaction.store.ErasedClientRepository;
+import org.bankcrm.interaction.store.JourneyRepository;
 import org.bankcrm.interaction.store.KnownClientRepository;
 import org.bankcrm.interaction.store.ParkedTouchpointRepository;
 import org.bankcrm.interaction.store.TouchpointRepository;
@@ -37,6 +40,9 @@ import org.bankcrm.platform.outbox.OutgoingEvent;
 import org.bankcrm.platform.problem.Problem;
 import org.bankcrm.platform.problem.ProblemException;
 
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -49,6 +55,7 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class TouchpointLog {
+    private static final Logger LOG = Logger.getLogger(TouchpointLog.class);
 
     /** What became of a touchpoint offered for recording. */
     public enum Verdict {
@@ -60,7 +67,7 @@ public class TouchpointLog {
         CONFLICT,
         /** the client is not known (yet) */
         UNKNOWN_CLIENT,
-        /** the client was erased: takes no new touchpoints */
+        /** the client was erased: takes no new touchpoints (REST 410, Kafka dropped) */
         ERASED_CLIENT,
         /** from Kafka, for a client not known yet: waits for the client */
         PARKED
@@ -71,6 +78,8 @@ public class TouchpointLog {
 
     private final TouchpointRepository touchpoints;
     private final KnownClientRepository clients;
+    private final ErasedClientRepository erased;
+    private final JourneyRepository journeyRows;
     private final ParkedTouchpointRepository parked;
     private final JourneyBook journeys;
     private final CxCounterStore counters;
@@ -82,9 +91,12 @@ public class TouchpointLog {
     private final TouchpointRules rules;
     private final Clock clock = Clock.systemUTC();
 
-    public TouchpointLog(TouchpointRepository touchpoints, KnownClientRepository clients,
-            ParkedTouchpointRepository parked, JourneyBook journeys, CxCounterStore counters, ClientLocks locks,
-            ClientSegmentStore segments, Outbox outbox, ObjectMapper json, InteractionConfig config) {
+    public TouchpointLog(TouchpointRepository touchpoints, KnownClientRepository clients, ErasedClientRepository erased,
+            ParkedTouchpointRepository parked, JourneyBook journeys, JourneyRepository journeyRows,
+            CxCounterStore counters, ClientLocks locks, ClientSegmentStore segments, Outbox outbox, ObjectMapper json,
+            InteractionConfig config) {
+        this.erased = erased;
+        this.journeyRows = journeyRows;
         this.segments = segments;
         this.locks = locks;
         this.counters = counters;
@@ -99,8 +111,9 @@ public class TouchpointLog {
     }
 
     /**
-     * A touchpoint from a channel: 400 for a broken rule, 404 for a client not known, 409 when the id was
-     * used before for other content; the stored record either way when it was recorded or replayed.
+     * A touchpoint from a channel: 400 for a broken rule, 404 for a client not known, 410 for an erased client
+     * (as offer-service answers a decision for them: gone for good, unlike a client not known yet), 409 when the
+     * id was used before for other content; the stored record either way when it was recorded or replayed.
      */
     @WithTransaction
     public Uni<Acceptance> record(TouchpointSubmission submission) {
@@ -109,12 +122,14 @@ public class TouchpointLog {
         if (!problems.isEmpty()) {
             return Uni.createFrom().failure(invalid(problems));
         }
-        return accept(content, Touchpoint.Origin.REST).invoke(acceptance -> {
+        return accept(content, Touchpoint.Origin.REST, null).invoke(acceptance -> {
             switch (acceptance.verdict()) {
                 case CONFLICT -> throw ProblemException
                         .conflict("Interaction " + content.id() + " was recorded before with other content")
                         .with("existingId", content.id());
-                case UNKNOWN_CLIENT, ERASED_CLIENT -> throw ProblemException.notFound("client", content.clientId());
+                case UNKNOWN_CLIENT -> throw ProblemException.notFound("client", content.clientId());
+                case ERASED_CLIENT -> throw new ProblemException(410, "Gone",
+                        "Client " + content.clientId() + " was erased and takes no new touchpoints");
                 default -> {
                 }
             }
@@ -124,7 +139,8 @@ public class TouchpointLog {
     /**
      * A touchpoint from another bank system, applied in the inbox's transaction. A broken rule or a conflict
      * is a {@link MalformedEventException} (the record goes to the DLQ with the reason, no retry); a client
-     * not known yet parks the touchpoint until the client arrives.
+     * not known yet parks the touchpoint until the client arrives; an erased client's touchpoint is dropped (the DLQ
+     * would keep its notes after the erasure). Its crm.interaction.recorded is caused by the record's ce_id.
      */
     public Uni<Verdict> ingest(TouchpointContent content, IncomingEvent event) {
         List<FieldProblem> problems = problems(content);
@@ -132,13 +148,18 @@ public class TouchpointLog {
             return Uni.createFrom().failure(new MalformedEventException(event.type() + " data is invalid: "
                     + problems.stream().map(FieldProblem::toString).collect(Collectors.joining("; "))));
         }
-        return accept(content, Touchpoint.Origin.KAFKA).chain(acceptance -> switch (acceptance.verdict()) {
+        Chain chain = Chain.causedBy(event);
+        return accept(content, Touchpoint.Origin.KAFKA, chain).chain(acceptance -> switch (acceptance.verdict()) {
             case CONFLICT -> Uni.createFrom().failure(conflict(content));
             case UNKNOWN_CLIENT -> park(content, event);
-            case ERASED_CLIENT -> Uni.createFrom().failure(new MalformedEventException(
-                    "client " + content.clientId() + " was erased and takes no new touchpoints"));
+            case ERASED_CLIENT -> dropped(content.id(), event);
             default -> Uni.createFrom().item(acceptance.verdict());
         });
+    }
+
+    private static Uni<Verdict> dropped(UUID touchpointId, IncomingEvent event) {
+        LOG.infof("%s %s (touchpoint %s) of an erased client dropped", event.type(), event.id(), touchpointId);
+        return Uni.createFrom().item(Verdict.ERASED_CLIENT);
     }
 
     /**
@@ -146,7 +167,8 @@ public class TouchpointLog {
      * once under its derived id with the offers it is about, in the client's timeline only. No
      * crm.interaction.recorded (offer-service would decide again on the echo of its own decision), no journey
      * and no CX counters (an offer is no experience of a need). A client not known yet fails the effect so
-     * that the inbox tries it again (client-service's event may be a little behind) and then dead-letters it.
+     * that the inbox tries it again (client-service's event may be a little behind) and then dead-letters it; an
+     * erased client's offer is dropped.
      */
     public Uni<Verdict> recordOffer(TouchpointContent content, UUID decisionId, List<OfferShown> offers,
             IncomingEvent event) {
@@ -169,12 +191,10 @@ public class TouchpointLog {
             }
             return clients.findById(content.clientId()).chain(client -> {
                 if (client == null) {
-                    return Uni.createFrom().failure(new IllegalStateException("client " + content.clientId()
-                            + " is not known (yet): no crm.client.registered applied"));
-                }
-                if (client.isErased()) {
-                    return Uni.createFrom().failure(new MalformedEventException(
-                            "client " + content.clientId() + " was erased and takes no new touchpoints"));
+                    return erased.isErased(content.clientId()).chain(gone -> gone
+                            ? dropped(content.id(), event)
+                            : Uni.createFrom().failure(new IllegalStateException("client " + content.clientId()
+                                    + " is not known (yet): no crm.client.registered applied")));
                 }
                 Touchpoint touchpoint = Touchpoint.of(content, Touchpoint.Origin.OFFER_EVENTS, clock.instant());
                 touchpoint.decisionId = decisionId;
@@ -215,8 +235,10 @@ public class TouchpointLog {
 
     private Uni<Void> release(ParkedTouchpoint p) {
         TouchpointContent content = read(p.payload);
-        return accept(content, Touchpoint.Origin.KAFKA).chain(acceptance -> switch (acceptance.verdict()) {
-            case RECORDED, REPLAYED -> parked.delete(p);
+        // still caused by the record it came in (its headers are kept with it)
+        Chain chain = Chain.causedBy(readHeaders(p.headers));
+        return accept(content, Touchpoint.Origin.KAFKA, chain).chain(acceptance -> switch (acceptance.verdict()) {
+            case RECORDED, REPLAYED, ERASED_CLIENT -> parked.delete(p);
             case CONFLICT -> Uni.createFrom().voidItem().invoke(() -> p.giveUp(conflict(content).getMessage(), clock.instant()));
             default -> Uni.createFrom().voidItem();
         });
@@ -227,6 +249,15 @@ public class TouchpointLog {
             return json.readValue(payload, TouchpointSubmission.class).toContent();
         } catch (Exception e) {
             throw new IllegalStateException("a parked touchpoint cannot be read again", e);
+        }
+    }
+
+    private Map<String, String> readHeaders(String headers) {
+        try {
+            return json.readValue(headers, new TypeReference<Map<String, String>>() {
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("a parked touchpoint's headers cannot be read again", e);
         }
     }
 
@@ -257,28 +288,36 @@ public class TouchpointLog {
     }
 
     /**
-     * Stores the touchpoint unless its id is known, in the caller's transaction: the same content again is a
-     * replay, other content a conflict; a client not known is left to the caller to refuse or park.
+     * Stores the touchpoint unless its id is known, in the caller's transaction and under the client's lock (which
+     * a registration and an erasure take too): the same content again is a replay, other content a conflict; a
+     * client not known (or erased) is left to the caller to refuse, park or drop. {@code chain}: what caused the
+     * touchpoint's crm.interaction.recorded (null when it starts a chain).
      */
-    Uni<Acceptance> accept(TouchpointContent content, Touchpoint.Origin origin) {
+    Uni<Acceptance> accept(TouchpointContent content, Touchpoint.Origin origin, Chain chain) {
         return locks.lock(content.clientId()).chain(() -> touchpoints.findById(content.id())).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(new Acceptance(
                         existing.isRepeatedBy(content) ? Verdict.REPLAYED : Verdict.CONFLICT, existing));
             }
-            return clients.findById(content.clientId()).chain(client -> client == null
-                    ? Uni.createFrom().item(new Acceptance(Verdict.UNKNOWN_CLIENT, null))
-                    : client.isErased()
-                            ? Uni.createFrom().item(new Acceptance(Verdict.ERASED_CLIENT, null))
-                            : store(content, origin));
+            return clients.findById(content.clientId()).chain(client -> client != null
+                    ? store(content, origin, chain)
+                    : erased.isErased(content.clientId()).map(gone -> new Acceptance(
+                            gone ? Verdict.ERASED_CLIENT : Verdict.UNKNOWN_CLIENT, null)));
         });
     }
 
-    private Uni<Acceptance> store(TouchpointContent content, Touchpoint.Origin origin) {
+    /**
+     * The touchpoint, its crm.interaction.recorded and a crm.interaction.journey-closed for each journey it closed,
+     * caused by the recorded event (so a score and a decision on the closed journey lead back to the touchpoint).
+     */
+    private Uni<Acceptance> store(TouchpointContent content, Touchpoint.Origin origin, Chain chain) {
         Touchpoint touchpoint = Touchpoint.of(content, origin, clock.instant());
         return journeys.place(touchpoint).chain(placement -> touchpoints.persist(touchpoint)
-                .call(saved -> outbox.append(InteractionEvents.recorded(saved)))
-                .call(saved -> appendAll(placement.closed().stream().map(InteractionEvents::journeyClosed).toList()))
+                .call(saved -> outbox.append(InteractionEvents.recorded(saved, chain)).chain(recordedId -> {
+                    Chain closedBy = Chain.causedBy(recordedId, chain);
+                    return appendAll(placement.closed().stream()
+                            .map(journey -> InteractionEvents.journeyClosed(journey, closedBy)).toList());
+                }))
                 // last, so the counter row stays locked for the shortest time before the commit
                 .call(saved -> count(saved, placement.closed()))
                 .map(saved -> new Acceptance(Verdict.RECORDED, saved)));
@@ -335,12 +374,13 @@ public class TouchpointLog {
     }
 
     /**
-     * The client's right to erasure, in the inbox's transaction: the free-text notes and employee ids of their
-     * touchpoints go, what journeys and metrics need stays (the counters hold no personal data). Touchpoints
-     * still parked for the client are deleted, not dead-lettered, since they carry notes.
+     * The client's right to erasure, in the inbox's transaction, after {@link ClientDirectory#erased} took the
+     * client's lock: their touchpoints, journeys and touchpoints still parked for them are deleted (parked ones are
+     * not dead-lettered: they carry notes). The CX counters stay: they hold no client.
      */
-    public Uni<Void> erase(UUID clientId, Instant erasedAt) {
-        return touchpoints.eraseClient(clientId, erasedAt)
+    public Uni<Void> erase(UUID clientId) {
+        return touchpoints.deleteOfClient(clientId)
+                .chain(() -> journeyRows.deleteOfClient(clientId))
                 .chain(() -> parked.deleteOfClient(clientId))
                 .replaceWithVoid();
     }

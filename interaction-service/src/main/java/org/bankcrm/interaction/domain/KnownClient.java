@@ -10,7 +10,8 @@ import jakarta.persistence.Table;
 
 /**
  * A client as interaction-service knows it from client-service's events: enough to accept touchpoints
- * for them (an unknown client's touchpoint is refused or parked until the client arrives).
+ * for them (an unknown client's touchpoint is refused or parked until the client arrives). An erased client's
+ * row is deleted; only an {@link ErasedClient} stays.
  */
 @Entity
 @Table(name = "known_client")
@@ -28,14 +29,6 @@ public class KnownClient {
     public String lastEventId;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
-    @Column(name = "erased_at")
-    public Instant erasedAt;
-
-    /** An erased client takes no new touchpoints: to this service they are gone. */
-    public boolean isErased() {
-        return erasedAt != null;
-    }
-
     /** Records that one more client event was applied. */
     public void applied(String eventId, Instant at) {
         eventsApplied++;

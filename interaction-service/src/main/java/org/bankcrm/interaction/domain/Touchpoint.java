@@ -70,8 +70,6 @@ public class Touchpoint {
     public Origin origin;
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
-    @Column(name = "erased_at")
-    public Instant erasedAt;
     /** The offer decision an OFFER_* touchpoint from offer-service belongs to. */
     @Column(name = "decision_id")
     public UUID decisionId;
@@ -105,12 +103,9 @@ public class Touchpoint {
                 causeDetail, csat, nps, employeeId, notes);
     }
 
-    /**
-     * Whether {@code replay} repeats this touchpoint. After the client's erasure the stored record has no
-     * notes or employee id any more, so a replay is compared without them.
-     */
+    /** Whether {@code replay} repeats this touchpoint. */
     public boolean isRepeatedBy(TouchpointContent replay) {
-        return erasedAt == null ? content().equals(replay) : content().equals(replay.erased());
+        return content().equals(replay);
     }
 
     public boolean isNegativeAndBankCaused() {

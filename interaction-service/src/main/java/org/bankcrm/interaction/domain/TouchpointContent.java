@@ -15,10 +15,4 @@ public record TouchpointContent(UUID id, UUID clientId, Instant occurredAt, Chan
     public TouchpointContent {
         occurredAt = occurredAt == null ? null : occurredAt.truncatedTo(ChronoUnit.MICROS);
     }
-
-    /** The same content with the personal data removed, as it stays after the client's erasure. */
-    public TouchpointContent erased() {
-        return new TouchpointContent(id, clientId, occurredAt, channel, type, initiator, need, outcome, valence, cause,
-                causeDetail, csat, nps, null, null);
-    }
 }

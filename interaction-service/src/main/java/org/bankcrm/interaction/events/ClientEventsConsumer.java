@@ -67,17 +67,19 @@ public class ClientEventsConsumer {
             if (!registered.clientId().toString().equals(event.subject())) {
                 return Uni.createFrom().failure(new MalformedEventException("data.clientId differs from ce_subject"));
             }
-            // touchpoints that came from other systems before the client are applied in the same transaction
+            // touchpoints that came from other systems before the client are applied in the same transaction, under
+            // the client's lock that parks them (so none is parked unseen meanwhile); none for an erased client
             return directory.registered(registered.clientId(), registered.type(), registered.registeredAt(), event.id())
-                    .call(() -> touchpoints.releaseParked(registered.clientId()));
+                    .call(known -> known == null ? Uni.createFrom().voidItem()
+                            : touchpoints.releaseParked(registered.clientId()));
         }
         if (ERASED.equals(event.type())) {
             ClientErased erased = payloads.read(event, ClientErased.class);
             if (!erased.clientId().toString().equals(event.subject())) {
                 return Uni.createFrom().failure(new MalformedEventException("data.clientId differs from ce_subject"));
             }
-            return directory.erased(erased.clientId(), erased.erasedAt(), event.id())
-                    .call(() -> touchpoints.erase(erased.clientId(), erased.erasedAt()));
+            return directory.erased(erased.clientId(), erased.erasedAt())
+                    .call(now -> now ? touchpoints.erase(erased.clientId()) : Uni.createFrom().voidItem());
         }
         if (SEGMENT_CHANGED.equals(event.type())) {
             ClientSegmentChanged changed = payloads.read(event, ClientSegmentChanged.class);

@@ -1,6 +1,7 @@
 package org.bankcrm.interaction.events;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import org.bankcrm.interaction.domain.Cause;
@@ -14,6 +15,8 @@ import org.bankcrm.interaction.domain.Outcome;
 import org.bankcrm.interaction.domain.Touchpoint;
 import org.bankcrm.interaction.domain.TouchpointType;
 import org.bankcrm.interaction.domain.Valence;
+import org.bankcrm.platform.events.CloudEventHeaders;
+import org.bankcrm.platform.events.IncomingEvent;
 import org.bankcrm.platform.outbox.OutgoingEvent;
 
 /**
@@ -36,6 +39,49 @@ public final class InteractionEvents {
     public record JourneyClosed(UUID journeyId, UUID clientId, Need need, JourneyStatus status, Instant startedAt,
             Instant closedAt, int contacts, boolean firstContactResolution, Channel firstChannel,
             Channel resolvedByChannel, TouchpointType resolvedByType, UUID repeatOf) {
+    }
+
+    /**
+     * Where an event's chain comes from: the ce_id that caused it ({@code ce_causationid}) and the ce_id at the root
+     * of the chain ({@code ce_correlationid}), e.g. a crm.touchpoint.submitted and what it came from.
+     */
+    public record Chain(String causationId, String correlationId) {
+
+        /** The chain of an event caused by {@code cause}: its ce_id, and its correlation id or else its ce_id. */
+        public static Chain causedBy(IncomingEvent cause) {
+            String root = cause.extension(OutgoingEvent.CORRELATION_ID);
+            return new Chain(cause.id(), root != null ? root : cause.id());
+        }
+
+        /** The same from the CloudEvents headers a record came with (ce_id, ce_correlationid). */
+        public static Chain causedBy(Map<String, String> headers) {
+            String id = headers.get(CloudEventHeaders.ID);
+            if (id == null) {
+                return null;
+            }
+            String root = headers.get(CloudEventHeaders.PREFIX + OutgoingEvent.CORRELATION_ID);
+            return new Chain(id, root != null ? root : id);
+        }
+
+        /** The chain of an event caused by the event {@code causeId} published here in {@code causeChain} (or none). */
+        public static Chain causedBy(UUID causeId, Chain causeChain) {
+            return new Chain(causeId.toString(), causeChain != null ? causeChain.correlationId() : causeId.toString());
+        }
+
+        OutgoingEvent applyTo(OutgoingEvent event) {
+            return event.withExtension(OutgoingEvent.CAUSATION_ID, causationId)
+                    .withExtension(OutgoingEvent.CORRELATION_ID, correlationId);
+        }
+    }
+
+    /** crm.interaction.journey-closed caused by {@code chain} (the touchpoint that closed it), or starting one. */
+    public static OutgoingEvent journeyClosed(Journey j, Chain chain) {
+        return chain == null ? journeyClosed(j) : chain.applyTo(journeyClosed(j));
+    }
+
+    /** crm.interaction.recorded caused by {@code chain} (the record it came in over the ingest topic), or a new chain. */
+    public static OutgoingEvent recorded(Touchpoint t, Chain chain) {
+        return chain == null ? recorded(t) : chain.applyTo(recorded(t));
     }
 
     public static OutgoingEvent journeyClosed(Journey j) {

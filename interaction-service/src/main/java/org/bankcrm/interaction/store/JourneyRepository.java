@@ -20,6 +20,11 @@ import io.smallrye.mutiny.Uni;
 public class JourneyRepository implements PanacheRepositoryBase<Journey, UUID> {
 
     /** The client's open journey on the need, locked for the transaction that adds a contact to it. */
+    /** Deletes every journey of the client (erasure). */
+    public Uni<Long> deleteOfClient(UUID clientId) {
+        return delete("clientId", clientId);
+    }
+
     public Uni<Journey> openFor(UUID clientId, Need need) {
         return find("clientId = ?1 and need = ?2 and status = ?3", clientId, need, JourneyStatus.OPEN)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();

@@ -27,10 +27,9 @@ public class TouchpointRepository implements PanacheRepositoryBase<Touchpoint, U
     public record TimelineSlice(List<Touchpoint> items, long total) {
     }
 
-    /** Removes the personal data of the client's touchpoints (notes, employee id) and stamps the erasure. */
-    public Uni<Integer> eraseClient(UUID clientId, java.time.Instant erasedAt) {
-        return update("notes = null, employeeId = null, erasedAt = ?1 where clientId = ?2 and erasedAt is null",
-                erasedAt, clientId);
+    /** Deletes every touchpoint of the client (erasure). */
+    public Uni<Long> deleteOfClient(UUID clientId) {
+        return delete("clientId", clientId);
     }
 
     /** One page of a client's touchpoints, newest first, with the total matching the filter. */

@@ -56,14 +56,4 @@ class TouchpointRulesTest {
         stored.occurredAt = Instant.parse("2026-11-27T10:00:00.123456Z");
         assertThat(stored.isRepeatedBy(withNanos)).isTrue();
     }
-
-    @Test
-    void afterErasureAReplayWithTheOriginalNotesStillRepeatsTheTouchpoint() {
-        var content = new TouchpointContent(UUID.randomUUID(), UUID.randomUUID(), NOW, Channel.BRANCH,
-                TouchpointType.ADVICE, Initiator.BANK, Need.SAVINGS, Outcome.RESOLVED, Valence.POSITIVE, Cause.BANK,
-                CauseDetail.STAFF, 5, 10, "EMP-1", "talked about a term deposit");
-        var stored = Touchpoint.of(content.erased(), Touchpoint.Origin.REST, NOW);
-        stored.erasedAt = NOW;
-        assertThat(stored.isRepeatedBy(content)).isTrue();
-    }
 }
