@@ -6,12 +6,16 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -35,8 +39,15 @@ class KafkaEventPublisher implements AutoCloseable {
     private final Supplier<Producer<String, byte[]>> factory;
     private Producer<String, byte[]> producer;
 
-    KafkaEventPublisher(String bootstrapServers, OutboxConfig outbox, String clientId) {
+    KafkaEventPublisher(String bootstrapServers, OutboxConfig outbox, String clientId, Map<String, String> security) {
+        Properties config = producerConfig(bootstrapServers, outbox, clientId, security);
+        this.factory = () -> new KafkaProducer<>(config);
+    }
+
+    /** The producer's settings: ours, plus the broker's security settings (SASL, TLS) as the connectors get them. */
+    static Properties producerConfig(String bootstrapServers, OutboxConfig outbox, String clientId, Map<String, String> security) {
         Properties config = new Properties();
+        config.putAll(security);
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -49,7 +60,23 @@ class KafkaEventPublisher implements AutoCloseable {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, outbox.maxBlock().toMillis());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        this.factory = () -> new KafkaProducer<>(config);
+        return config;
+    }
+
+    /**
+     * The security settings of the producer, read as {@code kafka.<producer setting>} the way the SmallRye
+     * Kafka connectors read theirs ({@code kafka.security.protocol}, {@code kafka.sasl.mechanism},
+     * {@code kafka.sasl.jaas.config}, {@code kafka.ssl.truststore.location}, ...; environment variables
+     * such as {@code KAFKA_SASL_JAAS_CONFIG} included), so one configuration secures the relay and the consumers.
+     */
+    static Map<String, String> securitySettings(Function<String, Optional<String>> config) {
+        Map<String, String> settings = new TreeMap<>();
+        for (String name : ProducerConfig.configNames()) {
+            if (name.equals(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG) || name.startsWith("sasl.") || name.startsWith("ssl.")) {
+                config.apply("kafka." + name).ifPresent(value -> settings.put(name, value));
+            }
+        }
+        return settings;
     }
 
     /** For tests: a publisher on another producer, e.g. Kafka's MockProducer. */

@@ -96,7 +96,8 @@ public class OutboxRelay {
         }
         String service = mpConfig.getValue("quarkus.application.name", String.class);
         String bootstrap = mpConfig.getValue("kafka.bootstrap.servers", String.class);
-        publisher = new KafkaEventPublisher(bootstrap, config, service + "-outbox");
+        publisher = new KafkaEventPublisher(bootstrap, config, service + "-outbox",
+                KafkaEventPublisher.securitySettings(name -> mpConfig.getOptionalValue(name, String.class)));
         sender = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "outbox-relay");
             t.setDaemon(true);

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error a service returns is an RFC 9457 application/problem+json document: validation errors
@@ -55,6 +56,11 @@ public class ProblemMappers {
                 ? "must be one of " + java.util.Arrays.toString(e.getTargetType().getEnumConstants())
                 : "cannot be read as " + (e.getTargetType() == null ? "the expected type" : e.getTargetType().getSimpleName());
         return invalidBody(field, message, uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        return invalidBody(jsonPath(e), "is not a known field", uri);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,136 @@
+package org.bankcrm.client.api;
+
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+
+import org.bankcrm.client.app.AccessAudit;
+import org.bankcrm.client.domain.AccessRecord;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Writes the audit trail for every request on a client ({@code /api/v1/clients/{id}} and below: profile,
+ * products, financials, consents, value, erasure) and for registrations (single and batch, one entry per
+ * created client): the caller's principal and roles, the method and route template, the status and a
+ * request id ({@code X-Request-Id}, taken from the request when it is a plain token, else generated, and
+ * echoed on the response). In one place, so that no resource method has to remember it.
+ */
+public class AccessAuditFilter {
+    static final String REQUEST_ID = "X-Request-Id";
+    private static final Pattern PLAIN_TOKEN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final String CLIENTS = "/api/v1/clients";
+
+    private final AccessAudit audit;
+    private final Instance<SecurityIdentity> identity;
+
+    public AccessAuditFilter(AccessAudit audit, Instance<SecurityIdentity> identity) {
+        this.audit = audit;
+        this.identity = identity;
+    }
+
+    @ServerResponseFilter
+    public void audit(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
+        String route = route(resource);
+        String method = request.getMethod();
+        if (route == null || !audited(method, route)) {
+            return;
+        }
+        String requestId = request.getHeaderString(REQUEST_ID);
+        if (requestId == null || !PLAIN_TOKEN.matcher(requestId).matches()) {
+            requestId = UUID.randomUUID().toString();
+        }
+        response.getHeaders().putSingle(REQUEST_ID, requestId);
+
+        String principal = "anonymous";
+        List<String> roles = List.of();
+        if (identity.isResolvable()) {
+            SecurityIdentity caller = identity.get();
+            if (!caller.isAnonymous()) {
+                principal = caller.getPrincipal().getName();
+                roles = caller.getRoles().stream().sorted().toList();
+            }
+        }
+        Instant now = Instant.now();
+        List<AccessRecord> records = new ArrayList<>();
+        for (UUID clientId : clientIds(request, response, route)) {
+            records.add(new AccessRecord(now, clientId, principal, roles, method, route, response.getStatus(), requestId));
+        }
+        audit.record(records);
+    }
+
+    static boolean audited(String method, String route) {
+        return route.startsWith(CLIENTS + "/{id}") || route.equals(CLIENTS + ":batch")
+                || (route.equals(CLIENTS) && "POST".equals(method));
+    }
+
+    /** The clients a request concerns; a list with one null when a registration created none. */
+    private static List<UUID> clientIds(ContainerRequestContext request, ContainerResponseContext response, String route) {
+        if (route.startsWith(CLIENTS + "/{id}")) {
+            return nullable(uuid(request.getUriInfo().getPathParameters().getFirst("id")));
+        }
+        if (response.getEntity() instanceof BulkRequests.Registered registered && !registered.ids().isEmpty()) {
+            return registered.ids();
+        }
+        Object location = response.getHeaders().getFirst("Location");
+        if (location != null) {
+            String path = location instanceof URI uri ? uri.getPath() : location.toString();
+            return nullable(uuid(path.substring(path.lastIndexOf('/') + 1)));
+        }
+        return nullable(null);
+    }
+
+    private static List<UUID> nullable(UUID id) {
+        List<UUID> one = new ArrayList<>(1);
+        one.add(id);
+        return one;
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The route template of the matched resource method, e.g. {@code /api/v1/clients/{id}/products/{productId}}. */
+    static String route(ResourceInfo resource) {
+        if (resource == null || resource.getResourceMethod() == null || resource.getResourceClass() == null) {
+            return null;
+        }
+        Class<?> type = resource.getResourceClass();
+        Method method = resource.getResourceMethod();
+        StringBuilder route = new StringBuilder();
+        append(route, type.getAnnotation(Path.class));
+        append(route, method.getAnnotation(Path.class));
+        return route.isEmpty() ? "/" : route.toString();
+    }
+
+    private static void append(StringBuilder route, Path path) {
+        if (path == null) {
+            return;
+        }
+        String value = path.value();
+        while (value.startsWith("/")) {
+            value = value.substring(1);
+        }
+        while (value.endsWith("/")) {
+            value = value.substring(0, value.length() - 1);
+        }
+        if (!value.isEmpty()) {
+            route.append('/').append(value);
+        }
+    }
+}
