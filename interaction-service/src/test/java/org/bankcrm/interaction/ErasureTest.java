@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.nullValue;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CloudEventRecords;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import io.restassured.http.ContentType;
 /** crm.client.erased: notes and employee ids go, the experience record that metrics and journeys need stays. */
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
+@CallsAs({ Roles.CHANNEL, Roles.ANALYST })
 class ErasureTest {
     @jakarta.inject.Inject
     io.vertx.mutiny.sqlclient.Pool pool;
