@@ -597,6 +597,8 @@ public final class Crm {
                 + String.join(", ", Settings.DATABASES) + "; user postgres, password postgres");
         out.println("  Logs             " + layout.logs() + "   (crm logs <component>)");
         out.println("  Data             " + layout.data() + "   (kept between runs; crm reset deletes it)");
+        out.println("  Tokens           deploy/local/crm token <channel|analyst|marketing|admin|integration>   (every /api/v1 call needs one:");
+        out.println("                   curl -H \"Authorization: Bearer $(deploy/local/crm token channel)\" ...)");
         out.println();
         out.println(footer);
     }

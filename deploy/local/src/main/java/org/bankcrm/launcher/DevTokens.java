@@ -38,7 +38,16 @@ public final class DevTokens {
     private final Path keys;
 
     DevTokens(Layout layout) {
-        this.keys = layout.home().resolve("keys");
+        this(layout.home());
+    }
+
+    private DevTokens(Path home) {
+        this.keys = home.resolve("keys");
+    }
+
+    /** The tokens of the CRM whose launcher home is {@code home} ({@code <project>/.crm} for crm up), for programs (the benchmark). */
+    public static DevTokens inHome(Path home) {
+        return new DevTokens(home.toAbsolutePath().normalize());
     }
 
     Path privateKey() {
