@@ -18,6 +18,7 @@ final class DemoBank {
     /** The seconds the load took, until the scores caught up. */
     static double load(StackState stack, int clients, long seed, PrintStream out) throws InterruptedException {
         long began = System.nanoTime();
+        CrmApi.authorize(stack.bearerToken());
         CrmApi api = api(stack);
         DemoLoader.Loaded loaded = new DemoLoader(new DemoLoader.Options(clients, seed, 8, "unused", stack.kafkaBootstrap()),
                 api, out).load();

@@ -23,10 +23,21 @@ final class Http implements AutoCloseable {
             .executor(executor)
             .build();
 
+    private final String authorization;
+
+    /** Calls carrying {@code bearerToken} (none when null). */
+    Http(String bearerToken) {
+        this.authorization = bearerToken == null ? null : "Bearer " + bearerToken;
+    }
+
+    private HttpRequest.Builder request(String url) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        return authorization == null ? builder : builder.header("Authorization", authorization);
+    }
+
     /** A 2xx answer's body; anything else fails with the status. */
     CompletableFuture<String> postAsync(String url, String json) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30))
+        HttpRequest request = request(url)
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
@@ -34,12 +45,12 @@ final class Http implements AutoCloseable {
     }
 
     String get(String url) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build();
+        HttpRequest request = request(url).GET().build();
         return body(client.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     int status(String url) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build();
+        HttpRequest request = request(url).GET().build();
         return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 

@@ -36,11 +36,11 @@ record Options(
     static Options parse(String[] args, Path root) {
         boolean quick = Arrays.asList(args).contains("--quick");
         Options o = quick
-                ? new Options(true, root, root.resolve("bench/results"), 100, List.of(50.0, 200.0),
-                        List.of(100.0, 1_000.0), Duration.ofSeconds(3), Duration.ofSeconds(6), Duration.ofSeconds(8),
+                ? new Options(true, root, root.resolve("bench/results"), 40, List.of(10.0, 50.0),
+                        List.of(25.0, 100.0), Duration.ofSeconds(3), Duration.ofSeconds(6), Duration.ofSeconds(8),
                         30_000, Duration.ofSeconds(4), 8, false, 42)
-                : new Options(false, root, root.resolve("bench/results"), 1_000, List.of(50.0, 100.0, 200.0, 500.0, 1_000.0),
-                        List.of(100.0, 250.0, 500.0, 1_000.0, 1_500.0, 2_000.0), Duration.ofSeconds(5), Duration.ofSeconds(20),
+                : new Options(false, root, root.resolve("bench/results"), 300, List.of(10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1_000.0),
+                        List.of(25.0, 50.0, 100.0, 250.0, 500.0, 1_000.0, 2_000.0), Duration.ofSeconds(5), Duration.ofSeconds(20),
                         Duration.ofSeconds(15), 200_000, Duration.ofSeconds(15), 8, true, 42);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];

@@ -107,7 +107,13 @@ final class Report {
                     + "refined p99 | kept up |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (String via : List.of("rest", "kafka")) {
                 for (Object step : (List<Object>) chain.getOrDefault(via, List.of())) {
-                    chainRow(md, map(step));
+                    Map<String, Object> s = map(step);
+                    if (s.containsKey("skipped")) {
+                        md.append("| ").append(via).append(" | ").append(num(s.get("targetRate"))).append(" | not run: ")
+                                .append(s.get("skipped")).append(" | | | | | | | | | | |\n");
+                    } else {
+                        chainRow(md, s);
+                    }
                 }
             }
         }
@@ -117,6 +123,11 @@ final class Report {
                     + "p99 | p99.9 | max |\n|---|---|---|---|---|---|---|---|---|\n");
             for (Object step : decisions) {
                 Map<String, Object> s = map(step);
+                if (s.containsKey("skipped")) {
+                    md.append("| ").append(num(s.get("targetRate"))).append(" | not run: ").append(s.get("skipped"))
+                            .append(" | | | | | | | |\n");
+                    continue;
+                }
                 Map<String, Object> l = map(s.get("latency"));
                 md.append("| ").append(num(s.get("targetRate"))).append(" | ").append(s.get("achievedRate")).append(" | ")
                         .append(s.get("requests")).append(" | ").append(s.get("errors")).append(" | ").append(ms(l, "p50Ms"))
@@ -171,16 +182,20 @@ final class Report {
         Map<String, Object> chain = map(report.get("eventToNextBestAction"));
         for (String via : List.of("rest", "kafka")) {
             Map<String, Object> step = chain == null ? null : stepAt((List<Object>) chain.get(via), TARGET_CHAIN_RATE);
-            Double p99 = step == null ? null : number(map(step.get("eventToFastDecision")).get("p99Ms"));
+            Double p99 = step == null || step.containsKey("skipped") ? null
+                    : number(map(step.get("eventToFastDecision")).get("p99Ms"));
             verdict(md, "event → next best action p99 ≤ 50 ms at a sustained 500/s (" + via + ")",
                     p99 == null ? null : p99, TARGET_CHAIN_P99_MS, " ms", step == null ? "500/s not run in this mode" : null,
-                    step != null && !Boolean.TRUE.equals(step.get("sustained")) ? "not sustained" : null);
+                    step != null && step.containsKey("skipped") ? "not reached: " + step.get("skipped")
+                            : step != null && !Boolean.TRUE.equals(step.get("sustained")) ? "not sustained" : null);
         }
         Map<String, Object> decision = stepAt((List<Object>) report.get("decisionApi"), TARGET_DECISION_RATE);
-        Double decisionP99 = decision == null ? null : number(map(decision.get("latency")).get("p99Ms"));
+        Double decisionP99 = decision == null || decision.containsKey("skipped") ? null
+                : number(map(decision.get("latency")).get("p99Ms"));
         verdict(md, "decision API p99 ≤ 20 ms at 1,000/s", decisionP99, TARGET_DECISION_P99_MS, " ms",
                 decision == null ? "1,000/s not run in this mode" : null,
-                decision != null && ((Number) decision.get("errors")).longValue() > 0 ? decision.get("errors") + " errors" : null);
+                decision != null && decision.containsKey("skipped") ? "not reached: " + decision.get("skipped")
+                        : decision != null && ((Number) decision.get("errors")).longValue() > 0 ? decision.get("errors") + " errors" : null);
         Map<String, Object> max = map(report.get("maxSustained"));
         Double fraction = max == null ? null : number(max.get("fractionOfRawKafkaLimit"));
         if (fraction == null) {
@@ -203,7 +218,8 @@ final class Report {
     private static void verdict(StringBuilder md, String target, Double value, double limit, String unit, String absent,
             String extra) {
         if (value == null) {
-            md.append("| ").append(target).append(" | ").append(absent == null ? "no figure" : absent).append(" | — |\n");
+            md.append("| ").append(target).append(" | ").append(absent != null ? absent : extra != null ? extra : "no figure")
+                    .append(" | ").append(extra != null ? "missed" : "—").append(" |\n");
             return;
         }
         String verdict = value <= limit ? "met" : String.format(Locale.ROOT, "missed by %.1f%s (%.1f×)", value - limit, unit,
@@ -272,6 +288,9 @@ final class Report {
                 XYSeries p99 = new XYSeries("event→NBA " + via + " p99");
                 for (Object step : (List<Object>) chain.getOrDefault(via, List.of())) {
                     Map<String, Object> s = map(step);
+                    if (s.containsKey("skipped")) {
+                        continue;
+                    }
                     add(p50, s.get("targetRate"), map(s.get("eventToFastDecision")).get("p50Ms"));
                     add(p99, s.get("targetRate"), map(s.get("eventToFastDecision")).get("p99Ms"));
                 }
@@ -285,6 +304,9 @@ final class Report {
             XYSeries p99 = new XYSeries("decision API p99");
             for (Object step : decisions) {
                 Map<String, Object> s = map(step);
+                if (s.containsKey("skipped")) {
+                    continue;
+                }
                 add(p50, s.get("targetRate"), map(s.get("latency")).get("p50Ms"));
                 add(p99, s.get("targetRate"), map(s.get("latency")).get("p99Ms"));
             }

@@ -58,7 +58,8 @@ final class StackControl implements AutoCloseable {
         }
         String clientDb = stack.jdbcUrl(stack.databases().get("client-service"));
         String serverUrl = clientDb.substring(0, clientDb.lastIndexOf('/'));
-        return new StackState(pids, urls, stack.bootstrapServers(), serverUrl);
+        String token = stack.bearerToken("channel", "integration", "analyst", "marketing", "admin");
+        return new StackState(pids, urls, stack.bootstrapServers(), serverUrl, token);
     }
 
     synchronized Map<String, Path> logs() {

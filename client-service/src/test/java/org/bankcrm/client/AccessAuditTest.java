@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.bankcrm.platform.testing.InputLimitChecks;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
+@CallsAs({ Roles.CHANNEL, Roles.INTEGRATION, Roles.ADMIN })
 @QuarkusTestResource(CrmTestResource.class)
 class AccessAuditTest {
 
@@ -60,7 +63,7 @@ class AccessAuditTest {
                         "POST /api/v1/clients 201");
         assertThat(trail).allSatisfy(entry -> {
             assertThat(entry.get("clientId")).isEqualTo(id);
-            assertThat(entry.get("principal")).isEqualTo("anonymous");
+            assertThat(entry.get("principal")).isEqualTo("test-channel-integration-admin"); // the token's subject
             assertThat(Instant.parse((String) entry.get("at"))).isAfterOrEqualTo(before.minusSeconds(1));
         });
         assertThat(trail.get(6).get("requestId")).isEqualTo("desk-42-registration");

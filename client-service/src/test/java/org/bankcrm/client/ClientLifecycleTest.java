@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.util.UUID;
 
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,7 @@ import io.restassured.http.ContentType;
 /** Reading, replacing, patching and erasing a client, and the events each change publishes. */
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
+@CallsAs({ Roles.CHANNEL, Roles.ADMIN })
 class ClientLifecycleTest {
 
     static String ref() {

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CloudEventRecords;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.bankcrm.platform.testing.EventContracts;
@@ -26,6 +28,7 @@ import io.restassured.http.ContentType;
 
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
+@CallsAs(Roles.CHANNEL)
 class ClientRegistrationTest {
     static final String TOPIC = "crm.client.events.v1";
 

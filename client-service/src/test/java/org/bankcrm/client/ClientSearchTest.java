@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,7 @@ import io.restassured.http.ContentType;
 
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
+@CallsAs({ Roles.CHANNEL, Roles.ANALYST, Roles.INTEGRATION, Roles.ADMIN })
 class ClientSearchTest {
 
     /** A name part no other test uses: letters only, so it survives lower-casing and unaccenting as it is. */

@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.time.YearMonth;
 import java.util.UUID;
 
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,7 @@ import io.restassured.http.ContentType;
 
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
+@CallsAs({ Roles.CHANNEL, Roles.INTEGRATION })
 class FinancialsAndValueTest {
 
     static String month(int back) {

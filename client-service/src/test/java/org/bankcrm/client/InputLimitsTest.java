@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.bankcrm.platform.testing.InputLimitChecks;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import io.restassured.http.ContentType;
 
 /** The platform's input limits, as this service answers them over real HTTP. */
 @QuarkusTest
+@CallsAs({ Roles.CHANNEL, Roles.INTEGRATION })
 @QuarkusTestResource(CrmTestResource.class)
 class InputLimitsTest {
     @Test

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.bankcrm.platform.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
+@CallsAs(Roles.CHANNEL)
 class OutboxBrokerOutageTest {
     static final String REGISTERED = "crm.client.registered";
 

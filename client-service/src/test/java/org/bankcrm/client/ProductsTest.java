@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.hasSize;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,7 @@ import io.restassured.http.ContentType;
 
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
+@CallsAs(Roles.CHANNEL)
 class ProductsTest {
 
     static String open(String clientId, String type) {

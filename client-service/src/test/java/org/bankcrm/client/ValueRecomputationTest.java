@@ -15,6 +15,8 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
+@CallsAs({ Roles.CHANNEL, Roles.MARKETING, Roles.ADMIN })
 class ValueRecomputationTest {
     static final String VALUE_CHANGED = "crm.client.value-changed";
 

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.util.UUID;
 
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,7 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
+@CallsAs({ Roles.CHANNEL, Roles.ANALYST })
 class CxMetricsTest {
 
     static void record(String clientId, String at, String channel, String need, String outcome, String valence,

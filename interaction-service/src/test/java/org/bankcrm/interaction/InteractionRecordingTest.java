@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CloudEventRecords;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.bankcrm.platform.testing.EventContracts;
@@ -27,6 +29,7 @@ import io.restassured.http.ContentType;
 /** POST/GET /api/v1/interactions on the real database and broker. */
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
+@CallsAs(Roles.CHANNEL)
 class InteractionRecordingTest {
     static final String TOPIC = "crm.interaction.events.v1";
 

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CloudEventRecords;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.bankcrm.platform.testing.EventContracts;
@@ -25,6 +27,7 @@ import io.restassured.path.json.JsonPath;
 /** Journeys built from recorded touchpoints, and crm.interaction.journey-closed. */
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
+@CallsAs({ Roles.CHANNEL, Roles.ANALYST })
 class JourneyTest {
     static final Instant DAY_1 = Instant.parse("2026-11-01T10:00:00Z");
 

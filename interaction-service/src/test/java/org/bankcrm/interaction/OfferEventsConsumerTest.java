@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.ConsumerPlumbingChecks;
 import org.bankcrm.platform.testing.CrmTestResource;
 
@@ -15,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** offer-service's decisions reach the timeline once each, and unreadable ones the DLQ. */
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
+@CallsAs(Roles.CHANNEL)
 class OfferEventsConsumerTest extends ConsumerPlumbingChecks {
     private static final Set<String> REGISTERED = ConcurrentHashMap.newKeySet();
 

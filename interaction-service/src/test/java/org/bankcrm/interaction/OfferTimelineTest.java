@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CloudEventRecords;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.bankcrm.platform.testing.TopicContents;
@@ -24,6 +26,7 @@ import io.restassured.path.json.JsonPath;
 /** Offers presented and answered, produced by offer-service on the real broker, in the client's timeline. */
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
+@CallsAs({ Roles.CHANNEL, Roles.ANALYST })
 class OfferTimelineTest {
     static final String TOPIC = "crm.offer.events.v1";
     static final String INTERACTION_TOPIC = "crm.interaction.events.v1";

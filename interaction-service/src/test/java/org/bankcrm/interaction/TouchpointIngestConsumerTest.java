@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.ConsumerPlumbingChecks;
 import org.bankcrm.platform.testing.CrmTestResource;
 
@@ -16,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Touchpoints from other bank systems are applied once per ce_id, and unreadable records reach the DLQ. */
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
+@CallsAs(Roles.CHANNEL)
 class TouchpointIngestConsumerTest extends ConsumerPlumbingChecks {
     private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
 

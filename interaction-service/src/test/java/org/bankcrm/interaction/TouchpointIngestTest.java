@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CloudEventRecords;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.bankcrm.platform.testing.TopicContents;
@@ -27,6 +29,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 /** crm.touchpoint.ingest.v1: the same rules and idempotency as REST; clients not known yet are waited for. */
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
+@CallsAs(Roles.CHANNEL)
 class TouchpointIngestTest {
     static final String TOPIC = "crm.touchpoint.ingest.v1";
     static final String DLQ = TOPIC + ".dlq";

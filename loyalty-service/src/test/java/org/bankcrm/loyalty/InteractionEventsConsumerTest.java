@@ -2,6 +2,8 @@ package org.bankcrm.loyalty;
 
 import static io.restassured.RestAssured.given;
 
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.ConsumerPlumbingChecks;
 import org.bankcrm.platform.testing.CrmTestResource;
 
@@ -14,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
+@CallsAs(Roles.CHANNEL)
 class InteractionEventsConsumerTest extends ConsumerPlumbingChecks {
 
     @Override

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,7 @@ import io.restassured.path.json.JsonPath;
 /** A full recomputation runs in the background and shows its progress until every client is done. */
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
+@CallsAs(Roles.ADMIN)
 class RecomputationTest {
 
     @Test

@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.util.List;
 import java.util.UUID;
 
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,7 @@ import io.restassured.http.ContentType;
 
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
+@CallsAs(Roles.MARKETING)
 class CatalogueTest {
     static String offer(String code, String category, String productType, String condition) {
         return """

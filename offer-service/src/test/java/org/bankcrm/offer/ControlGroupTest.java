@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +18,7 @@ import io.restassured.path.json.JsonPath;
 /** A client in this month's control group gets random rankings that say so, and their answers count as control. */
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
+@CallsAs({ Roles.CHANNEL, Roles.ANALYST })
 class ControlGroupTest {
 
     @Test

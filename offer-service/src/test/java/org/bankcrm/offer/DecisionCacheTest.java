@@ -14,6 +14,8 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.bankcrm.offer.app.DecisionCache;
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -29,6 +31,7 @@ import io.restassured.http.ContentType;
  */
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
+@CallsAs({ Roles.CHANNEL, Roles.MARKETING })
 class DecisionCacheTest {
     @Inject
     DecisionCache cache;

@@ -2,6 +2,8 @@ package org.bankcrm.offer;
 
 import java.util.UUID;
 
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.bankcrm.platform.testing.InputLimitChecks;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** The platform's input limits, as this service answers them over real HTTP (it has no paged endpoint). */
 @QuarkusTest
+@CallsAs({ Roles.CHANNEL, Roles.MARKETING })
 @QuarkusTestResource(CrmTestResource.class)
 class InputLimitsTest {
 

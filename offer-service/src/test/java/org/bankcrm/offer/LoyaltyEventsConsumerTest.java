@@ -2,6 +2,8 @@ package org.bankcrm.offer;
 
 import static io.restassured.RestAssured.given;
 
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.ConsumerPlumbingChecks;
 import org.bankcrm.platform.testing.CrmTestResource;
 
@@ -11,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** loyalty-service's events reach the read model once each, and unreadable ones the DLQ. */
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
+@CallsAs(Roles.CHANNEL)
 class LoyaltyEventsConsumerTest extends ConsumerPlumbingChecks {
 
     @Override

@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 
 import org.bankcrm.offer.app.DecisionCache;
 import org.bankcrm.offer.domain.PropensityModel;
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,7 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
+@CallsAs({ Roles.CHANNEL, Roles.ANALYST, Roles.MARKETING })
 class ModelStateSurvivesRestartTest {
     static final ObjectMapper JSON = new ObjectMapper();
 

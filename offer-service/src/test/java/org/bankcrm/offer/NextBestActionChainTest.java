@@ -16,6 +16,8 @@ import java.time.ZoneOffset;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bankcrm.offer.domain.NextBestAction;
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.bankcrm.platform.testing.CloudEventRecords;
 import org.bankcrm.platform.testing.CrmTestResource;
@@ -31,6 +33,7 @@ import io.restassured.path.json.JsonPath;
 /** The decision point on the real broker and database: events in, decisions and responses out. */
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
+@CallsAs({ Roles.CHANNEL, Roles.ANALYST })
 class NextBestActionChainTest {
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String OFFER_TOPIC = "crm.offer.events.v1";

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.bankcrm.offer.domain.UpliftEstimate;
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
+@CallsAs({ Roles.CHANNEL, Roles.ANALYST, Roles.MARKETING })
 class PerformanceTest {
     static final ObjectMapper JSON = new ObjectMapper();
 

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -17,13 +18,14 @@ import jakarta.ws.rs.core.MediaType;
 import org.bankcrm.client.domain.AccessRecord;
 import org.bankcrm.client.store.AccessAuditLog;
 import org.bankcrm.platform.problem.ProblemException;
+import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
 /** The audit trail: who read or changed a client, when, through which endpoint, with what outcome. */
-// roles: admin — the authentication branch puts @RolesAllowed("admin") on this class
+@RolesAllowed(Roles.ADMIN)
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit")

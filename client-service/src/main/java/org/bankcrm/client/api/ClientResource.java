@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Max;
@@ -31,6 +32,7 @@ import org.bankcrm.client.domain.ValueQuadrant;
 import org.bankcrm.client.domain.ValueStrategy;
 import org.bankcrm.client.store.ClientSearch;
 import org.bankcrm.platform.problem.ProblemException;
+import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -61,6 +63,7 @@ public class ClientResource {
         this.segments = segments;
     }
 
+    @RolesAllowed(Roles.CHANNEL)
     @POST
     @Path("clients")
     @Operation(summary = "Register a client", description = "201 with the client and its Location; 409 when the externalRef is taken.")
@@ -72,6 +75,7 @@ public class ClientResource {
                         .build());
     }
 
+    @RolesAllowed({ Roles.CHANNEL, Roles.ANALYST })
     @GET
     @Path("clients")
     @Operation(summary = "Search clients", description = "q matches a name fragment (case and accents ignored), or exactly an e-mail, phone or externalRef; "
@@ -94,6 +98,7 @@ public class ClientResource {
                         page, size, result.total(), result.exact(), (result.total() + size - 1) / size));
     }
 
+    @RolesAllowed(Roles.CHANNEL)
     @GET
     @Path("clients/{id}")
     @Operation(summary = "Read a client", description = "404 when unknown, 410 once erased.")
@@ -103,6 +108,7 @@ public class ClientResource {
                         products.stream().filter(p -> p.isOpen()).map(p -> p.type).toList(), codes))));
     }
 
+    @RolesAllowed(Roles.CHANNEL)
     @PUT
     @Path("clients/{id}")
     @Operation(summary = "Replace a client's details", description = "Same fields and rules as the registration; absent optional fields become empty, an absent customerSince stays.")
@@ -110,6 +116,7 @@ public class ClientResource {
         return registry.update(id, request::replacing).map(client -> ClientView.of(client, today()));
     }
 
+    @RolesAllowed(Roles.CHANNEL)
     @PATCH
     @Path("clients/{id}")
     @Consumes({ MediaType.APPLICATION_JSON, MERGE_PATCH })
@@ -118,6 +125,7 @@ public class ClientResource {
         return registry.update(id, request::mergeInto).map(client -> ClientView.of(client, today()));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("clients/{id}")
     @Operation(summary = "Erase a client (right to erasure)", description = "Anonymises the personal data, keeps the pseudonymous id and aggregates; 204, then reads are 410.")
@@ -125,6 +133,7 @@ public class ClientResource {
         return registry.erase(id).map(client -> RestResponse.noContent());
     }
 
+    @RolesAllowed(Roles.CHANNEL)
     @GET
     @Path("clients/{id}/consents")
     @Operation(summary = "A client's consents and their history")
@@ -134,6 +143,7 @@ public class ClientResource {
                         history.stream().map(ConsentsView.Entry::of).toList())));
     }
 
+    @RolesAllowed(Roles.CHANNEL)
     @PUT
     @Path("clients/{id}/consents")
     @Operation(summary = "Change consents", description = "The answers given replace the current ones; each change is kept with its time and source.")
@@ -153,6 +163,7 @@ public class ClientResource {
         }
     }
 
+    @RolesAllowed(Roles.INTEGRATION)
     @POST
     @Path("clients:batch")
     @Operation(summary = "Register up to 1,000 clients at once", description = "All or none, with the validation and the events of a single registration; "

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Min;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.bankcrm.client.app.FinancialsLedger;
 import org.bankcrm.client.domain.MonthlyFinancials;
+import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -66,6 +68,7 @@ public class FinancialsResource {
         }
     }
 
+    @RolesAllowed(Roles.INTEGRATION)
     @POST
     @Operation(summary = "Record a month's financials", description = "Idempotent per client and month: 201 the first time, 200 with replaced=true when it replaces the month's earlier figures.")
     public Uni<RestResponse<FinancialsView>> record(@PathParam("id") UUID id, @Valid @NotNull RecordFinancials request) {
@@ -77,6 +80,7 @@ public class FinancialsResource {
         });
     }
 
+    @RolesAllowed({ Roles.CHANNEL, Roles.ANALYST })
     @GET
     @Operation(summary = "Every month recorded for the client, oldest first")
     public Uni<List<FinancialsView>> list(@PathParam("id") UUID id) {

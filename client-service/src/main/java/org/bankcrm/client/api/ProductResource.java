@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +26,7 @@ import org.bankcrm.client.app.ProductPortfolio;
 import org.bankcrm.client.domain.HeldProduct;
 import org.bankcrm.client.domain.ProductType;
 import org.bankcrm.platform.problem.ProblemException;
+import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -53,6 +55,7 @@ public class ProductResource {
         }
     }
 
+    @RolesAllowed({ Roles.CHANNEL, Roles.INTEGRATION })
     @POST
     @Operation(summary = "Open a product for the client", description = "201; 409 with existingId when the type may be held only once and one is open.")
     public Uni<RestResponse<ProductView>> open(@PathParam("id") UUID id, @Valid @NotNull OpenProduct request) {
@@ -61,12 +64,14 @@ public class ProductResource {
                         .entity(ProductView.of(p)).build());
     }
 
+    @RolesAllowed({ Roles.CHANNEL, Roles.ANALYST })
     @GET
     @Operation(summary = "Every product of the client, open and closed, oldest first")
     public Uni<List<ProductView>> list(@PathParam("id") UUID id) {
         return portfolio.of(id).map(products -> products.stream().map(ProductView::of).toList());
     }
 
+    @RolesAllowed({ Roles.CHANNEL, Roles.INTEGRATION })
     @DELETE
     @Path("{productId}")
     @Operation(summary = "Close a product", description = "closedAt (ISO date, default today) must not precede the opening nor be in the future; the product stays in the history. 409 when already closed.")

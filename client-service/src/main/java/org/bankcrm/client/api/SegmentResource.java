@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +28,7 @@ import org.bankcrm.client.app.SegmentRecomputation;
 import org.bankcrm.client.domain.ProductType;
 import org.bankcrm.client.domain.Segment;
 import org.bankcrm.platform.problem.ProblemException;
+import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -77,12 +79,14 @@ public class SegmentResource {
             BigDecimal averageProductsPerClient, Recomputation recomputation, Instant updatedAt) {
     }
 
+    @RolesAllowed({ Roles.ANALYST, Roles.MARKETING })
     @GET
     @Operation(summary = "Every segment with its size, average profitability and products per client")
     public Uni<List<SegmentView>> list() {
         return catalog.all().map(all -> all.stream().map(this::view).toList());
     }
 
+    @RolesAllowed({ Roles.ANALYST, Roles.MARKETING })
     @GET
     @Path("{id}")
     @Operation(summary = "A segment, its analysis and the progress of its recomputation")
@@ -90,6 +94,7 @@ public class SegmentResource {
         return catalog.find(id).map(this::view);
     }
 
+    @RolesAllowed(Roles.MARKETING)
     @POST
     @Operation(summary = "Define a segment", description = "201; membership is computed for all clients in the background (progress in recomputation). 409 when the code is taken.")
     public Uni<RestResponse<SegmentView>> define(@Valid @NotNull DefineSegment request) {
@@ -104,6 +109,7 @@ public class SegmentResource {
                         .entity(view(a)).build());
     }
 
+    @RolesAllowed(Roles.MARKETING)
     @PUT
     @Path("{id}")
     @Operation(summary = "Redefine a segment", description = "A new version (the former ones are kept); membership is recomputed for all clients in the background.")

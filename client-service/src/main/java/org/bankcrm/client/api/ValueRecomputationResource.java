@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.bankcrm.client.app.ValueRecomputation;
 import org.bankcrm.client.domain.ValueRecomputationRun;
 import org.bankcrm.platform.problem.ProblemException;
+import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -26,6 +28,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.smallrye.mutiny.Uni;
 
 /** The recomputation of every client's value (monthly by schedule; here by hand) and its progress. */
+@RolesAllowed(Roles.ADMIN)
 @Path("/api/v1/value-recomputations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Value")

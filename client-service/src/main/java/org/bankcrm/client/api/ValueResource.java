@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.bankcrm.client.app.ClientValuation;
 import org.bankcrm.client.domain.ValueQuadrant;
 import org.bankcrm.client.domain.ValueStrategy;
+import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,6 +35,7 @@ public class ValueResource {
             ValueQuadrant quadrant, ValueStrategy strategy, List<String> reasons, int monthsOfFinancials) {
     }
 
+    @RolesAllowed({ Roles.CHANNEL, Roles.ANALYST })
     @GET
     @Operation(summary = "The client's value", description = "Profitability over the trailing months, potential (0-100) and its components (0-1), quadrant, strategy and the reasons.")
     public Uni<ValueView> value(@PathParam("id") UUID id) {

@@ -37,6 +37,17 @@ public final class CrmApi {
         }
     }
 
+    /** The bearer token every call carries (the services need one); set once by whoever starts the demo. */
+    private static volatile String token;
+
+    /**
+     * Sets the bearer token every call carries: a JWT with the roles the demo acts in (channel, integration, marketing,
+     * analyst), e.g. from {@code deploy/local/crm token channel integration marketing analyst} or the launcher.
+     */
+    public static void authorize(String bearerToken) {
+        token = bearerToken == null || bearerToken.isBlank() ? null : bearerToken.trim();
+    }
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
     private final String clientService;
@@ -93,7 +104,17 @@ public final class CrmApi {
                 return answer;
             }
         }
-        throw new CallFailed(method + " " + url + " answered " + answer.status() + ": " + abbreviate(answer.text()));
+        throw new CallFailed(method + " " + url + " answered " + answer.status() + ": " + abbreviate(answer.text())
+                + tokenAdvice(answer.status()));
+    }
+
+    /** What to do about a 401 or 403: the token is missing, expired or lacks a role. */
+    static String tokenAdvice(int status) {
+        if (status == 401) {
+            return token == null ? " (no bearer token: set CRM_TOKEN, e.g. $(deploy/local/crm token channel integration marketing analyst))"
+                    : " (the bearer token is expired or not signed by the key the services trust)";
+        }
+        return status == 403 ? " (the bearer token lacks the role this call needs)" : "";
     }
 
     /**
@@ -111,7 +132,8 @@ public final class CrmApi {
                         return answer;
                     }
                 }
-                throw new CallFailed(method + " " + url + " answered " + answer.status() + ": " + abbreviate(answer.text()));
+                throw new CallFailed(method + " " + url + " answered " + answer.status() + ": " + abbreviate(answer.text())
+                        + tokenAdvice(answer.status()));
             }
             sleep(pause);
             pause = Math.min(1_000, pause * 2);
@@ -121,6 +143,9 @@ public final class CrmApi {
     public Answer call(String method, String url, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .header("accept", "application/json");
+        if (token != null) {
+            request.header("authorization", "Bearer " + token);
+        }
         if (body != null) {
             request.header("content-type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(write(body)));

@@ -39,7 +39,7 @@ public final class DemoCommand {
                 "                              --duration 60s|5m [until Ctrl-C], --watch N [5]",
                 "  --replay-bank-marketing     replay the UCI bank-marketing calls (term deposit) as clients, decisions and",
                 "                              answers, and print what the offer model learnt; --rows N|all [2000], --file CSV",
-                "Environment: CRM_HOST [localhost], CRM_KAFKA_PORT [19092].");
+                "Environment: CRM_HOST [localhost], CRM_KAFKA_PORT [19092], CRM_TOKEN (the bearer token; crm demo sets one).");
     }
 
     /** Runs one demo command; the exit code: 0 done, 1 failed, 2 bad usage. */
@@ -53,6 +53,9 @@ public final class DemoCommand {
             return 2;
         }
         String host = env.getOrDefault("CRM_HOST", "localhost");
+        if (env.get("CRM_TOKEN") != null) {
+            CrmApi.authorize(env.get("CRM_TOKEN")); // the services need a bearer token; the launcher passes one
+        }
         String bootstrap = "127.0.0.1:" + env.getOrDefault("CRM_KAFKA_PORT", "19092");
         try {
             switch (a.mode) {

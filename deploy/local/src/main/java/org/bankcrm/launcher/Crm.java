@@ -79,6 +79,8 @@ public final class Crm {
                     return up(true, DemoChoice.NONE);
                 case "demo":
                     return demo(options.toArray(String[]::new));
+                case "token":
+                    return token(options);
                 case "status":
                     return status();
                 case "down":
@@ -226,6 +228,28 @@ public final class Crm {
         }
     }
 
+    /** {@code crm token <role> [<role>...]}: prints a bearer token for those roles, valid for a day, and nothing else. */
+    private int token(List<String> roles) throws IOException {
+        if (roles.isEmpty()) {
+            out.println("usage: crm token <role> [<role>...]   roles: " + String.join(", ", DevTokens.ROLES));
+            return 2;
+        }
+        DevTokens tokens = new DevTokens(layout);
+        if (tokens.ensureKeys()) {
+            System.err.println("crm: generated the development key pair in " + tokens.publicKey().getParent()
+                    + "; services started before now do not trust it: restart them (crm down, crm up)");
+        }
+        out.println(tokens.token(DevTokens.DAY, roles.toArray(String[]::new)));
+        return 0;
+    }
+
+    /** The token the demo bank calls with: it plays the channels, the core systems, marketing and an analyst. */
+    private String demoToken() throws IOException {
+        return new DevTokens(layout).token(DevTokens.DAY, DEMO_ROLES);
+    }
+
+    static final String[] DEMO_ROLES = { "channel", "integration", "marketing", "analyst" };
+
     private int status() {
         Optional<State> read = stateFile.read();
         if (read.isEmpty() || read.get().liveSupervisor().isEmpty()) {
@@ -347,6 +371,8 @@ public final class Crm {
                 "                     up --demo-clients N sets its size [" + DemoChoice.DEFAULT_CLIENTS + "]",
                 "  demo <mode>        the demo bank, with the CRM running: --load, --summary, --stats, --rate R (live",
                 "                     touchpoints), --replay-bank-marketing; crm demo --help lists the options",
+                "  token <role>...    print a bearer token for the role(s), valid for a day: channel, analyst, marketing,",
+                "                     admin, integration; e.g. curl -H \"Authorization: Bearer $(deploy/local/crm token channel)\" ...",
                 "  status             what runs: pid, port and health of each component (exit 0 when all are up, 3 if not)",
                 "  down               stop the running CRM (foreground or detached)",
                 "  logs <component>   follow a log: client-service, interaction-service, loyalty-service, offer-service,",
@@ -421,6 +447,11 @@ public final class Crm {
             out.println("The demo bank needs all four services (CRM_SERVICES names fewer): not loaded.");
             return;
         }
+        try {
+            CrmApi.authorize(demoToken());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot sign a token for the demo bank: " + e.getMessage(), e);
+        }
         CrmApi api = new CrmApi("localhost");
         long clients = DemoLoader.clientCount(api);
         if (clients > 0) {
@@ -437,7 +468,7 @@ public final class Crm {
     }
 
     /** {@code crm demo ...}: needs a running CRM, except for --stats and --help. */
-    private int demo(String[] options) {
+    private int demo(String[] options) throws IOException {
         List<String> given = List.of(options);
         boolean offline = given.isEmpty() || given.contains("--stats") || given.contains("--help") || given.contains("-h");
         if (!offline && stateFile.read().flatMap(State::liveSupervisor).isEmpty()) {
@@ -446,6 +477,9 @@ public final class Crm {
         }
         Map<String, String> demoEnv = new java.util.HashMap<>(env);
         demoEnv.putIfAbsent("CRM_KAFKA_PORT", Integer.toString(Settings.fromEnvironment(layout, env).kafkaPort()));
+        if (!offline) {
+            demoEnv.putIfAbsent("CRM_TOKEN", demoToken());
+        }
         return DemoCommand.run(options, layout.root(), demoEnv, out);
     }
 
@@ -563,6 +597,8 @@ public final class Crm {
                 + String.join(", ", Settings.DATABASES) + "; user postgres, password postgres");
         out.println("  Logs             " + layout.logs() + "   (crm logs <component>)");
         out.println("  Data             " + layout.data() + "   (kept between runs; crm reset deletes it)");
+        out.println("  Tokens           deploy/local/crm token <channel|analyst|marketing|admin|integration>   (every /api/v1 call needs one:");
+        out.println("                   curl -H \"Authorization: Bearer $(deploy/local/crm token channel)\" ...)");
         out.println();
         out.println(footer);
     }

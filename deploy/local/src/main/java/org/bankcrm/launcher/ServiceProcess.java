@@ -81,7 +81,10 @@ final class ServiceProcess {
                 "QUARKUS_DATASOURCE_JDBC_URL", settings.jdbcUrl(service.database()),
                 "QUARKUS_DATASOURCE_USERNAME", Settings.DB_USER,
                 "QUARKUS_DATASOURCE_PASSWORD", Settings.DB_PASSWORD,
-                "KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
+                "KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers(),
+                // bearer tokens: the launcher's development key pair and issuer (DevTokens), as a bank's identity provider
+                "MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER,
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + new DevTokens(settings.layout()).publicKey());
     }
 
     /** Asks {@code /q/health/ready}: 200 is UP, any other answer DOWN. */

@@ -25,7 +25,7 @@ import org.bankcrm.launcher.StateFile.Phase;
  * <p>{@link #stop()} may run at any moment from a shutdown hook (Ctrl-C, crm down): starting a process and
  * stopping everything take the same lock, so nothing started can escape the stop.
  *
- * <p>Programs (the system tests) use the public part: {@link #onFreePorts}, {@link #launch()}, the addresses, and
+ * <p>Programs (the system tests) use the public part: {@link #onFreePorts}, {@link #launch()}, the addresses, {@link #bearerToken}, and
  * {@link #stop()} — the same start, order and stop as {@code crm up}, on ports of their own and in a directory of their own.
  */
 public final class Stack {
@@ -39,6 +39,7 @@ public final class Stack {
     private final StateFile stateFile;
     private final StateFile.State state;
     private final PrintStream out;
+    private final DevTokens tokens;
 
     private Postgres postgres;
     private KafkaBroker kafka;
@@ -54,6 +55,7 @@ public final class Stack {
         this.stateFile = stateFile;
         this.state = StateFile.State.of(ProcessHandle.current());
         this.out = out;
+        this.tokens = new DevTokens(layout);
     }
 
     /**
@@ -101,6 +103,19 @@ public final class Stack {
         return settings.services().stream().filter(s -> s.name().equals(service)).findFirst()
                 .map(Settings.Service::baseUrl)
                 .orElseThrow(() -> new IllegalArgumentException("no service " + service));
+    }
+
+    /**
+     * A bearer token for the given roles ({@code channel}, {@code analyst}, {@code marketing}, {@code admin},
+     * {@code integration}), valid for a day and signed with this CRM's development key: send it as
+     * {@code Authorization: Bearer <token>}.
+     */
+    public String bearerToken(String... roles) {
+        try {
+            return tokens.token(DevTokens.DAY, roles);
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /** The services' names, in start order. */
@@ -163,6 +178,14 @@ public final class Stack {
         }
         save();
         out.println("Starting the CRM (data in " + layout.data() + ", logs in " + layout.logs() + ")");
+        try {
+            if (tokens.ensureKeys()) {
+                out.println("  generated the development key pair for bearer tokens in " + tokens.publicKey().getParent()
+                        + " (crm token <role> prints a token)");
+            }
+        } catch (IOException e) {
+            throw new StartupFailure("cannot create the development key pair: " + e.getMessage(), null, e);
+        }
         startPostgres();
         startKafka();
         startServices();

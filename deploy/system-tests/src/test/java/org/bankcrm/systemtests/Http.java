@@ -21,7 +21,14 @@ final class Http {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    /** The bearer token every call carries (RunningCrm sets it once the CRM is up); null sends none. */
+    private static volatile String token;
+
     private Http() {
+    }
+
+    static void authorize(String bearerToken) {
+        token = bearerToken;
     }
 
     /** Status, body (parsed when it is JSON, else a missing node) and the raw text. */
@@ -52,12 +59,15 @@ final class Http {
         try {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(30))
                     .header("accept", "application/json")
                     .header("content-type", "application/json")
-                    .method(method, publisher)
-                    .build();
+                    .method(method, publisher);
+            if (token != null) {
+                builder.header("authorization", "Bearer " + token);
+            }
+            HttpRequest request = builder.build();
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
             String contentType = response.headers().firstValue("content-type").orElse("");

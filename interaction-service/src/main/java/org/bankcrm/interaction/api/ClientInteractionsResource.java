@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -23,12 +24,14 @@ import org.bankcrm.interaction.domain.Need;
 import org.bankcrm.interaction.domain.TouchpointType;
 import org.bankcrm.interaction.domain.Valence;
 import org.bankcrm.interaction.store.TouchpointRepository.TimelineFilter;
+import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
 /** A client's touchpoints and journeys. */
+@RolesAllowed({ Roles.CHANNEL, Roles.ANALYST })
 @Path("/api/v1/clients/{clientId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Interactions")

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,12 +22,14 @@ import org.bankcrm.interaction.domain.CxFindingRules.CsatFinding;
 import org.bankcrm.interaction.domain.CxFindingRules.RepeatContactFinding;
 import org.bankcrm.interaction.domain.Need;
 import org.bankcrm.platform.problem.ProblemException;
+import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
 /** Customer-experience metrics and what monitoring concludes from them. */
+@RolesAllowed(Roles.ANALYST)
 @Path("/api/v1/cx")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "CX metrics")

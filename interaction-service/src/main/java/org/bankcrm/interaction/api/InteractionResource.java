@@ -3,6 +3,7 @@ package org.bankcrm.interaction.api;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.bankcrm.interaction.app.TouchpointLog;
 import org.bankcrm.interaction.app.TouchpointSubmission;
+import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -33,6 +35,7 @@ public class InteractionResource {
         this.log = log;
     }
 
+    @RolesAllowed({ Roles.CHANNEL, Roles.INTEGRATION })
     @POST
     @Operation(summary = "Record a touchpoint and its experience",
             description = "201 with the record and its Location; 200 with the stored record when the same id comes again "
@@ -47,6 +50,7 @@ public class InteractionResource {
         });
     }
 
+    @RolesAllowed({ Roles.CHANNEL, Roles.ANALYST })
     @GET
     @Path("{id}")
     @Operation(summary = "Read a touchpoint")

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -19,6 +20,7 @@ import org.bankcrm.loyalty.app.LoyaltyReports;
 import org.bankcrm.loyalty.domain.LoyaltyType;
 import org.bankcrm.loyalty.domain.ScoreBasis;
 import org.bankcrm.loyalty.domain.ScoreFactor;
+import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -62,6 +64,7 @@ public class LoyaltyResource {
         }
     }
 
+    @RolesAllowed({ Roles.CHANNEL, Roles.ANALYST })
     @GET
     @Path("clients/{clientId}/loyalty")
     @Operation(summary = "The client's behavioural and perceived loyalty, type, churn risk, factors and basis (404 until scored)")
@@ -70,6 +73,7 @@ public class LoyaltyResource {
                 s.churnRisk, reports.factors(s), s.basis(), s.triggerEventType, s.updatedAt));
     }
 
+    @RolesAllowed({ Roles.CHANNEL, Roles.ANALYST })
     @GET
     @Path("clients/{clientId}/loyalty/history")
     @Operation(summary = "Each change of the client's scores, newest first")
@@ -81,6 +85,7 @@ public class LoyaltyResource {
                         c.triggerEventType, c.triggerEventId, c.changedAt)).toList()));
     }
 
+    @RolesAllowed(Roles.ANALYST)
     @GET
     @Path("loyalty/distribution")
     @Operation(summary = "Counts per loyalty type and histograms of the scores, optionally for one segment and value quadrant")

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,12 +13,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.bankcrm.loyalty.app.LoyaltyReports;
+import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
 /** What this service learnt of a client from events: for support, and to see how far the events got. */
+@RolesAllowed({ Roles.CHANNEL, Roles.ANALYST, Roles.ADMIN })
 @Path("/api/v1/read-model/clients")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Read model")

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,12 +15,14 @@ import jakarta.ws.rs.core.Response;
 
 import org.bankcrm.loyalty.app.Recomputations;
 import org.bankcrm.loyalty.domain.Recomputation;
+import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
 /** Full recomputation of all clients' scores (after a configuration change), as a background job. */
+@RolesAllowed(Roles.ADMIN)
 @Path("/api/v1/loyalty/recomputations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Loyalty")

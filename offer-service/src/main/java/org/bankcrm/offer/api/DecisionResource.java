@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +24,7 @@ import org.bankcrm.offer.domain.OfferCategory;
 import org.bankcrm.offer.domain.OfferResponse;
 import org.bankcrm.offer.domain.RankedAction;
 import org.bankcrm.offer.domain.ScoreComponents;
+import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -65,6 +67,7 @@ public class DecisionResource {
             OfferResponse.Outcome outcome, boolean controlGroup, Instant respondedAt) {
     }
 
+    @RolesAllowed(Roles.CHANNEL)
     @POST
     @Path("decisions")
     @Operation(summary = "Decide the client's next best actions on a channel, from local state only → 201")
@@ -74,6 +77,7 @@ public class DecisionResource {
                 .map(d -> Response.created(URI.create("/api/v1/decisions/" + d.decision().id)).entity(view(d)).build());
     }
 
+    @RolesAllowed({ Roles.CHANNEL, Roles.ANALYST })
     @GET
     @Path("decisions/{decisionId}")
     @Operation(summary = "A stored decision (404 when unknown)")
@@ -86,6 +90,7 @@ public class DecisionResource {
             List<String> featureNames) {
     }
 
+    @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @GET
     @Path("decisions/{decisionId}/audit")
     @Operation(summary = "Why this decision: the read-model snapshot, contact history, model features and every policy "
@@ -97,6 +102,7 @@ public class DecisionResource {
                 org.bankcrm.offer.domain.ClientFeatures.NAMES));
     }
 
+    @RolesAllowed({ Roles.CHANNEL, Roles.ANALYST })
     @GET
     @Path("clients/{clientId}/next-best-actions")
     @Operation(summary = "The latest decision the event chain computed for the client; 404 before the first")
@@ -104,6 +110,7 @@ public class DecisionResource {
         return nextBestActions.latest(clientId).map(DecisionResource::view);
     }
 
+    @RolesAllowed(Roles.CHANNEL)
     @POST
     @Path("decisions/{decisionId}/responses")
     @Operation(summary = "The client's answer to one action: 201, 200 for the same answer again, 409 for a different one, "

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -29,6 +30,7 @@ import org.bankcrm.offer.app.Performance;
 import org.bankcrm.offer.domain.Channel;
 import org.bankcrm.offer.domain.Offer;
 import org.bankcrm.offer.domain.OfferCategory;
+import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,6 +55,7 @@ public class OfferResource {
         this.json = json;
     }
 
+    @RolesAllowed({ Roles.ANALYST, Roles.MARKETING })
     @GET
     @Path("performance")
     @Operation(summary = "Acceptance per offer, channel and segment; the model's uplift over the control group with a confidence interval")
@@ -80,12 +83,14 @@ public class OfferResource {
             Instant createdAt, Instant updatedAt) {
     }
 
+    @RolesAllowed({ Roles.MARKETING, Roles.ANALYST })
     @GET
     @Operation(summary = "The catalogue, optionally one category")
     public Uni<List<OfferView>> list(@QueryParam("category") OfferCategory category) {
         return catalogue.list(category).map(list -> list.stream().map(this::view).toList());
     }
 
+    @RolesAllowed({ Roles.MARKETING, Roles.ANALYST })
     @GET
     @Path("{id}")
     @Operation(summary = "One offer (404 when unknown)")
@@ -97,6 +102,7 @@ public class OfferResource {
             java.util.Map<String, Double> standardDeviations, Instant updatedAt) {
     }
 
+    @RolesAllowed({ Roles.ANALYST, Roles.MARKETING })
     @GET
     @Path("{id}/model")
     @Operation(summary = "The offer's learnt propensity model: posterior mean and standard deviation per feature")
@@ -114,6 +120,7 @@ public class OfferResource {
         });
     }
 
+    @RolesAllowed(Roles.MARKETING)
     @POST
     @Operation(summary = "Add an offer → 201 with Location; 409 with existingId when the code is taken")
     public Uni<Response> create(@Valid @NotNull OfferRequest request) {
@@ -121,6 +128,7 @@ public class OfferResource {
                 .created(URI.create("/api/v1/offers/" + offer.id)).entity(view(offer)).build());
     }
 
+    @RolesAllowed(Roles.MARKETING)
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace an offer's definition (a new catalogue version)")

@@ -1,10 +1,15 @@
 package org.bankcrm.platform.testing;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import java.util.List;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -12,7 +17,7 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The layering every service holds, checked with ArchUnit: no service imports another service or is
  * imported by the platform; {@code domain} is plain Java, free of the api, events and store layers and
- * of Quarkus, Vert.x, Mutiny, Kafka and Jackson.
+ * of Quarkus, Vert.x, Mutiny, Kafka and Jackson; every REST endpoint names the roles that may call it.
  */
 public final class ArchitectureRules {
     public static final String ROOT = "org.bankcrm";
@@ -52,6 +57,25 @@ public final class ArchitectureRules {
                         .should().dependOnClassesThat().resideInAnyPackage(
                                 "io.quarkus..", "io.vertx..", "io.smallrye..", "org.apache.kafka..",
                                 "com.fasterxml.jackson..", "jakarta.ws.rs..", "org.bankcrm.platform..")
-                        .as(service + " domain is plain Java (no Quarkus, Vert.x, Mutiny, Kafka, Jackson, JAX-RS)"));
+                        .as(service + " domain is plain Java (no Quarkus, Vert.x, Mutiny, Kafka, Jackson, JAX-RS)"),
+                methods().that().areAnnotatedWith("jakarta.ws.rs.GET")
+                        .or().areAnnotatedWith("jakarta.ws.rs.POST")
+                        .or().areAnnotatedWith("jakarta.ws.rs.PUT")
+                        .or().areAnnotatedWith("jakarta.ws.rs.PATCH")
+                        .or().areAnnotatedWith("jakarta.ws.rs.DELETE")
+                        .should(nameTheRolesThatMayCallThem())
+                        .as(service + "-service: every REST endpoint has @RolesAllowed (on the method or its class)"));
+    }
+
+    private static ArchCondition<JavaMethod> nameTheRolesThatMayCallThem() {
+        return new ArchCondition<>("name the roles that may call them") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                boolean named = method.isAnnotatedWith("jakarta.annotation.security.RolesAllowed")
+                        || method.getOwner().isAnnotatedWith("jakarta.annotation.security.RolesAllowed");
+                events.add(new SimpleConditionEvent(method, named,
+                        method.getFullName() + (named ? " has" : " has no") + " @RolesAllowed"));
+            }
+        };
     }
 }

@@ -1,5 +1,6 @@
 package org.bankcrm.platform.testing;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -8,7 +9,8 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /**
  * Points a {@code @QuarkusTest} application at the JVM's real broker and a fresh database of its own,
- * and fills {@code @InjectKafkaCompanion} fields with a companion on that broker.
+ * and fills {@code @InjectKafkaCompanion} fields with a companion on that broker. The application verifies bearer
+ * tokens as in production, trusting the key and issuer of {@link TestTokens}.
  * Use: {@code @QuarkusTestResource(CrmTestResource.class)}.
  */
 public class CrmTestResource implements QuarkusTestResourceLifecycleManager {
@@ -19,12 +21,15 @@ public class CrmTestResource implements QuarkusTestResourceLifecycleManager {
         RealInfrastructure infra = RealInfrastructure.get();
         String database = infra.createDatabase("test");
         companion = new KafkaCompanion(infra.bootstrapServers());
-        return Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "kafka.bootstrap.servers", infra.bootstrapServers(),
                 "quarkus.datasource.reactive.url", infra.reactiveUrl(database),
                 "quarkus.datasource.jdbc.url", infra.jdbcUrl(database),
                 "quarkus.datasource.username", infra.user(),
-                "quarkus.datasource.password", infra.password());
+                "quarkus.datasource.password", infra.password()));
+        // the production token verification, trusting the test key pair (TestTokens) instead of the bank's
+        config.putAll(TestTokens.serviceConfig());
+        return config;
     }
 
     @Override
