@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bankcrm.platform.testing.RealInfrastructure;
+import org.bankcrm.platform.testing.TestTokens;
 
 /**
  * The benchmark of issue 3 (a main class, not a test): starts a real PostgreSQL and Kafka broker
@@ -33,6 +34,9 @@ import org.bankcrm.platform.testing.RealInfrastructure;
  * {@code java -cp <test classpath> org.bankcrm.client.bench.ClientLoadBenchmark [clients=100000] [senders=2] [searches=400]}.
  */
 public final class ClientLoadBenchmark {
+    /** A token of the tests' key with every role, valid for the run (signed once: signing costs the load generator). */
+    private static final String BENCH_TOKEN = TestTokens.bearer("channel", "integration", "analyst", "marketing", "admin");
+
     static final String[] FIRST = { "Jana", "Petr", "Tomáš", "Eva", "Lucie", "Jiří", "Zuzana", "Martin", "Kateřina", "Pavel",
             "João", "Maria", "Inês", "Gonçalo", "Ana", "Rui", "Beatriz", "Luís", "Sofia", "André" };
     static final String[] LAST = { "Nováková", "Svoboda", "Dvořák", "Černá", "Procházka", "Kučerová", "Veselý", "Horáková",
@@ -67,6 +71,8 @@ public final class ClientLoadBenchmark {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        // the service trusts the tests' key and issuer; every call below carries a token of it
+        TestTokens.serviceConfig().forEach((key, value) -> env.put(key.toUpperCase().replace('.', '_'), value));
         env.put("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", infra.reactiveUrl(database));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl(database));
@@ -97,7 +103,7 @@ public final class ClientLoadBenchmark {
                         int from = b * perCall;
                         int to = Math.min(clients, from + perCall);
                         String body = batch(from, to);
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/clients:batch"))
+                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/clients:batch")).header("Authorization", BENCH_TOKEN)
                                 .header("content-type", "application/json").timeout(Duration.ofMinutes(2))
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                         if (r.statusCode() != 201) {
@@ -161,7 +167,7 @@ public final class ClientLoadBenchmark {
 
     static void search(HttpClient http, String base, String q) throws IOException, InterruptedException {
         String query = q.startsWith("&") ? q.substring(1) : "q=" + q.replace(" ", "%20").replace("+", "%2B");
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/clients?" + query)).GET().build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/clients?" + query)).header("Authorization", BENCH_TOKEN).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("search " + q + ": " + r.statusCode() + " " + r.body());
@@ -215,7 +221,7 @@ public final class ClientLoadBenchmark {
                 throw new IllegalStateException("client-service exited: " + Files.readString(log, StandardCharsets.UTF_8));
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).GET().build(),
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).header("Authorization", BENCH_TOKEN).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.bankcrm.platform.testing.RealInfrastructure;
+import org.bankcrm.platform.testing.TestTokens;
 
 /**
  * Search at 1,000,000 clients (a main class, not a test): starts a real PostgreSQL 14 and Kafka broker,
@@ -32,6 +33,9 @@ import org.bankcrm.platform.testing.RealInfrastructure;
  * {@code java -cp <test classpath> org.bankcrm.client.bench.SearchAtScaleMeasurement [clients=1000000] [per kind=100]}.
  */
 public final class SearchAtScaleMeasurement {
+    /** A token of the tests' key with every role, valid for the run (signed once: signing costs the load generator). */
+    private static final String BENCH_TOKEN = TestTokens.bearer("channel", "integration", "analyst", "marketing", "admin");
+
     private SearchAtScaleMeasurement() {
     }
 
@@ -56,6 +60,8 @@ public final class SearchAtScaleMeasurement {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        // the service trusts the tests' key and issuer; every call below carries a token of it
+        TestTokens.serviceConfig().forEach((key, value) -> env.put(key.toUpperCase().replace('.', '_'), value));
         env.put("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", infra.reactiveUrl(database));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl(database));
@@ -231,7 +237,7 @@ public final class SearchAtScaleMeasurement {
     }
 
     static String search(HttpClient http, String base, String query) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/clients?" + query)).GET().build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/clients?" + query)).header("Authorization", BENCH_TOKEN).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("search " + query + ": " + r.statusCode() + " " + r.body());

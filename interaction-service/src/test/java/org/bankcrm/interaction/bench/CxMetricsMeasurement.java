@@ -26,6 +26,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bankcrm.platform.testing.CloudEventRecords;
 import org.bankcrm.platform.testing.RealInfrastructure;
+import org.bankcrm.platform.testing.TestTokens;
 
 /**
  * Measures GET /api/v1/cx/metrics and /cx/findings at 10 million touchpoints: starts the real infrastructure
@@ -37,6 +38,9 @@ import org.bankcrm.platform.testing.RealInfrastructure;
  * Not a test: run it by hand (see the service README), e.g. {@code CxMetricsMeasurement 10000000 200 20}.
  */
 public final class CxMetricsMeasurement {
+    /** A token of the tests' key with every role, valid for the run (signed once: signing costs the load generator). */
+    private static final String BENCH_TOKEN = TestTokens.bearer("channel", "integration", "analyst", "marketing", "admin");
+
     private static final String[] CHANNELS = { "BRANCH", "CALL_CENTER", "MOBILE_APP", "INTERNET_BANK", "ATM", "CHAT", "EMAIL" };
     private static final int[] CHANNEL_WEIGHTS = { 12, 18, 35, 20, 5, 7, 3 };
     private static final String[] NEEDS = { "PAYMENTS", "CARDS", "LENDING", "SAVINGS", "INSURANCE", "INVESTMENTS",
@@ -76,6 +80,8 @@ public final class CxMetricsMeasurement {
         Process service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m",
                 "-Dquarkus.http.port=" + port,
+                "-Dmp.jwt.verify.issuer=" + TestTokens.ISSUER, // trusts the tests' key; calls carry its tokens
+                "-Dmp.jwt.verify.publickey=" + TestTokens.serviceConfig().get("mp.jwt.verify.publickey"),
                 "-Dkafka.bootstrap.servers=" + infra.bootstrapServers(),
                 "-Dquarkus.datasource.reactive.url=" + infra.reactiveUrl(database),
                 "-Dquarkus.datasource.jdbc.url=" + infra.jdbcUrl(database),
@@ -294,12 +300,12 @@ public final class CxMetricsMeasurement {
     }
 
     private static HttpResponse<String> post(String base, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/interactions"))
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/interactions")).header("Authorization", BENCH_TOKEN)
                 .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", BENCH_TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -24,6 +24,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bankcrm.platform.testing.CloudEventRecords;
 import org.bankcrm.platform.testing.RealInfrastructure;
+import org.bankcrm.platform.testing.TestTokens;
 
 /**
  * Measures how many touchpoints per second interaction-service records through REST and through Kafka on
@@ -38,6 +39,9 @@ import org.bankcrm.platform.testing.RealInfrastructure;
  * Not a test: run it by hand (see the service README), e.g. {@code IngestRateMeasurement 5000 16}.
  */
 public final class IngestRateMeasurement {
+    /** A token of the tests' key with every role, valid for the run (signed once: signing costs the load generator). */
+    private static final String BENCH_TOKEN = TestTokens.bearer("channel", "integration", "analyst", "marketing", "admin");
+
     private static final String DAY = "2020-01-15";
     private static final String[] NEEDS = { "PAYMENTS", "CARDS", "LENDING", "SAVINGS", "DIGITAL_ACCESS" };
     private static final String[] CHANNELS = { "BRANCH", "CALL_CENTER", "MOBILE_APP", "INTERNET_BANK", "CHAT" };
@@ -59,6 +63,8 @@ public final class IngestRateMeasurement {
         Process service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m",
                 "-Dquarkus.http.port=" + port,
+                "-Dmp.jwt.verify.issuer=" + TestTokens.ISSUER, // trusts the tests' key; calls carry its tokens
+                "-Dmp.jwt.verify.publickey=" + TestTokens.serviceConfig().get("mp.jwt.verify.publickey"),
                 "-Dkafka.bootstrap.servers=" + infra.bootstrapServers(),
                 "-Dquarkus.datasource.reactive.url=" + infra.reactiveUrl(database),
                 "-Dquarkus.datasource.jdbc.url=" + infra.jdbcUrl(database),
@@ -141,7 +147,7 @@ public final class IngestRateMeasurement {
             workers.add(pool.submit(() -> {
                 while (next.getAndIncrement() < count) {
                     try {
-                        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/interactions"))
+                        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/interactions")).header("Authorization", BENCH_TOKEN)
                                 .header("content-type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString(touchpoint(clients)))
                                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -214,7 +220,7 @@ public final class IngestRateMeasurement {
     }
 
     private static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", BENCH_TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static KafkaProducer<String, String> producer(RealInfrastructure infra) {

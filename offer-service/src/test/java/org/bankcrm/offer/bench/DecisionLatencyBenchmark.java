@@ -28,6 +28,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bankcrm.platform.testing.CloudEventRecords;
 import org.bankcrm.platform.testing.RealInfrastructure;
+import org.bankcrm.platform.testing.TestTokens;
 
 /**
  * The decision API's latency probe (a main class, not a test): starts a real PostgreSQL and Kafka broker (the test
@@ -41,6 +42,9 @@ import org.bankcrm.platform.testing.RealInfrastructure;
  * [rates=200,500,1000]}
  */
 public final class DecisionLatencyBenchmark {
+    /** A token of the tests' key with every role, valid for the run (signed once: signing costs the load generator). */
+    private static final String BENCH_TOKEN = TestTokens.bearer("channel", "integration", "analyst", "marketing", "admin");
+
     static final String CLIENT_TOPIC = "crm.client.events.v1";
     static final String[] AGE = { "AGE_18_24", "AGE_25_34", "AGE_35_44", "AGE_45_54", "AGE_55_64", "AGE_65_PLUS" };
     static final String[] INCOME = { "LOW", "MIDDLE", "UPPER_MIDDLE", "HIGH" };
@@ -78,6 +82,8 @@ public final class DecisionLatencyBenchmark {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        // the service trusts the tests' key and issuer; every call below carries a token of it
+        TestTokens.serviceConfig().forEach((key, value) -> env.put(key.toUpperCase().replace('.', '_'), value));
         env.put("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", infra.reactiveUrl(database));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl(database));
@@ -125,7 +131,7 @@ public final class DecisionLatencyBenchmark {
             String body = "{\"clientId\": \"%s\", \"channel\": \"%s\", \"limit\": 3}"
                     .formatted(ids.get(random.nextInt(ids.size())), CHANNEL[random.nextInt(CHANNEL.length)]);
             int slot = i;
-            pending.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/v1/decisions"))
+            pending.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/v1/decisions")).header("Authorization", BENCH_TOKEN)
                     .header("content-type", "application/json").timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, error) -> {
@@ -190,7 +196,7 @@ public final class DecisionLatencyBenchmark {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         for (String id : List.of(ids.get(0), ids.get(ids.size() / 2), ids.get(ids.size() - 1))) {
             while (true) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/read-model/clients/" + id))
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/read-model/clients/" + id)).header("Authorization", BENCH_TOKEN)
                         .GET().build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("\"eventsApplied\":3")) {
                     break;
@@ -210,7 +216,7 @@ public final class DecisionLatencyBenchmark {
                 throw new IllegalStateException("offer-service exited: " + Files.readString(log));
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).GET().build(),
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).header("Authorization", BENCH_TOKEN).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
