@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -18,7 +17,8 @@ import org.bankcrm.client.app.AccessAudit;
 import org.bankcrm.client.domain.AccessRecord;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Writes the audit trail for every request on a client ({@code /api/v1/clients/{id}} and below: profile,
@@ -33,19 +33,23 @@ public class AccessAuditFilter {
     private static final String CLIENTS = "/api/v1/clients";
 
     private final AccessAudit audit;
-    private final Instance<SecurityIdentity> identity;
+    private final CurrentIdentityAssociation identity;
 
-    public AccessAuditFilter(AccessAudit audit, Instance<SecurityIdentity> identity) {
+    public AccessAuditFilter(AccessAudit audit, CurrentIdentityAssociation identity) {
         this.audit = audit;
         this.identity = identity;
     }
 
+    /**
+     * Authentication is lazy (so that a refused token is answered as problem+json by the REST layer): the caller is
+     * resolved here without blocking the I/O thread; a token that did not verify is recorded as {@code unauthenticated}.
+     */
     @ServerResponseFilter
-    public void audit(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
+    public Uni<Void> audit(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         String route = route(resource);
         String method = request.getMethod();
         if (route == null || !audited(method, route)) {
-            return;
+            return Uni.createFrom().voidItem();
         }
         String requestId = request.getHeaderString(REQUEST_ID);
         if (requestId == null || !PLAIN_TOKEN.matcher(requestId).matches()) {
@@ -53,21 +57,24 @@ public class AccessAuditFilter {
         }
         response.getHeaders().putSingle(REQUEST_ID, requestId);
 
-        String principal = "anonymous";
-        List<String> roles = List.of();
-        if (identity.isResolvable()) {
-            SecurityIdentity caller = identity.get();
-            if (!caller.isAnonymous()) {
-                principal = caller.getPrincipal().getName();
-                roles = caller.getRoles().stream().sorted().toList();
-            }
-        }
-        Instant now = Instant.now();
-        List<AccessRecord> records = new ArrayList<>();
-        for (UUID clientId : clientIds(request, response, route)) {
-            records.add(new AccessRecord(now, clientId, principal, roles, method, route, response.getStatus(), requestId));
-        }
-        audit.record(records);
+        String id = requestId;
+        return identity.getDeferredIdentity()
+                .onItem().transform(caller -> caller.isAnonymous() ? new Caller("anonymous", List.of())
+                        : new Caller(caller.getPrincipal().getName(), caller.getRoles().stream().sorted().toList()))
+                .onFailure().recoverWithItem(new Caller("unauthenticated", List.of()))
+                .invoke(caller -> {
+                    Instant now = Instant.now();
+                    List<AccessRecord> records = new ArrayList<>();
+                    for (UUID clientId : clientIds(request, response, route)) {
+                        records.add(new AccessRecord(now, clientId, caller.principal(), caller.roles(), method, route,
+                                response.getStatus(), id));
+                    }
+                    audit.record(records);
+                })
+                .replaceWithVoid();
+    }
+
+    private record Caller(String principal, List<String> roles) {
     }
 
     static boolean audited(String method, String route) {
