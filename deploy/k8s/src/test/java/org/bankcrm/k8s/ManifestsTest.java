@@ -343,7 +343,7 @@ class ManifestsTest {
                             assertThat(cidr).as(what + " identity provider address range").matches("[0-9a-fA-F.:]+/[0-9]+");
                             assertThat(Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1)))
                                     .as(what + " identity provider range " + cidr + " is narrowed (not the whole internet)")
-                                    .isGreaterThanOrEqualTo(cidr.contains(":") ? 32 : 8);
+                                    .isGreaterThanOrEqualTo(cidr.contains(":") ? 48 : 16);
                         } else {
                             assertThat(peer.getNamespaceSelector().getMatchLabels())
                                     .as(what + " identity provider namespace, by name (an empty selector is every namespace)")
