@@ -48,12 +48,16 @@ import io.smallrye.config.ConfigMappings;
  * set by the environment of a running container);</li>
  * <li>the {@code @ConfigMapping} interfaces and {@code @ConfigProperty} injection points of the service's and the
  * platform's classes (SmallRye Config's own view of their property names);</li>
+ * <li>the {@code @ConfigProperty} injection points of SmallRye JWT's {@code JWTAuthContextInfoProvider}, which reads
+ * the bearer-JWT settings ({@code mp.jwt.verify.*}, {@code smallrye.jwt.*}) of quarkus-smallrye-jwt;</li>
  * <li>the service's {@code application.properties} and the platform's {@code microprofile-config.properties};</li>
  * <li>{@code kafka.*}: the Kafka clients' own config names (the SmallRye Kafka connector passes {@code kafka.*}
  * to every producer and consumer).</li>
  * </ul>
  */
 final class ConfigKeys {
+    static final Class<?> SMALLRYE_JWT_CONFIG = io.smallrye.jwt.config.JWTAuthContextInfoProvider.class;
+
     record Key(String property, String source, boolean runtime) {
     }
 
@@ -75,6 +79,9 @@ final class ConfigKeys {
                 keys.addCodeKeys(type);
             }
         }
+        // the bearer-JWT verification the platform runs on (quarkus-smallrye-jwt): SmallRye JWT reads mp.jwt.* and
+        // smallrye.jwt.* through @ConfigProperty injection points of this one class, not through the Quarkus model
+        keys.addCodeKeys(SMALLRYE_JWT_CONFIG);
         Path root = Manifests.rootDir();
         ServiceFacts.properties(root.resolve("platform/core/src/main/resources/META-INF/microprofile-config.properties"))
                 .forEach((key, value) -> keys.defaults.put(env(key), value));

@@ -58,6 +58,8 @@ class ManifestsTest {
     static final String KAFKA_CLUSTER = "crm-kafka";
     static final String KAFKA_CA_SECRET = "crm-kafka-cluster-ca-cert";
     static final long MEMORY_REQUEST_TARGET = 384L * 1024 * 1024;
+    /** The identity provider's settings, one ConfigMap that all four services load (base/auth.env, set per overlay). */
+    static final String AUTH_CONFIG = "crm-auth-config";
 
     static final Map<String, ServiceFacts> FACTS = new LinkedHashMap<>();
     static final Map<String, ConfigKeys> KEYS = new HashMap<>();
@@ -317,12 +319,41 @@ class ManifestsTest {
             }
             assertThat(ingressNamespaces).as(what + " ingress only from the ingress controller and Prometheus")
                     .containsExactlyInAnyOrder("ingress-nginx", "monitoring");
+            // the identity provider: HTTPS to the JWKS URL's port, when the keys come from a URL (not a mounted PEM file)
+            Optional<Integer> jwksPort = jwksPort(what, environment(objects, deployment.getSpec().getTemplate().getSpec().getContainers().get(0)));
             Set<String> egressTargets = new TreeSet<>();
             for (NetworkPolicyEgressRule rule : policy.getSpec().getEgress()) {
                 assertThat(rule.getTo()).as(what + " egress rule without destination = anywhere").isNotEmpty();
                 assertThat(rule.getPorts()).as(what + " egress rule without ports").isNotEmpty();
+                boolean idpRule = rule.getTo().stream().anyMatch(peer -> peer.getIpBlock() != null
+                        || (peer.getPodSelector() == null && peer.getNamespaceSelector() != null));
+                if (idpRule) {
+                    // the only egress that may leave the CRM's own pods: to the IdP's address range or namespace, on
+                    // exactly the JWKS URL's port — never to anywhere, never another port
+                    assertThat(jwksPort).as(what + " egress outside the cluster's CRM pods, but no JWKS URL to fetch").isPresent();
+                    assertThat(rule.getPorts()).as(what + " identity provider egress: the JWKS URL's port only").singleElement()
+                            .satisfies(p -> {
+                                assertThat(p.getPort().getIntVal()).isEqualTo(jwksPort.get());
+                                assertThat(p.getProtocol()).isEqualTo("TCP");
+                                assertThat(p.getEndPort()).isNull();
+                            });
+                    for (NetworkPolicyPeer peer : rule.getTo()) {
+                        if (peer.getIpBlock() != null) {
+                            String cidr = peer.getIpBlock().getCidr();
+                            assertThat(cidr).as(what + " identity provider address range").matches("[0-9a-fA-F.:]+/[0-9]+");
+                            assertThat(Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1)))
+                                    .as(what + " identity provider range " + cidr + " is narrowed (not the whole internet)")
+                                    .isGreaterThanOrEqualTo(cidr.contains(":") ? 48 : 16);
+                        } else {
+                            assertThat(peer.getNamespaceSelector().getMatchLabels())
+                                    .as(what + " identity provider namespace, by name (an empty selector is every namespace)")
+                                    .containsOnlyKeys("kubernetes.io/metadata.name");
+                        }
+                    }
+                    egressTargets.add("idp");
+                    continue;
+                }
                 for (NetworkPolicyPeer peer : rule.getTo()) {
-                    assertThat(peer.getIpBlock()).isNull();
                     Map<String, String> labels = peer.getPodSelector().getMatchLabels();
                     if (labels.containsKey("cnpg.io/cluster")) {
                         egressTargets.add("db:" + labels.get("cnpg.io/cluster"));
@@ -335,8 +366,10 @@ class ManifestsTest {
                     }
                 }
             }
-            assertThat(egressTargets).as(what + " egress only to its database, Kafka and DNS")
-                    .containsExactlyInAnyOrder("db:" + databaseCluster(service), "kafka:" + KAFKA_CLUSTER, "dns");
+            List<String> expectedEgress = new ArrayList<>(List.of("db:" + databaseCluster(service), "kafka:" + KAFKA_CLUSTER, "dns"));
+            jwksPort.ifPresent(port -> expectedEgress.add("idp"));
+            assertThat(egressTargets).as(what + " egress only to its database, Kafka, DNS and (JWKS URL) the identity provider")
+                    .containsExactlyInAnyOrderElementsOf(expectedEgress);
 
             GenericKubernetesResource monitor = Manifests.named(
                     Manifests.custom(objects, "monitoring.coreos.com", "ServiceMonitor"), service)
@@ -373,10 +406,60 @@ class ManifestsTest {
     }
 
     @Test
+    void theJwtKeysAreKnownAndAMisspeltOneIsNot() {
+        // the check above stays strict for the bearer-JWT settings: SmallRye JWT's real keys are known, near misses are not
+        for (String service : SERVICES) {
+            ConfigKeys keys = KEYS.get(service);
+            for (String known : List.of("MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "SMALLRYE_JWT_PATH_GROUPS",
+                    "MP_JWT_VERIFY_AUDIENCES")) {
+                assertThat(keys.lookup(known)).as(service + " knows " + known).isPresent();
+            }
+            for (String misspelt : List.of("MP_JWT_VERIFY_PUBLICKEY_LOCATON", "MP_JWT_VERIFY_PUBLIC_KEY_LOCATION",
+                    "MP_JWT_VERIFY_ISSUERS", "SMALLRYE_JWT_PATH_GROUP")) {
+                assertThat(keys.lookup(misspelt)).as(service + " does not know " + misspelt).isEmpty();
+            }
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyServiceVerifiesTokensOfTheIdentityProviderTheOthersDo() {
+        return allSets().entrySet().stream().map(set -> DynamicTest.dynamicTest(set.getKey(), () -> {
+            Map<String, Map<String, String>> settings = new TreeMap<>();
+            for (String service : SERVICES) {
+                String what = set.getKey() + "/" + service;
+                Container container = Manifests.named(Manifests.ofType(set.getValue(), Deployment.class), service).orElseThrow()
+                        .getSpec().getTemplate().getSpec().getContainers().get(0);
+                Map<String, String> env = environment(set.getValue(), container);
+                assertThat(env.get("MP_JWT_VERIFY_ISSUER")).as(what + " MP_JWT_VERIFY_ISSUER").isNotBlank();
+                String location = env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+                if (jwksPort(what, env).isEmpty()) {
+                    // a PEM public key: a file the container has mounted
+                    String path = location.replaceFirst("^file:", "");
+                    assertThat(container.getVolumeMounts()).as(what + " mounts the PEM key " + path)
+                            .anyMatch(m -> path.startsWith(m.getMountPath() + "/"));
+                }
+                Map<String, String> jwt = new TreeMap<>();
+                env.forEach((name, value) -> {
+                    if (name.startsWith("MP_JWT_") || name.startsWith("SMALLRYE_JWT_")) {
+                        jwt.put(name, value);
+                    }
+                });
+                settings.put(service, jwt);
+            }
+            // one identity provider for the whole CRM: a token one service accepts, every service verifies the same way
+            assertThat(new java.util.HashSet<>(settings.values())).as(set.getKey() + ": JWT settings of the four services " + settings)
+                    .hasSize(1);
+        }));
+    }
+
+    @Test
     void theBaseConfigMapsHoldTheServicesDefaultsOfTheirTunables() {
         // so that deploying changes no rule of a service until an overlay says so, and a default changed in the code
         // shows here instead of being silently overridden by a stale copy
         for (ConfigMap map : baseConfigMaps()) {
+            if (map.getMetadata().getName().equals(AUTH_CONFIG)) {
+                continue; // the identity provider's settings: placeholders a bank replaces, not tunables with defaults
+            }
             String service = map.getMetadata().getName().replace("-config", "");
             ConfigKeys keys = KEYS.get(service);
             List<String> problems = new ArrayList<>();
@@ -681,24 +764,41 @@ class ManifestsTest {
     static List<ConfigMap> baseConfigMaps() {
         List<ConfigMap> maps = new ArrayList<>();
         for (String service : SERVICES) {
-            Map<String, String> data = new LinkedHashMap<>();
-            try {
-                for (String line : Files.readAllLines(Manifests.k8sDir().resolve("base/services/" + service + ".env"))) {
-                    if (!line.isBlank() && !line.startsWith("#")) {
-                        int eq = line.indexOf('=');
-                        assertThat(eq).as(service + ".env: " + line).isPositive();
-                        assertThat(data.put(line.substring(0, eq), line.substring(eq + 1))).as(service + ".env twice: " + line).isNull();
-                    }
-                }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            ConfigMap map = new ConfigMap();
-            map.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(service + "-config").build());
-            map.setData(data);
-            maps.add(map);
+            maps.add(configMapOf(service + "-config", Manifests.k8sDir().resolve("base/services/" + service + ".env")));
         }
+        maps.add(configMapOf(AUTH_CONFIG, Manifests.k8sDir().resolve("base/auth.env")));
         return maps;
+    }
+
+    private static ConfigMap configMapOf(String name, Path envFile) {
+        Map<String, String> data = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(envFile)) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    int eq = line.indexOf('=');
+                    assertThat(eq).as(envFile.getFileName() + ": " + line).isPositive();
+                    assertThat(data.put(line.substring(0, eq), line.substring(eq + 1))).as(envFile.getFileName() + " twice: " + line).isNull();
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ConfigMap map = new ConfigMap();
+        map.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).build());
+        map.setData(data);
+        return map;
+    }
+
+    /** The port the service fetches its JWT signing keys from, if MP_JWT_VERIFY_PUBLICKEY_LOCATION is a URL. */
+    static Optional<Integer> jwksPort(String what, Map<String, String> env) {
+        String location = env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+        assertThat(location).as(what + " MP_JWT_VERIFY_PUBLICKEY_LOCATION").isNotBlank();
+        if (!location.contains("://") || location.startsWith("file:")) {
+            return Optional.empty();
+        }
+        java.net.URI uri = java.net.URI.create(location);
+        assertThat(uri.getScheme()).as(what + " the JWKS URL is fetched over HTTPS only: " + location).isEqualTo("https");
+        return Optional.of(uri.getPort() == -1 ? 443 : uri.getPort());
     }
 
     /** The container's environment: its ConfigMaps (envFrom; names may carry kustomize's hash) and its env. */
