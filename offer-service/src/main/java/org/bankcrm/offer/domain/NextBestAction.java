@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.bankcrm.offer.domain.policy.DecisionPolicy;
 import org.bankcrm.offer.domain.policy.PolicyResult;
+import org.bankcrm.offer.domain.policy.WeeklySalesCap;
 
 /**
  * The decision pipeline: every candidate action through every policy; what passes is scored as
@@ -89,11 +90,25 @@ public final class NextBestAction {
             eligible.sort(recoveryFirst.thenComparing(byScore));
         }
         List<RankedAction> ranked = new ArrayList<>();
+        // the week's sales cap holds for the actions of this decision too: each sales action ranked is a presentation
+        WeeklySalesCap salesCap = policies.stream().filter(WeeklySalesCap.class::isInstance).map(WeeklySalesCap.class::cast)
+                .findFirst().orElse(null);
+        int salesBudget = salesCap == null ? Integer.MAX_VALUE : salesCap.remaining(context);
+        int salesRanked = 0;
         for (Scored s : eligible) {
             if (ranked.size() >= limit) {
                 break;
             }
             OfferTerms offer = s.candidate().offer();
+            if (offer.category() == OfferCategory.SALES) {
+                if (salesRanked >= salesBudget) {
+                    List<PolicyResult> checks = new ArrayList<>(results.get(offer.id()));
+                    checks.add(salesCap.budgetUsed(context, salesRanked));
+                    results.put(offer.id(), checks);
+                    continue;
+                }
+                salesRanked++;
+            }
             List<String> reasons = new ArrayList<>(s.reasons());
             if (controlGroup) {
                 reasons.add(0, "control group: ranked at random among the eligible actions");

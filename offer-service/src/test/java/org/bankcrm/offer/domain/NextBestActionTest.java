@@ -10,12 +10,14 @@ import static org.bankcrm.offer.domain.Fixtures.withComplaints;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
 import org.bankcrm.offer.domain.policy.NoSalesDuringOpenComplaint;
 import org.bankcrm.offer.domain.policy.RequiresMarketingConsent;
 import org.bankcrm.offer.domain.policy.ServiceRecoveryNeedsABadExperience;
+import org.bankcrm.offer.domain.policy.WeeklySalesCap;
 import org.junit.jupiter.api.Test;
 
 class NextBestActionTest {
@@ -69,6 +71,26 @@ class NextBestActionTest {
         assertThat(sale.components().context()).as("sales do not answer a price question").isEqualTo(1.2);
         assertThat(ContactReason.PRODUCT_INQUIRY.answeredBy()).isEqualTo(OfferCategory.SALES);
         assertThat(ContactReason.CANCELLATION.answeredBy()).isEqualTo(OfferCategory.RETENTION);
+    }
+
+    @Test
+    void oneDecisionPresentsNoMoreSalesThanTheWeeksCapLeaves() {
+        var capped = new NextBestAction(List.of(new RequiresMarketingConsent(), new WeeklySalesCap(3)), WEIGHTS);
+        var sales = List.of(candidate(offer("MORTGAGE", OfferCategory.SALES, "MORTGAGE")),
+                candidate(offer("CREDIT_CARD", OfferCategory.SALES, "CREDIT_CARD")),
+                candidate(offer("SAVINGS", OfferCategory.SALES, "SAVINGS_ACCOUNT")),
+                candidate(offer("FEE_WAIVER", OfferCategory.TARIFF, null)));
+        // two sales presented this week, cap 3: one more sales action at most, however large the limit
+        var outcome = capped.decide(sales, context(client(), Channel.MOBILE_APP, new ContactHistory(Map.of(), 2)), 10, false,
+                new Random(1));
+        assertThat(outcome.actions()).filteredOn(a -> a.category() == OfferCategory.SALES).hasSize(1);
+        assertThat(outcome.actions()).extracting(RankedAction::code).contains("FEE_WAIVER");
+        assertThat(outcome.policyResults().values()).filteredOn(checks -> !checks.get(checks.size() - 1).allowed())
+                .hasSize(2).allSatisfy(checks -> assertThat(checks.get(checks.size() - 1).reason())
+                        .contains("ranked above in this decision, at most 3"));
+        var none = capped.decide(sales, context(client(), Channel.MOBILE_APP, new ContactHistory(Map.of(), 0)), 10, false,
+                new Random(1));
+        assertThat(none.actions()).filteredOn(a -> a.category() == OfferCategory.SALES).hasSize(3);
     }
 
     @Test
