@@ -11,6 +11,8 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CloudEventRecords;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.bankcrm.platform.testing.TopicContents;
@@ -30,6 +32,7 @@ import io.vertx.mutiny.sqlclient.Transaction;
  * without seeing the parked row and the touchpoint would wait for the sweep (and the DLQ).
  */
 @QuarkusTest
+@CallsAs({ Roles.CHANNEL, Roles.ADMIN })
 @QuarkusTestResource(CrmTestResource.class)
 class RegistrationRaceTest {
     static final Duration WAIT = Duration.ofSeconds(20);
