@@ -92,8 +92,11 @@ record Settings(
             Service service = ALL_SERVICES.get(i);
             services.add(new Service(service.name(), free.get(3 + i), service.database()));
         }
+        // the JVM options still come from the environment, so a profiler can be attached to a bench's services
+        Map<String, String> env = System.getenv();
         return new Settings(layout, free.get(0), free.get(1), free.get(2), 3, startTimeout,
-                words(DEFAULT_SERVICE_JVM_OPTS), words(DEFAULT_KAFKA_JVM_OPTS), List.copyOf(services));
+                words(env.getOrDefault("CRM_SERVICE_JVM_OPTS", DEFAULT_SERVICE_JVM_OPTS)),
+                words(env.getOrDefault("CRM_KAFKA_JVM_OPTS", DEFAULT_KAFKA_JVM_OPTS)), List.copyOf(services));
     }
 
     /** Each port the stack listens on, with the component that needs it, in start order. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -21,12 +22,14 @@ import io.smallrye.mutiny.Uni;
 /**
  * What a decision reads of one client, in one round trip: erased or not, the read model, and the contact history
  * (declined offers within the cooldown, sales actions presented within the week). Timestamps travel as epoch
- * microseconds (PostgreSQL's precision) so no driver type mapping is involved.
+ * microseconds (PostgreSQL's precision) so no driver type mapping is involved. The id is bound as a one-element list:
+ * Hibernate does not cache the plan of a select with a list-valued parameter, and Hibernate Reactive 3.2 would otherwise
+ * add a plan per execution under a key that never equals itself (QueryPlanReuseTest).
  */
 @ApplicationScoped
 public class DecisionReads {
     static final String CLIENT_STATE = """
-            select exists (select 1 from erased_client e where e.client_id = :id),
+            select exists (select 1 from erased_client e where e.client_id in (:id)),
                    p.client_id is not null,
                    p.client_type, p.age_band, p.income_bracket,
                    p.consent_marketing_email, p.consent_marketing_sms, p.consent_marketing_push, p.consent_marketing_phone,
@@ -37,13 +40,13 @@ public class DecisionReads {
                    p.last_channel, p.last_type, p.last_valence, p.last_cause,
                    cast(extract(epoch from p.last_experience_at) * 1000000 as bigint),
                    (select cast(coalesce(sum(d.sales_presented), 0) as integer) from decision d
-                     where d.client_id = :id and d.sales_presented > 0 and d.decided_at > to_timestamp(:salesSince / 1000000.0)),
+                     where d.client_id in (:id) and d.sales_presented > 0 and d.decided_at > to_timestamp(:salesSince / 1000000.0)),
                    (select string_agg(r.offer_id || '@' || cast(extract(epoch from r.at) * 1000000 as bigint), ',')
                       from (select offer_id, max(responded_at) as at from offer_response
-                             where client_id = :id and outcome = 'DECLINED' and responded_at > to_timestamp(:declinedSince / 1000000.0)
+                             where client_id in (:id) and outcome = 'DECLINED' and responded_at > to_timestamp(:declinedSince / 1000000.0)
                              group by offer_id) r)
               from (select 1) one
-              left join client_profile p on p.client_id = :id
+              left join client_profile p on p.client_id in (:id)
             """;
 
     /** The client as a decision sees it; {@code client} is null when no event about them arrived yet. */
@@ -52,7 +55,7 @@ public class DecisionReads {
 
     public Uni<ClientState> read(UUID clientId, Instant declinedSince, Instant salesSince) {
         return Panache.getSession().chain(session -> session.createNativeQuery(CLIENT_STATE, Object[].class)
-                .setParameter("id", clientId)
+                .setParameter("id", List.of(clientId))
                 .setParameter("declinedSince", micros(declinedSince))
                 .setParameter("salesSince", micros(salesSince))
                 .getSingleResult())
