@@ -63,6 +63,7 @@ public final class Bench {
         Instant began = Instant.now();
         report.put("startedAt", began.toString());
         report.put("mode", options.quick() ? "quick" : "full");
+        report.put("jitWarmUpSeconds", options.jitWarmUp().toSeconds());
         report.put("machine", Machine.describe());
         Path dir = Report.directory(options, report);
         try (StackControl control = new StackControl(options.root(), dir.resolve("stack"))) {
@@ -123,6 +124,9 @@ public final class Bench {
                 KafkaProducer<String, String> producer = producer(); Backlog backlog = new Backlog(stack.kafkaBootstrap())) {
             this.backlog = backlog;
             settle("the demo load");
+            if (!options.jitWarmUp().isZero()) {
+                warmUp(touchpoints, clientIds, http, producer);
+            }
             Map<String, Object> chain = new LinkedHashMap<>();
             Map<String, Double> bestChainRate = new LinkedHashMap<>();
             for (String via : List.of("rest", "kafka")) {
@@ -166,6 +170,30 @@ public final class Bench {
             }
             report.put("serviceTimers", ServiceMetrics.scrape(http, stack));
         }
+    }
+
+    /**
+     * Not measured: touchpoints over REST and the ingest topic and decision requests, in turn, at a rate every service
+     * keeps up with, so that the JIT compilers of freshly started JVMs (C2 took half a core of a service for minutes
+     * after the start) are done with the hot paths before the figures are taken.
+     */
+    private void warmUp(Touchpoints touchpoints, List<String> clientIds, Http http, KafkaProducer<String, String> producer)
+            throws InterruptedException {
+        resources.phase("jit-warm-up");
+        double rate = 15;
+        say(String.format("warming up the services' JIT: REST, Kafka and decision calls in turn at %,.0f/s for %d s (not measured)",
+                rate, options.jitWarmUp().toSeconds()));
+        String interactions = stack.baseUrl("interaction-service") + "/api/v1/interactions";
+        String decisions = stack.baseUrl("offer-service") + "/api/v1/decisions";
+        ConstantRate.Result result = ConstantRate.run(rate, Duration.ZERO, options.jitWarmUp(), Duration.ofSeconds(10), 5_000,
+                (sequence, intended) -> switch ((int) (sequence % 3)) {
+                    case 0 -> http.postAsync(interactions, touchpoints.next().json());
+                    case 1 -> produce(producer, touchpoints.next());
+                    default -> http.postAsync(decisions, "{\"clientId\":\"" + clientIds.get((int) (sequence % clientIds.size()))
+                            + "\",\"channel\":\"BRANCH\",\"limit\":3}");
+                });
+        say(String.format("  %,d calls, %,d failed", result.recorded(), result.failed()));
+        settle("the warm-up");
     }
 
     /** One fixed rate of touchpoints through {@code via} (rest or kafka), each followed to its decisions. */

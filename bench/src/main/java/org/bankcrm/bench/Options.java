@@ -23,12 +23,16 @@ record Options(
         Duration rawPostgresDuration,
         int rawPostgresConnections,
         boolean maxThroughput,
+        Duration jitWarmUp,
         long seed) {
 
     static final String USAGE = """
             usage: bench/run [--quick] [--clients N] [--chain-rates 50,100,...]
-                             [--decision-rates 100,500,...] [--warm-up S] [--steady S] [--out DIR] [--seed N]
-              --quick            a smoke check in under 3 minutes (two rates per measurement, short periods)
+                             [--decision-rates 100,500,...] [--warm-up S] [--steady S] [--jit-warm-up S] [--out DIR] [--seed N]
+              --quick            a smoke check in under 3 minutes (two rates per measurement, short periods, 20 clients,
+                                 no JIT warm-up: the services are measured barely warm)
+              --jit-warm-up S    mixed load (REST, Kafka ingest, decisions) for S seconds before the measurements, so
+                                 that the services' JIT has compiled the hot paths [full run 90, quick 0]
             The bench starts its own CRM with the launcher's code on free ports (files under the run's directory),
             loads the demo bank, measures, writes bench.json, RESULTS.md and latency.png, and stops the CRM.
             """;
@@ -36,12 +40,12 @@ record Options(
     static Options parse(String[] args, Path root) {
         boolean quick = Arrays.asList(args).contains("--quick");
         Options o = quick
-                ? new Options(true, root, root.resolve("bench/results"), 40, List.of(10.0, 50.0),
-                        List.of(25.0, 100.0), Duration.ofSeconds(3), Duration.ofSeconds(6), Duration.ofSeconds(8),
-                        30_000, Duration.ofSeconds(4), 8, false, 42)
-                : new Options(false, root, root.resolve("bench/results"), 300, List.of(10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1_000.0),
+                ? new Options(true, root, root.resolve("bench/results"), 20, List.of(10.0, 40.0),
+                        List.of(25.0, 100.0), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(6),
+                        20_000, Duration.ofSeconds(3), 8, false, Duration.ZERO, 42)
+                : new Options(false, root, root.resolve("bench/results"), 100, List.of(10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1_000.0),
                         List.of(25.0, 50.0, 100.0, 250.0, 500.0, 1_000.0, 2_000.0), Duration.ofSeconds(5), Duration.ofSeconds(20),
-                        Duration.ofSeconds(15), 200_000, Duration.ofSeconds(15), 8, true, 42);
+                        Duration.ofSeconds(15), 200_000, Duration.ofSeconds(15), 8, true, Duration.ofSeconds(90), 42);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -54,6 +58,7 @@ record Options(
                 case "--steady" -> o = o.withPeriods(o.warmUp, Duration.ofSeconds(Long.parseLong(value(args, ++i, arg))));
                 case "--out" -> o = o.withOut(Path.of(value(args, ++i, arg)));
                 case "--seed" -> o = o.withSeed(Long.parseLong(value(args, ++i, arg)));
+                case "--jit-warm-up" -> o = o.withJitWarmUp(Duration.ofSeconds(Long.parseLong(value(args, ++i, arg))));
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
@@ -77,31 +82,36 @@ record Options(
 
     Options withClients(int n) {
         return new Options(quick, root, out, n, chainRates, decisionRates, warmUp, steady, drain, rawKafkaRecords,
-                rawPostgresDuration, rawPostgresConnections, maxThroughput, seed);
+                rawPostgresDuration, rawPostgresConnections, maxThroughput, jitWarmUp, seed);
     }
 
     Options withChainRates(List<Double> r) {
         return new Options(quick, root, out, clients, r, decisionRates, warmUp, steady, drain, rawKafkaRecords,
-                rawPostgresDuration, rawPostgresConnections, maxThroughput, seed);
+                rawPostgresDuration, rawPostgresConnections, maxThroughput, jitWarmUp, seed);
     }
 
     Options withDecisionRates(List<Double> r) {
         return new Options(quick, root, out, clients, chainRates, r, warmUp, steady, drain, rawKafkaRecords,
-                rawPostgresDuration, rawPostgresConnections, maxThroughput, seed);
+                rawPostgresDuration, rawPostgresConnections, maxThroughput, jitWarmUp, seed);
     }
 
     Options withPeriods(Duration w, Duration s) {
         return new Options(quick, root, out, clients, chainRates, decisionRates, w, s, drain, rawKafkaRecords,
-                rawPostgresDuration, rawPostgresConnections, maxThroughput, seed);
+                rawPostgresDuration, rawPostgresConnections, maxThroughput, jitWarmUp, seed);
     }
 
     Options withOut(Path o) {
         return new Options(quick, root, o, clients, chainRates, decisionRates, warmUp, steady, drain, rawKafkaRecords,
-                rawPostgresDuration, rawPostgresConnections, maxThroughput, seed);
+                rawPostgresDuration, rawPostgresConnections, maxThroughput, jitWarmUp, seed);
+    }
+
+    Options withJitWarmUp(Duration d) {
+        return new Options(quick, root, out, clients, chainRates, decisionRates, warmUp, steady, drain, rawKafkaRecords,
+                rawPostgresDuration, rawPostgresConnections, maxThroughput, d, seed);
     }
 
     Options withSeed(long s) {
         return new Options(quick, root, out, clients, chainRates, decisionRates, warmUp, steady, drain, rawKafkaRecords,
-                rawPostgresDuration, rawPostgresConnections, maxThroughput, s);
+                rawPostgresDuration, rawPostgresConnections, maxThroughput, jitWarmUp, s);
     }
 }

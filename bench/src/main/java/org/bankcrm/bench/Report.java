@@ -75,7 +75,11 @@ final class Report {
             md.append("Stack start-up (`crm up --detach`, PostgreSQL + Kafka + four services ready): **")
                     .append(report.get("stackStartSeconds")).append(" s**; demo bank loaded in ")
                     .append(report.get("demoLoadSeconds")).append(" s. Touchpoints and decisions used ")
-                    .append(report.get("clientsUsed")).append(" of its clients.\n\n");
+                    .append(report.get("clientsUsed")).append(" of its clients. ")
+                    .append(Long.valueOf(0).equals(report.get("jitWarmUpSeconds"))
+                            ? "No JIT warm-up before the measurements (quick mode): the services were barely warm.\n\n"
+                            : "Before the measurements, " + report.get("jitWarmUpSeconds")
+                                    + " s of mixed load (not measured) let the services' JIT compile the hot paths.\n\n");
         }
         md.append("## Targets\n\n| target | result | verdict |\n|---|---|---|\n");
         targets(report, md);

@@ -59,6 +59,19 @@ class OfferTimelineTest {
                 """.formatted(responseId, decisionId, clientId, outcome, Instant.now().minusSeconds(10));
     }
 
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    private long inboxEntries(String... ceIds) {
+        return pool.preparedQuery("select count(*) from inbox_event where consumer = $1 and event_id = any($2)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of("interaction-service/offer-events", ceIds))
+                .await().indefinitely().iterator().next().getLong(0);
+    }
+
+    private static String ceId(org.apache.kafka.clients.producer.ProducerRecord<String, String> record) {
+        return new String(record.headers().lastHeader("ce_id").value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static JsonPath timeline(String clientId, String... query) {
         var request = given();
         for (int i = 0; i < query.length; i += 2) {
@@ -83,11 +96,14 @@ class OfferTimelineTest {
         String decidedEvent = decided(decisionId, clientId, "REQUEST", "BRANCH");
         String respondedEvent = responded(responseId, decisionId, clientId, "ACCEPTED");
 
-        TestClients.send(CloudEventRecords.event(TOPIC, "crm.offer.decided", clientId,
-                decided(UUID.randomUUID().toString(), clientId, "INTERACTION", "CALL_CENTER")));
-        TestClients.send(CloudEventRecords.event(TOPIC, "crm.offer.decided", clientId,
-                decided(UUID.randomUUID().toString(), clientId, "LOYALTY_SCORE", "MOBILE_APP")));
-        TestClients.send(CloudEventRecords.event(TOPIC, "crm.offer.decided", clientId, decidedEvent));
+        var chainDecision = CloudEventRecords.event(TOPIC, "crm.offer.decided", clientId,
+                decided(UUID.randomUUID().toString(), clientId, "INTERACTION", "CALL_CENTER"));
+        var chainRefined = CloudEventRecords.event(TOPIC, "crm.offer.decided", clientId,
+                decided(UUID.randomUUID().toString(), clientId, "LOYALTY_SCORE", "MOBILE_APP"));
+        var requested = CloudEventRecords.event(TOPIC, "crm.offer.decided", clientId, decidedEvent);
+        TestClients.send(chainDecision);
+        TestClients.send(chainRefined);
+        TestClients.send(requested);
         TestClients.send(CloudEventRecords.event(TOPIC, "crm.offer.responded", clientId, respondedEvent));
         // offer-service's topic replayed: the same facts under new ce_ids record nothing twice
         TestClients.send(CloudEventRecords.event(TOPIC, "crm.offer.decided", clientId, decidedEvent));
@@ -108,6 +124,10 @@ class OfferTimelineTest {
         List<ConsumerRecord<String, String>> recorded = recorded(clientId);
         assertThat(recorded).hasSize(1);
         assertThat(recorded.get(0).value()).contains(contactId);
+
+        // the chain's decisions were acknowledged without a transaction: no inbox entry; the one shown has its entry
+        assertThat(inboxEntries(ceId(chainDecision), ceId(chainRefined))).isZero();
+        assertThat(inboxEntries(ceId(requested))).isEqualTo(1);
 
         JsonPath all = timeline(clientId);
         assertThat(all.getInt("total")).as("one presentation, two responses, one contact").isEqualTo(4);

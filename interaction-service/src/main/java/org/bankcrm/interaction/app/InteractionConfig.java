@@ -48,6 +48,17 @@ public interface InteractionConfig {
         /** Days reported by GET /api/v1/cx/metrics when from is not given (ending on to, or today). */
         @WithDefault("30")
         int defaultDays();
+
+        /**
+         * Rows each day's counter cell is spread over (by clientId), so that concurrent touchpoints of different
+         * clients on the same day, channel, need and cause detail do not queue on one row lock.
+         */
+        @WithDefault("16")
+        int counterShards();
+
+        /** How often the counters of days before yesterday are folded back into one row per cell (0: never). */
+        @WithDefault("1h")
+        Duration compactInterval();
     }
 
     interface Journey {

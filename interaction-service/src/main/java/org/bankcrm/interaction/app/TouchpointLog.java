@@ -325,14 +325,19 @@ public class TouchpointLog {
 
     private Uni<Void> count(Touchpoint touchpoint, List<Journey> closed) {
         return segments.of(touchpoint.clientId).chain(clientSegments -> {
-            Uni<Void> chain = counters.add(day(touchpoint.occurredAt), touchpoint.channel, touchpoint.need,
+            int shard = shard(touchpoint.clientId);
+            Uni<Void> chain = counters.add(shard, day(touchpoint.occurredAt), touchpoint.channel, touchpoint.need,
                     touchpoint.causeDetail, CxCounts.of(touchpoint), clientSegments);
             for (Journey journey : closed) {
-                chain = chain.chain(() -> counters.add(day(journey.closedAt), journey.firstChannel, journey.need, null,
+                chain = chain.chain(() -> counters.add(shard, day(journey.closedAt), journey.firstChannel, journey.need, null,
                         CxCounts.ofClosed(journey), clientSegments));
             }
             return chain;
         });
+    }
+
+    private int shard(UUID clientId) {
+        return CxCounterStore.shardOf(clientId, config.metrics().counterShards());
     }
 
     private static LocalDate day(Instant at) {
@@ -364,7 +369,7 @@ public class TouchpointLog {
                                 ? Uni.createFrom().item(closed)
                                 : outbox.append(InteractionEvents.journeyClosed(abandoned))
                                         .chain(() -> segments.of(abandoned.clientId))
-                                        .chain(clientSegments -> counters.add(day(abandoned.closedAt),
+                                        .chain(clientSegments -> counters.add(shard(abandoned.clientId), day(abandoned.closedAt),
                                                 abandoned.firstChannel, abandoned.need, null,
                                                 CxCounts.ofClosed(abandoned), clientSegments))
                                         .replaceWith(closed + 1)));

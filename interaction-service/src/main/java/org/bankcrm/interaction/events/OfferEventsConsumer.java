@@ -72,16 +72,29 @@ public class OfferEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.consume(CONSUMER, record, this::apply);
+        return inbox.consume(CONSUMER, record, this::shown, this::apply);
+    }
+
+    /**
+     * Whether the event is one the timeline shows: an answer, or a decision a channel asked for with actions. The
+     * event chain's own decisions (two per touchpoint) are acknowledged without a transaction.
+     */
+    private boolean shown(IncomingEvent event) {
+        if (RESPONDED.equals(event.type())) {
+            return true;
+        }
+        if (!DECIDED.equals(event.type())) {
+            return false; // an offer fact the timeline does not show
+        }
+        OfferDecided decided = payloads.read(event, OfferDecided.class);
+        sameClient(decided.clientId(), event);
+        return REQUEST.equals(decided.trigger().type()) && !decided.actions().isEmpty();
     }
 
     private Uni<?> apply(IncomingEvent event) {
         if (DECIDED.equals(event.type())) {
+            // shown(event) held: a channel's request with actions (the chain's decisions no one saw never get here)
             OfferDecided decided = payloads.read(event, OfferDecided.class);
-            sameClient(decided.clientId(), event);
-            if (!REQUEST.equals(decided.trigger().type()) || decided.actions().isEmpty()) {
-                return Uni.createFrom().voidItem(); // computed by the event chain, or nothing to show: no one saw it
-            }
             List<OfferShown> offers = decided.actions().stream()
                     .sorted(Comparator.comparing(Action::rank))
                     .map(a -> new OfferShown(a.rank(), a.offerCode(), a.category(), a.productType(), null))

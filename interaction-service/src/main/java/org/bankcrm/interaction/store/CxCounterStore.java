@@ -20,7 +20,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The daily CX counters (table cx_daily): added to in the recording transaction, summed for reports. */
+/**
+ * The daily CX counters (tables cx_daily, cx_daily_segment): added to in the recording transaction, on the shard of
+ * the client, summed (over shards and days) for reports, compacted to one shard for past days.
+ */
 @ApplicationScoped
 public class CxCounterStore {
     private static final String NO_CAUSE = "";
@@ -32,8 +35,28 @@ public class CxCounterStore {
     static final String ADD_TO_SEGMENT = add("cx_daily_segment", "segment, ", ":segment, ");
     static final String SUMS = sums("cx_daily", "");
     static final String SEGMENT_SUMS = sums("cx_daily_segment", " and segment = $4");
+    static final String COMPACT = compact("cx_daily", "");
+    static final String COMPACT_SEGMENTS = compact("cx_daily_segment", "segment, ");
 
     private static String add(String table, String segmentColumn, String segmentValue) {
+        return "insert into " + table + " (day, " + segmentColumn + "channel, need, cause_detail, shard, " + COUNTERS
+                + ") values (:day, " + segmentValue + ":channel, :need, :causeDetail, :shard, " + VALUES + ") on conflict (day, "
+                + segmentColumn + "channel, need, cause_detail, shard) do update set " + addedUp(table);
+    }
+
+    /** Folds the shards of the days before $1 into shard 0, in one statement (rows moved are deleted). */
+    private static String compact(String table, String segmentColumn) {
+        StringBuilder sums = new StringBuilder();
+        for (String column : COUNTERS.split(", ")) {
+            sums.append(", sum(").append(column).append(')');
+        }
+        String cell = "day, " + segmentColumn + "channel, need, cause_detail";
+        return "with moved as (delete from " + table + " where shard <> 0 and day < $1 returning *) insert into " + table
+                + " (" + cell + ", shard, " + COUNTERS + ") select " + cell + ", 0" + sums + " from moved group by " + cell
+                + " on conflict (" + cell + ", shard) do update set " + addedUp(table);
+    }
+
+    private static String addedUp(String table) {
         StringBuilder update = new StringBuilder();
         for (String column : COUNTERS.split(", ")) {
             if (!update.isEmpty()) {
@@ -41,9 +64,7 @@ public class CxCounterStore {
             }
             update.append(column).append(" = ").append(table).append('.').append(column).append(" + excluded.").append(column);
         }
-        return "insert into " + table + " (day, " + segmentColumn + "channel, need, cause_detail, " + COUNTERS + ") values (:day, "
-                + segmentValue + ":channel, :need, :causeDetail, " + VALUES + ") on conflict (day, " + segmentColumn
-                + "channel, need, cause_detail) do update set " + update;
+        return update.toString();
     }
 
     private static String sums(String table, String segmentFilter) {
@@ -63,25 +84,26 @@ public class CxCounterStore {
     }
 
     /**
-     * Adds {@code counts} to the day's row, and to the row of each segment the client is in, in the caller's
-     * (the recording) transaction.
+     * Adds {@code counts} to the day's row of {@code shard}, and to the row of each segment the client is in, in the
+     * caller's (the recording) transaction.
      */
-    public Uni<Void> add(LocalDate day, Channel channel, Need need, CauseDetail causeDetail, CxCounts c,
+    public Uni<Void> add(int shard, LocalDate day, Channel channel, Need need, CauseDetail causeDetail, CxCounts c,
             List<String> segments) {
         return Panache.getSession().chain(session -> {
-            Uni<Void> chain = bind(session.createNativeQuery(ADD), day, channel, need, causeDetail, c).executeUpdate()
+            Uni<Void> chain = bind(session.createNativeQuery(ADD), shard, day, channel, need, causeDetail, c).executeUpdate()
                     .replaceWithVoid();
             for (String segment : segments) {
-                chain = chain.chain(() -> bind(session.createNativeQuery(ADD_TO_SEGMENT), day, channel, need, causeDetail, c)
-                        .setParameter("segment", segment).executeUpdate().replaceWithVoid());
+                chain = chain.chain(() -> bind(session.createNativeQuery(ADD_TO_SEGMENT), shard, day, channel, need,
+                        causeDetail, c).setParameter("segment", segment).executeUpdate().replaceWithVoid());
             }
             return chain;
         });
     }
 
-    private static Mutiny.Query<Object> bind(Mutiny.Query<Object> query, LocalDate day, Channel channel, Need need,
-            CauseDetail causeDetail, CxCounts c) {
+    private static Mutiny.Query<Object> bind(Mutiny.Query<Object> query, int shard, LocalDate day, Channel channel,
+            Need need, CauseDetail causeDetail, CxCounts c) {
         return query.setParameter("day", day)
+                .setParameter("shard", (short) shard)
                 .setParameter("channel", channel.name())
                 .setParameter("need", need.name())
                 .setParameter("causeDetail", causeDetail == null ? NO_CAUSE : causeDetail.name())
@@ -97,6 +119,22 @@ public class CxCounterStore {
                 .setParameter("journeysClosed", c.journeysClosed())
                 .setParameter("journeysResolved", c.journeysResolved())
                 .setParameter("journeysFcr", c.journeysFirstContactResolved());
+    }
+
+    /**
+     * Folds the shards of every day before {@code before} into one row per cell (shard 0), in a transaction of its
+     * own; the counters stay exact (a touchpoint arriving meanwhile for such a day waits for the rows moved, then adds
+     * to its shard again, which the next compaction folds). Returns how many cells were written.
+     */
+    public Uni<Integer> compact(LocalDate before) {
+        return pool.withTransaction(conn -> conn.preparedQuery(COMPACT).execute(Tuple.of(before))
+                .chain(days -> conn.preparedQuery(COMPACT_SEGMENTS).execute(Tuple.of(before))
+                        .map(segments -> days.rowCount() + segments.rowCount())));
+    }
+
+    /** Which of {@code shards} rows a client's touchpoints add to: always the same one for one client. */
+    public static int shardOf(java.util.UUID clientId, int shards) {
+        return Math.floorMod(clientId.hashCode(), shards);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.bankcrm.platform.inbox;
 
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -45,12 +46,29 @@ public class Inbox {
      * An effect that failed for another reason than the event's content is tried again first.
      */
     public Uni<Void> consume(String consumer, ConsumerRecord<String, String> record, Function<IncomingEvent, Uni<?>> effect) {
+        return consume(consumer, record, event -> true, effect);
+    }
+
+    /**
+     * As {@link #consume(String, ConsumerRecord, Function)}, for a consumer that applies only some of a topic's events:
+     * one that {@code relevant} turns down is acknowledged without a transaction (nothing to apply, so nothing to
+     * remember: a redelivery is turned down again), counted as {@code crm.inbox.ignored}. A relevance test that
+     * fails (a {@link MalformedEventException} for what cannot be read) sends the record to the DLQ with the reason.
+     */
+    public Uni<Void> consume(String consumer, ConsumerRecord<String, String> record, Predicate<IncomingEvent> relevant,
+            Function<IncomingEvent, Uni<?>> effect) {
         return Uni.createFrom().item(() -> IncomingEvent.parse(record, json))
-                .chain(event -> applyOnce(consumer, event, effect)
-                        .onFailure(e -> !(e instanceof MalformedEventException)).invoke(e -> LOG.warnf(
-                                "%s: applying event %s failed, will retry: %s", consumer, event.id(), e.getMessage()))
-                        .onFailure(e -> !(e instanceof MalformedEventException)).retry()
-                        .withBackOff(config.retryBackoff(), config.maxRetryBackoff()).atMost(config.retries()))
+                .chain(event -> {
+                    if (!relevant.test(event)) {
+                        metrics.counter("crm.inbox.ignored", "consumer", consumer, "type", event.type()).increment();
+                        return Uni.createFrom().voidItem();
+                    }
+                    return applyOnce(consumer, event, effect)
+                            .onFailure(e -> !(e instanceof MalformedEventException)).invoke(e -> LOG.warnf(
+                                    "%s: applying event %s failed, will retry: %s", consumer, event.id(), e.getMessage()))
+                            .onFailure(e -> !(e instanceof MalformedEventException)).retry()
+                            .withBackOff(config.retryBackoff(), config.maxRetryBackoff()).atMost(config.retries());
+                })
                 .onFailure().transform(e -> new EventNotAppliedException(consumer, e))
                 .replaceWithVoid();
     }
