@@ -29,10 +29,10 @@ record Options(
     static final String USAGE = """
             usage: bench/run [--quick] [--clients N] [--chain-rates 50,100,...]
                              [--decision-rates 100,500,...] [--warm-up S] [--steady S] [--jit-warm-up S] [--out DIR] [--seed N]
-              --quick            a smoke check in under 3 minutes (two rates per measurement, short periods, 20 clients,
-                                 no JIT warm-up: the services are measured barely warm)
+              --quick            a smoke check in under 3 minutes (the chain at 20/s over REST and Kafka, decisions at
+                                 25 and 100/s, short periods, 12 clients, a short JIT warm-up: the services are barely warm)
               --jit-warm-up S    mixed load (REST, Kafka ingest, decisions) for S seconds before the measurements, so
-                                 that the services' JIT has compiled the hot paths [full run 90, quick 0]
+                                 that the services' JIT has compiled the hot paths [full run 90, quick 15]
             The bench starts its own CRM with the launcher's code on free ports (files under the run's directory),
             loads the demo bank, measures, writes bench.json, RESULTS.md and latency.png, and stops the CRM.
             """;
@@ -40,9 +40,9 @@ record Options(
     static Options parse(String[] args, Path root) {
         boolean quick = Arrays.asList(args).contains("--quick");
         Options o = quick
-                ? new Options(true, root, root.resolve("bench/results"), 20, List.of(10.0, 40.0),
-                        List.of(25.0, 100.0), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(6),
-                        20_000, Duration.ofSeconds(3), 8, false, Duration.ZERO, 42)
+                ? new Options(true, root, root.resolve("bench/results"), 12, List.of(20.0),
+                        List.of(25.0, 100.0), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(5),
+                        15_000, Duration.ofSeconds(3), 8, false, Duration.ofSeconds(15), 42)
                 : new Options(false, root, root.resolve("bench/results"), 100, List.of(10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1_000.0),
                         List.of(25.0, 50.0, 100.0, 250.0, 500.0, 1_000.0, 2_000.0), Duration.ofSeconds(5), Duration.ofSeconds(20),
                         Duration.ofSeconds(15), 200_000, Duration.ofSeconds(15), 8, true, Duration.ofSeconds(90), 42);

@@ -76,10 +76,10 @@ final class Report {
                     .append(report.get("stackStartSeconds")).append(" s**; demo bank loaded in ")
                     .append(report.get("demoLoadSeconds")).append(" s. Touchpoints and decisions used ")
                     .append(report.get("clientsUsed")).append(" of its clients. ")
-                    .append(Long.valueOf(0).equals(report.get("jitWarmUpSeconds"))
-                            ? "No JIT warm-up before the measurements (quick mode): the services were barely warm.\n\n"
-                            : "Before the measurements, " + report.get("jitWarmUpSeconds")
-                                    + " s of mixed load (not measured) let the services' JIT compile the hot paths.\n\n");
+                    .append("Before the measurements, ").append(report.get("jitWarmUpSeconds"))
+                    .append(" s of mixed load (not measured) let the services' JIT compile the hot paths")
+                    .append("quick".equals(report.get("mode")) ? " (too short to finish: quick figures are of barely warm services).\n\n"
+                            : ".\n\n");
         }
         md.append("## Targets\n\n| target | result | verdict |\n|---|---|---|\n");
         targets(report, md);
@@ -258,6 +258,9 @@ final class Report {
         for (String via : List.of("rest", "kafka")) {
             for (Object step : (List<Object>) chain.getOrDefault(via, List.of())) {
                 Map<String, Object> s = map(step);
+                if (s.get("hops") == null) {
+                    continue; // skipped: a lower rate did not keep up
+                }
                 if (chosen == null || number(s.get("targetRate")) >= number(chosen.get("targetRate"))) {
                     chosen = s;
                 }
