@@ -41,7 +41,9 @@ class ClientLifecycleTest {
                 .then().statusCode(200)
                 .body("email", equalTo("jana@example.com"))
                 .body("incomeBracket", equalTo("HIGH"))
-                .body("customerSince", equalTo("2019-04-01"));
+                .body("customerSince", equalTo("2019-04-01"))
+                .body("products", hasSize(0))
+                .body("segments", notNullValue());
 
         String data = PublishedEvents.expectOne(id, "crm.client.updated");
         var json = PublishedEvents.json(data);
@@ -63,7 +65,9 @@ class ClientLifecycleTest {
                 .body("phone", equalTo("+420777000111"))
                 .body("email", equalTo("jana.novakova@example.org"))
                 .body("consents.marketingEmail", equalTo(false))
-                .body("consents.marketingPush", equalTo(true));
+                .body("consents.marketingPush", equalTo(true))
+                .body("products", hasSize(0))
+                .body("segments", notNullValue());
 
         String updated = PublishedEvents.expectOne(id, "crm.client.updated");
         assertThat(PublishedEvents.json(updated).get("changedFields").toString()).isEqualTo("[\"phone\",\"consents\"]");

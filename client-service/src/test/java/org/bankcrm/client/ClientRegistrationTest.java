@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -47,6 +48,9 @@ class ClientRegistrationTest {
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/clients/"))
                 .body("id", notNullValue())
+                // the answer is the client as a read shows it: no products yet, the segments it was placed in
+                .body("products", hasSize(0))
+                .body("segments", notNullValue())
                 .extract().path("id");
     }
 

@@ -28,6 +28,7 @@ import org.bankcrm.client.app.BulkRegistration;
 import org.bankcrm.client.app.ClientRegistry;
 import org.bankcrm.client.app.ProductPortfolio;
 import org.bankcrm.client.app.SegmentAssignment;
+import org.bankcrm.client.domain.Client;
 import org.bankcrm.client.domain.ValueQuadrant;
 import org.bankcrm.client.domain.ValueStrategy;
 import org.bankcrm.client.store.ClientSearch;
@@ -68,10 +69,10 @@ public class ClientResource {
     @Path("clients")
     @Operation(summary = "Register a client", description = "201 with the client and its Location; 409 when the externalRef is taken.")
     public Uni<RestResponse<ClientView>> register(@Valid @NotNull ClientRequests.RegisterClient request) {
-        return registry.register(request.toDomain())
-                .map(client -> RestResponse.ResponseBuilder
-                        .<ClientView>created(URI.create("/api/v1/clients/" + client.id))
-                        .entity(ClientView.of(client, today()))
+        return registry.register(request.toDomain()).chain(this::view)
+                .map(view -> RestResponse.ResponseBuilder
+                        .<ClientView>created(URI.create("/api/v1/clients/" + view.id()))
+                        .entity(view)
                         .build());
     }
 
@@ -103,9 +104,14 @@ public class ClientResource {
     @Path("clients/{id}")
     @Operation(summary = "Read a client", description = "404 when unknown, 410 once erased.")
     public Uni<ClientView> get(@PathParam("id") UUID id) {
-        return registry.find(id).chain(client -> portfolio.of(id).chain(products -> segments.codesOf(id)
+        return registry.find(id).chain(this::view);
+    }
+
+    /** The client as every answer shows it: with the products they hold and their segments. */
+    private Uni<ClientView> view(Client client) {
+        return portfolio.of(client.id).chain(products -> segments.codesOf(client.id)
                 .map(codes -> ClientView.of(client, today(),
-                        products.stream().filter(p -> p.isOpen()).map(p -> p.type).toList(), codes))));
+                        products.stream().filter(p -> p.isOpen()).map(p -> p.type).toList(), codes)));
     }
 
     @RolesAllowed(Roles.CHANNEL)
@@ -113,7 +119,7 @@ public class ClientResource {
     @Path("clients/{id}")
     @Operation(summary = "Replace a client's details", description = "Same fields and rules as the registration; absent optional fields become empty, an absent customerSince stays.")
     public Uni<ClientView> replace(@PathParam("id") UUID id, @Valid @NotNull ClientRequests.RegisterClient request) {
-        return registry.update(id, request::replacing).map(client -> ClientView.of(client, today()));
+        return registry.update(id, request::replacing).chain(this::view);
     }
 
     @RolesAllowed(Roles.CHANNEL)
@@ -122,7 +128,7 @@ public class ClientResource {
     @Consumes({ MediaType.APPLICATION_JSON, MERGE_PATCH })
     @Operation(summary = "Change some of a client's details", description = "The fields present replace the current ones; to remove an optional value, use PUT.")
     public Uni<ClientView> patch(@PathParam("id") UUID id, @Valid @NotNull ClientRequests.PatchClient request) {
-        return registry.update(id, request::mergeInto).map(client -> ClientView.of(client, today()));
+        return registry.update(id, request::mergeInto).chain(this::view);
     }
 
     @RolesAllowed(Roles.ADMIN)

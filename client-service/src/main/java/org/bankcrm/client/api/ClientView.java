@@ -26,8 +26,4 @@ public record ClientView(UUID id, String externalRef, ClientType type, String fu
                 c.incomeBracket, c.customerSince, ClientRequests.ConsentsBody.of(c.consents), c.preferredChannel, segments, c.valueQuadrant, c.strategy,
                 products, c.createdAt, c.updatedAt);
     }
-
-    static ClientView of(Client c, LocalDate today) {
-        return of(c, today, null, null);
-    }
 }
