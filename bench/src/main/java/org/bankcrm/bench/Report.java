@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -162,9 +163,13 @@ final class Report {
                     + "|---|---|\n");
             map(resources.get("peakRssMiB")).forEach((component, mib) -> md.append("| ").append(component).append(" | ")
                     .append(mib).append(" |\n"));
-            md.append("\nAverage CPU (% of one core) per phase:\n\n");
+            md.append("\nAverage CPU (% of one core) per phase; `bench` is the load generator and the chain's follower, "
+                    + "`machine` every process on all cores (").append(100 * cores(report))
+                    .append(" is saturated):\n\n");
             Map<String, Object> phases = map(resources.get("byPhase"));
-            List<String> components = StackState.COMPONENTS;
+            List<String> components = new ArrayList<>(StackState.COMPONENTS);
+            components.add(Resources.BENCH);
+            components.add(Resources.MACHINE);
             md.append("| phase | ").append(String.join(" | ", components)).append(" |\n|---|")
                     .append("---|".repeat(components.size())).append('\n');
             phases.forEach((phase, usages) -> {
@@ -179,6 +184,12 @@ final class Report {
         }
         md.append("\n![latency against rate](latency.png)\n");
         return md.toString();
+    }
+
+    private static int cores(Map<String, Object> report) {
+        Map<String, Object> machine = map(report.get("machine"));
+        Double cores = machine == null ? null : number(machine.get("cores"));
+        return cores == null ? 1 : cores.intValue();
     }
 
     @SuppressWarnings("unchecked")

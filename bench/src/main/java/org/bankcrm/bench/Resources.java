@@ -14,10 +14,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * Samples, once a second, the resident memory (VmRSS) and CPU time (utime + stime) of every component of the stack
  * from {@code /proc}, a process and its descendants together (PostgreSQL is a postmaster and its backends), and keeps
- * per phase of the run the peak RSS and the average CPU in percent of one core.
+ * per phase of the run the peak RSS and the average CPU in percent of one core. Two more columns tell whether the
+ * machine itself was the limit: {@value #BENCH} (this process: the load generator and the chain's follower share the
+ * machine with the stack) and {@value #MACHINE} (every process, busy time of all cores from {@code /proc/stat}, so
+ * {@code 100 × cores} is a saturated machine).
  */
 final class Resources implements AutoCloseable {
     private static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux x86_64 and aarch64
+    static final String BENCH = "bench";
+    static final String MACHINE = "machine";
 
     record Usage(double peakRssMiB, double averageRssMiB, double averageCpuPercent, int samples) {
         Map<String, Object> toMap() {
@@ -84,8 +89,11 @@ final class Resources implements AutoCloseable {
     /** Peak RSS of each component over the whole run. */
     synchronized Map<String, Double> peakRssMiB() {
         Map<String, Double> peaks = new LinkedHashMap<>();
-        byPhase.values().forEach(components -> components.forEach(
-                (component, accumulator) -> peaks.merge(component, accumulator.peakRss, Math::max)));
+        byPhase.values().forEach(components -> components.forEach((component, accumulator) -> {
+            if (!MACHINE.equals(component)) {
+                peaks.merge(component, accumulator.peakRss, Math::max);
+            }
+        }));
         return peaks;
     }
 
@@ -102,15 +110,47 @@ final class Resources implements AutoCloseable {
                 rssKiB += rssKiB(pid);
                 ticks += cpuTicks(pid);
             }
-            Long previous = lastTicks.put(entry.getKey(), ticks);
-            if (previous == null || elapsedSeconds <= 0) {
-                continue;
-            }
-            double cpuPercent = Math.max(0, ticks - previous) / (double) CLOCK_TICKS_PER_SECOND / elapsedSeconds * 100;
-            byPhase.computeIfAbsent(current, p -> new LinkedHashMap<>())
-                    .computeIfAbsent(entry.getKey(), c -> new Accumulator())
-                    .add(rssKiB / 1024.0, cpuPercent);
+            add(current, entry.getKey(), rssKiB, ticks, elapsedSeconds);
         }
+        long self = ProcessHandle.current().pid();
+        add(current, BENCH, rssKiB(self), cpuTicks(self), elapsedSeconds);
+        add(current, MACHINE, 0, machineBusyTicks(), elapsedSeconds);
+    }
+
+    private void add(String phaseName, String component, long rssKiB, long ticks, double elapsedSeconds) {
+        Long previous = lastTicks.put(component, ticks);
+        if (previous == null || elapsedSeconds <= 0) {
+            return;
+        }
+        double cpuPercent = Math.max(0, ticks - previous) / (double) CLOCK_TICKS_PER_SECOND / elapsedSeconds * 100;
+        byPhase.computeIfAbsent(phaseName, p -> new LinkedHashMap<>())
+                .computeIfAbsent(component, c -> new Accumulator())
+                .add(rssKiB / 1024.0, cpuPercent);
+    }
+
+    /** Busy clock ticks of all cores together since boot: the first line of /proc/stat less idle and iowait. */
+    static long machineBusyTicks() {
+        try {
+            String first = Files.readAllLines(Path.of("/proc/stat")).get(0);
+            return busyTicks(first);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * {@code cpu  user nice system idle iowait irq softirq steal ...}: user, nice, system, irq and softirq, the time the
+     * cores ran something (steal, the hypervisor's, and the guest columns, already in user, are left out).
+     */
+    static long busyTicks(String cpuLine) {
+        String[] fields = cpuLine.trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i < fields.length && i <= 7; i++) {
+            if (i != 4 && i != 5) {
+                busy += Long.parseLong(fields[i]);
+            }
+        }
+        return busy;
     }
 
     private static List<Long> processTree(long pid) {
