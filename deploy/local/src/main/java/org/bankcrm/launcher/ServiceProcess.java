@@ -84,7 +84,9 @@ final class ServiceProcess {
                 "KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers(),
                 // bearer tokens: the launcher's development key pair and issuer (DevTokens), as a bank's identity provider
                 "MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER,
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + new DevTokens(settings.layout()).publicKey());
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + new DevTokens(settings.layout()).publicKey(),
+                // as the container image sets it: glibc keeps two malloc arenas, not one per core and thread
+                "MALLOC_ARENA_MAX", "2");
     }
 
     /** Asks {@code /q/health/ready}: 200 is UP, any other answer DOWN. */

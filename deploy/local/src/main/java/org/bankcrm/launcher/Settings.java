@@ -74,7 +74,13 @@ record Settings(
                 services(env.get("CRM_SERVICES")));
     }
 
-    static final String DEFAULT_SERVICE_JVM_OPTS = "-Xmx384m";
+    /**
+     * As the services' container image runs them under their Kubernetes memory limit (deploy/README.md): the heap
+     * capped at 256 MiB and the serial collector, which the JVM picks by itself in a container under 1,792 MiB; the
+     * heap starts small and grows with the live data. With G1 and -Xmx384m a service held 337-686 MiB in the
+     * benchmark's full run, G1 keeping its heap committed (bench/RESULTS.md, README "Performance").
+     */
+    static final String DEFAULT_SERVICE_JVM_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx256m";
     static final String DEFAULT_KAFKA_JVM_OPTS = "-Xmx512m";
 
     /**

@@ -23,7 +23,7 @@ class SettingsTest {
         assertEquals(19093, settings.controllerPort());
         assertEquals(3, settings.partitions());
         assertEquals(Duration.ofSeconds(120), settings.startTimeout());
-        assertEquals(List.of("-Xmx384m"), settings.serviceJvmOptions());
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m"), settings.serviceJvmOptions());
         assertEquals(Settings.ALL_SERVICES, settings.services());
         assertEquals(List.of(15432, 19092, 19093, 8081, 8082, 8083, 8084), List.copyOf(settings.neededPorts().keySet()));
     }
@@ -77,5 +77,6 @@ class SettingsTest {
         assertEquals("jdbc:postgresql://127.0.0.1:15432/loyalty", env.get("QUARKUS_DATASOURCE_JDBC_URL"));
         assertEquals("postgres", env.get("QUARKUS_DATASOURCE_USERNAME"));
         assertEquals("127.0.0.1:19092", env.get("KAFKA_BOOTSTRAP_SERVERS"));
+        assertEquals("2", env.get("MALLOC_ARENA_MAX"));
     }
 }
