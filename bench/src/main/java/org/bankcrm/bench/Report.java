@@ -157,6 +157,7 @@ final class Report {
                         .append(" | ").append(ms(l, "maxMs")).append(" |\n");
             });
         }
+        serviceTimers(map(report.get("serviceTimers")), md);
         Map<String, Object> resources = map(report.get("resources"));
         if (resources != null) {
             md.append("\n## Resources\n\nPeak RSS over the run (process and its children, from /proc): \n\n| component | peak RSS MiB |\n"
@@ -369,6 +370,102 @@ final class Report {
     private static String num(Object value) {
         Double n = number(value);
         return n == null ? "" : String.format(Locale.ROOT, "%,.0f", n);
+    }
+
+    /** The services' own view: their outbox relay's delay and what their inboxes applied, from /q/metrics. */
+    private static void serviceTimers(Map<String, Object> timers, StringBuilder md) {
+        if (timers == null || timers.isEmpty()) {
+            return;
+        }
+        md.append("\n## The services' own timers (Micrometer)\n\nScraped from each service's `/q/metrics` at the end of the run: ")
+                .append("the outbox relay's delay from the event's commit-time stamp to the broker's acknowledgement ")
+                .append("(`crm_outbox_delay_seconds`: percentiles and max over Micrometer's recent window, so the last steps; ")
+                .append("the mean over the whole run) and the events each inbox applied or acknowledged without a transaction ")
+                .append("(not relevant to the service).\n\n")
+                .append("| service | events published | outbox delay p50 | p90 | p99 | max | mean over the run | inbox applied | inbox skipped |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
+        timers.forEach((service, value) -> {
+            Map<String, Object> samples = map(value);
+            if (samples == null) {
+                return;
+            }
+            Double count = number(samples.get("crm_outbox_delay_seconds_count"));
+            Double sum = number(samples.get("crm_outbox_delay_seconds_sum"));
+            md.append("| ").append(service)
+                    .append(" | ").append(count(sumOf(samples, "crm_outbox_published_total")))
+                    .append(" | ").append(seconds(samples.get("crm_outbox_delay_seconds{quantile=\"0.5\"}")))
+                    .append(" | ").append(seconds(samples.get("crm_outbox_delay_seconds{quantile=\"0.9\"}")))
+                    .append(" | ").append(seconds(samples.get("crm_outbox_delay_seconds{quantile=\"0.99\"}")))
+                    .append(" | ").append(seconds(samples.get("crm_outbox_delay_seconds_max")))
+                    .append(" | ").append(count == null || sum == null || count == 0 ? "—" : seconds(sum / count))
+                    .append(" | ").append(count(sumOf(samples, "crm_inbox_applied_total")))
+                    .append(" | ").append(count(sumOf(samples, "crm_inbox_ignored_total")))
+                    .append(" |\n");
+        });
+        serverTimes(timers, md);
+    }
+
+    private static final java.util.regex.Pattern URI_LABEL = java.util.regex.Pattern.compile("uri=\"([^\"]*)\"");
+
+    /**
+     * The services' time for each POST endpoint the run called (all answers together), from Quarkus'
+     * http_server_requests_seconds: set against the bench's latency, it tells time in the service from time queued
+     * before it (in the bench's client, the network or the service's accept queue).
+     */
+    private static void serverTimes(Map<String, Object> timers, StringBuilder md) {
+        StringBuilder rows = new StringBuilder();
+        timers.forEach((service, value) -> {
+            Map<String, Object> samples = map(value);
+            if (samples == null) {
+                return;
+            }
+            Map<String, double[]> byUri = new java.util.TreeMap<>(); // count, sum, max
+            samples.forEach((key, sample) -> {
+                java.util.regex.Matcher uri = URI_LABEL.matcher(key);
+                Double n = number(sample);
+                if (!key.startsWith("http_server_requests_seconds_") || !uri.find() || n == null) {
+                    return;
+                }
+                double[] figures = byUri.computeIfAbsent(uri.group(1), u -> new double[3]);
+                if (key.startsWith("http_server_requests_seconds_count")) {
+                    figures[0] += n;
+                } else if (key.startsWith("http_server_requests_seconds_sum")) {
+                    figures[1] += n;
+                } else {
+                    figures[2] = Math.max(figures[2], n);
+                }
+            });
+            byUri.forEach((uri, f) -> rows.append("| ").append(service).append(" | POST ").append(uri).append(" | ")
+                    .append(count(f[0])).append(" | ").append(f[0] == 0 ? "—" : seconds(f[1] / f[0])).append(" | ")
+                    .append(seconds(f[2])).append(" |\n"));
+        });
+        if (rows.length() > 0) {
+            md.append("\nThe services' own time for the requests they answered (`http_server_requests_seconds`: the mean ")
+                    .append("over the run, the max over the recent window):\n\n")
+                    .append("| service | endpoint | requests | mean in the service | max |\n|---|---|---|---|---|\n")
+                    .append(rows);
+        }
+    }
+
+    /** The sum of a counter over all its label sets (null when the service has none). */
+    static Double sumOf(Map<String, Object> samples, String name) {
+        Double total = null;
+        for (Map.Entry<String, Object> sample : samples.entrySet()) {
+            Double value = number(sample.getValue());
+            if (value != null && (sample.getKey().equals(name) || sample.getKey().startsWith(name + "{"))) {
+                total = total == null ? value : total + value;
+            }
+        }
+        return total;
+    }
+
+    private static String seconds(Object value) {
+        Double n = number(value);
+        return n == null ? "—" : String.format(Locale.ROOT, "%.1f ms", n * 1000);
+    }
+
+    private static String count(Double value) {
+        return value == null ? "—" : String.format(Locale.ROOT, "%,.0f", value);
     }
 
     private static String ms(Map<String, Object> latency, String key) {

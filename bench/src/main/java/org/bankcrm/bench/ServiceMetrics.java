@@ -8,10 +8,12 @@ import java.util.regex.Pattern;
 /**
  * The services' own timers, scraped from their Prometheus endpoints after the load: the outbox relay's delay from
  * commit to the broker's acknowledgement ({@code crm_outbox_delay_seconds}, with its percentiles) and what each
- * service's inbox applied, so the per-hop figures from the event stamps can be checked against the services' view.
+ * service's inbox applied, so the per-hop figures from the event stamps can be checked against the services' view;
+ * and the server's time of every POST (Quarkus' {@code http_server_requests_seconds}), against the bench's own.
  */
 final class ServiceMetrics {
-    private static final Pattern SAMPLE = Pattern.compile("^(crm_[a-z_]+)(\\{[^}]*\\})?\\s+([0-9.eE+-]+|NaN)$");
+    private static final Pattern SAMPLE = Pattern.compile(
+            "^(crm_[a-z_]+|http_server_requests_seconds_(?:count|sum|max))(\\{[^}]*\\})?\\s+([0-9.eE+-]+|NaN)$");
 
     private ServiceMetrics() {
     }
@@ -36,7 +38,8 @@ final class ServiceMetrics {
         Map<String, Object> samples = new LinkedHashMap<>();
         for (String line : text.split("\n")) {
             Matcher matcher = SAMPLE.matcher(line.trim());
-            if (matcher.matches()) {
+            if (matcher.matches() && (matcher.group(1).startsWith("crm_")
+                    || matcher.group(2) != null && matcher.group(2).contains("method=\"POST\""))) {
                 String key = matcher.group(1) + (matcher.group(2) == null ? "" : matcher.group(2));
                 double value = Double.parseDouble(matcher.group(3));
                 samples.put(key, Double.isFinite(value) ? value : null);

@@ -45,6 +45,19 @@ class ReportTest {
         report.put("decisionApi", List.of(decision));
         report.put("maxSustained", Map.of("touchpointsPerSecond", 700.0, "fractionOfRawKafkaLimit", 0.0175));
         report.put("resources", Map.of("peakRssMiB", Map.of("offer-service", 300.0, "client-service", 200.0), "byPhase", Map.of()));
+        Map<String, Object> offerMetrics = new LinkedHashMap<>();
+        offerMetrics.put("crm_outbox_published_total", 1520.0);
+        offerMetrics.put("crm_outbox_delay_seconds{quantile=\"0.5\"}", 0.004);
+        offerMetrics.put("crm_outbox_delay_seconds{quantile=\"0.99\"}", 0.012);
+        offerMetrics.put("crm_outbox_delay_seconds_count", 1520.0);
+        offerMetrics.put("crm_outbox_delay_seconds_sum", 7.6);
+        offerMetrics.put("crm_inbox_applied_total{consumer=\"offer/interactions\",type=\"crm.interaction.recorded\"}", 1000.0);
+        offerMetrics.put("crm_inbox_applied_total{consumer=\"offer/loyalty\",type=\"crm.loyalty.score-changed\"}", 500.0);
+        offerMetrics.put("http_server_requests_seconds_count{method=\"POST\",outcome=\"SUCCESS\",status=\"201\",uri=\"/api/v1/decisions\"}", 390.0);
+        offerMetrics.put("http_server_requests_seconds_count{method=\"POST\",outcome=\"CLIENT_ERROR\",status=\"404\",uri=\"/api/v1/decisions\"}", 10.0);
+        offerMetrics.put("http_server_requests_seconds_sum{method=\"POST\",outcome=\"SUCCESS\",status=\"201\",uri=\"/api/v1/decisions\"}", 2.0);
+        offerMetrics.put("http_server_requests_seconds_max{method=\"POST\",outcome=\"SUCCESS\",status=\"201\",uri=\"/api/v1/decisions\"}", 0.031);
+        report.put("serviceTimers", Map.of("offer-service", offerMetrics));
 
         Path dir = Report.directory(options, report);
         Report.write(options, report, dir);
@@ -57,7 +70,9 @@ class ReportTest {
                 .contains("| decision API p99 ≤ 20 ms at 1,000/s | 12.0 ms | met |")
                 .contains("| chain throughput ≥ 20 % of the raw limit | 1.8 % | missed by 18.3 % points |")
                 .contains("| offer-service ≤ 256 MiB RSS | 300.0 MiB | missed by 44.0 MiB (1.2×) |")
-                .contains("| client-service ≤ 256 MiB RSS | 200.0 MiB | met |");
+                .contains("| client-service ≤ 256 MiB RSS | 200.0 MiB | met |")
+                .contains("| offer-service | 1,520 | 4.0 ms | — | 12.0 ms | — | 5.0 ms | 1,500 | — |")
+                .contains("| offer-service | POST /api/v1/decisions | 400 | 5.0 ms | 31.0 ms |");
         byte[] png = Files.readAllBytes(dir.resolve("latency.png"));
         assertThat(png.length).isGreaterThan(1_000);
         assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
