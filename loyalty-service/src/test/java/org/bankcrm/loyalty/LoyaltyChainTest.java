@@ -127,13 +127,15 @@ class LoyaltyChainTest {
         assertThat(JsonPath.from(typeChanged.get(0).value()).getString("previousType")).isEqualTo("NONE");
         assertThat(JsonPath.from(typeChanged.get(0).value()).getString("type")).isEqualTo("SPURIOUS");
 
-        // the last complaint delivered again changes nothing; the journey closed after it is applied
+        // the last complaint delivered again changes nothing; the journey closed after it (resolved, no complaint of its
+        // own open) is applied without a new score: nothing a score reads moved
         send(TestEvents.bankCausedComplaint(clientId, complaints[2]));
         send(TestEvents.journeyClosed(clientId));
         await().atMost(WAIT).until(() -> eventsApplied(clientId) == 10);
         assertThat(given().when().get("/api/v1/clients/{id}/loyalty", clientId).jsonPath().getInt("basis.interactions"))
                 .isEqualTo(3);
-        await().atMost(WAIT).until(() -> published(clientId, "crm.loyalty.score-changed").size() == 8);
+        await().during(Duration.ofSeconds(2)).atMost(WAIT)
+                .until(() -> published(clientId, "crm.loyalty.score-changed").size() == 7);
         assertThat(published(clientId, "crm.loyalty.churn-risk-raised")).hasSize(1);
 
         JsonPath history = given().when().get("/api/v1/clients/{id}/loyalty/history", clientId)

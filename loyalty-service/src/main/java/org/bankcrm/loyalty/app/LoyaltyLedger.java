@@ -107,10 +107,14 @@ public class LoyaltyLedger {
                 });
     }
 
+    /**
+     * A fact that changed nothing a score reads (a journey closed as resolved) is applied without a rescoring: no new
+     * score, no crm.loyalty.score-changed, and so no decision in offer-service on a score that did not move.
+     */
     private Uni<Void> applyTo(ClientProfile profile, IncomingEvent event, ClientFact fact) {
-        profile.apply(fact, scoring.rules().halfLives());
+        boolean moved = profile.apply(fact, scoring.rules().halfLives());
         profile.applied(event.id(), clock.instant());
-        return fact.rescores() ? rescore(profile, event) : Uni.createFrom().voidItem();
+        return fact.rescores() && moved ? rescore(profile, event) : Uni.createFrom().voidItem();
     }
 
     private Uni<Void> park(IncomingEvent event, UUID clientId) {

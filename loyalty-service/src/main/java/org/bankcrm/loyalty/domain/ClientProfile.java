@@ -106,8 +106,12 @@ public class ClientProfile {
         return profile;
     }
 
-    /** Applies one fact to the counters and decayed sums. */
-    public void apply(ClientFact fact, HalfLives halfLives) {
+    /**
+     * Applies one fact to the counters and decayed sums; answers whether it changed anything a score reads. Only a
+     * journey's closing can change nothing: closed as resolved, its complaint (if any) already closed by the touchpoint
+     * that resolved it, which was scored when it was recorded.
+     */
+    public boolean apply(ClientFact fact, HalfLives halfLives) {
         // Java 17: no pattern matching for switch yet
         if (fact instanceof ClientFact.Registered r) {
             describe(r);
@@ -132,12 +136,14 @@ public class ClientProfile {
         } else if (fact instanceof ClientFact.InteractionRecorded i) {
             recordInteraction(i, halfLives);
         } else if (fact instanceof ClientFact.JourneyClosed j) {
-            removeOpenComplaint(j.journeyId());
-            if ("ABANDONED".equals(j.status())) {
-                advance(j.closedAt(), halfLives);
-                failureDemandWeight += weightAt(j.closedAt(), halfLives.experience());
+            boolean complaintClosed = removeOpenComplaint(j.journeyId());
+            if (!"ABANDONED".equals(j.status())) {
+                return complaintClosed;
             }
+            advance(j.closedAt(), halfLives);
+            failureDemandWeight += weightAt(j.closedAt(), halfLives.experience());
         }
+        return true;
     }
 
     /** Records that one more event was applied. */
@@ -251,14 +257,17 @@ public class ClientProfile {
         writeOpenComplaints(open);
     }
 
-    private void removeOpenComplaint(UUID journeyId) {
+    /** True when the journey had a complaint open. */
+    private boolean removeOpenComplaint(UUID journeyId) {
         if (journeyId == null) {
-            return;
+            return false;
         }
         Map<String, Boolean> open = openComplaintsByJourney();
-        if (open.remove(journeyId.toString()) != null) {
-            writeOpenComplaints(open);
+        if (open.remove(journeyId.toString()) == null) {
+            return false;
         }
+        writeOpenComplaints(open);
+        return true;
     }
 
     private void writeOpenComplaints(Map<String, Boolean> open) {

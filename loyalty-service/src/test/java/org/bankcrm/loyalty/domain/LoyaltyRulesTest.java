@@ -39,6 +39,40 @@ class LoyaltyRulesTest {
                 1, 2, UUID.randomUUID(), false);
     }
 
+    @Test
+    void aJourneyClosedAsResolvedMovesNothingOnceItsTouchpointWasScored() {
+        ClientProfile p = longStandingClientWithManyProducts();
+        UUID journey = UUID.randomUUID();
+        Instant opened = NOW.minus(Duration.ofDays(2));
+        assertThat(p.apply(new ClientFact.InteractionRecorded(clientId, opened, "COMPLAINT", "CLIENT", "UNRESOLVED", "NEGATIVE",
+                "BANK", null, null, journey, false), RULES.halfLives())).as("a complaint moves the score").isTrue();
+        assertThat(p.openComplaintsByJourney()).containsKey(journey.toString());
+        assertThat(p.apply(new ClientFact.InteractionRecorded(clientId, NOW, "COMPLAINT", "CLIENT", "RESOLVED", "POSITIVE",
+                "BANK", null, null, journey, false), RULES.halfLives())).isTrue();
+        assertThat(p.openComplaintsByJourney()).as("the resolving touchpoint closed the complaint").isEmpty();
+        LoyaltyAssessment before = SCORING.assess(p, NOW);
+
+        boolean moved = p.apply(new ClientFact.JourneyClosed(clientId, journey, "RESOLVED", NOW), RULES.halfLives());
+
+        assertThat(moved).as("nothing a score reads changed").isFalse();
+        assertThat(SCORING.assess(p, NOW)).isEqualTo(before);
+    }
+
+    @Test
+    void aJourneyClosedWithItsComplaintStillOpenOrAbandonedMovesTheScore() {
+        ClientProfile p = longStandingClientWithManyProducts();
+        UUID complaint = UUID.randomUUID();
+        apply(p, new ClientFact.InteractionRecorded(clientId, NOW.minus(Duration.ofDays(2)), "COMPLAINT", "CLIENT",
+                "UNRESOLVED", "NEGATIVE", "BANK", null, null, complaint, false));
+
+        assertThat(p.apply(new ClientFact.JourneyClosed(clientId, complaint, "RESOLVED", NOW), RULES.halfLives()))
+                .as("its complaint closes with it").isTrue();
+        assertThat(p.openComplaintsByJourney()).isEmpty();
+        assertThat(p.apply(new ClientFact.JourneyClosed(clientId, UUID.randomUUID(), "ABANDONED", NOW), RULES.halfLives()))
+                .as("an abandoned journey is failure demand").isTrue();
+        assertThat(p.failureDemandWeight).isGreaterThan(0);
+    }
+
     ClientProfile longStandingClientWithManyProducts() {
         ClientProfile p = client(LocalDate.parse("2012-03-01"));
         apply(p, new ClientFact.ProductOpened(clientId, "INSURANCE", LocalDate.parse("2025-01-10"),
