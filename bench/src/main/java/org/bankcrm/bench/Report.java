@@ -393,10 +393,10 @@ final class Report {
             Double sum = number(samples.get("crm_outbox_delay_seconds_sum"));
             md.append("| ").append(service)
                     .append(" | ").append(count(sumOf(samples, "crm_outbox_published_total")))
-                    .append(" | ").append(seconds(samples.get("crm_outbox_delay_seconds{quantile=\"0.5\"}")))
-                    .append(" | ").append(seconds(samples.get("crm_outbox_delay_seconds{quantile=\"0.9\"}")))
-                    .append(" | ").append(seconds(samples.get("crm_outbox_delay_seconds{quantile=\"0.99\"}")))
-                    .append(" | ").append(seconds(samples.get("crm_outbox_delay_seconds_max")))
+                    .append(" | ").append(inWindow(samples.get("crm_outbox_delay_seconds{quantile=\"0.5\"}")))
+                    .append(" | ").append(inWindow(samples.get("crm_outbox_delay_seconds{quantile=\"0.9\"}")))
+                    .append(" | ").append(inWindow(samples.get("crm_outbox_delay_seconds{quantile=\"0.99\"}")))
+                    .append(" | ").append(inWindow(samples.get("crm_outbox_delay_seconds_max")))
                     .append(" | ").append(count == null || sum == null || count == 0 ? "—" : seconds(sum / count))
                     .append(" | ").append(count(sumOf(samples, "crm_inbox_applied_total")))
                     .append(" | ").append(count(sumOf(samples, "crm_inbox_ignored_total")))
@@ -437,7 +437,7 @@ final class Report {
             });
             byUri.forEach((uri, f) -> rows.append("| ").append(service).append(" | POST ").append(uri).append(" | ")
                     .append(count(f[0])).append(" | ").append(f[0] == 0 ? "—" : seconds(f[1] / f[0])).append(" | ")
-                    .append(seconds(f[2])).append(" |\n"));
+                    .append(inWindow(f[2])).append(" |\n"));
         });
         if (rows.length() > 0) {
             md.append("\nThe services' own time for the requests they answered (`http_server_requests_seconds`: the mean ")
@@ -462,6 +462,12 @@ final class Report {
     private static String seconds(Object value) {
         Double n = number(value);
         return n == null ? "—" : String.format(Locale.ROOT, "%.1f ms", n * 1000);
+    }
+
+    /** Micrometer's percentiles and max decay to 0 once their window holds no sample: that is no measurement, not 0 ms. */
+    private static String inWindow(Object value) {
+        Double n = number(value);
+        return n == null || n == 0 ? "—" : seconds(n);
     }
 
     private static String count(Double value) {

@@ -50,6 +50,7 @@ class ReportTest {
         offerMetrics.put("crm_outbox_delay_seconds{quantile=\"0.5\"}", 0.004);
         offerMetrics.put("crm_outbox_delay_seconds{quantile=\"0.99\"}", 0.012);
         offerMetrics.put("crm_outbox_delay_seconds_count", 1520.0);
+        offerMetrics.put("crm_outbox_delay_seconds_max", 0.0); // decayed: no sample in the window, shown as —
         offerMetrics.put("crm_outbox_delay_seconds_sum", 7.6);
         offerMetrics.put("crm_inbox_applied_total{consumer=\"offer/interactions\",type=\"crm.interaction.recorded\"}", 1000.0);
         offerMetrics.put("crm_inbox_applied_total{consumer=\"offer/loyalty\",type=\"crm.loyalty.score-changed\"}", 500.0);
