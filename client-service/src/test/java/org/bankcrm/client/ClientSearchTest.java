@@ -49,6 +49,31 @@ class ClientSearchTest {
     }
 
     @Test
+    void anAnalystListsClientsWithoutTheirNameEmailOrPhoneAndMayNotSearchByThem() {
+        String token = token();
+        String ref = "CB-" + UUID.randomUUID();
+        String id = register("Analyst Seen " + token, token + "@example.org", phone(), ref);
+        // the channel role serves one client at a time and sees who they are
+        given().queryParam("q", ref).when().get("/api/v1/clients").then().statusCode(200)
+                .body("items[0].fullName", equalTo("Analyst Seen " + token));
+        String analyst = org.bankcrm.platform.testing.TestTokens.bearer(Roles.ANALYST);
+        List<java.util.Map<String, Object>> listed = given().header("Authorization", analyst)
+                .queryParam("sort", "-createdAt").queryParam("size", 100)
+                .when().get("/api/v1/clients").then().statusCode(200).extract().jsonPath().getList("items");
+        assertThat(listed).isNotEmpty().anySatisfy(item -> assertThat(item.get("id")).isEqualTo(id))
+                .allSatisfy(item -> {
+                    assertThat(item.get("fullName")).as("name").isNull();
+                    assertThat(item.get("email")).as("e-mail").isNull();
+                    assertThat(item.get("phone")).as("phone").isNull();
+                    assertThat(item.get("ageBand")).as("what an analyst works with").isNotNull();
+                });
+        for (String q : List.of(token, token + "@example.org", ref)) {
+            given().header("Authorization", analyst).queryParam("q", q).when().get("/api/v1/clients")
+                    .then().statusCode(403).contentType("application/problem+json").body("field", equalTo("q"));
+        }
+    }
+
+    @Test
     void aNameFragmentMatchesWhateverItsCaseAndAccents() {
         String token = token();
         String id = register("Žofie Dvořáková " + token, token + "@example.org", phone(), "CB-" + UUID.randomUUID());

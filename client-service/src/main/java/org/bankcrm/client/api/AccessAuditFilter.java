@@ -15,6 +15,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 
 import org.bankcrm.client.app.AccessAudit;
 import org.bankcrm.client.domain.AccessRecord;
+import org.bankcrm.platform.problem.Problem;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -22,10 +23,12 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Writes the audit trail for every request on a client ({@code /api/v1/clients/{id}} and below: profile,
- * products, financials, consents, value, erasure) and for registrations (single and batch, one entry per
- * created client): the caller's principal and roles, the method and route template, the status and a
- * request id ({@code X-Request-Id}, taken from the request when it is a plain token, else generated, and
- * echoed on the response). In one place, so that no resource method has to remember it.
+ * products, financials, consents, value, erasure), for registrations (single and batch, one entry per
+ * created client) and for searches (one entry per client listed): the caller's principal and roles, the method and
+ * route template, the status and a request id ({@code X-Request-Id}, taken from the request when it is a plain token,
+ * else generated, and echoed on the response). In one place, so that no resource method has to remember it. The
+ * entries are committed before the answer leaves; a read whose entries the database refused is answered 503 instead
+ * of with the client's data.
  */
 public class AccessAuditFilter {
     static final String REQUEST_ID = "X-Request-Id";
@@ -62,33 +65,50 @@ public class AccessAuditFilter {
                 .onItem().transform(caller -> caller.isAnonymous() ? new Caller("anonymous", List.of())
                         : new Caller(caller.getPrincipal().getName(), caller.getRoles().stream().sorted().toList()))
                 .onFailure().recoverWithItem(new Caller("unauthenticated", List.of()))
-                .invoke(caller -> {
+                .chain(caller -> {
                     Instant now = Instant.now();
                     List<AccessRecord> records = new ArrayList<>();
                     for (UUID clientId : clientIds(request, response, route)) {
                         records.add(new AccessRecord(now, clientId, caller.principal(), caller.roles(), method, route,
                                 response.getStatus(), id));
                     }
-                    audit.record(records);
+                    return audit.record(records);
+                })
+                .invoke(written -> {
+                    if (!written && "GET".equals(method) && response.getStatus() < 300) {
+                        withhold(response);
+                    }
                 })
                 .replaceWithVoid();
+    }
+
+    /** No durable trail, no data: the read is answered 503 and the caller may try again. */
+    private static void withhold(ContainerResponseContext response) {
+        Problem problem = new Problem(URI.create("about:blank"), "Service Unavailable", 503,
+                "The access audit could not be written; the client's data is withheld. Try again shortly.", null, null, null);
+        response.setStatus(503);
+        response.getHeaders().putSingle("Retry-After", "5");
+        response.getHeaders().putSingle("Content-Type", Problem.MEDIA_TYPE);
+        response.setEntity(problem);
     }
 
     private record Caller(String principal, List<String> roles) {
     }
 
     static boolean audited(String method, String route) {
-        return route.startsWith(CLIENTS + "/{id}") || route.equals(CLIENTS + ":batch")
-                || (route.equals(CLIENTS) && "POST".equals(method));
+        return route.startsWith(CLIENTS + "/{id}") || route.equals(CLIENTS + ":batch") || route.equals(CLIENTS);
     }
 
-    /** The clients a request concerns; a list with one null when a registration created none. */
+    /** The clients a request concerns; a list with one null when a registration created none or a search listed none. */
     private static List<UUID> clientIds(ContainerRequestContext request, ContainerResponseContext response, String route) {
         if (route.startsWith(CLIENTS + "/{id}")) {
             return nullable(uuid(request.getUriInfo().getPathParameters().getFirst("id")));
         }
         if (response.getEntity() instanceof BulkRequests.Registered registered && !registered.ids().isEmpty()) {
             return registered.ids();
+        }
+        if (response.getEntity() instanceof ClientSummary.Page found && !found.items().isEmpty()) {
+            return found.items().stream().map(ClientSummary::id).toList();
         }
         Object location = response.getHeaders().getFirst("Location");
         if (location != null) {

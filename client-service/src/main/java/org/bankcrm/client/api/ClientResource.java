@@ -22,7 +22,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.bankcrm.client.app.BulkRegistration;
 import org.bankcrm.client.app.ClientRegistry;
@@ -81,8 +83,10 @@ public class ClientResource {
     @Path("clients")
     @Operation(summary = "Search clients", description = "q matches a name fragment (case and accents ignored), or exactly an e-mail, phone or externalRef; "
             + "filters by segment code, value quadrant and strategy; sort by createdAt (default), fullName, customerSince or externalRef, '-' for descending; "
-            + "page from 0, size 1-100 (default 20); erased clients are never found.")
-    public Uni<ClientSummary.Page> search(@QueryParam("q") @Size(max = 200) String q,
+            + "page from 0, size 1-100 (default 20); erased clients are never found. Name, e-mail and phone are listed only to "
+            + "the channel role, which serves clients one at a time; an analyst gets them null and may not search by q (403). "
+            + "Every search is in the access audit, one entry per client listed.")
+    public Uni<ClientSummary.Page> search(@Context SecurityContext caller, @QueryParam("q") @Size(max = 200) String q,
             @QueryParam("segment") @Size(max = 64) String segment,
             @QueryParam("quadrant") String quadrant,
             @QueryParam("strategy") String strategy,
@@ -91,11 +95,17 @@ public class ClientResource {
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         ClientSearch.Order order = ClientSearch.Order.parse(sort).orElseThrow(() -> ProblemException.invalidField("sort",
                 "must be one of " + ClientSearch.Order.ALLOWED + ", optionally preceded by '-' for descending"));
+        // direct identifiers are for the front office; an analyst works on segments and quadrants, not on people
+        boolean identifies = caller.isUserInRole(Roles.CHANNEL);
+        if (!identifies && q != null && !q.isBlank()) {
+            throw new ProblemException(403, "Forbidden", "Searching by name, e-mail, phone or externalRef needs the "
+                    + Roles.CHANNEL + " role").with("field", "q");
+        }
         LocalDate today = today();
         var search = new ClientSearch(q, segment, enumeration("quadrant", ValueQuadrant.class, quadrant),
                 enumeration("strategy", ValueStrategy.class, strategy), order, page, size);
         return registry.search(search)
-                .map(result -> new ClientSummary.Page(result.items().stream().map(c -> ClientSummary.of(c, today)).toList(),
+                .map(result -> new ClientSummary.Page(result.items().stream().map(c -> ClientSummary.of(c, today, identifies)).toList(),
                         page, size, result.total(), result.exact(), (result.total() + size - 1) / size));
     }
 

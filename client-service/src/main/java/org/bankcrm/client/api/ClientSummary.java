@@ -10,13 +10,14 @@ import org.bankcrm.client.domain.ClientType;
 import org.bankcrm.client.domain.ValueQuadrant;
 import org.bankcrm.client.domain.ValueStrategy;
 
-/** A client as a search lists it. */
+/** A client as a search lists it; name, e-mail and phone only for a caller who serves clients one at a time. */
 public record ClientSummary(UUID id, String externalRef, ClientType type, String fullName, AgeBand ageBand,
         String email, String phone, LocalDate customerSince, ValueQuadrant valueQuadrant, ValueStrategy strategy) {
 
-    static ClientSummary of(Client c, LocalDate today) {
-        return new ClientSummary(c.id, c.externalRef, c.type, c.fullName, c.ageBand(today), c.email, c.phone,
-                c.customerSince, c.valueQuadrant, c.strategy);
+    static ClientSummary of(Client c, LocalDate today, boolean withIdentifiers) {
+        return new ClientSummary(c.id, c.externalRef, c.type, withIdentifiers ? c.fullName : null, c.ageBand(today),
+                withIdentifiers ? c.email : null, withIdentifiers ? c.phone : null, c.customerSince, c.valueQuadrant,
+                c.strategy);
     }
 
     /**

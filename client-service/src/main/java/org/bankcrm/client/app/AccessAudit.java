@@ -22,9 +22,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
 /**
- * Takes audit entries off the request path: a request only queues its entry; a writer appends what is
- * queued in one batch insert on the reactive pool at most {@code crm.client.audit.flush-interval} later
- * (and keeps what the database refused for the next round). A stop writes what is still queued.
+ * Writes audit entries before the answer leaves: {@link #record} inserts them on the reactive pool and the response
+ * filter waits for it, so a crash after the answer loses no entry. When the database refuses the insert, the entries
+ * are queued in memory and retried every {@code crm.client.audit.flush-interval} (and at a stop), and the caller is
+ * told ({@code false}) so that a read can be withheld rather than served without a durable trail.
  */
 @ApplicationScoped
 public class AccessAudit {
@@ -55,8 +56,25 @@ public class AccessAudit {
         metrics.gauge("crm_audit_queued", queued);
     }
 
-    /** Queues the entries; they reach the database within the flush interval. */
-    public void record(List<AccessRecord> records) {
+    /**
+     * Writes the entries now; emits true once they are committed, false when the database refused them and they wait
+     * in memory for the next round (never a failure: an audit problem must not turn a done change into an error).
+     */
+    public Uni<Boolean> record(List<AccessRecord> records) {
+        if (records.isEmpty()) {
+            return Uni.createFrom().item(true);
+        }
+        return log.append(records)
+                .invoke(() -> written.increment(records.size()))
+                .replaceWith(true)
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("audit write of %d entries failed, kept for a retry: %s", records.size(), e.getMessage());
+                    queue(records);
+                    return false;
+                });
+    }
+
+    private void queue(List<AccessRecord> records) {
         for (AccessRecord record : records) {
             if (queued.incrementAndGet() > maxQueued) {
                 queued.decrementAndGet();

@@ -431,6 +431,8 @@ class ManifestsTest {
                         .getSpec().getTemplate().getSpec().getContainers().get(0);
                 Map<String, String> env = environment(set.getValue(), container);
                 assertThat(env.get("MP_JWT_VERIFY_ISSUER")).as(what + " MP_JWT_VERIFY_ISSUER").isNotBlank();
+                // only tokens issued for the CRM: the same IdP signs tokens for the bank's other applications too
+                assertThat(env.get("MP_JWT_VERIFY_AUDIENCES")).as(what + " MP_JWT_VERIFY_AUDIENCES").isNotBlank();
                 String location = env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
                 if (jwksPort(what, env).isEmpty()) {
                     // a PEM public key: a file the container has mounted

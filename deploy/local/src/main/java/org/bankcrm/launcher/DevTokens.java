@@ -31,6 +31,8 @@ import java.util.UUID;
  */
 public final class DevTokens {
     public static final String ISSUER = "https://bank-crm.local/dev";
+    /** The audience the services accept (the platform's {@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "bank-crm";
     /** The roles the services know (org.bankcrm.platform.security.Roles). */
     public static final List<String> ROLES = List.of("channel", "analyst", "marketing", "admin", "integration");
     public static final Duration DAY = Duration.ofDays(1);
@@ -95,7 +97,8 @@ public final class DevTokens {
         List<String> quoted = new ArrayList<>();
         groups.forEach(g -> quoted.add('"' + g + '"'));
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"crm-dev\"}";
-        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"upn\":\"" + subject + "\","
+        String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\","
+                + "\"sub\":\"" + subject + "\",\"upn\":\"" + subject + "\","
                 + "\"groups\":[" + String.join(",", quoted) + "],\"iat\":" + now.getEpochSecond() + ","
                 + "\"exp\":" + now.plus(lifetime).getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."

@@ -53,6 +53,7 @@ class DevTokensTest {
         assertTrue(decode(parts[0]).contains("\"alg\":\"RS256\""));
         String claims = decode(parts[1]);
         assertTrue(claims.contains("\"iss\":\"" + DevTokens.ISSUER + "\""), claims);
+        assertTrue(claims.contains("\"aud\":\"bank-crm\""), "issued for the audience the services accept: " + claims);
         assertTrue(claims.contains("\"sub\":\"dev-channel-analyst\""), claims);
         assertTrue(claims.contains("\"groups\":[\"channel\",\"analyst\"]"), claims);
         long exp = Long.parseLong(claims.replaceAll(".*\"exp\":(\\d+).*", "$1"));

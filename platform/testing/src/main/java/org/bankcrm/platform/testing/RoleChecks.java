@@ -114,6 +114,8 @@ public final class RoleChecks {
                 "a token signed by another key");
         assertInvalidToken(call("Bearer " + TestTokens.fromIssuer("https://someone-else.invalid", allowed.toArray(String[]::new))),
                 "a token from another issuer");
+        assertInvalidToken(call("Bearer " + TestTokens.forAudience("another-application", allowed.toArray(String[]::new))),
+                "a token issued for another audience");
         assertInvalidToken(call("Bearer not.a.jwt"), "a malformed token");
     }
 

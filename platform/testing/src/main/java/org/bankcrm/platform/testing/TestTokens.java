@@ -24,10 +24,13 @@ import io.smallrye.jwt.build.Jwt;
  * Real RS256-signed bearer tokens for the services under test, made with smallrye-jwt-build and the test key pair in
  * this module's resources ({@code org/bankcrm/platform/testing/jwt/}). {@link CrmTestResource} makes every service
  * under test trust exactly that key and {@link #ISSUER}, with the production verification (signature, issuer,
- * expiry, roles) unchanged. Also tokens that must be refused: expired, signed by another key, from another issuer.
+ * expiry, audience, roles) unchanged. Also tokens that must be refused: expired, signed by another key, from another
+ * issuer, issued for another audience.
  */
 public final class TestTokens {
     public static final String ISSUER = "https://crm-tests.invalid/issuer";
+    /** The audience the services accept ({@code mp.jwt.verify.audiences}, the platform's default). */
+    public static final String AUDIENCE = "bank-crm";
     private static final String KEYS = "org/bankcrm/platform/testing/jwt/";
     private static final Duration LIFETIME = Duration.ofHours(1);
     private static PrivateKey testKey;
@@ -39,7 +42,7 @@ public final class TestTokens {
     /** A valid token carrying {@code roles} in its groups claim (subject {@code test-<roles>}). */
     public static String token(String... roles) {
         Instant now = Instant.now();
-        return sign(ISSUER, roles, now, now.plus(LIFETIME), testKey());
+        return sign(ISSUER, AUDIENCE, roles, now, now.plus(LIFETIME), testKey());
     }
 
     /** {@code "Bearer " + token(roles)}: the Authorization header's value. */
@@ -55,19 +58,25 @@ public final class TestTokens {
     /** Signed by the trusted key but expired an hour ago (well past the verifier's clock skew). */
     public static String expired(String... roles) {
         Instant now = Instant.now();
-        return sign(ISSUER, roles, now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)), testKey());
+        return sign(ISSUER, AUDIENCE, roles, now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)), testKey());
     }
 
     /** Well formed and unexpired, but signed by a key the service does not trust. */
     public static String signedByAnotherKey(String... roles) {
         Instant now = Instant.now();
-        return sign(ISSUER, roles, now, now.plus(LIFETIME), otherKey());
+        return sign(ISSUER, AUDIENCE, roles, now, now.plus(LIFETIME), otherKey());
     }
 
     /** Signed by the trusted key, but issued by someone else. */
     public static String fromIssuer(String issuer, String... roles) {
         Instant now = Instant.now();
-        return sign(issuer, roles, now, now.plus(LIFETIME), testKey());
+        return sign(issuer, AUDIENCE, roles, now, now.plus(LIFETIME), testKey());
+    }
+
+    /** Signed by the trusted key and issuer, but for another audience (another application of the bank's IdP). */
+    public static String forAudience(String audience, String... roles) {
+        Instant now = Instant.now();
+        return sign(ISSUER, audience, roles, now, now.plus(LIFETIME), testKey());
     }
 
     /** The configuration that makes a service trust the test key and issuer (and nothing else). */
@@ -77,10 +86,12 @@ public final class TestTokens {
                 "mp.jwt.verify.issuer", ISSUER);
     }
 
-    private static String sign(String issuer, String[] roles, Instant issuedAt, Instant expiresAt, PrivateKey key) {
+    private static String sign(String issuer, String audience, String[] roles, Instant issuedAt, Instant expiresAt,
+            PrivateKey key) {
         Set<String> groups = new LinkedHashSet<>(List.of(roles));
         String subject = "test-" + (groups.isEmpty() ? "no-role" : String.join("-", groups));
         return Jwt.issuer(issuer)
+                .audience(audience)
                 .subject(subject)
                 .upn(subject)
                 .groups(groups)
