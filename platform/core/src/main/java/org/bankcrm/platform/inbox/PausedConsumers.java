@@ -10,11 +10,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.quarkus.runtime.Startup;
 
 /**
  * The consumers (per partition) that wait for a transient failure to pass: degraded, not dead. Shown by
  * {@link InboxHealthCheck} and as the gauge {@code crm.inbox.paused}.
  */
+// created at start, so the gauge reads 0 before the first pause
+@Startup
 @ApplicationScoped
 public class PausedConsumers {
 
