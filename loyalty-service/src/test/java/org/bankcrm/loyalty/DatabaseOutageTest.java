@@ -87,6 +87,8 @@ class DatabaseOutageTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> clients.stream().allMatch(c -> LoyaltyChainTest.eventsApplied(c) == 3));
         await().atMost(Duration.ofSeconds(15)).until(() -> pausedConsumers() == 0);
+        // the Flyway datasource's pooled connection was terminated too: its health check drops it and connects anew
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().when().get("/q/health/ready").statusCode() == 200);
         for (String clientId : clients) {
             assertThat(TopicContents.forKey(TestEvents.INTERACTION_TOPIC + ".dlq", clientId)).as("dead letters of " + clientId).isEmpty();
         }
