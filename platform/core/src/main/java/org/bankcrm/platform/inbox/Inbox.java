@@ -31,7 +31,8 @@ import io.vertx.core.Vertx;
  * <p>The Inbox dead-letters by itself ({@link DeadLetters}) and acknowledges, instead of failing the record to the
  * connector's dead-letter-queue strategy: that strategy stops the channel when its send fails (a record too large for
  * the DLQ, a broker down), while here such a send becomes a reference or a retry. The connector's strategy stays
- * configured as a backstop for a failure outside the Inbox, which cannot be lost then.
+ * configured as a backstop, so a failure outside the Inbox (a consumer failing before it calls the Inbox) still
+ * reaches the DLQ rather than being lost.
  */
 @ApplicationScoped
 public class Inbox {
