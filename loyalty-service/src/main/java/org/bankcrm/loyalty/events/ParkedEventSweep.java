@@ -5,24 +5,16 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bankcrm.loyalty.app.LoyaltyConfig;
-import org.eclipse.microprofile.config.Config;
+import org.bankcrm.platform.inbox.DeadLetter;
+import org.bankcrm.platform.inbox.DeadLetters;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -40,11 +32,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Moves parked events whose client did not arrive within {@code crm.loyalty.parking.max-wait} to the
  * dead-letter topic of the topic they came from, rebuilt as they came (same CloudEvents headers and data) plus
- * the dead-letter headers the connector writes. Rows are locked, sent with an idempotent acks=all producer and
- * deleted once the broker has them, in one transaction: a failure leaves them parked for the next round.
+ * the dead-letter headers. Rows are locked, sent with the platform's dead-letter producer ({@link DeadLetters}: the
+ * Kafka security settings of the service, a reference for a record too large) and deleted once the broker has them,
+ * in one transaction: a failure leaves them parked for the next round.
  *
  * <p>Why not the outbox: it writes its own CloudEvents headers (a new ce_id, this service as source) and no
- * dead-letter headers. (interaction-service has the same need; a platform facility would serve both.)
+ * dead-letter headers.
  */
 @ApplicationScoped
 public class ParkedEventSweep {
@@ -59,29 +52,22 @@ public class ParkedEventSweep {
     private final Pool pool;
     private final Vertx vertx;
     private final LoyaltyConfig config;
-    private final Config mpConfig;
+    private final DeadLetters deadLetters;
     private final ObjectMapper json;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    private ExecutorService sender;
-    private Producer<String, String> producer;
     private long timer = -1;
     private volatile boolean stopped;
 
-    public ParkedEventSweep(Pool pool, Vertx vertx, LoyaltyConfig config, Config mpConfig, ObjectMapper json) {
+    public ParkedEventSweep(Pool pool, Vertx vertx, LoyaltyConfig config, DeadLetters deadLetters, ObjectMapper json) {
         this.pool = pool;
         this.vertx = vertx;
         this.config = config;
-        this.mpConfig = mpConfig;
+        this.deadLetters = deadLetters;
         this.json = json;
     }
 
     void start(@Observes StartupEvent event) {
-        sender = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "parked-event-sweep");
-            t.setDaemon(true);
-            return t;
-        });
         timer = vertx.setPeriodic(config.parking().sweepInterval().toMillis(), id -> sweep());
     }
 
@@ -89,14 +75,6 @@ public class ParkedEventSweep {
         stopped = true;
         if (timer >= 0) {
             vertx.cancelTimer(timer);
-        }
-        if (sender != null) {
-            sender.shutdown();
-        }
-        synchronized (this) {
-            if (producer != null) {
-                producer.close(java.time.Duration.ofSeconds(5));
-            }
         }
     }
 
@@ -132,50 +110,28 @@ public class ParkedEventSweep {
                         return Uni.createFrom().item(0);
                     }
                     Long[] ids = expired.stream().map(Expired::id).toArray(Long[]::new);
-                    return Uni.createFrom().item(() -> send(expired))
-                            .runSubscriptionOn(sender)
+                    return deadLetters.sendAll(expired.stream().map(this::toDeadLetter).toList())
                             .chain(() -> conn.preparedQuery(DELETE).execute(Tuple.tuple().addArrayOfLong(ids)))
                             .replaceWith(expired.size());
                 });
     }
 
-    private int send(List<Expired> expired) {
-        Producer<String, String> kafka = producer();
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
-        for (Expired e : expired) {
-            acks.add(kafka.send(toRecord(e)));
-        }
-        try {
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get();
-            }
-        } catch (Exception e) {
-            resetProducer();
-            throw new IllegalStateException("dead-letter topic did not acknowledge: " + e.getMessage(), e);
-        }
-        return expired.size();
-    }
-
-    private ProducerRecord<String, String> toRecord(Expired e) {
+    private DeadLetter toDeadLetter(Expired e) {
         String consumer = e.topic().startsWith("crm.interaction.") ? InteractionEventsConsumer.CONSUMER
                 : ClientEventsConsumer.CONSUMER;
         String reason = consumer + ": client " + e.clientId() + " is not known: no crm.client.registered within "
                 + config.parking().maxWait() + " (parked at " + e.parkedAt().toInstant() + ")";
-        var record = new ProducerRecord<String, String>(e.topic() + ".dlq", e.clientId(), e.data());
-        record.headers().add(header("ce_specversion", "1.0"));
-        record.headers().add(header("ce_id", e.eventId()));
-        record.headers().add(header("ce_type", e.type()));
-        record.headers().add(header("ce_source", e.source()));
-        record.headers().add(header("ce_subject", e.clientId()));
-        record.headers().add(header("ce_time", e.time().toInstant().toString()));
-        record.headers().add(header("content-type", "application/json"));
-        e.extensions().forEach((name, value) -> record.headers().add(header("ce_" + name, value)));
-        record.headers().add(header("dead-letter-reason", reason));
-        record.headers().add(header("dead-letter-cause", "client not known"));
-        record.headers().add(header("dead-letter-topic", e.topic()));
-        record.headers().add(header("dead-letter-partition", Integer.toString(e.partition())));
-        record.headers().add(header("dead-letter-offset", Long.toString(e.offset())));
-        return record;
+        List<Header> headers = new ArrayList<>();
+        headers.add(header("ce_specversion", "1.0"));
+        headers.add(header("ce_id", e.eventId()));
+        headers.add(header("ce_type", e.type()));
+        headers.add(header("ce_source", e.source()));
+        headers.add(header("ce_subject", e.clientId()));
+        headers.add(header("ce_time", e.time().toInstant().toString()));
+        headers.add(header("content-type", "application/json"));
+        e.extensions().forEach((name, value) -> headers.add(header("ce_" + name, value)));
+        return new DeadLetter(e.topic(), e.partition(), e.offset(), e.clientId(), e.data().getBytes(StandardCharsets.UTF_8),
+                headers, reason, "client not known");
     }
 
     private Expired toExpired(Row row) {
@@ -194,28 +150,5 @@ public class ParkedEventSweep {
 
     private static RecordHeader header(String name, String value) {
         return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A producer that lost records may hold stale sequence state; the next round starts afresh. */
-    private synchronized void resetProducer() {
-        if (producer != null) {
-            producer.close(java.time.Duration.ZERO);
-            producer = null;
-        }
-    }
-
-    private synchronized Producer<String, String> producer() {
-        if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, mpConfig.getValue("kafka.bootstrap.servers", String.class));
-            props.put(ProducerConfig.CLIENT_ID_CONFIG, "loyalty-service-parked-dlq");
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-        }
-        return producer;
     }
 }

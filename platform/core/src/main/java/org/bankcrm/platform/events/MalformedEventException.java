@@ -1,8 +1,8 @@
 package org.bankcrm.platform.events;
 
 /**
- * A record that cannot be read or applied. Thrown from a consumer, it nacks the record, which the
- * connector's dead-letter-queue strategy sends to {@code <topic>.dlq} with this message as the reason.
+ * A record that cannot be read or applied. Thrown from a consumer's effect, it sends the record to
+ * {@code <topic>.dlq} at once (no retry) with this message as the reason (the platform's Inbox).
  */
 public class MalformedEventException extends RuntimeException {
     public MalformedEventException(String reason) {

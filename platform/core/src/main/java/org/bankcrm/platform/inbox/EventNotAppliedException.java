@@ -1,7 +1,7 @@
 package org.bankcrm.platform.inbox;
 
 /**
- * A record a consumer could not read or apply. Its message, the DLQ record's {@code dead-letter-reason},
+ * Why a record a consumer could not read or apply went to the DLQ. Its message, the DLQ record's {@code dead-letter-reason},
  * names the consumer (several services read one topic and share its DLQ) and what went wrong; the
  * original exception is the {@code dead-letter-cause}.
  */

@@ -1,9 +1,13 @@
 package org.bankcrm.platform.inbox;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bankcrm.platform.events.IncomingEvent;
@@ -14,12 +18,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Applies an incoming event at most once per consumer: the event's ce_id goes into {@code inbox_event}
  * in the same transaction as the effect. A redelivery finds the id already there and changes nothing;
  * a failed effect rolls the id back with it, so the retry (or the DLQ) sees the event as new.
+ *
+ * <p>The Inbox dead-letters by itself ({@link DeadLetters}) and acknowledges, instead of failing the record to the
+ * connector's dead-letter-queue strategy: that strategy stops the channel when its send fails (a record too large for
+ * the DLQ, a broker down), while here such a send becomes a reference or a retry. The connector's strategy stays
+ * configured as a backstop, so a failure outside the Inbox (a consumer failing before it calls the Inbox) still
+ * reaches the DLQ rather than being lost.
  */
 @ApplicationScoped
 public class Inbox {
@@ -33,17 +46,27 @@ public class Inbox {
     private final MeterRegistry metrics;
     private final ObjectMapper json;
     private final InboxConfig config;
+    private final DeadLetters deadLetters;
+    private final PausedConsumers paused;
+    private volatile boolean stopping;
 
-    public Inbox(MeterRegistry metrics, ObjectMapper json, InboxConfig config) {
+    public Inbox(MeterRegistry metrics, ObjectMapper json, InboxConfig config, DeadLetters deadLetters, PausedConsumers paused) {
         this.metrics = metrics;
         this.json = json;
         this.config = config;
+        this.deadLetters = deadLetters;
+        this.paused = paused;
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     /**
-     * The whole of a consumer: reads the record as a CloudEvent and applies it once. Any failure comes
-     * back as an {@link EventNotAppliedException} naming the consumer, which nacks the record to the DLQ.
-     * An effect that failed for another reason than the event's content is tried again first.
+     * The whole of a consumer: reads the record as a CloudEvent and applies it once. The returned Uni does not fail:
+     * a record that cannot be read or applied is dead-lettered by the platform ({@link DeadLetters}) with its reason,
+     * then acknowledged; a transient failure holds the record (and so its partition) and tries again with backoff for
+     * as long as it lasts; any other failure is tried {@code crm.inbox.retries} times before the DLQ.
      */
     public Uni<Void> consume(String consumer, ConsumerRecord<String, String> record, Function<IncomingEvent, Uni<?>> effect) {
         return consume(consumer, record, event -> true, effect);
@@ -57,20 +80,116 @@ public class Inbox {
      */
     public Uni<Void> consume(String consumer, ConsumerRecord<String, String> record, Predicate<IncomingEvent> relevant,
             Function<IncomingEvent, Uni<?>> effect) {
-        return Uni.createFrom().item(() -> IncomingEvent.parse(record, json))
-                .chain(event -> {
-                    if (!relevant.test(event)) {
-                        metrics.counter("crm.inbox.ignored", "consumer", consumer, "type", event.type()).increment();
-                        return Uni.createFrom().voidItem();
+        Context context = Vertx.currentContext();
+        Attempt attempt = new Attempt(consumer, record, context);
+        IncomingEvent event;
+        try {
+            event = IncomingEvent.parse(record, json);
+            if (!relevant.test(event)) {
+                metrics.counter("crm.inbox.ignored", "consumer", consumer, "type", event.type()).increment();
+                return Uni.createFrom().voidItem();
+            }
+        } catch (RuntimeException e) {
+            return deadLetter(attempt, e);
+        }
+        return apply(attempt, event, effect);
+    }
+
+    /** One record's way through: its tries so far, and the Vert.x context its session and acknowledgement belong to. */
+    private static final class Attempt {
+        final String consumer;
+        final String pauseKey;
+        final ConsumerRecord<String, String> record;
+        final Context context;
+        int tries;
+        int otherFailures;
+
+        Attempt(String consumer, ConsumerRecord<String, String> record, Context context) {
+            this.consumer = consumer;
+            this.pauseKey = consumer + " (" + record.topic() + "-" + record.partition() + ")";
+            this.record = record;
+            this.context = context;
+        }
+    }
+
+    private Uni<Void> apply(Attempt attempt, IncomingEvent event, Function<IncomingEvent, Uni<?>> effect) {
+        attempt.tries++;
+        return applyOnce(attempt.consumer, event, effect).replaceWithVoid()
+                .invoke(() -> resume(attempt))
+                .onFailure().recoverWithUni(e -> {
+                    if (TransientFailures.isMalformed(e)) {
+                        return deadLetter(attempt, e);
                     }
-                    return applyOnce(consumer, event, effect)
-                            .onFailure(e -> !(e instanceof MalformedEventException)).invoke(e -> LOG.warnf(
-                                    "%s: applying event %s failed, will retry: %s", consumer, event.id(), e.getMessage()))
-                            .onFailure(e -> !(e instanceof MalformedEventException)).retry()
-                            .withBackOff(config.retryBackoff(), config.maxRetryBackoff()).atMost(config.retries());
+                    Duration pause;
+                    if (TransientFailures.isTransient(e)) {
+                        paused.pause(attempt.pauseKey, e.getMessage());
+                        metrics.counter("crm.inbox.transient-retries", "consumer", attempt.consumer).increment();
+                        pause = backoff(attempt.tries, config.maxTransientBackoff());
+                        LOG.warnf("%s: event %s held up by a transient failure (try %d), trying again in %d ms: %s",
+                                attempt.consumer, event.id(), attempt.tries, pause.toMillis(), e.getMessage());
+                    } else if (++attempt.otherFailures <= config.retries()) {
+                        pause = backoff(attempt.otherFailures, config.maxRetryBackoff());
+                        LOG.warnf("%s: applying event %s failed, will retry: %s", attempt.consumer, event.id(), e.getMessage());
+                    } else {
+                        return deadLetter(attempt, e);
+                    }
+                    return later(attempt.context, pause).chain(() -> apply(attempt, event, effect));
+                });
+    }
+
+    /**
+     * Sends the record to its DLQ with the reason and acknowledges it. A dead letter the broker does not take (it is
+     * down) is tried again, with the consumer shown as paused: the record is not acknowledged before the DLQ has it.
+     */
+    private Uni<Void> deadLetter(Attempt attempt, Throwable failure) {
+        EventNotAppliedException reason = new EventNotAppliedException(attempt.consumer, failure);
+        ConsumerRecord<String, String> record = attempt.record;
+        DeadLetter letter = new DeadLetter(record.topic(), record.partition(), record.offset(), record.key(),
+                record.value() == null ? null : record.value().getBytes(StandardCharsets.UTF_8),
+                List.of(record.headers().toArray()), reason.getMessage(), failure.getMessage());
+        String kind = TransientFailures.isMalformed(failure) ? "malformed" : "not-applied";
+        LOG.warnf("%s: record %s-%d@%d goes to %s: %s", attempt.consumer, record.topic(), record.partition(),
+                record.offset(), letter.deadLetterTopic(), failure.getMessage());
+        Uni<Void> sent = deadLetters.send(letter)
+                .onFailure().invoke(e -> {
+                    paused.pause(attempt.pauseKey, "dead-letter topic " + letter.deadLetterTopic() + " unreachable: " + e.getMessage());
+                    metrics.counter("crm.inbox.transient-retries", "consumer", attempt.consumer).increment();
+                    LOG.warnf("%s: dead letter of %s-%d@%d not sent, trying again: %s", attempt.consumer, record.topic(),
+                            record.partition(), record.offset(), e.getMessage());
                 })
-                .onFailure().transform(e -> new EventNotAppliedException(consumer, e))
-                .replaceWithVoid();
+                .onFailure(e -> !stopping).retry().withBackOff(config.retryBackoff(), config.maxTransientBackoff()).indefinitely()
+                // stopping: not acknowledged, so read again after the restart
+                .onFailure().recoverWithUni(e -> Uni.createFrom().nothing())
+                .invoke(() -> {
+                    resume(attempt);
+                    metrics.counter("crm.inbox.dead-lettered", "consumer", attempt.consumer, "kind", kind).increment();
+                });
+        return onContext(sent, attempt.context);
+    }
+
+    private void resume(Attempt attempt) {
+        paused.resume(attempt.pauseKey);
+    }
+
+    private Duration backoff(int tries, Duration max) {
+        return Duration.ofMillis(Math.min(max.toMillis(), config.retryBackoff().toMillis() << Math.min(tries - 1, 20)));
+    }
+
+    /** Completes after the pause, back on the consumer's context (Hibernate Reactive's session lives there); never while stopping. */
+    private Uni<Void> later(Context context, Duration pause) {
+        if (stopping) {
+            // not acknowledged, so read again after the restart; a dead letter now would lose a good event
+            return Uni.createFrom().nothing();
+        }
+        if (context == null) {
+            return Uni.createFrom().voidItem().onItem().delayIt().by(pause);
+        }
+        return Uni.createFrom().emitter(emitter -> context.owner().setTimer(Math.max(1, pause.toMillis()),
+                id -> context.runOnContext(v -> emitter.complete(null))));
+    }
+
+    private static Uni<Void> onContext(Uni<Void> uni, Context context) {
+        return context == null ? uni : uni.emitOn(task -> context.runOnContext(v -> task.run()));
     }
 
     /**

@@ -10,9 +10,10 @@ import io.smallrye.config.WithDefault;
 public interface InboxConfig {
 
     /**
-     * How often an event whose effect failed for a reason other than its content (database
-     * unreachable, lock timeout) is tried again before it goes to the DLQ. The partition waits
-     * meanwhile, so the client's order holds. Malformed events go to the DLQ at once.
+     * How often an event whose effect failed for a reason that is neither its content nor a transient one (e.g. a
+     * conflict the service does not recognise) is tried again before it goes to the DLQ. A transient failure
+     * (database or broker unreachable, timeouts, lock conflicts) is retried for as long as it lasts, never
+     * dead-lettered; a malformed event goes to the DLQ at once. The partition waits meanwhile, so the client's order holds.
      */
     @WithDefault("5")
     int retries();
@@ -23,4 +24,25 @@ public interface InboxConfig {
 
     @WithDefault("5s")
     Duration maxRetryBackoff();
+
+    /** Longest pause between two tries of an event held up by a transient failure, and of a dead letter the broker did not take. */
+    @WithDefault("10s")
+    Duration maxTransientBackoff();
+
+    DeadLetterConfig deadLetter();
+
+    /** The platform's dead-letter producer ({@code crm.inbox.dead-letter.*}). */
+    interface DeadLetterConfig {
+        /** How many of a record's first bytes a reference keeps when the record is too large for its dead-letter topic. */
+        @WithDefault("1024")
+        int headBytes();
+
+        /** Upper bound for one dead letter's delivery, retries included (producer delivery.timeout.ms). */
+        @WithDefault("30s")
+        Duration deliveryTimeout();
+
+        /** How long a send may wait for broker metadata (producer max.block.ms). */
+        @WithDefault("5s")
+        Duration maxBlock();
+    }
 }

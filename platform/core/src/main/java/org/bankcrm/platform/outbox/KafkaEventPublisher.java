@@ -8,23 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bankcrm.platform.events.CloudEventHeaders;
+import org.bankcrm.platform.kafka.ProducerSettings;
 
 /**
  * Sends outbox rows to Kafka as binary-mode CloudEvents with an idempotent, acks=all producer, and
@@ -46,37 +42,12 @@ class KafkaEventPublisher implements AutoCloseable {
 
     /** The producer's settings: ours, plus the broker's security settings (SASL, TLS) as the connectors get them. */
     static Properties producerConfig(String bootstrapServers, OutboxConfig outbox, String clientId, Map<String, String> security) {
-        Properties config = new Properties();
-        config.putAll(security);
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        long delivery = outbox.deliveryTimeout().toMillis();
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(10_000, delivery));
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, outbox.maxBlock().toMillis());
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return config;
+        return ProducerSettings.reliable(bootstrapServers, clientId, security, outbox.deliveryTimeout(), outbox.maxBlock());
     }
 
-    /**
-     * The security settings of the producer, read as {@code kafka.<producer setting>} the way the SmallRye
-     * Kafka connectors read theirs ({@code kafka.security.protocol}, {@code kafka.sasl.mechanism},
-     * {@code kafka.sasl.jaas.config}, {@code kafka.ssl.truststore.location}, ...; environment variables
-     * such as {@code KAFKA_SASL_JAAS_CONFIG} included), so one configuration secures the relay and the consumers.
-     */
+    /** The security settings of the producer, as {@link ProducerSettings#security} reads them. */
     static Map<String, String> securitySettings(Function<String, Optional<String>> config) {
-        Map<String, String> settings = new TreeMap<>();
-        for (String name : ProducerConfig.configNames()) {
-            if (name.equals(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG) || name.startsWith("sasl.") || name.startsWith("ssl.")) {
-                config.apply("kafka." + name).ifPresent(value -> settings.put(name, value));
-            }
-        }
-        return settings;
+        return ProducerSettings.security(config);
     }
 
     /** For tests: a publisher on another producer, e.g. Kafka's MockProducer. */
