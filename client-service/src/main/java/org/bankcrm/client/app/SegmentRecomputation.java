@@ -13,6 +13,7 @@ import org.bankcrm.client.domain.Client;
 import org.bankcrm.client.domain.Segment;
 import org.bankcrm.client.store.ClientRepository;
 import org.bankcrm.client.store.SegmentRepository;
+import org.bankcrm.platform.store.ClientLocks;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -37,13 +38,15 @@ public class SegmentRecomputation {
     private final ClientRepository clients;
     private final SegmentAssignment assignment;
     private final ClientValuation valuation;
+    private final ClientLocks locks;
     private final int batchSize;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "segment-recomputation"));
     private final Clock clock = Clock.systemUTC();
 
     public SegmentRecomputation(SegmentRepository segments, ClientRepository clients, SegmentAssignment assignment,
-            ClientValuation valuation,
+            ClientValuation valuation, ClientLocks locks,
             @ConfigProperty(name = "crm.client.segments.recompute-batch-size", defaultValue = "500") int batchSize) {
+        this.locks = locks;
         this.segments = segments;
         this.clients = clients;
         this.assignment = assignment;
@@ -133,16 +136,17 @@ public class SegmentRecomputation {
             if (segment.version != version) {
                 return Uni.createFrom().nullItem();
             }
-            return clients.find("erasedAt is null and id > ?1 order by id", after).page(0, batchSize).list()
-                    .chain(batch -> {
-                        if (batch.isEmpty()) {
-                            return Uni.createFrom().nullItem();
-                        }
-                        return assignment.recompute(batch, SegmentAssignment.rules(List.of(segment)))
-                                .call(changes -> revalue(batch, changes.keySet()))
-                                .invoke(changes -> segment.recomputeDone += batch.size())
-                                .map(changes -> lastId(batch));
-                    });
+            return clients.liveIdsAfter(after, batchSize).chain(ids -> {
+                if (ids.isEmpty()) {
+                    return Uni.createFrom().nullItem();
+                }
+                // ids first, then their locks, then the clients: each is read as its last committed change left it
+                return locks.lockAll(ids).chain(() -> clients.liveAmong(ids))
+                        .chain(batch -> assignment.recompute(batch, SegmentAssignment.rules(List.of(segment)))
+                                .call(changes -> revalue(batch, changes.keySet())))
+                        .invoke(changes -> segment.recomputeDone += ids.size())
+                        .replaceWith(ids.get(ids.size() - 1));
+            });
         });
     }
 
@@ -159,9 +163,5 @@ public class SegmentRecomputation {
             }
         }
         return chain;
-    }
-
-    private static UUID lastId(List<Client> batch) {
-        return batch.get(batch.size() - 1).id;
     }
 }
