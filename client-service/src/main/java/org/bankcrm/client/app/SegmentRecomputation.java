@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.LockModeType;
 
 import org.bankcrm.client.domain.Client;
 import org.bankcrm.client.domain.Segment;
@@ -77,7 +78,7 @@ public class SegmentRecomputation {
 
     private void run(UUID segmentId, int version) {
         try {
-            Boolean started = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> segments.findById(segmentId)
+            Boolean started = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> segment(segmentId)
                     .chain(segment -> {
                         if (segment == null || segment.version != version) {
                             return Uni.createFrom().item(false);
@@ -106,7 +107,7 @@ public class SegmentRecomputation {
                 }
                 after = last;
             }
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> segments.findById(segmentId)
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> segment(segmentId)
                     .invoke(segment -> {
                         if (segment.version == version) {
                             segment.recomputeStatus = Segment.Recompute.DONE;
@@ -116,7 +117,7 @@ public class SegmentRecomputation {
         } catch (Throwable e) {
             LOG.errorf(e, "recomputation of segment %s version %d failed", segmentId, version);
             try {
-                VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> segments.findById(segmentId)
+                VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> segment(segmentId)
                         .invoke(segment -> {
                             if (segment != null && segment.version == version) {
                                 segment.recomputeStatus = Segment.Recompute.FAILED;
@@ -132,7 +133,7 @@ public class SegmentRecomputation {
 
     /** One batch after {@code after} in id order; the last id done, or null when there was none left or the job is stale. */
     private Uni<UUID> batch(UUID segmentId, int version, UUID after) {
-        return segments.findById(segmentId).chain(segment -> {
+        return segment(segmentId).chain(segment -> {
             if (segment.version != version) {
                 return Uni.createFrom().nullItem();
             }
@@ -148,6 +149,11 @@ public class SegmentRecomputation {
                         .replaceWith(ids.get(ids.size() - 1));
             });
         });
+    }
+
+    /** The segment under its row lock: each transaction here writes the row, which must not undo a redefinition committed meanwhile. */
+    private Uni<Segment> segment(UUID segmentId) {
+        return segments.findById(segmentId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /**
