@@ -16,6 +16,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -23,10 +24,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.bankcrm.client.app.BulkRegistration;
+import org.bankcrm.client.app.ClientConfig;
 import org.bankcrm.client.app.ClientRegistry;
 import org.bankcrm.client.app.ProductPortfolio;
 import org.bankcrm.client.app.SegmentAssignment;
@@ -34,9 +37,17 @@ import org.bankcrm.client.domain.Client;
 import org.bankcrm.client.domain.ValueQuadrant;
 import org.bankcrm.client.domain.ValueStrategy;
 import org.bankcrm.client.store.ClientSearch;
+import org.bankcrm.platform.http.IfMatch;
 import org.bankcrm.platform.problem.ProblemException;
 import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -50,15 +61,22 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Clients")
 public class ClientResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
+    static final String IF_MATCH = "If-Match";
+    static final String ETAG_TEXT = "The version of the client's record (details, consents, erasure), quoted: send it as If-Match with a PUT or PATCH";
+    static final String IF_MATCH_TEXT = "The ETag of the client's last read: the change applies only if the client is still at that version "
+            + "(412 if not); * for any version. Required when crm.client.require-if-match is true (428 without it).";
+    static final String PROBLEM = "application/problem+json";
 
     private final ClientRegistry registry;
     private final ProductPortfolio portfolio;
     private final SegmentAssignment segments;
     private final BulkRegistration bulk;
     private final jakarta.validation.Validator validator;
+    private final boolean requireIfMatch;
 
     public ClientResource(ClientRegistry registry, ProductPortfolio portfolio, SegmentAssignment segments,
-            BulkRegistration bulk, jakarta.validation.Validator validator) {
+            BulkRegistration bulk, jakarta.validation.Validator validator, ClientConfig config) {
+        this.requireIfMatch = config.requireIfMatch();
         this.bulk = bulk;
         this.validator = validator;
         this.registry = registry;
@@ -69,13 +87,19 @@ public class ClientResource {
     @RolesAllowed(Roles.CHANNEL)
     @POST
     @Path("clients")
-    @Operation(summary = "Register a client", description = "201 with the client and its Location; 409 when the externalRef is taken.")
+    @Operation(summary = "Register a client", description = "201 with the client, its Location and ETag; 409 with existingId when the externalRef is taken.")
+    @APIResponse(responseCode = "201", description = "Registered", headers = @Header(name = HttpHeaders.ETAG, description = ETAG_TEXT,
+            schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClientView.class)))
+    @APIResponse(responseCode = "409", description = "The externalRef is taken; existingId names its client",
+            content = @Content(mediaType = PROBLEM))
     public Uni<RestResponse<ClientView>> register(@Valid @NotNull ClientRequests.RegisterClient request) {
-        return registry.register(request.toDomain()).chain(this::view)
+        return registry.register(request.toDomain()).chain(client -> view(client)
                 .map(view -> RestResponse.ResponseBuilder
                         .<ClientView>created(URI.create("/api/v1/clients/" + view.id()))
                         .entity(view)
-                        .build());
+                        .header(HttpHeaders.ETAG, IfMatch.etag(client.version))
+                        .build()));
     }
 
     @RolesAllowed({ Roles.CHANNEL, Roles.ANALYST })
@@ -112,9 +136,26 @@ public class ClientResource {
     @RolesAllowed(Roles.CHANNEL)
     @GET
     @Path("clients/{id}")
-    @Operation(summary = "Read a client", description = "404 when unknown, 410 once erased.")
-    public Uni<ClientView> get(@PathParam("id") UUID id) {
-        return registry.find(id).chain(this::view);
+    @Operation(summary = "Read a client", description = "With its ETag; 404 when unknown, 410 once erased.")
+    @APIResponse(responseCode = "200", description = "The client", headers = @Header(name = HttpHeaders.ETAG, description = ETAG_TEXT,
+            schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClientView.class)))
+    public Uni<RestResponse<ClientView>> get(@PathParam("id") UUID id) {
+        return registry.find(id).chain(this::tagged);
+    }
+
+    /** The client's view with its ETag, the version of its record. */
+    private Uni<RestResponse<ClientView>> tagged(Client client) {
+        return view(client).map(view -> RestResponse.ResponseBuilder.ok(view).header(HttpHeaders.ETAG, IfMatch.etag(client.version)).build());
+    }
+
+    /** The request's If-Match; 428 when it is missing and required. */
+    private IfMatch precondition(String header) {
+        IfMatch ifMatch = IfMatch.parse(header);
+        if (requireIfMatch && !ifMatch.isPresent()) {
+            throw IfMatch.required("client");
+        }
+        return ifMatch;
     }
 
     /** The client as every answer shows it: with the products they hold and their segments. */
@@ -127,18 +168,38 @@ public class ClientResource {
     @RolesAllowed(Roles.CHANNEL)
     @PUT
     @Path("clients/{id}")
-    @Operation(summary = "Replace a client's details", description = "Same fields and rules as the registration; absent optional fields become empty, an absent customerSince stays.")
-    public Uni<ClientView> replace(@PathParam("id") UUID id, @Valid @NotNull ClientRequests.RegisterClient request) {
-        return registry.update(id, request::replacing).chain(this::view);
+    @Operation(summary = "Replace a client's details", description = "Same fields and rules as the registration; absent optional fields become empty, an absent customerSince stays. "
+            + "Honours If-Match (412 on a stale version, 428 when required and missing); answers with the new ETag.")
+    @APIResponse(responseCode = "200", description = "The client as changed", headers = @Header(name = HttpHeaders.ETAG, description = ETAG_TEXT,
+            schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClientView.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names another version than the current one (currentETag)",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "428", description = "If-Match is required (crm.client.require-if-match) and missing",
+            content = @Content(mediaType = PROBLEM))
+    public Uni<RestResponse<ClientView>> replace(@PathParam("id") UUID id,
+            @Parameter(name = IF_MATCH, in = ParameterIn.HEADER, description = IF_MATCH_TEXT) @HeaderParam(IF_MATCH) String ifMatch,
+            @Valid @NotNull ClientRequests.RegisterClient request) {
+        return registry.update(id, precondition(ifMatch), request::replacing).chain(this::tagged);
     }
 
     @RolesAllowed(Roles.CHANNEL)
     @PATCH
     @Path("clients/{id}")
     @Consumes({ MediaType.APPLICATION_JSON, MERGE_PATCH })
-    @Operation(summary = "Change some of a client's details", description = "The fields present replace the current ones; to remove an optional value, use PUT.")
-    public Uni<ClientView> patch(@PathParam("id") UUID id, @Valid @NotNull ClientRequests.PatchClient request) {
-        return registry.update(id, request::mergeInto).chain(this::view);
+    @Operation(summary = "Change some of a client's details", description = "The fields present replace the current ones; to remove an optional value, use PUT. "
+            + "Honours If-Match (412 on a stale version, 428 when required and missing); answers with the new ETag.")
+    @APIResponse(responseCode = "200", description = "The client as changed", headers = @Header(name = HttpHeaders.ETAG, description = ETAG_TEXT,
+            schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClientView.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names another version than the current one (currentETag)",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "428", description = "If-Match is required (crm.client.require-if-match) and missing",
+            content = @Content(mediaType = PROBLEM))
+    public Uni<RestResponse<ClientView>> patch(@PathParam("id") UUID id,
+            @Parameter(name = IF_MATCH, in = ParameterIn.HEADER, description = IF_MATCH_TEXT) @HeaderParam(IF_MATCH) String ifMatch,
+            @Valid @NotNull ClientRequests.PatchClient request) {
+        return registry.update(id, precondition(ifMatch), request::mergeInto).chain(this::tagged);
     }
 
     @RolesAllowed(Roles.ADMIN)

@@ -15,11 +15,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.bankcrm.client.app.SegmentCatalog;
@@ -27,9 +29,17 @@ import org.bankcrm.client.app.SegmentConditions;
 import org.bankcrm.client.app.SegmentRecomputation;
 import org.bankcrm.client.domain.ProductType;
 import org.bankcrm.client.domain.Segment;
+import org.bankcrm.platform.http.IfMatch;
 import org.bankcrm.platform.problem.ProblemException;
 import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -43,6 +53,7 @@ import io.smallrye.mutiny.Uni;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Need-based segments")
 public class SegmentResource {
+    static final String ETAG_TEXT = "The segment's version, quoted: send it as If-Match with a PUT";
     private final SegmentCatalog catalog;
     private final SegmentRecomputation recomputation;
     private final ObjectMapper json;
@@ -89,9 +100,16 @@ public class SegmentResource {
     @RolesAllowed({ Roles.ANALYST, Roles.MARKETING })
     @GET
     @Path("{id}")
-    @Operation(summary = "A segment, its analysis and the progress of its recomputation")
-    public Uni<SegmentView> get(@PathParam("id") UUID id) {
-        return catalog.find(id).map(this::view);
+    @Operation(summary = "A segment, its analysis and the progress of its recomputation", description = "With its ETag, the version of its definition.")
+    @APIResponse(responseCode = "200", description = "The segment", headers = @Header(name = HttpHeaders.ETAG, description = ETAG_TEXT,
+            schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SegmentView.class)))
+    public Uni<RestResponse<SegmentView>> get(@PathParam("id") UUID id) {
+        return catalog.find(id).map(this::tagged);
+    }
+
+    private RestResponse<SegmentView> tagged(SegmentCatalog.Analysed a) {
+        return RestResponse.ResponseBuilder.ok(view(a)).header(HttpHeaders.ETAG, IfMatch.etag(a.segment().version)).build();
     }
 
     @RolesAllowed(Roles.MARKETING)
@@ -106,20 +124,29 @@ public class SegmentResource {
                 .invoke(s -> recomputation.start(s.id, s.version))
                 .chain(s -> catalog.find(s.id))
                 .map(a -> RestResponse.ResponseBuilder.<SegmentView>created(URI.create("/api/v1/segments/" + a.segment().id))
-                        .entity(view(a)).build());
+                        .entity(view(a)).header(HttpHeaders.ETAG, IfMatch.etag(a.segment().version)).build());
     }
 
     @RolesAllowed(Roles.MARKETING)
     @PUT
     @Path("{id}")
-    @Operation(summary = "Redefine a segment", description = "A new version (the former ones are kept); membership is recomputed for all clients in the background.")
-    public Uni<SegmentView> redefine(@PathParam("id") UUID id, @Valid @NotNull RedefineSegment request) {
+    @Operation(summary = "Redefine a segment", description = "A new version (the former ones are kept); membership is recomputed for all clients in the background. "
+            + "Honours If-Match (412 when the segment is no longer at that version); answers with the new ETag.")
+    @APIResponse(responseCode = "200", description = "The segment as redefined", headers = @Header(name = HttpHeaders.ETAG,
+            description = ETAG_TEXT, schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SegmentView.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names another version than the current one (currentETag)",
+            content = @Content(mediaType = "application/problem+json"))
+    public Uni<RestResponse<SegmentView>> redefine(@PathParam("id") UUID id,
+            @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "The ETag of the segment's last read: the change applies "
+                    + "only if the segment is still at that version (412 if not); * for any version") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull RedefineSegment request) {
         checked(request.condition());
         var definition = new SegmentCatalog.Definition(request.name(), request.description(), request.condition().toString(),
                 request.expectedProducts(), request.active() == null || request.active());
-        return catalog.redefine(id, definition)
+        return catalog.redefine(id, IfMatch.parse(ifMatch), definition)
                 .invoke(s -> recomputation.start(s.id, s.version))
-                .chain(s -> catalog.find(s.id)).map(this::view);
+                .chain(s -> catalog.find(s.id)).map(this::tagged);
     }
 
     private static void checked(JsonNode condition) {

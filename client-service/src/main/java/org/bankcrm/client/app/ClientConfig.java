@@ -25,6 +25,10 @@ public interface ClientConfig {
 
     Search search();
 
+    /** Whether PUT and PATCH of a client need an If-Match header (428 without one). */
+    @WithDefault("false")
+    boolean requireIfMatch();
+
     interface Search {
         /** The total of a search is counted exactly up to this many matches and estimated beyond (totalExact=false). */
         @WithDefault("10000")

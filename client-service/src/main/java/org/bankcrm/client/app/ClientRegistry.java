@@ -19,14 +19,21 @@ import org.bankcrm.client.events.ClientEvents;
 import org.bankcrm.client.store.ClientRepository;
 import org.bankcrm.client.store.ClientSearch;
 import org.bankcrm.client.store.ConsentChangeRepository;
+import org.bankcrm.client.store.UniqueConstraints;
+import org.bankcrm.platform.http.IfMatch;
 import org.bankcrm.platform.outbox.Outbox;
 import org.bankcrm.platform.problem.ProblemException;
+import org.bankcrm.platform.store.ClientLocks;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** Use cases on clients; each writing one is one transaction with its outbox events. */
+/**
+ * Use cases on clients; each writing one is one transaction with its outbox events, which takes the client's lock
+ * ({@link ClientLocks}) before it reads the client, and the lock of an externalRef before it looks for it.
+ */
 @ApplicationScoped
 public class ClientRegistry {
     /** Consent source recorded when consents come with the registration. */
@@ -38,26 +45,34 @@ public class ClientRegistry {
     private final ConsentChangeRepository consentChanges;
     private final ClientChanges changes;
     private final Outbox outbox;
+    private final ClientLocks locks;
     private final Clock clock = Clock.systemUTC();
 
     public ClientRegistry(ClientRepository clients, ConsentChangeRepository consentChanges, ClientChanges changes,
-            Outbox outbox) {
+            Outbox outbox, ClientLocks locks) {
         this.clients = clients;
         this.consentChanges = consentChanges;
         this.changes = changes;
         this.outbox = outbox;
+        this.locks = locks;
     }
 
-    /** Stores a new client and emits {@code crm.client.registered}; a taken externalRef is a 409. */
-    @WithTransaction
+    /**
+     * Stores a new client and emits {@code crm.client.registered}; a taken externalRef is a 409 naming the client
+     * who holds it, also when another registration took it at the same moment.
+     */
     public Uni<Client> register(ClientDetails details) {
-        return registerInTransaction(details);
+        // its own transaction, not @WithTransaction: a bulk registration's insert meeting ours breaks the unique index at the commit
+        return Panache.withTransaction(() -> registerInTransaction(details))
+                .onFailure(e -> UniqueConstraints.breached(e, UniqueConstraints.EXTERNAL_REF))
+                .recoverWithUni(() -> takenMeanwhile(details.externalRef()));
     }
 
     private Uni<Client> registerInTransaction(ClientDetails details) {
         LocalDate today = LocalDate.now(clock);
         checkBirthDate(details, today);
-        return clients.findByExternalRef(details.externalRef())
+        return locks.lock(referenceKey(details.externalRef()))
+                .chain(() -> clients.findByExternalRef(details.externalRef()))
                 .invoke(existing -> {
                     if (existing != null) {
                         throw taken(existing);
@@ -86,31 +101,36 @@ public class ClientRegistry {
     }
 
     /**
-     * Replaces the client's details with what {@code change} makes of the current ones; emits
-     * {@code crm.client.updated} when anything changed and {@code crm.client.consent-changed} when a consent did.
+     * Replaces the client's details with what {@code change} makes of the current ones, if {@code ifMatch} names
+     * the current version (else 412); emits {@code crm.client.updated} when anything changed and
+     * {@code crm.client.consent-changed} when a consent did.
      */
-    @WithTransaction
-    public Uni<Client> update(UUID id, UnaryOperator<ClientDetails> change) {
+    public Uni<Client> update(UUID id, IfMatch ifMatch, UnaryOperator<ClientDetails> change) {
         LocalDate today = LocalDate.now(clock);
-        return live(id).call(client -> {
+        // its own transaction for the reason given in register
+        return Panache.withTransaction(() -> locked(id).call(client -> {
+            ifMatch.check(client.version, "client");
             ClientDetails next = change.apply(client.details());
             checkBirthDate(next, today);
             // the uniqueness check runs before the entity changes, so no flush can hit the constraint first
             Uni<Void> unique = next.externalRef().equals(client.externalRef) ? Uni.createFrom().voidItem()
-                    : clients.findByExternalRef(next.externalRef()).invoke(existing -> {
-                        if (existing != null) {
-                            throw taken(existing);
-                        }
-                    }).replaceWithVoid();
+                    : locks.lock(referenceKey(next.externalRef()))
+                            .chain(() -> clients.findByExternalRef(next.externalRef()))
+                            .invoke(existing -> {
+                                if (existing != null) {
+                                    throw taken(existing);
+                                }
+                            }).replaceWithVoid();
             return unique.chain(() -> apply(client, next, CLIENT_UPDATE, today));
-        });
+        })).onFailure(e -> UniqueConstraints.breached(e, UniqueConstraints.EXTERNAL_REF))
+                .transform(e -> ProblemException.conflict("A client with this externalRef was registered meanwhile"));
     }
 
     /** Changes only the consents, recording where the change came from. */
     @WithTransaction
     public Uni<Client> changeConsents(UUID id, UnaryOperator<Consents> change, String source) {
         LocalDate today = LocalDate.now(clock);
-        return live(id).call(client -> {
+        return locked(id).call(client -> {
             ClientDetails now = client.details();
             ClientDetails next = new ClientDetails(now.externalRef(), now.type(), now.fullName(), now.birthDate(),
                     now.email(), now.phone(), now.incomeBracket(), now.customerSince(), change.apply(now.consents()),
@@ -132,7 +152,7 @@ public class ClientRegistry {
     /** Right to erasure: anonymises the personal data, keeps the id and aggregates, emits {@code crm.client.erased}. */
     @WithTransaction
     public Uni<Client> erase(UUID id) {
-        return live(id)
+        return locked(id)
                 .invoke(client -> client.erase(clock.instant()))
                 .call(client -> outbox.append(ClientEvents.erased(client)));
     }
@@ -166,6 +186,14 @@ public class ClientRegistry {
         return consentChanges.persist(rows);
     }
 
+    /**
+     * The client in the caller's transaction, under its lock until the transaction ends: 404 when unknown, 410 once
+     * erased. Called before anything of the client was read in the session, so the read sees the last committed change.
+     */
+    Uni<Client> locked(UUID id) {
+        return locks.lock(id).chain(() -> live(id));
+    }
+
     /** The client in the caller's session: 404 when unknown, 410 once erased. */
     Uni<Client> live(UUID id) {
         return clients.findById(id)
@@ -182,6 +210,18 @@ public class ClientRegistry {
         Client.birthDateProblem(details.type(), details.birthDate(), today).ifPresent(problem -> {
             throw ProblemException.invalidField("birthDate", problem);
         });
+    }
+
+    /** The lock key of an externalRef, apart from every clientId's. */
+    static String referenceKey(String externalRef) {
+        return "externalRef:" + externalRef;
+    }
+
+    /** The 409 of a registration that met another one's insert at its commit, naming the client registered. */
+    private Uni<Client> takenMeanwhile(String externalRef) {
+        return Panache.withSession(() -> clients.findByExternalRef(externalRef)).onItem().failWith(existing -> existing == null
+                ? ProblemException.conflict("A client with this externalRef was registered meanwhile")
+                : taken(existing));
     }
 
     private static ProblemException taken(Client existing) {

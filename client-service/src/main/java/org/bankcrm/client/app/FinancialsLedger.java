@@ -43,7 +43,7 @@ public class FinancialsLedger {
         if (figures.yearMonth().isAfter(YearMonth.now(clock))) {
             throw ProblemException.invalidField("month", "must not be a future month");
         }
-        return registry.live(clientId).chain(client -> financials
+        return registry.locked(clientId).chain(client -> financials
                 .findById(new MonthlyFinancials.Key(clientId, figures.month))
                 .chain(existing -> {
                     figures.clientId = clientId;

@@ -15,6 +15,7 @@ import org.bankcrm.client.domain.OneOfAKindProducts;
 import org.bankcrm.client.domain.ProductType;
 import org.bankcrm.client.events.ClientEvents;
 import org.bankcrm.client.store.HeldProductRepository;
+import org.bankcrm.client.store.UniqueConstraints;
 import org.bankcrm.platform.outbox.Outbox;
 import org.bankcrm.platform.problem.ProblemException;
 
@@ -45,7 +46,7 @@ public class ProductPortfolio {
     @WithTransaction
     public Uni<HeldProduct> open(UUID clientId, ProductType type, LocalDate openedAt, BigDecimal balance) {
         LocalDate today = LocalDate.now(clock);
-        return registry.live(clientId).chain(client -> products.ofClient(clientId).chain(held -> {
+        return registry.locked(clientId).chain(client -> products.ofClient(clientId).chain(held -> {
             oneOfAKind.blocking(type, held).ifPresent(existing -> {
                 throw ProblemException.conflict("The client already holds a " + type + ", which a client may hold only once")
                         .with("existingId", existing.id);
@@ -57,11 +58,16 @@ public class ProductPortfolio {
             product.type = type;
             product.openedAt = openedAt == null ? today : openedAt;
             product.balance = balance;
+            product.onlyOnce = oneOfAKind.onlyOnce().contains(type);
             product.createdAt = now;
             product.updatedAt = now;
             List<HeldProduct> after = new ArrayList<>(held);
             after.add(product);
-            return products.persist(product)
+            // flushed here, so that a breach of the database's backstop of the rule is the same 409
+            return products.persistAndFlush(product)
+                    .onFailure(e -> UniqueConstraints.breached(e, UniqueConstraints.HELD_ONCE))
+                    .transform(e -> ProblemException.conflict("The client already holds a " + type
+                            + ", which a client may hold only once"))
                     .call(() -> outbox.append(ClientEvents.productOpened(product, after)))
                     .call(() -> changes.clientChanged(client));
         }));
@@ -72,7 +78,7 @@ public class ProductPortfolio {
     public Uni<HeldProduct> close(UUID clientId, UUID productId, LocalDate closedAt) {
         LocalDate today = LocalDate.now(clock);
         LocalDate closing = closedAt == null ? today : closedAt;
-        return registry.live(clientId).chain(client -> products.ofClient(clientId).chain(held -> {
+        return registry.locked(clientId).chain(client -> products.ofClient(clientId).chain(held -> {
             HeldProduct product = held.stream().filter(p -> p.id.equals(productId)).findFirst()
                     .orElseThrow(() -> ProblemException.notFound("product of this client", productId));
             if (!product.isOpen()) {

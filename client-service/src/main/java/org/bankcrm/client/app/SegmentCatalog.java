@@ -8,10 +8,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.bankcrm.client.domain.ProductType;
 import org.bankcrm.client.domain.Segment;
 import org.bankcrm.client.store.SegmentRepository;
+import org.bankcrm.platform.http.IfMatch;
 import org.bankcrm.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -56,15 +58,22 @@ public class SegmentCatalog {
         });
     }
 
-    /** Stores a new version; the caller starts its recomputation once this has committed. */
+    /**
+     * Stores a new version if {@code ifMatch} names the current one (else 412); the caller starts its recomputation
+     * once this has committed.
+     */
     @WithTransaction
-    public Uni<Segment> redefine(UUID id, Definition definition) {
+    public Uni<Segment> redefine(UUID id, IfMatch ifMatch, Definition definition) {
         SegmentConditions.parse(definition.condition());
-        return existing(id).call(s -> {
-            s.version++;
-            apply(s, definition, clock.instant());
-            return segments.recordVersion(s);
-        });
+        // the row locked: two redefinitions at once come one after the other, each with a version of its own
+        return segments.findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("segment", id))
+                .call(s -> {
+                    ifMatch.check(s.version, "segment");
+                    s.version++;
+                    apply(s, definition, clock.instant());
+                    return segments.recordVersion(s);
+                });
     }
 
     @WithSession

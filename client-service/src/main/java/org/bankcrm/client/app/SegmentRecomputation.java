@@ -8,11 +8,13 @@ import java.util.concurrent.Executors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.LockModeType;
 
 import org.bankcrm.client.domain.Client;
 import org.bankcrm.client.domain.Segment;
 import org.bankcrm.client.store.ClientRepository;
 import org.bankcrm.client.store.SegmentRepository;
+import org.bankcrm.platform.store.ClientLocks;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -37,13 +39,15 @@ public class SegmentRecomputation {
     private final ClientRepository clients;
     private final SegmentAssignment assignment;
     private final ClientValuation valuation;
+    private final ClientLocks locks;
     private final int batchSize;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "segment-recomputation"));
     private final Clock clock = Clock.systemUTC();
 
     public SegmentRecomputation(SegmentRepository segments, ClientRepository clients, SegmentAssignment assignment,
-            ClientValuation valuation,
+            ClientValuation valuation, ClientLocks locks,
             @ConfigProperty(name = "crm.client.segments.recompute-batch-size", defaultValue = "500") int batchSize) {
+        this.locks = locks;
         this.segments = segments;
         this.clients = clients;
         this.assignment = assignment;
@@ -74,7 +78,7 @@ public class SegmentRecomputation {
 
     private void run(UUID segmentId, int version) {
         try {
-            Boolean started = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> segments.findById(segmentId)
+            Boolean started = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> segment(segmentId)
                     .chain(segment -> {
                         if (segment == null || segment.version != version) {
                             return Uni.createFrom().item(false);
@@ -103,7 +107,7 @@ public class SegmentRecomputation {
                 }
                 after = last;
             }
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> segments.findById(segmentId)
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> segment(segmentId)
                     .invoke(segment -> {
                         if (segment.version == version) {
                             segment.recomputeStatus = Segment.Recompute.DONE;
@@ -113,7 +117,7 @@ public class SegmentRecomputation {
         } catch (Throwable e) {
             LOG.errorf(e, "recomputation of segment %s version %d failed", segmentId, version);
             try {
-                VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> segments.findById(segmentId)
+                VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> segment(segmentId)
                         .invoke(segment -> {
                             if (segment != null && segment.version == version) {
                                 segment.recomputeStatus = Segment.Recompute.FAILED;
@@ -129,21 +133,27 @@ public class SegmentRecomputation {
 
     /** One batch after {@code after} in id order; the last id done, or null when there was none left or the job is stale. */
     private Uni<UUID> batch(UUID segmentId, int version, UUID after) {
-        return segments.findById(segmentId).chain(segment -> {
+        return segment(segmentId).chain(segment -> {
             if (segment.version != version) {
                 return Uni.createFrom().nullItem();
             }
-            return clients.find("erasedAt is null and id > ?1 order by id", after).page(0, batchSize).list()
-                    .chain(batch -> {
-                        if (batch.isEmpty()) {
-                            return Uni.createFrom().nullItem();
-                        }
-                        return assignment.recompute(batch, SegmentAssignment.rules(List.of(segment)))
-                                .call(changes -> revalue(batch, changes.keySet()))
-                                .invoke(changes -> segment.recomputeDone += batch.size())
-                                .map(changes -> lastId(batch));
-                    });
+            return clients.liveIdsAfter(after, batchSize).chain(ids -> {
+                if (ids.isEmpty()) {
+                    return Uni.createFrom().nullItem();
+                }
+                // ids first, then their locks, then the clients: each is read as its last committed change left it
+                return locks.lockAll(ids).chain(() -> clients.liveAmong(ids))
+                        .chain(batch -> assignment.recompute(batch, SegmentAssignment.rules(List.of(segment)))
+                                .call(changes -> revalue(batch, changes.keySet())))
+                        .invoke(changes -> segment.recomputeDone += ids.size())
+                        .replaceWith(ids.get(ids.size() - 1));
+            });
         });
+    }
+
+    /** The segment under its row lock: each transaction here writes the row, which must not undo a redefinition committed meanwhile. */
+    private Uni<Segment> segment(UUID segmentId) {
+        return segments.findById(segmentId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /**
@@ -159,9 +169,5 @@ public class SegmentRecomputation {
             }
         }
         return chain;
-    }
-
-    private static UUID lastId(List<Client> batch) {
-        return batch.get(batch.size() - 1).id;
     }
 }

@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import org.bankcrm.client.domain.ValueRecomputationRun;
 import org.bankcrm.client.store.ClientRows;
 import org.bankcrm.client.store.ValueRecomputationRuns;
+import org.bankcrm.platform.store.ClientLocks;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -43,12 +44,14 @@ public class ValueRecomputation {
     private final ClientRows rows;
     private final ValueRecomputationRuns runs;
     private final ClientValuation valuation;
+    private final ClientLocks locks;
     private final int batchSize;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "value-recomputation"));
     private final Clock clock = Clock.systemUTC();
 
     public ValueRecomputation(Pool pool, ClientRows rows, ValueRecomputationRuns runs, ClientValuation valuation,
-            @ConfigProperty(name = "crm.client.value.recompute.batch-size", defaultValue = "1000") int batchSize) {
+            ClientLocks locks, @ConfigProperty(name = "crm.client.value.recompute.batch-size", defaultValue = "1000") int batchSize) {
+        this.locks = locks;
         this.pool = pool;
         this.rows = rows;
         this.valuation = valuation;
@@ -119,7 +122,10 @@ public class ValueRecomputation {
                         return Uni.createFrom().<UUID> nullItem();
                     }
                     UUID lastId = page.get(page.size() - 1).id;
-                    return valuation.recomputeAll(connection, page)
+                    List<UUID> ids = page.stream().map(c -> c.id).toList();
+                    // the page's locks, then the page read again: each value rests on the client's last committed change
+                    return locks.lockAll(connection, ids).chain(() -> rows.liveAmong(connection, ids))
+                            .chain(locked -> valuation.recomputeAll(connection, locked))
                             .call(changed -> runs.progress(connection, id, page.size(), changed, lastId))
                             .replaceWith(lastId);
                 })).await().indefinitely();

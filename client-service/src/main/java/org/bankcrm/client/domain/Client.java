@@ -62,6 +62,8 @@ public class Client {
     public java.math.BigDecimal potential;
     @Column(name = "value_computed_at")
     public Instant valueComputedAt;
+    /** The version of the client's own record: 1 at registration, one more at each change of it or its erasure. */
+    public long version;
     /** Set once the client's personal data was erased; the id and the aggregates stay. */
     @Column(name = "erased_at")
     public Instant erasedAt;
@@ -79,7 +81,7 @@ public class Client {
 
     /**
      * Takes every detail from {@code next} and returns the names of the fields that changed (names only:
-     * events may say what changed, never to what).
+     * events may say what changed, never to what); a change raises the version.
      */
     public Set<String> replaceWith(ClientDetails next) {
         Set<String> changed = new LinkedHashSet<>();
@@ -124,6 +126,9 @@ public class Client {
             changed.add("consents");
             consents = nextConsents.copy();
         }
+        if (!changed.isEmpty()) {
+            version++;
+        }
         return changed;
     }
 
@@ -145,6 +150,7 @@ public class Client {
         consents = Consents.none();
         erasedAt = now;
         updatedAt = now;
+        version++;
     }
 
     /**

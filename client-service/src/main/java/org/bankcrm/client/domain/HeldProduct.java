@@ -29,6 +29,9 @@ public class HeldProduct {
     @Column(name = "closed_at")
     public LocalDate closedAt;
     public BigDecimal balance;
+    /** Of a type the client may hold only once at a time when it was opened: the database's backstop of that rule. */
+    @Column(name = "only_once", nullable = false)
+    public boolean onlyOnce;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)

@@ -38,6 +38,20 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
         return find("externalRef", externalRef).firstResult();
     }
 
+    /** Up to {@code limit} ids of live clients after {@code after} in id order; ids only, so no client enters the session unlocked. */
+    public Uni<List<UUID>> liveIdsAfter(UUID after, int limit) {
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("select c.id from Client c where c.erasedAt is null and c.id > :after order by c.id", UUID.class)
+                .setParameter("after", after)
+                .setMaxResults(limit)
+                .getResultList());
+    }
+
+    /** Those of {@code ids} that are live, in id order. */
+    public Uni<List<Client>> liveAmong(List<UUID> ids) {
+        return list("id in ?1 and erasedAt is null order by id", ids);
+    }
+
     private Uni<List<Client>> inOrder(List<String> ids) {
         List<UUID> uuids = ids.stream().map(UUID::fromString).toList();
         return list("id in ?1", uuids).map(found -> {

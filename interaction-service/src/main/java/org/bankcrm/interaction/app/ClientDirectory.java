@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bankcrm.interaction.domain.ErasedClient;
 import org.bankcrm.interaction.domain.KnownClient;
-import org.bankcrm.interaction.store.ClientLocks;
+import org.bankcrm.platform.store.ClientLocks;
 import org.bankcrm.interaction.store.ClientSegmentStore;
 import org.bankcrm.interaction.store.ErasedClientRepository;
 import org.bankcrm.interaction.store.KnownClientRepository;

@@ -22,7 +22,7 @@ import org.bankcrm.interaction.domain.TouchpointContent;
 import org.bankcrm.interaction.domain.TouchpointRules;
 import org.bankcrm.interaction.events.InteractionEvents;
 import org.bankcrm.interaction.events.InteractionEvents.Chain;
-import org.bankcrm.interaction.store.ClientLocks;
+import org.bankcrm.platform.store.ClientLocks;
 import org.bankcrm.interaction.store.ClientSegmentStore;
 import org.bankcrm.interaction.store.CxCounterStore;
 import org.bankcrm.interaction.store.ErasedClientRepository;

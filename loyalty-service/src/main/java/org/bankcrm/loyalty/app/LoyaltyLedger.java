@@ -18,7 +18,7 @@ import org.bankcrm.loyalty.domain.ParkedEvent;
 import org.bankcrm.loyalty.domain.ScoreChange;
 import org.bankcrm.loyalty.events.FactReader;
 import org.bankcrm.loyalty.events.LoyaltyEvents;
-import org.bankcrm.loyalty.store.ClientLocks;
+import org.bankcrm.platform.store.ClientLocks;
 import org.bankcrm.loyalty.store.ClientProfileRepository;
 import org.bankcrm.loyalty.store.ErasedClientRepository;
 import org.bankcrm.loyalty.store.LoyaltyScoreRepository;

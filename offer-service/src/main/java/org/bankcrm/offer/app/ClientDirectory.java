@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bankcrm.offer.domain.ClientProfile;
 import org.bankcrm.offer.domain.ErasedClient;
-import org.bankcrm.offer.store.ClientLocks;
+import org.bankcrm.platform.store.ClientLocks;
 import org.bankcrm.offer.store.ClientProfileRepository;
 import org.bankcrm.offer.store.ErasedClientRepository;
 import org.bankcrm.platform.problem.ProblemException;

@@ -41,7 +41,7 @@ import org.bankcrm.offer.domain.policy.ServiceRecoveryNeedsABadExperience;
 import org.bankcrm.offer.domain.policy.WeeklySalesCap;
 import org.bankcrm.offer.domain.policy.WithinValidity;
 import org.bankcrm.offer.events.OfferEvents;
-import org.bankcrm.offer.store.ClientLocks;
+import org.bankcrm.platform.store.ClientLocks;
 import org.bankcrm.offer.store.DecisionReads;
 import org.bankcrm.offer.store.DecisionRepository;
 import org.bankcrm.offer.store.OfferRepository;
