@@ -3,6 +3,7 @@ package org.bankcrm.client.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -67,6 +68,15 @@ public class Client {
     /** Set once the client's personal data was erased; the id and the aggregates stay. */
     @Column(name = "erased_at")
     public Instant erasedAt;
+    /** Set while the client counts as gone (see {@link #leave}); cleared when they return. */
+    @Column(name = "left_at")
+    public Instant leftAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "left_reason")
+    public DepartureReason leftReason;
+    /** The reporting system's own code for a REPORTED departure, e.g. MOVED_ABROAD. */
+    @Column(name = "left_reported_reason")
+    public String leftReportedReason;
 
     public static Client from(ClientDetails details) {
         Client client = new Client();
@@ -132,6 +142,52 @@ public class Client {
         return changed;
     }
 
+    public boolean hasLeft() {
+        return leftAt != null;
+    }
+
+    /**
+     * Marks the client gone at {@code at}; false when they had already left, since the first departure stands
+     * (a report after the last product closed, or a second report, changes nothing).
+     */
+    public boolean leave(Instant at, DepartureReason reason, String reportedReason, Instant now) {
+        if (hasLeft()) {
+            return false;
+        }
+        leftAt = at;
+        leftReason = reason;
+        leftReportedReason = reportedReason;
+        updatedAt = now;
+        return true;
+    }
+
+    /**
+     * The client comes back (opens a product) at {@code at}, never before they left; returns that instant, or
+     * null when they had not left.
+     */
+    public Instant returnAt(Instant at, Instant now) {
+        if (!hasLeft()) {
+            return null;
+        }
+        Instant returnedAt = at.isBefore(leftAt) ? leftAt : at;
+        leftAt = null;
+        leftReason = null;
+        leftReportedReason = null;
+        updatedAt = now;
+        return returnedAt;
+    }
+
+    /** Why a departure at {@code leftAt} cannot be recorded on {@code now}, if it cannot. */
+    public Optional<String> departureProblem(Instant leftAt, Instant now) {
+        if (leftAt.isAfter(now)) {
+            return Optional.of("must not be in the future");
+        }
+        if (customerSince != null && leftAt.isBefore(customerSince.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            return Optional.of("must not be before customerSince " + customerSince);
+        }
+        return Optional.empty();
+    }
+
     public boolean isErased() {
         return erasedAt != null;
     }
@@ -148,6 +204,8 @@ public class Client {
         email = null;
         phone = null;
         consents = Consents.none();
+        // a reporting system's code (e.g. DECEASED) may say something about the person; when and why stay
+        leftReportedReason = null;
         erasedAt = now;
         updatedAt = now;
         version++;

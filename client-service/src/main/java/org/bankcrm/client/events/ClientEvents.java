@@ -12,6 +12,7 @@ import org.bankcrm.client.domain.SegmentMembership;
 import org.bankcrm.client.domain.Client;
 import org.bankcrm.client.domain.ClientType;
 import org.bankcrm.client.domain.ConsentPurpose;
+import org.bankcrm.client.domain.DepartureReason;
 import org.bankcrm.client.domain.Consents;
 import org.bankcrm.client.domain.ClientValue;
 import org.bankcrm.client.domain.HeldProduct;
@@ -38,6 +39,8 @@ public final class ClientEvents {
     public static final String SEGMENT_CHANGED = "crm.client.segment-changed";
     public static final String CONSENT_CHANGED = "crm.client.consent-changed";
     public static final String ERASED = "crm.client.erased";
+    public static final String LEFT = "crm.client.left";
+    public static final String RETURNED = "crm.client.returned";
 
     private ClientEvents() {
     }
@@ -67,6 +70,21 @@ public final class ClientEvents {
     }
 
     public record Erased(UUID clientId, Instant erasedAt) {
+    }
+
+    public record Left(UUID clientId, Instant leftAt, DepartureReason reason) {
+    }
+
+    public record Returned(UUID clientId, Instant returnedAt) {
+    }
+
+    /** The client's departure as {@link Client#leave} recorded it; the reporting system's code stays inside. */
+    public static OutgoingEvent left(Client client) {
+        return of(LEFT, client.id, new Left(client.id, client.leftAt, client.leftReason));
+    }
+
+    public static OutgoingEvent returned(UUID clientId, Instant returnedAt) {
+        return of(RETURNED, clientId, new Returned(clientId, returnedAt));
     }
 
     public record SegmentChanged(UUID clientId, Set<String> segments, Set<String> joined, Set<String> left, Instant changedAt) {
