@@ -48,6 +48,16 @@ public class Client {
     public Channel preferredChannel;
     @Embedded
     public Consents consents = Consents.none();
+    @Enumerated(EnumType.STRING)
+    public Occupation occupation;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "marital_status")
+    public MaritalStatus maritalStatus;
+    @Enumerated(EnumType.STRING)
+    public Education education;
+    @Column(name = "household_size")
+    public Integer householdSize;
+    public Integer dependants;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)
@@ -86,7 +96,11 @@ public class Client {
 
     public ClientDetails details() {
         return new ClientDetails(externalRef, type, fullName, birthDate, email, phone, incomeBracket, customerSince,
-                consents.copy(), preferredChannel);
+                consents.copy(), preferredChannel, profile());
+    }
+
+    public ClientProfile profile() {
+        return new ClientProfile(occupation, maritalStatus, education, householdSize, dependants);
     }
 
     /**
@@ -130,6 +144,27 @@ public class Client {
         if (preferredChannel != next.preferredChannel()) {
             changed.add("preferredChannel");
             preferredChannel = next.preferredChannel();
+        }
+        ClientProfile profile = next.profile();
+        if (occupation != profile.occupation()) {
+            changed.add("occupation");
+            occupation = profile.occupation();
+        }
+        if (maritalStatus != profile.maritalStatus()) {
+            changed.add("maritalStatus");
+            maritalStatus = profile.maritalStatus();
+        }
+        if (education != profile.education()) {
+            changed.add("education");
+            education = profile.education();
+        }
+        if (!Objects.equals(householdSize, profile.householdSize())) {
+            changed.add("householdSize");
+            householdSize = profile.householdSize();
+        }
+        if (!Objects.equals(dependants, profile.dependants())) {
+            changed.add("dependants");
+            dependants = profile.dependants();
         }
         Consents nextConsents = next.consents() == null ? Consents.none() : next.consents();
         if (!consents.equals(nextConsents)) {
@@ -194,8 +229,9 @@ public class Client {
 
     /**
      * Right to erasure: the name, contacts, birth date and core-banking reference are replaced by
-     * placeholders and every consent is withdrawn; the pseudonymous id, type, income bracket, tenure,
-     * products and financials stay, so the bank's aggregates do not change.
+     * placeholders, the profile (occupation, family, education) is cleared and every consent is withdrawn; the
+     * pseudonymous id, type, income bracket, tenure, products and financials stay, so the bank's aggregates do not
+     * change.
      */
     public void erase(Instant now) {
         externalRef = "ERASED-" + id;
@@ -204,6 +240,11 @@ public class Client {
         email = null;
         phone = null;
         consents = Consents.none();
+        occupation = null;
+        maritalStatus = null;
+        education = null;
+        householdSize = null;
+        dependants = null;
         // a reporting system's code (e.g. DECEASED) may say something about the person; when and why stay
         leftReportedReason = null;
         erasedAt = now;
