@@ -45,7 +45,7 @@ public class DepartureResource {
     }
 
     /** {@code leftAt}: an ISO instant or date (its start, UTC); {@code reason}: the reporting system's code. */
-    public record ReportDeparture(String leftAt,
+    public record ReportDeparture(@Size(max = 40) String leftAt,
             @Size(max = 64) @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "must be an upper-case code, e.g. MOVED_ABROAD") String reason) {
     }
 
