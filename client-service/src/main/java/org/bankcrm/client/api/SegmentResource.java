@@ -58,7 +58,7 @@ public class SegmentResource {
             @NotBlank @Size(max = 200) String name,
             @Size(max = 1000) String description,
             @NotNull JsonNode condition,
-            Set<ProductType> expectedProducts,
+            Set<@NotNull ProductType> expectedProducts,
             Boolean active) {
     }
 
@@ -66,7 +66,7 @@ public class SegmentResource {
             @NotBlank @Size(max = 200) String name,
             @Size(max = 1000) String description,
             @NotNull JsonNode condition,
-            Set<ProductType> expectedProducts,
+            Set<@NotNull ProductType> expectedProducts,
             Boolean active) {
     }
 
@@ -75,7 +75,7 @@ public class SegmentResource {
     }
 
     public record SegmentView(UUID id, String code, String name, String description, JsonNode condition,
-            Set<ProductType> expectedProducts, int version, boolean active, long size, BigDecimal averageProfitability,
+            Set<@NotNull ProductType> expectedProducts, int version, boolean active, long size, BigDecimal averageProfitability,
             BigDecimal averageProductsPerClient, Recomputation recomputation, Instant updatedAt) {
     }
 

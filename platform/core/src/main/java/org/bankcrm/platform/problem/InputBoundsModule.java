@@ -8,6 +8,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -17,11 +20,15 @@ import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Applies {@link InputBounds} while a request body is read: a string with a control character, a date out of
@@ -35,6 +42,10 @@ public class InputBoundsModule extends SimpleModule {
     public InputBoundsModule() {
         super("crm-input-bounds");
         addDeserializer(String.class, new BoundedText());
+        // tree deserializers are looked up by exact type and never pass through a modifier
+        for (Class<? extends JsonNode> tree : List.of(JsonNode.class, ObjectNode.class, ArrayNode.class)) {
+            addTree(tree);
+        }
         setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
@@ -54,6 +65,11 @@ public class InputBoundsModule extends SimpleModule {
         });
     }
 
+    @SuppressWarnings("unchecked")
+    private void addTree(Class<? extends JsonNode> tree) {
+        addDeserializer((Class<Object>) (Class<?>) tree, new CheckedTree(JsonNodeDeserializer.getDeserializer(tree)));
+    }
+
     /** Strings, with Jackson's usual coercions, refused when they hold control characters. */
     static final class BoundedText extends StdScalarDeserializer<String> {
         BoundedText() {
@@ -68,6 +84,59 @@ public class InputBoundsModule extends SimpleModule {
                 throw JsonMappingException.from(p, problem);
             }
             return value;
+        }
+    }
+
+    /** Free-form JSON (e.g. a segment's condition, stored as jsonb): every name and string in it, as text. */
+    static final class CheckedTree extends DelegatingDeserializer {
+        CheckedTree(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new CheckedTree(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            Object value = super.deserialize(p, ctxt);
+            if (value instanceof JsonNode tree) {
+                check(p, tree);
+            }
+            return value;
+        }
+
+        private static void check(JsonParser p, JsonNode node) throws JsonMappingException {
+            if (node.isTextual()) {
+                String problem = InputBounds.textProblem(node.textValue());
+                if (problem != null) {
+                    throw JsonMappingException.from(p, problem);
+                }
+            }
+            if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    try {
+                        check(p, node.get(i));
+                    } catch (JsonMappingException e) {
+                        e.prependPath(node, i);
+                        throw e;
+                    }
+                }
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String problem = InputBounds.textProblem(field.getKey());
+                try {
+                    if (problem != null) {
+                        throw JsonMappingException.from(p, "has a field name that " + problem);
+                    }
+                    check(p, field.getValue());
+                } catch (JsonMappingException e) {
+                    e.prependPath(node, problem != null ? "?" : field.getKey());
+                    throw e;
+                }
+            }
         }
     }
 

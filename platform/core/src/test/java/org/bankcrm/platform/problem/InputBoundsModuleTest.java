@@ -22,6 +22,20 @@ class InputBoundsModuleTest {
     record Inner(String note) {
     }
 
+    record Rule(com.fasterxml.jackson.databind.JsonNode condition) {
+    }
+
+    @Test
+    void aNulAnywhereInFreeFormJsonIsRefusedWithItsPath() throws Exception {
+        try {
+            JSON.readValue("{\"condition\":{\"all\":[{\"quadrant\":[\"A\",\"\\u0000\"]}]}}", Rule.class);
+            throw new AssertionError("accepted");
+        } catch (JsonMappingException e) {
+            assertThat(ProblemMappers.jsonPath(e)).isEqualTo("condition.all[0].quadrant[1]");
+        }
+        assertThat(JSON.readValue("{\"condition\":{\"quadrant\":[\"INVEST\"]}}", Rule.class).condition()).isNotNull();
+    }
+
     record Body(String name, LocalDate birthDate, YearMonth month, Instant at, BigDecimal amount, Double rate,
             double ratio, List<String> tags, Inner inner) {
     }
