@@ -38,7 +38,7 @@ class HostileInputTest {
                 .fresh("code", () -> "HOSTILE_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase().replace('-', '_'))
                 .body("POST /api/v1/decisions", "{\"clientId\": \"" + clientId + "\", \"channel\": \"BRANCH\", \"limit\": 3}")
                 .body("POST /api/v1/offers", """
-                        {"code": "HOSTILE_TEST", "name": "Hostile", "category": "SALES", "condition": {"quadrant": ["PROFITABLE_HIGH_POTENTIAL"]},
+                        {"code": "HOSTILE_TEST", "name": "Hostile", "category": "RETENTION", "condition": {"quadrant": ["PROFITABLE_HIGH_POTENTIAL"]},
                          "channels": ["BRANCH"], "value": 10}""")
                 .run();
         assertThat(run.sent()).isGreaterThan(500);

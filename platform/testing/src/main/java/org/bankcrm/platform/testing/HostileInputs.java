@@ -421,6 +421,9 @@ public final class HostileInputs {
 
     private String validText(JsonNode schema, String name, String format) {
         String lower = name.toLowerCase();
+        if (lower.equals("month")) {
+            return "2025-06";
+        }
         switch (format) {
             case "uuid":
                 return UUID.randomUUID().toString();
@@ -437,9 +440,6 @@ public final class HostileInputs {
         }
         if (lower.contains("phone")) {
             return "+441632960" + (100 + random.nextInt(899));
-        }
-        if (lower.equals("month") || schema.path("pattern").asText("").contains("\\d{4}-\\d{2}")) {
-            return "2025-06";
         }
         if (lower.endsWith("ref")) {
             return "HOSTILE-" + UUID.randomUUID();
