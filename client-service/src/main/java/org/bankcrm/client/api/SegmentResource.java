@@ -75,7 +75,7 @@ public class SegmentResource {
     }
 
     public record SegmentView(UUID id, String code, String name, String description, JsonNode condition,
-            Set<@NotNull ProductType> expectedProducts, int version, boolean active, long size, BigDecimal averageProfitability,
+            Set<ProductType> expectedProducts, int version, boolean active, long size, BigDecimal averageProfitability,
             BigDecimal averageProductsPerClient, Recomputation recomputation, Instant updatedAt) {
     }
 
