@@ -24,6 +24,10 @@ import jakarta.persistence.Table;
 public class Client {
     /** Below this age an individual cannot be a client on their own. */
     public static final int MINIMUM_AGE = 14;
+    /** No one alive was born earlier; an older date is a typo or a placeholder from another system. */
+    public static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
+    /** Older than the oldest person on record: a typo, not a client. */
+    public static final int MAXIMUM_AGE = 120;
 
     @Id
     public UUID id;
@@ -268,6 +272,10 @@ public class Client {
         }
         if (Period.between(birthDate, today).getYears() < MINIMUM_AGE) {
             return Optional.of("the client must be at least " + MINIMUM_AGE + " years old");
+        }
+        if (birthDate.isBefore(EARLIEST_BIRTH_DATE) || Period.between(birthDate, today).getYears() > MAXIMUM_AGE) {
+            return Optional.of("must not be before " + EARLIEST_BIRTH_DATE + " nor make the client older than "
+                    + MAXIMUM_AGE);
         }
         return Optional.empty();
     }
