@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.bankcrm.loyalty.app.ChurnStayersLabelling;
 import org.bankcrm.platform.security.Roles;
 import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CrmTestResource;
@@ -22,6 +23,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The churn model learns from clients who leave, on the real broker and database. */
 @QuarkusTest
@@ -32,6 +34,8 @@ class ChurnLearningTest {
 
     @Inject
     Pool pool;
+    @Inject
+    ChurnStayersLabelling stayers;
 
     /** The learnt model is the whole service's: other tests expect scores under the prior. */
     @AfterEach
@@ -82,5 +86,22 @@ class ChurnLearningTest {
         assertThat(risk).isBetween(0.0, 1.0);
         assertThat(given().when().get("/api/v1/clients/{id}/loyalty", clientId).jsonPath()
                 .getList("factors.scale", String.class)).contains("CHURN");
+    }
+
+    @Test
+    void aClientStillHereAHorizonAfterASnapshotBecomesOneNegativeObservation() {
+        String clientId = UUID.randomUUID().toString();
+        LoyaltyChainTest.send(TestEvents.registered(clientId, LocalDate.now().minusYears(3)));
+        await().atMost(WAIT).until(() -> given().when().get("/api/v1/clients/{id}/loyalty", clientId).statusCode() == 200);
+        // the snapshot as if taken 200 days ago: past the 180-day horizon, and the client has not left
+        pool.preparedQuery("update score_change set changed_at = now() - interval '200 days' where client_id = $1")
+                .execute(Tuple.of(UUID.fromString(clientId))).await().indefinitely();
+        long negatives = churnModel().getLong("negatives");
+
+        stayers.labelAll();
+
+        assertThat(churnModel().getLong("negatives")).isEqualTo(negatives + 1);
+        stayers.labelAll();
+        assertThat(churnModel().getLong("negatives")).as("one observation per client per horizon").isEqualTo(negatives + 1);
     }
 }

@@ -44,7 +44,7 @@ public class ChurnStayersLabelling {
     }
 
     /** Labels rounds until one comes back short; a failure waits for the next interval. */
-    void labelAll() {
+    public void labelAll() {
         int batch = config.churn().labellingBatch();
         try {
             int labelled;
