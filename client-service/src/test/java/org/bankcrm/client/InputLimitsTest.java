@@ -64,6 +64,8 @@ class InputLimitsTest {
                     {"externalRef": "%s", "type": "INDIVIDUAL", "fullName": "%s", "birthDate": "1985-03-14",
                      "email": "%s", "phone": "+420601234567890", "incomeBracket": "UPPER_MIDDLE",
                      "customerSince": "2019-04-01", "preferredChannel": "INTERNET_BANK",
+                     "occupation": "PUBLIC_SERVANT", "maritalStatus": "DIVORCED", "education": "SECONDARY",
+                     "householdSize": 20, "dependants": 20,
                      "consents": {"marketingEmail": false, "marketingSms": false, "marketingPush": false,
                                   "marketingPhone": false, "profiling": false}}""".formatted(ref, fullName, email));
         }

@@ -79,6 +79,13 @@ class RolesTest {
     }
 
     @Test
+    void departuresAreReportedByOtherBankSystemsAndReadByChannelsAnalystsAndThem() {
+        String id = registered(ref());
+        RoleChecks.post("/api/v1/clients/{id}/departure", id).body("{}").allow(Roles.INTEGRATION).expect(201).check();
+        RoleChecks.get("/api/v1/clients/{id}/departure", id).allow(Roles.CHANNEL, Roles.ANALYST, Roles.INTEGRATION).check();
+    }
+
+    @Test
     void monthlyFinancialsComeFromOtherBankSystemsAndAreReadWithTheValueByChannelsAndAnalysts() {
         String id = registered(ref());
         RoleChecks.post("/api/v1/clients/{id}/financials", id)

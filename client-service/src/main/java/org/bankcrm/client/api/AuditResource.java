@@ -1,7 +1,6 @@
 package org.bankcrm.client.api;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.bankcrm.client.domain.AccessRecord;
 import org.bankcrm.client.store.AccessAuditLog;
+import org.bankcrm.platform.http.Paging;
+import org.bankcrm.platform.http.QueryValues;
 import org.bankcrm.platform.problem.ProblemException;
 import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -52,11 +53,11 @@ public class AuditResource {
             + "in [from, to) (ISO-8601 instants; default: all time); written within crm.client.audit.flush-interval of the request.")
     public Uni<Page> find(@QueryParam("clientId") String clientId, @QueryParam("from") String from,
             @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         UUID client = clientId == null || clientId.isBlank() ? null : uuid(clientId);
-        Instant start = from == null || from.isBlank() ? Instant.EPOCH : instant("from", from);
-        Instant end = to == null || to.isBlank() ? Instant.parse("9999-12-31T00:00:00Z") : instant("to", to);
+        Instant start = from == null || from.isBlank() ? Instant.EPOCH : QueryValues.instant("from", from);
+        Instant end = to == null || to.isBlank() ? Instant.parse("9999-12-31T00:00:00Z") : QueryValues.instant("to", to);
         if (!end.isAfter(start)) {
             throw ProblemException.invalidField("to", "must be after from");
         }
@@ -69,14 +70,6 @@ public class AuditResource {
             return UUID.fromString(value.trim());
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("clientId", "must be a UUID");
-        }
-    }
-
-    private static Instant instant(String field, String value) {
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(field, "must be an ISO-8601 instant, e.g. 2026-12-01T00:00:00Z");
         }
     }
 }

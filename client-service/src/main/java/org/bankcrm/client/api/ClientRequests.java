@@ -4,6 +4,8 @@ import java.time.LocalDate;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
@@ -13,9 +15,13 @@ import jakarta.validation.constraints.Size;
 
 import org.bankcrm.client.domain.Channel;
 import org.bankcrm.client.domain.ClientDetails;
+import org.bankcrm.client.domain.ClientProfile;
 import org.bankcrm.client.domain.ClientType;
 import org.bankcrm.client.domain.Consents;
+import org.bankcrm.client.domain.Education;
 import org.bankcrm.client.domain.IncomeBracket;
+import org.bankcrm.client.domain.MaritalStatus;
+import org.bankcrm.client.domain.Occupation;
 
 /** Request bodies of the client API, validated field by field. */
 public final class ClientRequests {
@@ -61,20 +67,23 @@ public final class ClientRequests {
             IncomeBracket incomeBracket,
             @PastOrPresent LocalDate customerSince,
             @Valid ConsentsBody consents,
-            Channel preferredChannel) {
+            Channel preferredChannel,
+            Occupation occupation,
+            MaritalStatus maritalStatus,
+            Education education,
+            @Min(ClientProfile.MIN_HOUSEHOLD_SIZE) @Max(ClientProfile.MAX_HOUSEHOLD_SIZE) Integer householdSize,
+            @Min(0) @Max(ClientProfile.MAX_DEPENDANTS) Integer dependants) {
 
         ClientDetails toDomain() {
             return new ClientDetails(externalRef.trim(), type, fullName.trim(), birthDate, email, phone, incomeBracket,
-                    customerSince, consents == null ? Consents.none() : consents.toDomain(), preferredChannel);
+                    customerSince, consents == null ? Consents.none() : consents.toDomain(), preferredChannel,
+                    new ClientProfile(occupation, maritalStatus, education, householdSize, dependants));
         }
 
         /** As a replacement: an absent customerSince keeps the current one (tenure is not lost by omission). */
         ClientDetails replacing(ClientDetails current) {
             ClientDetails next = toDomain();
-            return customerSince != null ? next
-                    : new ClientDetails(next.externalRef(), next.type(), next.fullName(), next.birthDate(), next.email(),
-                            next.phone(), next.incomeBracket(), current.customerSince(), next.consents(),
-                            next.preferredChannel());
+            return customerSince != null ? next : next.withCustomerSince(current.customerSince());
         }
     }
 
@@ -89,9 +98,15 @@ public final class ClientRequests {
             IncomeBracket incomeBracket,
             @PastOrPresent LocalDate customerSince,
             @Valid ConsentsBody consents,
-            Channel preferredChannel) {
+            Channel preferredChannel,
+            Occupation occupation,
+            MaritalStatus maritalStatus,
+            Education education,
+            @Min(ClientProfile.MIN_HOUSEHOLD_SIZE) @Max(ClientProfile.MAX_HOUSEHOLD_SIZE) Integer householdSize,
+            @Min(0) @Max(ClientProfile.MAX_DEPENDANTS) Integer dependants) {
 
         ClientDetails mergeInto(ClientDetails c) {
+            ClientProfile p = c.profile();
             return new ClientDetails(
                     externalRef != null ? externalRef.trim() : c.externalRef(),
                     type != null ? type : c.type(),
@@ -102,7 +117,12 @@ public final class ClientRequests {
                     incomeBracket != null ? incomeBracket : c.incomeBracket(),
                     customerSince != null ? customerSince : c.customerSince(),
                     consents != null ? consents.mergeInto(c.consents()) : c.consents(),
-                    preferredChannel != null ? preferredChannel : c.preferredChannel());
+                    preferredChannel != null ? preferredChannel : c.preferredChannel(),
+                    new ClientProfile(occupation != null ? occupation : p.occupation(),
+                            maritalStatus != null ? maritalStatus : p.maritalStatus(),
+                            education != null ? education : p.education(),
+                            householdSize != null ? householdSize : p.householdSize(),
+                            dependants != null ? dependants : p.dependants()));
         }
     }
 

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.bankcrm.client.app.FinancialsLedger;
 import org.bankcrm.client.domain.MonthlyFinancials;
+import org.bankcrm.platform.problem.ProblemException;
 import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -72,6 +73,9 @@ public class FinancialsResource {
     @POST
     @Operation(summary = "Record a month's financials", description = "Idempotent per client and month: 201 the first time, 200 with replaced=true when it replaces the month's earlier figures.")
     public Uni<RestResponse<FinancialsView>> record(@PathParam("id") UUID id, @Valid @NotNull RecordFinancials request) {
+        MonthlyFinancials.monthProblem(request.month()).ifPresent(problem -> {
+            throw ProblemException.invalidField("month", problem);
+        });
         return ledger.record(id, request.toDomain()).map(recorded -> {
             FinancialsView view = FinancialsView.of(recorded.financials(), recorded.replaced());
             return recorded.replaced() ? RestResponse.ok(view)

@@ -25,7 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.bankcrm.client.app.ProductPortfolio;
 import org.bankcrm.client.domain.HeldProduct;
 import org.bankcrm.client.domain.ProductType;
-import org.bankcrm.platform.problem.ProblemException;
+import org.bankcrm.platform.http.QueryValues;
 import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -81,13 +81,6 @@ public class ProductResource {
     }
 
     static LocalDate date(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ProblemException.invalidField(parameter, "must be an ISO date, e.g. 2026-11-27");
-        }
+        return QueryValues.date(parameter, value);
     }
 }

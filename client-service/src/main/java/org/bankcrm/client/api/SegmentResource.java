@@ -69,7 +69,7 @@ public class SegmentResource {
             @NotBlank @Size(max = 200) String name,
             @Size(max = 1000) String description,
             @NotNull JsonNode condition,
-            Set<ProductType> expectedProducts,
+            Set<@NotNull ProductType> expectedProducts,
             Boolean active) {
     }
 
@@ -77,7 +77,7 @@ public class SegmentResource {
             @NotBlank @Size(max = 200) String name,
             @Size(max = 1000) String description,
             @NotNull JsonNode condition,
-            Set<ProductType> expectedProducts,
+            Set<@NotNull ProductType> expectedProducts,
             Boolean active) {
     }
 

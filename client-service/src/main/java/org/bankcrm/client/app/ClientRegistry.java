@@ -132,10 +132,7 @@ public class ClientRegistry {
         LocalDate today = LocalDate.now(clock);
         return locked(id).call(client -> {
             ClientDetails now = client.details();
-            ClientDetails next = new ClientDetails(now.externalRef(), now.type(), now.fullName(), now.birthDate(),
-                    now.email(), now.phone(), now.incomeBracket(), now.customerSince(), change.apply(now.consents()),
-                    now.preferredChannel());
-            return apply(client, next, source, today);
+            return apply(client, now.withConsents(change.apply(now.consents())), source, today);
         });
     }
 

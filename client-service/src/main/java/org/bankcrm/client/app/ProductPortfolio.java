@@ -31,11 +31,13 @@ public class ProductPortfolio {
     private final ClientChanges changes;
     private final Outbox outbox;
     private final OneOfAKindProducts oneOfAKind;
+    private final ClientDepartures departures;
     private final Clock clock = Clock.systemUTC();
 
     public ProductPortfolio(ClientRegistry registry, HeldProductRepository products, ClientChanges changes, Outbox outbox,
-            ClientConfig config) {
+            ClientConfig config, ClientDepartures departures) {
         this.registry = registry;
+        this.departures = departures;
         this.products = products;
         this.changes = changes;
         this.outbox = outbox;
@@ -69,6 +71,7 @@ public class ProductPortfolio {
                     .transform(e -> ProblemException.conflict("The client already holds a " + type
                             + ", which a client may hold only once"))
                     .call(() -> outbox.append(ClientEvents.productOpened(product, after)))
+                    .call(() -> departures.productOpened(client, product.openedAt))
                     .call(() -> changes.clientChanged(client));
         }));
     }
@@ -89,7 +92,9 @@ public class ProductPortfolio {
                 throw ProblemException.invalidField("closedAt", problem);
             });
             product.close(closing, clock.instant());
+            boolean lastOne = held.stream().noneMatch(HeldProduct::isOpen);
             return outbox.append(ClientEvents.productClosed(product, held))
+                    .call(() -> lastOne ? departures.lastProductClosed(client, closing) : Uni.createFrom().voidItem())
                     .call(() -> changes.clientChanged(client))
                     .replaceWith(product);
         }));

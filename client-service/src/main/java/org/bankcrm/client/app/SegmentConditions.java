@@ -10,8 +10,11 @@ import java.util.Set;
 
 import org.bankcrm.client.domain.Channel;
 import org.bankcrm.client.domain.ClientType;
+import org.bankcrm.client.domain.Education;
 import org.bankcrm.client.domain.IncomeBracket;
 import org.bankcrm.client.domain.LifeStage;
+import org.bankcrm.client.domain.MaritalStatus;
+import org.bankcrm.client.domain.Occupation;
 import org.bankcrm.client.domain.ProductType;
 import org.bankcrm.client.domain.SegmentCondition;
 
@@ -20,9 +23,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads the JSON form of the segment condition language: each node is an object with exactly one key,
- * {@code all} / {@code any} (arrays of nodes), {@code not} (a node), {@code age} / {@code balance}
- * ({@code {"min": .., "max": ..}}), {@code lifeStage}, {@code incomeBracket}, {@code holds},
- * {@code holdsAny}, {@code preferredChannel} (arrays of enumeration values) or {@code clientType} (a value).
+ * {@code all} / {@code any} (arrays of nodes), {@code not} (a node), {@code age} / {@code balance} /
+ * {@code householdSize} / {@code dependants} ({@code {"min": .., "max": ..}}), {@code lifeStage},
+ * {@code incomeBracket}, {@code holds}, {@code holdsAny}, {@code preferredChannel}, {@code occupation},
+ * {@code maritalStatus}, {@code education} (arrays of enumeration values) or {@code clientType} (a value).
  */
 public final class SegmentConditions {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,6 +41,9 @@ public final class SegmentConditions {
         }
     }
 
+    static final String KEYS = "all, any, not, age, balance, lifeStage, incomeBracket, holds, holdsAny, preferredChannel, "
+            + "clientType, occupation, maritalStatus, education, householdSize, dependants";
+
     private SegmentConditions() {
     }
 
@@ -50,8 +57,7 @@ public final class SegmentConditions {
 
     public static SegmentCondition parse(JsonNode node, String path) {
         if (node == null || !node.isObject() || node.size() != 1) {
-            throw new InvalidCondition(path, "must be an object with exactly one of all, any, not, age, balance, lifeStage, "
-                    + "incomeBracket, holds, holdsAny, preferredChannel, clientType");
+            throw new InvalidCondition(path, "must be an object with exactly one of " + KEYS);
         }
         Map.Entry<String, JsonNode> entry = node.fields().next();
         String key = entry.getKey();
@@ -61,11 +67,7 @@ public final class SegmentConditions {
             case "all" -> new SegmentCondition.All(children(value, at));
             case "any" -> new SegmentCondition.Any(children(value, at));
             case "not" -> new SegmentCondition.Not(parse(value, at));
-            case "age" -> {
-                Integer min = bound(value, "min", at) == null ? null : bound(value, "min", at).intValueExact();
-                Integer max = bound(value, "max", at) == null ? null : bound(value, "max", at).intValueExact();
-                yield new SegmentCondition.AgeBetween(min, max);
-            }
+            case "age" -> new SegmentCondition.AgeBetween(whole(value, "min", at), whole(value, "max", at));
             case "balance" -> new SegmentCondition.BalanceBetween(bound(value, "min", at), bound(value, "max", at));
             case "lifeStage" -> new SegmentCondition.LifeStageIn(values(value, LifeStage.class, at));
             case "incomeBracket" -> new SegmentCondition.IncomeBracketIn(values(value, IncomeBracket.class, at));
@@ -73,8 +75,12 @@ public final class SegmentConditions {
             case "holdsAny" -> new SegmentCondition.HoldsAny(values(value, ProductType.class, at));
             case "preferredChannel" -> new SegmentCondition.PreferredChannelIn(values(value, Channel.class, at));
             case "clientType" -> new SegmentCondition.ClientTypeIs(value(value, ClientType.class, at));
-            default -> throw new InvalidCondition(at, "is not a condition; use all, any, not, age, balance, lifeStage, "
-                    + "incomeBracket, holds, holdsAny, preferredChannel or clientType");
+            case "occupation" -> new SegmentCondition.OccupationIn(values(value, Occupation.class, at));
+            case "maritalStatus" -> new SegmentCondition.MaritalStatusIn(values(value, MaritalStatus.class, at));
+            case "education" -> new SegmentCondition.EducationIn(values(value, Education.class, at));
+            case "householdSize" -> new SegmentCondition.HouseholdSizeBetween(whole(value, "min", at), whole(value, "max", at));
+            case "dependants" -> new SegmentCondition.DependantsBetween(whole(value, "min", at), whole(value, "max", at));
+            default -> throw new InvalidCondition(at, "is not a condition; use one of " + KEYS);
         };
     }
 
@@ -87,6 +93,19 @@ public final class SegmentConditions {
             children.add(parse(value.get(i), path + "[" + i + "]"));
         }
         return children;
+    }
+
+    /** A bound that must be a whole number (an age, a count of people). */
+    private static Integer whole(JsonNode range, String name, String path) {
+        BigDecimal bound = bound(range, name, path);
+        if (bound == null) {
+            return null;
+        }
+        try {
+            return bound.intValueExact();
+        } catch (ArithmeticException e) {
+            throw new InvalidCondition(path + "." + name, "must be a whole number");
+        }
     }
 
     private static BigDecimal bound(JsonNode range, String name, String path) {

@@ -3,6 +3,7 @@ package org.bankcrm.client.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +24,10 @@ import jakarta.persistence.Table;
 public class Client {
     /** Below this age an individual cannot be a client on their own. */
     public static final int MINIMUM_AGE = 14;
+    /** No one alive was born earlier; an older date is a typo or a placeholder from another system. */
+    public static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
+    /** Older than the oldest person on record: a typo, not a client. */
+    public static final int MAXIMUM_AGE = 120;
 
     @Id
     public UUID id;
@@ -47,6 +52,16 @@ public class Client {
     public Channel preferredChannel;
     @Embedded
     public Consents consents = Consents.none();
+    @Enumerated(EnumType.STRING)
+    public Occupation occupation;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "marital_status")
+    public MaritalStatus maritalStatus;
+    @Enumerated(EnumType.STRING)
+    public Education education;
+    @Column(name = "household_size")
+    public Integer householdSize;
+    public Integer dependants;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)
@@ -67,6 +82,15 @@ public class Client {
     /** Set once the client's personal data was erased; the id and the aggregates stay. */
     @Column(name = "erased_at")
     public Instant erasedAt;
+    /** Set while the client counts as gone (see {@link #leave}); cleared when they return. */
+    @Column(name = "left_at")
+    public Instant leftAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "left_reason")
+    public DepartureReason leftReason;
+    /** The reporting system's own code for a REPORTED departure, e.g. MOVED_ABROAD. */
+    @Column(name = "left_reported_reason")
+    public String leftReportedReason;
 
     public static Client from(ClientDetails details) {
         Client client = new Client();
@@ -76,7 +100,11 @@ public class Client {
 
     public ClientDetails details() {
         return new ClientDetails(externalRef, type, fullName, birthDate, email, phone, incomeBracket, customerSince,
-                consents.copy(), preferredChannel);
+                consents.copy(), preferredChannel, profile());
+    }
+
+    public ClientProfile profile() {
+        return new ClientProfile(occupation, maritalStatus, education, householdSize, dependants);
     }
 
     /**
@@ -121,6 +149,27 @@ public class Client {
             changed.add("preferredChannel");
             preferredChannel = next.preferredChannel();
         }
+        ClientProfile profile = next.profile();
+        if (occupation != profile.occupation()) {
+            changed.add("occupation");
+            occupation = profile.occupation();
+        }
+        if (maritalStatus != profile.maritalStatus()) {
+            changed.add("maritalStatus");
+            maritalStatus = profile.maritalStatus();
+        }
+        if (education != profile.education()) {
+            changed.add("education");
+            education = profile.education();
+        }
+        if (!Objects.equals(householdSize, profile.householdSize())) {
+            changed.add("householdSize");
+            householdSize = profile.householdSize();
+        }
+        if (!Objects.equals(dependants, profile.dependants())) {
+            changed.add("dependants");
+            dependants = profile.dependants();
+        }
         Consents nextConsents = next.consents() == null ? Consents.none() : next.consents();
         if (!consents.equals(nextConsents)) {
             changed.add("consents");
@@ -132,14 +181,61 @@ public class Client {
         return changed;
     }
 
+    public boolean hasLeft() {
+        return leftAt != null;
+    }
+
+    /**
+     * Marks the client gone at {@code at}; false when they had already left, since the first departure stands
+     * (a report after the last product closed, or a second report, changes nothing).
+     */
+    public boolean leave(Instant at, DepartureReason reason, String reportedReason, Instant now) {
+        if (hasLeft()) {
+            return false;
+        }
+        leftAt = at;
+        leftReason = reason;
+        leftReportedReason = reportedReason;
+        updatedAt = now;
+        return true;
+    }
+
+    /**
+     * The client comes back (opens a product) at {@code at}, never before they left; returns that instant, or
+     * null when they had not left.
+     */
+    public Instant returnAt(Instant at, Instant now) {
+        if (!hasLeft()) {
+            return null;
+        }
+        Instant returnedAt = at.isBefore(leftAt) ? leftAt : at;
+        leftAt = null;
+        leftReason = null;
+        leftReportedReason = null;
+        updatedAt = now;
+        return returnedAt;
+    }
+
+    /** Why a departure at {@code leftAt} cannot be recorded on {@code now}, if it cannot. */
+    public Optional<String> departureProblem(Instant leftAt, Instant now) {
+        if (leftAt.isAfter(now)) {
+            return Optional.of("must not be in the future");
+        }
+        if (customerSince != null && leftAt.isBefore(customerSince.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            return Optional.of("must not be before customerSince " + customerSince);
+        }
+        return Optional.empty();
+    }
+
     public boolean isErased() {
         return erasedAt != null;
     }
 
     /**
      * Right to erasure: the name, contacts, birth date and core-banking reference are replaced by
-     * placeholders and every consent is withdrawn; the pseudonymous id, type, income bracket, tenure,
-     * products and financials stay, so the bank's aggregates do not change.
+     * placeholders, the profile (occupation, family, education) is cleared and every consent is withdrawn; the
+     * pseudonymous id, type, income bracket, tenure, products and financials stay, so the bank's aggregates do not
+     * change.
      */
     public void erase(Instant now) {
         externalRef = "ERASED-" + id;
@@ -148,6 +244,13 @@ public class Client {
         email = null;
         phone = null;
         consents = Consents.none();
+        occupation = null;
+        maritalStatus = null;
+        education = null;
+        householdSize = null;
+        dependants = null;
+        // a reporting system's code (e.g. DECEASED) may say something about the person; when and why stay
+        leftReportedReason = null;
         erasedAt = now;
         updatedAt = now;
         version++;
@@ -169,6 +272,10 @@ public class Client {
         }
         if (Period.between(birthDate, today).getYears() < MINIMUM_AGE) {
             return Optional.of("the client must be at least " + MINIMUM_AGE + " years old");
+        }
+        if (birthDate.isBefore(EARLIEST_BIRTH_DATE) || Period.between(birthDate, today).getYears() > MAXIMUM_AGE) {
+            return Optional.of("must not be before " + EARLIEST_BIRTH_DATE + " nor make the client older than "
+                    + MAXIMUM_AGE);
         }
         return Optional.empty();
     }

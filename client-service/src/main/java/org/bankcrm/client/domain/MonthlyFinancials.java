@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -19,6 +20,16 @@ import jakarta.persistence.Table;
 @Table(name = "monthly_financials")
 @IdClass(MonthlyFinancials.Key.class)
 public class MonthlyFinancials {
+    /** The bank's figures go back no further; an earlier month is a typo, and would skew the value history. */
+    public static final YearMonth EARLIEST_MONTH = YearMonth.of(2000, 1);
+
+    /** Why {@code month} cannot hold financials, if it cannot. */
+    public static Optional<String> monthProblem(YearMonth month) {
+        return month != null && month.isBefore(EARLIEST_MONTH)
+                ? Optional.of("must not be before " + EARLIEST_MONTH)
+                : Optional.empty();
+    }
+
     @Id
     @Column(name = "client_id")
     public UUID clientId;

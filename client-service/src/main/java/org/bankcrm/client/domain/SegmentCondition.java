@@ -79,6 +79,42 @@ public sealed interface SegmentCondition {
         }
     }
 
+    record OccupationIn(Set<Occupation> occupations) implements SegmentCondition {
+        public boolean matches(SegmentFacts client) {
+            return client.profile().occupation() != null && occupations.contains(client.profile().occupation());
+        }
+    }
+
+    record MaritalStatusIn(Set<MaritalStatus> statuses) implements SegmentCondition {
+        public boolean matches(SegmentFacts client) {
+            return client.profile().maritalStatus() != null && statuses.contains(client.profile().maritalStatus());
+        }
+    }
+
+    record EducationIn(Set<Education> levels) implements SegmentCondition {
+        public boolean matches(SegmentFacts client) {
+            return client.profile().education() != null && levels.contains(client.profile().education());
+        }
+    }
+
+    /** Household size within [min, max]; a client whose household is not known never matches. */
+    record HouseholdSizeBetween(Integer min, Integer max) implements SegmentCondition {
+        public boolean matches(SegmentFacts client) {
+            return within(client.profile().householdSize(), min, max);
+        }
+    }
+
+    /** Dependants within [min, max]; a client whose dependants are not known never matches. */
+    record DependantsBetween(Integer min, Integer max) implements SegmentCondition {
+        public boolean matches(SegmentFacts client) {
+            return within(client.profile().dependants(), min, max);
+        }
+    }
+
+    private static boolean within(Integer value, Integer min, Integer max) {
+        return value != null && (min == null || value >= min) && (max == null || value <= max);
+    }
+
     record ClientTypeIs(ClientType type) implements SegmentCondition {
         public boolean matches(SegmentFacts client) {
             return client.type() == type;

@@ -12,11 +12,15 @@ import org.bankcrm.client.domain.SegmentMembership;
 import org.bankcrm.client.domain.Client;
 import org.bankcrm.client.domain.ClientType;
 import org.bankcrm.client.domain.ConsentPurpose;
+import org.bankcrm.client.domain.DepartureReason;
+import org.bankcrm.client.domain.Education;
 import org.bankcrm.client.domain.Consents;
 import org.bankcrm.client.domain.ClientValue;
 import org.bankcrm.client.domain.HeldProduct;
 import org.bankcrm.client.domain.IncomeBracket;
+import org.bankcrm.client.domain.MaritalStatus;
 import org.bankcrm.client.domain.MonthlyFinancials;
+import org.bankcrm.client.domain.Occupation;
 import org.bankcrm.client.domain.ProductType;
 import org.bankcrm.client.domain.ValueQuadrant;
 import org.bankcrm.client.domain.ValueStrategy;
@@ -38,6 +42,8 @@ public final class ClientEvents {
     public static final String SEGMENT_CHANGED = "crm.client.segment-changed";
     public static final String CONSENT_CHANGED = "crm.client.consent-changed";
     public static final String ERASED = "crm.client.erased";
+    public static final String LEFT = "crm.client.left";
+    public static final String RETURNED = "crm.client.returned";
 
     private ClientEvents() {
     }
@@ -51,12 +57,14 @@ public final class ClientEvents {
     }
 
     public record Registered(UUID clientId, ClientType type, AgeBand ageBand, IncomeBracket incomeBracket,
-            LocalDate customerSince, ConsentsData consents, Instant registeredAt) {
+            LocalDate customerSince, ConsentsData consents, Occupation occupation, MaritalStatus maritalStatus,
+            Education education, Integer householdSize, Integer dependants, Instant registeredAt) {
     }
 
     public record Updated(UUID clientId, ClientType type, AgeBand ageBand, IncomeBracket incomeBracket,
-            LocalDate customerSince, ConsentsData consents, Channel preferredChannel, Set<String> changedFields,
-            Instant updatedAt) {
+            LocalDate customerSince, ConsentsData consents, Channel preferredChannel, Occupation occupation,
+            MaritalStatus maritalStatus, Education education, Integer householdSize, Integer dependants,
+            Set<String> changedFields, Instant updatedAt) {
     }
 
     public record ConsentChangeData(ConsentPurpose purpose, boolean granted) {
@@ -67,6 +75,21 @@ public final class ClientEvents {
     }
 
     public record Erased(UUID clientId, Instant erasedAt) {
+    }
+
+    public record Left(UUID clientId, Instant leftAt, DepartureReason reason) {
+    }
+
+    public record Returned(UUID clientId, Instant returnedAt) {
+    }
+
+    /** The client's departure as {@link Client#leave} recorded it; the reporting system's code stays inside. */
+    public static OutgoingEvent left(Client client) {
+        return of(LEFT, client.id, new Left(client.id, client.leftAt, client.leftReason));
+    }
+
+    public static OutgoingEvent returned(UUID clientId, Instant returnedAt) {
+        return of(RETURNED, clientId, new Returned(clientId, returnedAt));
     }
 
     public record SegmentChanged(UUID clientId, Set<String> segments, Set<String> joined, Set<String> left, Instant changedAt) {
@@ -124,13 +147,15 @@ public final class ClientEvents {
 
     public static OutgoingEvent registered(Client client, LocalDate today) {
         var data = new Registered(client.id, client.type, client.ageBand(today), client.incomeBracket,
-                client.customerSince, ConsentsData.of(client.consents), client.createdAt);
+                client.customerSince, ConsentsData.of(client.consents), client.occupation, client.maritalStatus,
+                client.education, client.householdSize, client.dependants, client.createdAt);
         return of(REGISTERED, client.id, data);
     }
 
     public static OutgoingEvent updated(Client client, Set<String> changedFields, LocalDate today) {
         var data = new Updated(client.id, client.type, client.ageBand(today), client.incomeBracket, client.customerSince,
-                ConsentsData.of(client.consents), client.preferredChannel, changedFields, client.updatedAt);
+                ConsentsData.of(client.consents), client.preferredChannel, client.occupation, client.maritalStatus,
+                client.education, client.householdSize, client.dependants, changedFields, client.updatedAt);
         return of(UPDATED, client.id, data);
     }
 

@@ -7,8 +7,12 @@ import java.math.BigDecimal;
 import java.util.Set;
 
 import org.bankcrm.client.domain.Channel;
+import org.bankcrm.client.domain.ClientProfile;
 import org.bankcrm.client.domain.ClientType;
+import org.bankcrm.client.domain.Education;
 import org.bankcrm.client.domain.IncomeBracket;
+import org.bankcrm.client.domain.MaritalStatus;
+import org.bankcrm.client.domain.Occupation;
 import org.bankcrm.client.domain.ProductType;
 import org.bankcrm.client.domain.SegmentFacts;
 import org.junit.jupiter.api.Test;
@@ -23,9 +27,9 @@ class SegmentConditionsTest {
                          {"any": [{"balance": {"min": 10000}}, {"preferredChannel": ["MOBILE_APP"]}]}]}
                 """);
         var seeker = new SegmentFacts(ClientType.INDIVIDUAL, 30, IncomeBracket.MIDDLE, Set.of(ProductType.CURRENT_ACCOUNT),
-                new BigDecimal("12000"), Channel.BRANCH);
+                new BigDecimal("12000"), Channel.BRANCH, null);
         var owner = new SegmentFacts(ClientType.INDIVIDUAL, 30, IncomeBracket.MIDDLE, Set.of(ProductType.MORTGAGE),
-                new BigDecimal("12000"), Channel.BRANCH);
+                new BigDecimal("12000"), Channel.BRANCH, null);
         assertThat(condition.matches(seeker)).isTrue();
         assertThat(condition.matches(owner)).isFalse();
     }
@@ -45,5 +49,22 @@ class SegmentConditionsTest {
                 .isInstanceOf(SegmentConditions.InvalidCondition.class);
         assertThatThrownBy(() -> SegmentConditions.parse("{\"age\": {\"min\": 1}, \"clientType\": \"BUSINESS\"}"))
                 .isInstanceOf(SegmentConditions.InvalidCondition.class);
+    }
+
+    @Test
+    void profileConditionsAreReadAndBadOnesNamed() {
+        var condition = SegmentConditions.parse("""
+                {"all": [{"occupation": ["STUDENT"]}, {"maritalStatus": ["SINGLE"]}, {"education": ["SECONDARY", "TERTIARY"]},
+                         {"householdSize": {"max": 2}}, {"dependants": {"max": 0}}]}
+                """);
+        var student = new SegmentFacts(ClientType.INDIVIDUAL, 20, null, Set.of(), null, null,
+                new ClientProfile(Occupation.STUDENT, MaritalStatus.SINGLE, Education.SECONDARY, 1, 0));
+        assertThat(condition.matches(student)).isTrue();
+        assertThatThrownBy(() -> SegmentConditions.parse("{\"occupation\": [\"ASTRONAUT\"]}"))
+                .isInstanceOf(SegmentConditions.InvalidCondition.class)
+                .hasFieldOrPropertyWithValue("path", "condition.occupation[0]");
+        assertThatThrownBy(() -> SegmentConditions.parse("{\"dependants\": {\"min\": 1.5}}"))
+                .isInstanceOf(SegmentConditions.InvalidCondition.class)
+                .hasFieldOrPropertyWithValue("path", "condition.dependants.min");
     }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class SegmentConditionTest {
 
     static SegmentFacts individual(int age, IncomeBracket income, Set<ProductType> held, String balance, Channel channel) {
-        return new SegmentFacts(ClientType.INDIVIDUAL, age, income, held, balance == null ? null : new BigDecimal(balance), channel);
+        return new SegmentFacts(ClientType.INDIVIDUAL, age, income, held, balance == null ? null : new BigDecimal(balance), channel,
+                null);
     }
 
     final SegmentCondition youngStarters = new SegmentCondition.All(List.of(
@@ -37,7 +38,7 @@ class SegmentConditionTest {
 
     @Test
     void aBusinessHasNoAgeSoNoAgeConditionMatchesIt() {
-        var business = new SegmentFacts(ClientType.BUSINESS, null, null, Set.of(), null, null);
+        var business = new SegmentFacts(ClientType.BUSINESS, null, null, Set.of(), null, null, null);
         assertThat(new SegmentCondition.AgeBetween(null, null).matches(business)).isFalse();
         assertThat(new SegmentCondition.ClientTypeIs(ClientType.BUSINESS).matches(business)).isTrue();
         assertThat(new SegmentCondition.LifeStageIn(Set.of(LifeStage.BUSINESS)).matches(business)).isTrue();
@@ -90,5 +91,21 @@ class SegmentConditionTest {
         assertThat(change.joined()).containsExactly("RETIREES");
         assertThat(change.left()).containsExactly("PRE_RETIREMENT");
         assertThat(SegmentMembership.change(Set.of("RETIREES"), facts, rules).isEmpty()).isTrue();
+    }
+
+    @Test
+    void profileConditionsMatchOnlyWhatIsKnownOfTheClient() {
+        var family = new SegmentFacts(ClientType.INDIVIDUAL, 38, null, Set.of(), null, null,
+                new ClientProfile(Occupation.PUBLIC_SERVANT, MaritalStatus.MARRIED, Education.TERTIARY, 4, 2));
+        var unknown = new SegmentFacts(ClientType.INDIVIDUAL, 38, null, Set.of(), null, null, null);
+        var conditions = List.<SegmentCondition>of(new SegmentCondition.OccupationIn(Set.of(Occupation.PUBLIC_SERVANT)),
+                new SegmentCondition.MaritalStatusIn(Set.of(MaritalStatus.MARRIED, MaritalStatus.WIDOWED)),
+                new SegmentCondition.EducationIn(Set.of(Education.TERTIARY)),
+                new SegmentCondition.HouseholdSizeBetween(3, null), new SegmentCondition.DependantsBetween(1, 3));
+        for (SegmentCondition condition : conditions) {
+            assertThat(condition.matches(family)).as("%s", condition).isTrue();
+            assertThat(condition.matches(unknown)).as("%s", condition).isFalse();
+        }
+        assertThat(new SegmentCondition.DependantsBetween(null, 1).matches(family)).isFalse();
     }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ContractFilesTest {
     static final List<String> TYPES = List.of(ClientEvents.REGISTERED, ClientEvents.UPDATED, ClientEvents.PRODUCT_OPENED,
             ClientEvents.PRODUCT_CLOSED, ClientEvents.FINANCIALS_RECORDED, ClientEvents.VALUE_CHANGED,
-            ClientEvents.SEGMENT_CHANGED, ClientEvents.CONSENT_CHANGED, ClientEvents.ERASED);
+            ClientEvents.SEGMENT_CHANGED, ClientEvents.CONSENT_CHANGED, ClientEvents.ERASED, ClientEvents.LEFT,
+            ClientEvents.RETURNED);
 
     static List<String> types() {
         return TYPES;
@@ -58,6 +59,17 @@ class ContractFilesTest {
         String example = EventContracts.resource("contracts/examples/" + ClientEvents.VALUE_CHANGED + ".json");
         assertThat(EventContracts.violations(schema(ClientEvents.VALUE_CHANGED), example.replace("\"DEVELOP\"", "\"UPSELL\"")))
                 .isNotEmpty();
+    }
+
+    @Test
+    void aDepartureCarriesExactlyTheClientIdWhenAndOneOfTheTwoReasons() {
+        String schema = schema(ClientEvents.LEFT);
+        String reported = "{\"clientId\": \"6f1c2a3e-8a55-4c1e-9d2b-1f0e7f3b9a10\", \"leftAt\": \"2026-11-27T11:08:00Z\", \"reason\": \"%s\"%s}";
+        assertThat(EventContracts.violations(schema, reported.formatted("REPORTED", ""))).isEmpty();
+        assertThat(EventContracts.violations(schema, reported.formatted("MOVED_ABROAD", ""))).isNotEmpty();
+        assertThat(EventContracts.violations(schema, reported.formatted("REPORTED", ", \"reportedReason\": \"DECEASED\""))).isNotEmpty();
+        assertThat(EventContracts.violations(schema(ClientEvents.RETURNED),
+                "{\"clientId\": \"6f1c2a3e-8a55-4c1e-9d2b-1f0e7f3b9a10\"}")).isNotEmpty();
     }
 
     static String schema(String type) {

@@ -24,6 +24,8 @@ import org.bankcrm.interaction.domain.Need;
 import org.bankcrm.interaction.domain.TouchpointType;
 import org.bankcrm.interaction.domain.Valence;
 import org.bankcrm.interaction.store.TouchpointRepository.TimelineFilter;
+import org.bankcrm.platform.http.Paging;
+import org.bankcrm.platform.http.QueryValues;
 import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,7 +56,7 @@ public class ClientInteractionsResource {
     public Uni<TimelinePage> timeline(@PathParam("clientId") UUID clientId,
             @QueryParam("channel") String channel, @QueryParam("type") String type,
             @QueryParam("need") String need, @QueryParam("valence") String valence,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return log.timeline(new TimelineFilter(clientId,
                 QueryValues.enumeration(Channel.class, "channel", channel),
@@ -86,7 +88,7 @@ public class ClientInteractionsResource {
             + "filterable by status and need")
     public Uni<JourneyPage> journeys(@PathParam("clientId") UUID clientId,
             @QueryParam("status") String status, @QueryParam("need") String need,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return journeys.ofClient(clientId, QueryValues.enumeration(JourneyStatus.class, "status", status),
                 QueryValues.enumeration(Need.class, "need", need), page, size)

@@ -1,7 +1,6 @@
 package org.bankcrm.interaction.api;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.bankcrm.interaction.domain.CxFindingRules.CauseFinding;
 import org.bankcrm.interaction.domain.CxFindingRules.CsatFinding;
 import org.bankcrm.interaction.domain.CxFindingRules.RepeatContactFinding;
 import org.bankcrm.interaction.domain.Need;
+import org.bankcrm.platform.http.QueryValues;
 import org.bankcrm.platform.problem.ProblemException;
 import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -137,13 +137,6 @@ public class CxResource {
     }
 
     private static LocalDate date(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(parameter, "must be an ISO-8601 date, e.g. 2026-11-27");
-        }
+        return QueryValues.date(parameter, value);
     }
 }

@@ -20,6 +20,7 @@ import org.bankcrm.loyalty.app.LoyaltyReports;
 import org.bankcrm.loyalty.domain.LoyaltyType;
 import org.bankcrm.loyalty.domain.ScoreBasis;
 import org.bankcrm.loyalty.domain.ScoreFactor;
+import org.bankcrm.platform.http.Paging;
 import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -78,7 +79,7 @@ public class LoyaltyResource {
     @Path("clients/{clientId}/loyalty/history")
     @Operation(summary = "Each change of the client's scores, newest first")
     public Uni<HistoryView> history(@PathParam("clientId") UUID clientId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return reports.history(clientId, page, size).map(changes -> new HistoryView(clientId, page, size,
                 changes.stream().map(c -> new ScoreChangeView(c.behavioural, c.perceived, c.type, c.churnRisk,

@@ -66,7 +66,7 @@ public class OfferResource {
     public record OfferRequest(
             @NotBlank @Pattern(regexp = "[A-Z0-9_]{2,60}", message = "must be 2-60 upper-case letters, digits or _") String code,
             @NotBlank String name, String description, @NotNull OfferCategory category, String productType,
-            @NotNull JsonNode condition, @NotEmpty Set<Channel> channels, @NotNull Double value, LocalDate validFrom,
+            @NotNull JsonNode condition, @NotEmpty Set<@NotNull Channel> channels, @NotNull Double value, LocalDate validFrom,
             LocalDate validTo, @DecimalMin(value = "0", inclusive = false) Double priorAccepted,
             @DecimalMin(value = "0", inclusive = false) Double priorDeclined, Boolean active) {
 

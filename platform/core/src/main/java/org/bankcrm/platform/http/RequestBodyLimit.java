@@ -1,6 +1,5 @@
 package org.bankcrm.platform.http;
 
-import java.net.URI;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +49,7 @@ public class RequestBodyLimit {
         }
         Problem problem = new Problem(null, "Content Too Large", 413,
                 "The request body has " + declared + " bytes; at most " + maxBytes + " are accepted",
-                URI.create(ctx.normalizedPath()), null, Map.of("maxBodySize", maxBytes));
+                Problem.instanceOf(ctx.normalizedPath()), null, Map.of("maxBodySize", maxBytes));
         String body;
         try {
             body = json.writeValueAsString(problem);

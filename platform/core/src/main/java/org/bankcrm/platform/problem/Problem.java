@@ -24,6 +24,22 @@ public record Problem(URI type, String title, int status, String detail, URI ins
     public record Violation(String field, String message) {
     }
 
+    /**
+     * The {@code instance} of a problem about a request to {@code path} (decoded, as the router saw it): quoted
+     * where it holds characters a URI cannot (a space, a control character), so that a hostile path cannot make
+     * the error answer fail in its turn.
+     */
+    public static URI instanceOf(String path) {
+        if (path == null) {
+            return null;
+        }
+        try {
+            return new URI(null, null, path, null);
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
     public Problem {
         extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
         violations = violations == null || violations.isEmpty() ? null : List.copyOf(violations);

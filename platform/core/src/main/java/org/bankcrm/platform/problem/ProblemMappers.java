@@ -91,12 +91,32 @@ public class ProblemMappers {
         if (status.getStatusCode() >= 500) {
             return unexpected(e, uri);
         }
-        Throwable cause = e.getCause();
-        if (cause instanceof JsonProcessingException jpe) {
-            return json(jpe, uri);
+        // Quarkus REST wraps the Jackson errors it does not rethrow (e.g. an InputBounds refusal) in a 400
+        if (e.getCause() instanceof JsonProcessingException cause) {
+            return jackson(cause, uri);
         }
         String detail = e.getMessage() != null && !e.getMessage().startsWith("HTTP ") ? e.getMessage() : null;
         return respond(new Problem(null, status.getReasonPhrase(), status.getStatusCode(), detail, instance(uri), null, null));
+    }
+
+    /** The answer of the most specific Jackson mapper above to {@code e}. */
+    RestResponse<Problem> jackson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof InvalidFormatException invalid) {
+            return invalidFormat(invalid, uri);
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return unknownField(unknown, uri);
+        }
+        if (e instanceof MismatchedInputException mismatched) {
+            return mismatchedInput(mismatched, uri);
+        }
+        if (e instanceof JsonMappingException mapping) {
+            return jsonMapping(mapping, uri);
+        }
+        if (e instanceof JsonParseException parse) {
+            return jsonParse(parse, uri);
+        }
+        return json(e, uri);
     }
 
     @ServerExceptionMapper
@@ -121,7 +141,7 @@ public class ProblemMappers {
     }
 
     private static URI instance(UriInfo uri) {
-        return uri == null ? null : URI.create(uri.getPath());
+        return uri == null ? null : Problem.instanceOf(uri.getPath());
     }
 
     /** The JSON property path of a binding error, e.g. {@code consents.marketingEmail}. */

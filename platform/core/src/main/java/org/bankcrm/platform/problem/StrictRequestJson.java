@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * REST request bodies are read strictly: a property the request record does not declare is a 400
  * problem+json naming it ({@link ProblemMappers#unknownField}), so a typo ({@code "emial"}) is never
- * silently dropped. Only Quarkus REST uses this mapper; the application's {@link ObjectMapper} bean, which
+ * silently dropped, and every value is held to {@link InputBounds} ({@link InputBoundsModule}). Only
+ * Quarkus REST uses this mapper; the application's {@link ObjectMapper} bean, which
  * reads Kafka events ({@code EventPayloads} and the services' consumers), keeps ignoring unknown properties
  * so that consumers tolerate fields a producer adds later.
  */
@@ -18,7 +19,8 @@ public class StrictRequestJson implements ContextResolver<ObjectMapper> {
     private final ObjectMapper strict;
 
     public StrictRequestJson(ObjectMapper json) {
-        this.strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .registerModule(new InputBoundsModule());
     }
 
     @Override

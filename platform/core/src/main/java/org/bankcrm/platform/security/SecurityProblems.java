@@ -1,7 +1,6 @@
 package org.bankcrm.platform.security;
 
 import java.lang.reflect.Method;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -70,7 +69,7 @@ public class SecurityProblems {
     private static RestResponse<Problem> respond(int status, String title, String detail, UriInfo uri,
             Map<String, Object> extensions, String challenge) {
         RestResponse.ResponseBuilder<Problem> response = RestResponse.ResponseBuilder.<Problem>create(status)
-                .entity(new Problem(null, title, status, detail, uri == null ? null : URI.create(uri.getPath()), null, extensions))
+                .entity(new Problem(null, title, status, detail, uri == null ? null : Problem.instanceOf(uri.getPath()), null, extensions))
                 .type(Problem.MEDIA_TYPE);
         if (challenge != null) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, challenge);

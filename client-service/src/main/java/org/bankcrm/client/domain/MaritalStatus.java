@@ -1,0 +1,5 @@
+package org.bankcrm.client.domain;
+
+public enum MaritalStatus {
+    SINGLE, MARRIED, DIVORCED, WIDOWED
+}
