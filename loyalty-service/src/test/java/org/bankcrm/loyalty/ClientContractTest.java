@@ -32,6 +32,8 @@ class ClientContractTest {
                 Arguments.of("client-service", FactReader.SEGMENT_CHANGED, FactReader.SegmentChanged.class),
                 Arguments.of("client-service", FactReader.VALUE_CHANGED, FactReader.ValueChanged.class),
                 Arguments.of("client-service", FactReader.ERASED, FactReader.ClientErased.class),
+                Arguments.of("client-service", FactReader.LEFT, FactReader.ClientLeft.class),
+                Arguments.of("client-service", FactReader.RETURNED, FactReader.ClientReturned.class),
                 Arguments.of("interaction-service", FactReader.INTERACTION_RECORDED, FactReader.InteractionRecorded.class),
                 Arguments.of("interaction-service", FactReader.JOURNEY_CLOSED, FactReader.JourneyClosed.class));
     }

@@ -48,6 +48,11 @@ class RolesTest {
     }
 
     @Test
+    void theChurnModelIsForAnalysts() {
+        RoleChecks.get("/api/v1/churn-model").allow(Roles.ANALYST).check();
+    }
+
+    @Test
     void recomputationsAreForAdmins() {
         RoleChecks.post("/api/v1/loyalty/recomputations").allow(Roles.ADMIN).expect(202).check();
         String id = given().header(TestTokens.header(Roles.ADMIN)).post("/api/v1/loyalty/recomputations")

@@ -53,6 +53,18 @@ final class TestEvents {
                 """.formatted(clientId, quadrant, Instant.now()));
     }
 
+    static ProducerRecord<String, String> left(String clientId, String reason) {
+        return CloudEventRecords.event(CLIENT_TOPIC, "crm.client.left", clientId, """
+                {"clientId": "%s", "leftAt": "%s", "reason": "%s"}
+                """.formatted(clientId, Instant.now(), reason));
+    }
+
+    static ProducerRecord<String, String> returned(String clientId) {
+        return CloudEventRecords.event(CLIENT_TOPIC, "crm.client.returned", clientId, """
+                {"clientId": "%s", "returnedAt": "%s"}
+                """.formatted(clientId, Instant.now()));
+    }
+
     static ProducerRecord<String, String> erased(String clientId) {
         return CloudEventRecords.event(CLIENT_TOPIC, "crm.client.erased", clientId, """
                 {"clientId": "%s", "erasedAt": "%s"}

@@ -1,8 +1,11 @@
 package org.bankcrm.loyalty.app;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 
 import org.bankcrm.loyalty.domain.BehaviouralLoyalty;
+import org.bankcrm.loyalty.domain.ChurnFeature;
 import org.bankcrm.loyalty.domain.ChurnRiskModel;
 import org.bankcrm.loyalty.domain.HalfLives;
 import org.bankcrm.loyalty.domain.LoyaltyScoring;
@@ -142,26 +145,35 @@ public interface LoyaltyConfig {
     }
 
     interface Churn {
-        @WithDefault("0.3")
+        /** Log-odds of leaving within the horizon for a client whose every feature is typical. */
+        @WithDefault("-2.944")
         double intercept();
 
-        @WithDefault("-3.0")
-        double behavioural();
+        /** The horizon the probability is about; also how long a snapshot waits to become a negative. */
+        @WithDefault("180d")
+        Duration horizon();
 
-        @WithDefault("-2.0")
-        double perceived();
+        /** How firmly the online fit holds the prior's coefficients (Gaussian precision; 16 = a standard deviation of 0.25). */
+        @WithDefault("16")
+        double priorPrecision();
 
-        @WithDefault("0.4")
-        double openComplaint();
+        /** Observations (newest first) over which GET /churn-model reports AUC, Brier score and reliability. */
+        @WithDefault("10000")
+        int reportWindow();
 
-        @WithDefault("0.7")
-        double closure();
+        /** How often snapshots older than the horizon of clients still here are labelled negative. */
+        @WithDefault("1h")
+        Duration labellingInterval();
 
-        @WithDefault("-1.0")
-        double balanceTrend();
+        /** Clients labelled per round of that job. */
+        @WithDefault("500")
+        int labellingBatch();
 
-        @WithDefault("0.25")
-        double bankCausedNegative();
+        /** Per feature key (crm.loyalty.churn.coefficient.activity, …): log-odds per transformed unit. */
+        Map<String, Double> coefficient();
+
+        /** Per feature key: the typical client's raw value, from which each feature is measured. */
+        Map<String, Double> typical();
 
         /** crm.loyalty.churn-risk-raised is published when the risk crosses this from below. */
         @WithDefault("0.3")
@@ -183,8 +195,21 @@ public interface LoyaltyConfig {
                         p.openComplaintPenalty(), p.bankCausedNegativePenalty(), p.positiveBonus(), p.positiveBonusCap(),
                         p.repeatContactPenalty()),
                 new LoyaltyType.TypeThresholds(type().behaviouralHigh(), type().perceivedHigh()),
-                new ChurnRiskModel(c.intercept(), c.behavioural(), c.perceived(), c.openComplaint(), c.closure(),
-                        c.balanceTrend(), c.bankCausedNegative()),
+                churnPrior(c),
                 new HalfLives(halfLife().experience(), halfLife().behaviour(), halfLife().recency()));
+    }
+
+    private static ChurnRiskModel churnPrior(Churn c) {
+        Map<ChurnFeature, ChurnRiskModel.Term> terms = new EnumMap<>(ChurnFeature.class);
+        for (ChurnFeature feature : ChurnFeature.values()) {
+            Double coefficient = c.coefficient().get(feature.key());
+            Double typical = c.typical().get(feature.key());
+            if (coefficient == null || typical == null) {
+                throw new IllegalStateException("crm.loyalty.churn.coefficient." + feature.key() + " and crm.loyalty.churn.typical."
+                        + feature.key() + " must be configured");
+            }
+            terms.put(feature, new ChurnRiskModel.Term(coefficient, typical));
+        }
+        return new ChurnRiskModel(c.intercept(), terms, c.horizon());
     }
 }

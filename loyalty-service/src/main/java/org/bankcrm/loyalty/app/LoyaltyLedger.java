@@ -11,7 +11,6 @@ import org.bankcrm.loyalty.domain.ClientFact;
 import org.bankcrm.loyalty.domain.ClientProfile;
 import org.bankcrm.loyalty.domain.ErasedClient;
 import org.bankcrm.loyalty.domain.LoyaltyAssessment;
-import org.bankcrm.loyalty.domain.LoyaltyFeatures;
 import org.bankcrm.loyalty.domain.LoyaltyScore;
 import org.bankcrm.loyalty.domain.LoyaltyScoring;
 import org.bankcrm.loyalty.domain.ParkedEvent;
@@ -58,11 +57,14 @@ public class LoyaltyLedger {
     private final java.time.Duration maxWait;
     private final Clock clock = Clock.systemUTC();
     private final io.micrometer.core.instrument.MeterRegistry metrics;
+    private final ChurnLearning churnLearning;
 
     public LoyaltyLedger(ClientProfileRepository profiles, LoyaltyScoreRepository scores, ScoreChangeRepository history,
             ParkedEventRepository parked, ErasedClientRepository erased, ClientLocks locks, FactReader facts,
-            Outbox outbox, ObjectMapper json, LoyaltyConfig config, io.micrometer.core.instrument.MeterRegistry metrics) {
+            Outbox outbox, ObjectMapper json, LoyaltyConfig config, io.micrometer.core.instrument.MeterRegistry metrics,
+            ChurnLearning churnLearning) {
         this.metrics = metrics;
+        this.churnLearning = churnLearning;
         this.profiles = profiles;
         this.scores = scores;
         this.history = history;
@@ -114,6 +116,12 @@ public class LoyaltyLedger {
     private Uni<Void> applyTo(ClientProfile profile, IncomingEvent event, ClientFact fact) {
         boolean moved = profile.apply(fact, scoring.rules().halfLives());
         profile.applied(event.id(), clock.instant());
+        if (fact instanceof ClientFact.Left left) {
+            return churnLearning.clientLeft(left);
+        }
+        if (fact instanceof ClientFact.Returned returned) {
+            return churnLearning.clientReturned(returned);
+        }
         return fact.rescores() && moved ? rescore(profile, event) : Uni.createFrom().voidItem();
     }
 
@@ -177,8 +185,10 @@ public class LoyaltyLedger {
 
     private Uni<Void> rescore(ClientProfile profile, Trigger trigger) {
         Instant now = clock.instant();
-        LoyaltyFeatures features = LoyaltyFeatures.of(profile, now, scoring.rules().halfLives());
-        LoyaltyAssessment a = scoring.assess(features);
+        return churnLearning.current().chain(churnModel -> rescore(profile, trigger, scoring.assess(profile, now, churnModel), now));
+    }
+
+    private Uni<Void> rescore(ClientProfile profile, Trigger trigger, LoyaltyAssessment a, Instant now) {
         metrics.counter("crm.loyalty.rescored", "trigger", trigger.type()).increment();
         return scores.findById(profile.clientId).chain(existing -> {
             LoyaltyScore score = existing != null ? existing : new LoyaltyScore();
@@ -189,11 +199,11 @@ public class LoyaltyLedger {
             if (!changed && trigger.cause() == null) {
                 return Uni.createFrom().voidItem();
             }
-            score.set(a, write(a.factors()), trigger.type(), trigger.id(), now);
+            score.set(a, write(a.allFactors()), trigger.type(), trigger.id(), now);
             String clientId = profile.clientId.toString();
             Uni<?> saved = existing == null ? scores.persist(score) : Uni.createFrom().item(score);
             if (changed) {
-                saved = saved.chain(() -> history.persist(ScoreChange.of(score, features)));
+                saved = saved.chain(() -> history.persist(ScoreChange.of(score, a.churnInputs())));
             }
             Uni<?> chain = saved.chain(() -> outbox.append(caused(OutgoingEvent.of(LoyaltyEvents.TOPIC,
                     LoyaltyEvents.SCORE_CHANGED, clientId, new LoyaltyEvents.ScoreChanged(profile.clientId,

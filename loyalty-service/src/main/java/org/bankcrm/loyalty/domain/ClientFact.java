@@ -31,8 +31,9 @@ public sealed interface ClientFact {
             implements ClientFact {
     }
 
-    record FinancialsRecorded(UUID clientId, YearMonth month, double averageBalance, int transactionCount)
-            implements ClientFact {
+    /** One month's financials; the amount moved is null when the producer did not say. */
+    record FinancialsRecorded(UUID clientId, YearMonth month, double averageBalance, int transactionCount,
+            Double transactionAmount) implements ClientFact {
     }
 
     record SegmentChanged(UUID clientId, List<String> segments) implements ClientFact {
@@ -65,6 +66,25 @@ public sealed interface ClientFact {
 
     /** One need of the client, finally met or abandoned (interaction-service). */
     record JourneyClosed(UUID clientId, UUID journeyId, String status, Instant closedAt) implements ClientFact {
+    }
+
+    /**
+     * The client left the bank (client-service: the last product closed, or attrition reported): the churn model's
+     * positive label for the snapshots held over the preceding horizon. It moves no score.
+     */
+    record Left(UUID clientId, Instant leftAt, String reason) implements ClientFact {
+        @Override
+        public boolean rescores() {
+            return false;
+        }
+    }
+
+    /** A client who had left came back: later snapshots are labelled afresh. */
+    record Returned(UUID clientId, Instant returnedAt) implements ClientFact {
+        @Override
+        public boolean rescores() {
+            return false;
+        }
     }
 
     /** The client was erased at client-service: everything kept of them goes. */

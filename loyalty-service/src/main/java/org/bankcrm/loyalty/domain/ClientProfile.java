@@ -28,6 +28,8 @@ import jakarta.persistence.Table;
 public class ClientProfile {
     /** Months of financials kept: 3 recent months against the 12 before them. */
     public static final int FINANCIAL_MONTHS = 15;
+    /** Months of contact counts kept: the churn features count the last 12. */
+    public static final int CONTACT_MONTHS = 12;
 
     @Id
     @Column(name = "client_id")
@@ -52,9 +54,15 @@ public class ClientProfile {
     public String heldProductTypes = "";
     @Column(name = "products_closed", nullable = false)
     public int productsClosed;
-    /** The last {@link #FINANCIAL_MONTHS} months: "2026-10=6120.0=37;2026-09=…" (month, average balance, transactions). */
+    /**
+     * The last {@link #FINANCIAL_MONTHS} months: "2026-10=6120.0=37=2310.75;2026-09=…" (month, average balance,
+     * transactions, amount moved; months recorded before the amount was kept have no amount).
+     */
     @Column(nullable = false)
     public String financials = "";
+    /** Touchpoints and complaints per month, the last {@link #CONTACT_MONTHS}: "2026-10=3=1;…". */
+    @Column(name = "contact_months", nullable = false)
+    public String contactMonths = "";
 
     @Column(nullable = false)
     public int interactions;
@@ -135,6 +143,8 @@ public class ClientProfile {
             recordFinancials(f);
         } else if (fact instanceof ClientFact.InteractionRecorded i) {
             recordInteraction(i, halfLives);
+        } else if (fact instanceof ClientFact.Left || fact instanceof ClientFact.Returned) {
+            return false; // labels for the churn model, not state a score reads
         } else if (fact instanceof ClientFact.JourneyClosed j) {
             boolean complaintClosed = removeOpenComplaint(j.journeyId());
             if (!"ABANDONED".equals(j.status())) {
@@ -164,6 +174,7 @@ public class ClientProfile {
         Instant at = i.occurredAt();
         advance(at, halfLives);
         interactions++;
+        countContact(YearMonth.from(at.atOffset(ZoneOffset.UTC)), i.complaint());
         if ("CLIENT".equals(i.initiator())) {
             clientInitiatedWeight += weightAt(at, halfLives.behaviour());
             if (lastActivityAt == null || at.isAfter(lastActivityAt)) {
@@ -202,13 +213,15 @@ public class ClientProfile {
 
     private void recordFinancials(ClientFact.FinancialsRecorded f) {
         TreeMap<YearMonth, double[]> months = financialMonths();
-        months.put(f.month(), new double[] { f.averageBalance(), f.transactionCount() });
+        months.put(f.month(), new double[] { f.averageBalance(), f.transactionCount(),
+                f.transactionAmount() == null ? Double.NaN : f.transactionAmount() });
         while (months.size() > FINANCIAL_MONTHS) {
             months.pollFirstEntry();
         }
         StringBuilder text = new StringBuilder();
         months.descendingMap().forEach((month, v) -> text.append(text.isEmpty() ? "" : ";")
-                .append(month).append('=').append(v[0]).append('=').append((long) v[1]));
+                .append(month).append('=').append(v[0]).append('=').append((long) v[1])
+                .append(Double.isNaN(v[2]) ? "" : "=" + v[2]));
         financials = text.toString();
         if (f.transactionCount() > 0) {
             Instant endOfMonth = f.month().atEndOfMonth().atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -218,7 +231,7 @@ public class ClientProfile {
         }
     }
 
-    /** The kept months of financials, oldest first: month → {average balance, transaction count}. */
+    /** The kept months of financials, oldest first: month → {average balance, transactions, amount (NaN: unknown)}. */
     public TreeMap<YearMonth, double[]> financialMonths() {
         TreeMap<YearMonth, double[]> months = new TreeMap<>();
         if (financials.isEmpty()) {
@@ -226,9 +239,40 @@ public class ClientProfile {
         }
         for (String entry : financials.split(";")) {
             String[] parts = entry.split("=");
-            months.put(YearMonth.parse(parts[0]), new double[] { Double.parseDouble(parts[1]), Double.parseDouble(parts[2]) });
+            months.put(YearMonth.parse(parts[0]), new double[] { Double.parseDouble(parts[1]), Double.parseDouble(parts[2]),
+                    parts.length > 3 ? Double.parseDouble(parts[3]) : Double.NaN });
         }
         return months;
+    }
+
+    /** The kept months of contacts, oldest first: month → {touchpoints, complaints}. */
+    public TreeMap<YearMonth, int[]> contactMonths() {
+        TreeMap<YearMonth, int[]> months = new TreeMap<>();
+        if (contactMonths.isEmpty()) {
+            return months;
+        }
+        for (String entry : contactMonths.split(";")) {
+            String[] parts = entry.split("=");
+            months.put(YearMonth.parse(parts[0]), new int[] { Integer.parseInt(parts[1]), Integer.parseInt(parts[2]) });
+        }
+        return months;
+    }
+
+    private void countContact(YearMonth month, boolean complaint) {
+        TreeMap<YearMonth, int[]> months = contactMonths();
+        if (!months.isEmpty() && months.size() >= CONTACT_MONTHS && month.isBefore(months.firstKey())) {
+            return; // older than the kept window: no churn feature counts it
+        }
+        int[] counts = months.computeIfAbsent(month, m -> new int[2]);
+        counts[0]++;
+        counts[1] += complaint ? 1 : 0;
+        while (months.size() > CONTACT_MONTHS) {
+            months.pollFirstEntry();
+        }
+        StringBuilder text = new StringBuilder();
+        months.descendingMap().forEach((m, c) -> text.append(text.isEmpty() ? "" : ";")
+                .append(m).append('=').append(c[0]).append('=').append(c[1]));
+        contactMonths = text.toString();
     }
 
     public List<String> heldProducts() {

@@ -67,14 +67,15 @@ public final class LogisticFit {
         return new Fit(beta, iteration);
     }
 
-    private static double[] withIntercept(double[] x) {
+    /** {1, x…}: the inputs with the intercept's constant first. */
+    static double[] withIntercept(double[] x) {
         double[] full = new double[x.length + 1];
         full[0] = 1;
         System.arraycopy(x, 0, full, 1, x.length);
         return full;
     }
 
-    private static double dot(double[] a, double[] b) {
+    static double dot(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
             s += a[i] * b[i];

@@ -1,6 +1,8 @@
 package org.bankcrm.loyalty.domain;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,18 +29,21 @@ public final class LoyaltyScoring {
     }
 
     public LoyaltyAssessment assess(ClientProfile profile, Instant now) {
-        return assess(LoyaltyFeatures.of(profile, now, rules.halfLives()));
+        return assess(profile, now, rules.churn());
     }
 
-    public LoyaltyAssessment assess(LoyaltyFeatures f) {
+    /** The assessment with another churn model (the one learnt online, when there is one). */
+    public LoyaltyAssessment assess(ClientProfile profile, Instant now, ChurnRiskModel churnModel) {
+        LoyaltyFeatures f = LoyaltyFeatures.of(profile, now, rules.halfLives());
+        ChurnFeatures c = ChurnFeatures.of(profile, f, YearMonth.from(now.atOffset(ZoneOffset.UTC)));
         ScoreCard b = behavioural.score(f);
         ScoreCard p = perceived.score(f);
-        double churn = rules.churn().probability(b.score(), p.score(), f);
+        double churn = churnModel.probability(c);
         List<ScoreFactor> factors = new ArrayList<>(b.factors());
         factors.addAll(p.factors());
         return new LoyaltyAssessment(b.score(), p.score(), LoyaltyType.classify(b.score(), p.score(), rules.types()),
-                Math.round(churn * 10_000) / 10_000.0, List.copyOf(factors),
-                new ScoreBasis(f.interactions(), f.productsHeld(), f.monthsOfFinancials()));
+                Math.round(churn * 10_000) / 10_000.0, List.copyOf(factors), churnModel.factors(c),
+                new ScoreBasis(f.interactions(), f.productsHeld(), f.monthsOfFinancials()), churnModel.inputs(c));
     }
 
     static double clampScore(double score) {

@@ -33,11 +33,14 @@ public class ScoreChange {
     public String triggerEventId;
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
-    /** The churn model's inputs then, as a CSV row (see ChurnModelFitting); null before they were kept. */
+    /**
+     * The churn model's inputs then (each feature's transformed distance from typical, in {@link ChurnFeature}
+     * order), comma-separated; what the online fit learns from. Null before they were kept.
+     */
     @Column(name = "churn_inputs")
     public String churnInputs;
 
-    public static ScoreChange of(LoyaltyScore score, LoyaltyFeatures features) {
+    public static ScoreChange of(LoyaltyScore score, double[] churnInputs) {
         ScoreChange change = new ScoreChange();
         change.clientId = score.clientId;
         change.behavioural = score.behavioural;
@@ -47,9 +50,8 @@ public class ScoreChange {
         change.triggerEventType = score.triggerEventType;
         change.triggerEventId = score.triggerEventId;
         change.changedAt = score.updatedAt;
-        double[] x = ChurnRiskModel.features(score.behavioural, score.perceived, features);
-        change.churnInputs = String.format(java.util.Locale.ROOT, "%.1f,%.1f,%.0f,%.4f,%.4f,%.4f", x[0] * 100, x[1] * 100,
-                x[2], x[3], x[4], x[5]);
+        change.churnInputs = java.util.Arrays.stream(churnInputs)
+                .mapToObj(x -> String.format(java.util.Locale.ROOT, "%.4f", x)).collect(java.util.stream.Collectors.joining(","));
         return change;
     }
 }

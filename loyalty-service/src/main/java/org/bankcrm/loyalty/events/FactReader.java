@@ -32,6 +32,8 @@ public class FactReader {
     public static final String SEGMENT_CHANGED = "crm.client.segment-changed";
     public static final String VALUE_CHANGED = "crm.client.value-changed";
     public static final String ERASED = "crm.client.erased";
+    public static final String LEFT = "crm.client.left";
+    public static final String RETURNED = "crm.client.returned";
     public static final String INTERACTION_RECORDED = "crm.interaction.recorded";
     public static final String JOURNEY_CLOSED = "crm.interaction.journey-closed";
 
@@ -49,7 +51,7 @@ public class FactReader {
     }
 
     public record FinancialsRecorded(@NotNull UUID clientId, @NotNull @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])") String month,
-            @NotNull Double averageBalance, @NotNull @Min(0) Integer transactionCount) {
+            @NotNull Double averageBalance, @NotNull @Min(0) Integer transactionCount, @Min(0) Double transactionAmount) {
     }
 
     public record SegmentChanged(@NotNull UUID clientId, @NotNull List<@NotNull String> segments) {
@@ -59,6 +61,13 @@ public class FactReader {
     }
 
     public record ClientErased(@NotNull UUID clientId, @NotNull Instant erasedAt) {
+    }
+
+    public record ClientLeft(@NotNull UUID clientId, @NotNull Instant leftAt,
+            @NotNull @Pattern(regexp = "ALL_PRODUCTS_CLOSED|REPORTED") String reason) {
+    }
+
+    public record ClientReturned(@NotNull UUID clientId, @NotNull Instant returnedAt) {
     }
 
     public record InteractionRecorded(@NotNull UUID interactionId, @NotNull UUID clientId, @NotNull Instant occurredAt,
@@ -102,7 +111,7 @@ public class FactReader {
             case FINANCIALS_RECORDED -> {
                 var f = payloads.read(event, FinancialsRecorded.class);
                 yield new ClientFact.FinancialsRecorded(f.clientId(), YearMonth.parse(f.month()), f.averageBalance(),
-                        f.transactionCount());
+                        f.transactionCount(), f.transactionAmount());
             }
             case SEGMENT_CHANGED -> {
                 var s = payloads.read(event, SegmentChanged.class);
@@ -115,6 +124,14 @@ public class FactReader {
             case ERASED -> {
                 var e = payloads.read(event, ClientErased.class);
                 yield new ClientFact.Erased(e.clientId(), e.erasedAt());
+            }
+            case LEFT -> {
+                var l = payloads.read(event, ClientLeft.class);
+                yield new ClientFact.Left(l.clientId(), l.leftAt(), l.reason());
+            }
+            case RETURNED -> {
+                var r = payloads.read(event, ClientReturned.class);
+                yield new ClientFact.Returned(r.clientId(), r.returnedAt());
             }
             case INTERACTION_RECORDED -> {
                 var i = payloads.read(event, InteractionRecorded.class);

@@ -20,6 +20,12 @@ public class ScoreChangeRepository implements PanacheRepositoryBase<ScoreChange,
         return find("clientId", Sort.descending("id"), clientId).page(Page.of(page, size)).list();
     }
 
+    /** The newest score change of the client in [from, to) that kept the churn inputs: the snapshot to label. */
+    public Uni<ScoreChange> latestSnapshot(UUID clientId, java.time.Instant from, java.time.Instant to) {
+        return find("clientId = ?1 and changedAt >= ?2 and changedAt < ?3 and churnInputs is not null",
+                Sort.descending("changedAt"), clientId, from, to).firstResult();
+    }
+
     public Uni<Long> deleteOfClient(UUID clientId) {
         return delete("clientId", clientId);
     }

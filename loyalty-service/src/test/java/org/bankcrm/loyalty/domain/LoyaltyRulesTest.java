@@ -19,7 +19,7 @@ class LoyaltyRulesTest {
             new BehaviouralLoyalty.Weights(20, 30, 15, 5, 10, 20, 10, 5, 3, 30, 3, 0.5, 10, 30, 0.5),
             new PerceivedLoyalty.Weights(25, 10, 15, 5, 8, 6, 3, 15, 3),
             new LoyaltyType.TypeThresholds(60, 60),
-            new ChurnRiskModel(0.3, -3.0, -2.0, 0.4, 0.7, -1.0, 0.25),
+            ConfiguredChurnPrior.load(),
             new HalfLives(Duration.ofDays(90), Duration.ofDays(180), Duration.ofDays(30)));
     static final LoyaltyScoring SCORING = new LoyaltyScoring(RULES);
 
@@ -77,8 +77,8 @@ class LoyaltyRulesTest {
         ClientProfile p = client(LocalDate.parse("2012-03-01"));
         apply(p, new ClientFact.ProductOpened(clientId, "INSURANCE", LocalDate.parse("2025-01-10"),
                 List.of("CURRENT_ACCOUNT", "DEBIT_CARD", "CREDIT_CARD", "SAVINGS_ACCOUNT", "MORTGAGE", "INSURANCE")));
-        apply(p, new ClientFact.FinancialsRecorded(clientId, YearMonth.parse("2026-09"), 8000, 42));
-        apply(p, new ClientFact.FinancialsRecorded(clientId, YearMonth.parse("2026-10"), 8200, 45));
+        apply(p, new ClientFact.FinancialsRecorded(clientId, YearMonth.parse("2026-09"), 8000, 42, null));
+        apply(p, new ClientFact.FinancialsRecorded(clientId, YearMonth.parse("2026-10"), 8200, 45, null));
         return p;
     }
 
@@ -163,19 +163,23 @@ class LoyaltyRulesTest {
         assertThat(after.behavioural()).isLessThan(before.behavioural() - 15);
         assertThat(after.churnRisk()).isGreaterThan(before.churnRisk());
         assertThat(after.factors()).anySatisfy(f -> assertThat(f.text()).startsWith("closed 2 products"));
+        assertThat(after.churnFactors()).anySatisfy(f -> {
+            assertThat(f.name()).isEqualTo("recent-closures");
+            assertThat(f.contribution()).isPositive();
+        });
     }
 
     @Test
     void fallingBalancesLowerBehaviouralLoyalty() {
         ClientProfile p = client(LocalDate.parse("2020-01-01"));
         for (int m = 1; m <= 12; m++) {
-            apply(p, new ClientFact.FinancialsRecorded(clientId, YearMonth.of(2025, m), 10_000, 20));
+            apply(p, new ClientFact.FinancialsRecorded(clientId, YearMonth.of(2025, m), 10_000, 20, null));
         }
         LoyaltyAssessment steady;
-        apply(p, new ClientFact.FinancialsRecorded(clientId, YearMonth.of(2026, 1), 10_000, 20));
+        apply(p, new ClientFact.FinancialsRecorded(clientId, YearMonth.of(2026, 1), 10_000, 20, null));
         steady = SCORING.assess(p, NOW);
-        apply(p, new ClientFact.FinancialsRecorded(clientId, YearMonth.of(2026, 2), 2_000, 20));
-        apply(p, new ClientFact.FinancialsRecorded(clientId, YearMonth.of(2026, 3), 2_000, 20));
+        apply(p, new ClientFact.FinancialsRecorded(clientId, YearMonth.of(2026, 2), 2_000, 20, null));
+        apply(p, new ClientFact.FinancialsRecorded(clientId, YearMonth.of(2026, 3), 2_000, 20, null));
         LoyaltyAssessment falling = SCORING.assess(p, NOW);
         assertThat(falling.behavioural()).isLessThan(steady.behavioural());
         assertThat(falling.factors()).anySatisfy(f -> assertThat(f.text()).contains("-53%"));
@@ -183,13 +187,15 @@ class LoyaltyRulesTest {
     }
 
     @Test
-    void churnRiskIsTheLogisticOfTheLoyaltyFeatures() {
+    void churnRiskIsTheLogisticOfTheChurnFactorsAddedToTheIntercept() {
         ClientProfile p = longStandingClientWithManyProducts();
-        LoyaltyFeatures f = LoyaltyFeatures.of(p, NOW, RULES.halfLives());
-        LoyaltyAssessment a = SCORING.assess(f);
-        double z = 0.3 - 3.0 * a.behavioural() / 100 - 2.0 * a.perceived() / 100;
+        LoyaltyAssessment a = SCORING.assess(p, NOW);
+        double z = RULES.churn().linear(a.churnInputs());
         assertThat(a.churnRisk()).isCloseTo(1 / (1 + Math.exp(-z)), within(1e-4));
-        assertThat(a.churnRisk()).isBetween(0.0, 1.0);
+        double sumOfFactors = a.churnFactors().stream().mapToDouble(ScoreFactor::contribution).sum();
+        assertThat(RULES.churn().intercept() + sumOfFactors).as("the factors explain the log-odds")
+                .isCloseTo(z, within(0.01 * ChurnFeature.values().length));
+        assertThat(a.churnFactors()).allSatisfy(f -> assertThat(f.scale()).isEqualTo(ChurnRiskModel.CHURN_SCALE));
     }
 
     @Test

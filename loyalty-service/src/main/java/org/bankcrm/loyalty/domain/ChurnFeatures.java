@@ -1,0 +1,130 @@
+package org.bankcrm.loyalty.domain;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the churn model reads of a client at one moment, in raw units (null = not known, so it neither raises
+ * nor lowers the risk). Each feature is a small computation of its own, tested alone.
+ */
+public record ChurnFeatures(Map<ChurnFeature, Double> values) {
+    /** Months of financials the activity features look at. */
+    public static final int ACTIVITY_MONTHS = 12;
+    /** A quarter, and the "recent" months of the trends. */
+    public static final int QUARTER = 3;
+
+    public ChurnFeatures {
+        values = Map.copyOf(values);
+    }
+
+    public Double value(ChurnFeature feature) {
+        return values.get(feature);
+    }
+
+    /** The features of a client at the month of scoring, from its read model and its loyalty features. */
+    public static ChurnFeatures of(ClientProfile profile, LoyaltyFeatures f, YearMonth now) {
+        List<double[]> months = lastMonths(profile.financialMonths(), ACTIVITY_MONTHS);
+        Map<ChurnFeature, Double> v = new EnumMap<>(ChurnFeature.class);
+        v.put(ChurnFeature.ACTIVITY, monthlyTransactions(months));
+        v.put(ChurnFeature.SPENDING, monthlyAmount(months));
+        v.put(ChurnFeature.ACTIVITY_TREND_QUARTER, quarterTrend(months));
+        v.put(ChurnFeature.ACTIVITY_TREND_RECENT, recentTrend(months));
+        v.put(ChurnFeature.INACTIVE_MONTHS, months.isEmpty() ? null : (double) inactiveMonths(months));
+        v.put(ChurnFeature.PRODUCTS, (double) f.productsHeld());
+        v.put(ChurnFeature.RECENT_CLOSURES, f.recentClosures());
+        v.put(ChurnFeature.BALANCE_TREND, f.balanceTrend());
+        TreeMap<YearMonth, int[]> contactMonths = profile.contactMonths();
+        v.put(ChurnFeature.CONTACTS, (double) inLast12Months(contactMonths, now, 0));
+        v.put(ChurnFeature.COMPLAINTS, (double) inLast12Months(contactMonths, now, 1));
+        v.put(ChurnFeature.OPEN_COMPLAINTS, (double) f.openComplaints());
+        v.put(ChurnFeature.BANK_CAUSED_NEGATIVES, f.recentBankCausedNegatives());
+        v.put(ChurnFeature.TENURE, profile.customerSince == null ? null : f.tenureYears());
+        v.put(ChurnFeature.AGE, ageInYears(profile.ageBand));
+        return new ChurnFeatures(withoutNulls(v));
+    }
+
+    private static Map<ChurnFeature, Double> withoutNulls(Map<ChurnFeature, Double> v) {
+        Map<ChurnFeature, Double> known = new EnumMap<>(ChurnFeature.class);
+        v.forEach((feature, value) -> {
+            if (value != null && !value.isNaN()) {
+                known.put(feature, value);
+            }
+        });
+        return known;
+    }
+
+    /** The newest {@code count} months recorded, oldest first: {average balance, transactions, amount}. */
+    static List<double[]> lastMonths(TreeMap<YearMonth, double[]> financials, int count) {
+        List<double[]> all = new ArrayList<>(financials.values());
+        return all.subList(Math.max(0, all.size() - count), all.size());
+    }
+
+    /** Average transactions per month; null without any month. */
+    static Double monthlyTransactions(List<double[]> months) {
+        return months.isEmpty() ? null : months.stream().mapToDouble(m -> m[1]).average().orElseThrow();
+    }
+
+    /** Average amount moved per month over the months whose amount is known; null without any. */
+    static Double monthlyAmount(List<double[]> months) {
+        var known = months.stream().filter(m -> m.length > 2 && !Double.isNaN(m[2])).mapToDouble(m -> m[2]).toArray();
+        return known.length == 0 ? null : java.util.Arrays.stream(known).average().orElseThrow();
+    }
+
+    /** ln((1 + last quarter's monthly transactions) / (1 + the first quarter's)); null under two quarters. */
+    static Double quarterTrend(List<double[]> months) {
+        if (months.size() < 2 * QUARTER) {
+            return null;
+        }
+        return Math.log((1 + transactions(months.subList(months.size() - QUARTER, months.size())))
+                / (1 + transactions(months.subList(0, QUARTER))));
+    }
+
+    /** ln((1 + the last 3 months' monthly transactions) / (1 + the whole window's)); null under 4 months. */
+    static Double recentTrend(List<double[]> months) {
+        if (months.size() <= QUARTER) {
+            return null;
+        }
+        return Math.log((1 + transactions(months.subList(months.size() - QUARTER, months.size())))
+                / (1 + transactions(months)));
+    }
+
+    /** Newest months in a row without a transaction. */
+    static int inactiveMonths(List<double[]> months) {
+        int inactive = 0;
+        for (int i = months.size() - 1; i >= 0 && months.get(i)[1] <= 0; i--) {
+            inactive++;
+        }
+        return inactive;
+    }
+
+    /** Sum of one counter of the months within the 12 months ending with {@code now}. */
+    static int inLast12Months(TreeMap<YearMonth, int[]> months, YearMonth now, int counter) {
+        return months.subMap(now.minusMonths(ACTIVITY_MONTHS - 1L), true, now, true).values().stream()
+                .mapToInt(c -> c[counter]).sum();
+    }
+
+    /** The middle of the age band in years; null when unknown. */
+    static Double ageInYears(String ageBand) {
+        if (ageBand == null) {
+            return null;
+        }
+        return switch (ageBand) {
+            case "AGE_14_17" -> 16.0;
+            case "AGE_18_24" -> 21.0;
+            case "AGE_25_34" -> 30.0;
+            case "AGE_35_44" -> 40.0;
+            case "AGE_45_54" -> 50.0;
+            case "AGE_55_64" -> 60.0;
+            case "AGE_65_PLUS" -> 72.0;
+            default -> null;
+        };
+    }
+
+    private static double transactions(List<double[]> months) {
+        return months.stream().mapToDouble(m -> m[1]).average().orElse(0);
+    }
+}

@@ -1,0 +1,154 @@
+package org.bankcrm.loyalty.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+/** Each churn feature, computed alone on plain state. */
+class ChurnFeaturesTest {
+    static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+    static final HalfLives HALF_LIVES = new HalfLives(Duration.ofDays(90), Duration.ofDays(180), Duration.ofDays(30));
+
+    final UUID clientId = UUID.randomUUID();
+
+    static List<double[]> months(double... transactions) {
+        List<double[]> months = new ArrayList<>();
+        for (double t : transactions) {
+            months.add(new double[] { 1000, t, Double.NaN });
+        }
+        return months;
+    }
+
+    @Test
+    void activityIsTheAverageNumberOfTransactionsPerMonth() {
+        assertThat(ChurnFeatures.monthlyTransactions(months(10, 20, 30))).isEqualTo(20.0);
+        assertThat(ChurnFeatures.monthlyTransactions(List.of())).isNull();
+    }
+
+    @Test
+    void spendingAveragesOnlyTheMonthsWhoseAmountIsKnown() {
+        List<double[]> months = List.of(new double[] { 0, 5, 300 }, new double[] { 0, 5, Double.NaN },
+                new double[] { 0, 5, 100 });
+        assertThat(ChurnFeatures.monthlyAmount(months)).isEqualTo(200.0);
+        assertThat(ChurnFeatures.monthlyAmount(months(1, 2))).isNull();
+    }
+
+    @Test
+    void theQuarterTrendComparesTheLastQuarterWithTheFirstOfTheWindow() {
+        List<double[]> falling = months(20, 20, 20, 20, 20, 20, 20, 20, 20, 4, 4, 4);
+        assertThat(ChurnFeatures.quarterTrend(falling)).isCloseTo(Math.log(5.0 / 21), within(1e-12));
+        assertThat(ChurnFeatures.quarterTrend(months(20, 20, 20, 20, 20))).as("under two quarters").isNull();
+    }
+
+    @Test
+    void theRecentTrendComparesTheLastThreeMonthsWithTheWholeWindow() {
+        List<double[]> months = months(12, 12, 12, 0, 0, 0);
+        assertThat(ChurnFeatures.recentTrend(months)).isCloseTo(Math.log(1.0 / 7), within(1e-12));
+        assertThat(ChurnFeatures.recentTrend(months(5, 5, 5))).isNull();
+    }
+
+    @Test
+    void inactiveMonthsCountsOnlyTheNewestMonthsInARowWithoutTransactions() {
+        assertThat(ChurnFeatures.inactiveMonths(months(0, 5, 0, 0))).isEqualTo(2);
+        assertThat(ChurnFeatures.inactiveMonths(months(0, 0, 5))).isZero();
+    }
+
+    @Test
+    void contactsAndComplaintsCountOnlyTheLastTwelveMonths() {
+        TreeMap<YearMonth, int[]> months = new TreeMap<>();
+        months.put(YearMonth.of(2025, 11), new int[] { 4, 2 });
+        months.put(YearMonth.of(2025, 12), new int[] { 1, 0 });
+        months.put(YearMonth.of(2026, 11), new int[] { 2, 1 });
+        assertThat(ChurnFeatures.inLast12Months(months, YearMonth.of(2026, 11), 0)).isEqualTo(3);
+        assertThat(ChurnFeatures.inLast12Months(months, YearMonth.of(2026, 11), 1)).isEqualTo(1);
+    }
+
+    @Test
+    void theAgeBandBecomesItsMiddleAndAnUnknownBandIsNotAFeature() {
+        assertThat(ChurnFeatures.ageInYears("AGE_45_54")).isEqualTo(50.0);
+        assertThat(ChurnFeatures.ageInYears("UNKNOWN")).isNull();
+    }
+
+    @Test
+    void theProfileKeepsTheAmountMovedAndReadsMonthsRecordedWithoutIt() {
+        ClientProfile p = registered("2020-01-01");
+        p.financials = "2026-09=500.0=3";
+        p.apply(new ClientFact.FinancialsRecorded(clientId, YearMonth.of(2026, 10), 600, 4, 250.5), HALF_LIVES);
+        var months = p.financialMonths();
+        assertThat(months.get(YearMonth.of(2026, 10))[2]).isEqualTo(250.5);
+        assertThat(months.get(YearMonth.of(2026, 9))[2]).isNaN();
+    }
+
+    @Test
+    void aClientWhoseTransactionsStoppedShowsFallingActivityAndInactivity() {
+        ClientProfile p = registered("2016-06-01");
+        for (int m = 0; m < 12; m++) {
+            int transactions = m < 9 ? 30 : 0;
+            p.apply(new ClientFact.FinancialsRecorded(clientId, YearMonth.of(2025, 11).plusMonths(m), 5000, transactions,
+                    transactions * 40.0), HALF_LIVES);
+        }
+        p.apply(new ClientFact.InteractionRecorded(clientId, NOW.minus(Duration.ofDays(3)), "COMPLAINT", "CLIENT",
+                "UNRESOLVED", "NEGATIVE", "BANK", null, null, UUID.randomUUID(), false), HALF_LIVES);
+        ChurnFeatures f = ChurnFeatures.of(p, LoyaltyFeatures.of(p, NOW, HALF_LIVES), YearMonth.of(2026, 11));
+        assertThat(f.value(ChurnFeature.ACTIVITY)).isEqualTo(22.5);
+        assertThat(f.value(ChurnFeature.SPENDING)).isEqualTo(900.0);
+        assertThat(f.value(ChurnFeature.INACTIVE_MONTHS)).isEqualTo(3.0);
+        assertThat(f.value(ChurnFeature.ACTIVITY_TREND_QUARTER)).isNegative();
+        assertThat(f.value(ChurnFeature.ACTIVITY_TREND_RECENT)).isNegative();
+        assertThat(f.value(ChurnFeature.CONTACTS)).isEqualTo(1.0);
+        assertThat(f.value(ChurnFeature.COMPLAINTS)).isEqualTo(1.0);
+        assertThat(f.value(ChurnFeature.OPEN_COMPLAINTS)).isEqualTo(1.0);
+        assertThat(f.value(ChurnFeature.BANK_CAUSED_NEGATIVES)).isGreaterThan(0.9);
+        assertThat(f.value(ChurnFeature.TENURE)).isCloseTo(10.5, within(0.1));
+        assertThat(f.value(ChurnFeature.AGE)).isEqualTo(40.0);
+        assertThat(f.value(ChurnFeature.PRODUCTS)).isZero();
+    }
+
+    @Test
+    void theDayOnePriorRanksAFadingUnhappyClientAboveASteadyDeepOne() {
+        ChurnRiskModel prior = ConfiguredChurnPrior.load();
+        ClientProfile steady = registered("2012-01-01");
+        ClientProfile fading = registered("2025-06-01");
+        steady.apply(new ClientFact.ProductOpened(clientId, "SAVINGS_ACCOUNT", LocalDate.parse("2012-01-01"),
+                List.of("CURRENT_ACCOUNT", "DEBIT_CARD", "SAVINGS_ACCOUNT", "MORTGAGE")), HALF_LIVES);
+        for (int m = 0; m < 12; m++) {
+            YearMonth month = YearMonth.of(2025, 12).plusMonths(m);
+            steady.apply(new ClientFact.FinancialsRecorded(clientId, month, 9000, 35, 2500.0), HALF_LIVES);
+            fading.apply(new ClientFact.FinancialsRecorded(clientId, month, 3000 - 200 * m, Math.max(0, 12 - 2 * m),
+                    300.0), HALF_LIVES);
+        }
+        double steadyRisk = prior.probability(ChurnFeatures.of(steady, LoyaltyFeatures.of(steady, NOW, HALF_LIVES),
+                YearMonth.of(2026, 11)));
+        double fadingRisk = prior.probability(ChurnFeatures.of(fading, LoyaltyFeatures.of(fading, NOW, HALF_LIVES),
+                YearMonth.of(2026, 11)));
+        assertThat(steadyRisk).isLessThan(0.05);
+        assertThat(fadingRisk).isGreaterThan(0.5);
+    }
+
+    @Test
+    void theFactorsNameEachFeaturesSignedContribution() {
+        ChurnRiskModel prior = ConfiguredChurnPrior.load();
+        var f = new ChurnFeatures(java.util.Map.of(ChurnFeature.INACTIVE_MONTHS, 4.0, ChurnFeature.PRODUCTS, 4.0));
+        var factors = prior.factors(f);
+        assertThat(factors).extracting(ScoreFactor::name).containsExactly("inactive-months", "products");
+        assertThat(factors.get(0).contribution()).isCloseTo(1.0, within(1e-9));
+        assertThat(factors.get(0).text()).contains("raises the risk of leaving");
+        assertThat(factors.get(1).contribution()).isCloseTo(-0.7, within(1e-9));
+        assertThat(factors.get(1).text()).contains("lowers");
+    }
+
+    private ClientProfile registered(String customerSince) {
+        return ClientProfile.registered(new ClientFact.Registered(clientId, "INDIVIDUAL", "AGE_35_44",
+                LocalDate.parse(customerSince), NOW.minus(Duration.ofDays(400))));
+    }
+}

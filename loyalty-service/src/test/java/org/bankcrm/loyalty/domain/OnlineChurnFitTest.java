@@ -1,0 +1,93 @@
+package org.bankcrm.loyalty.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/** The churn model learnt online from labelled snapshots, starting at the prior. */
+class OnlineChurnFitTest {
+    static final ChurnRiskModel PRIOR = ConfiguredChurnPrior.load();
+    static final int FEATURES = ChurnFeature.values().length;
+
+    @Test
+    void beforeAnyObservationTheFitIsThePrior() {
+        OnlineChurnFit fit = OnlineChurnFit.fromPrior(PRIOR, 4);
+        assertThat(fit.model(PRIOR).coefficients()).containsExactly(PRIOR.coefficients(), within(0.0));
+        double[] x = new double[FEATURES];
+        x[ChurnFeature.INACTIVE_MONTHS.ordinal()] = 3;
+        assertThat(fit.probability(x)).isCloseTo(PRIOR.probability(new ChurnFeatures(
+                java.util.Map.of(ChurnFeature.INACTIVE_MONTHS, 3.0))), within(1e-12));
+    }
+
+    @Test
+    void aClientWhoLeftRaisesTheRiskOfClientsLikeThemAndCountsAsAPositive() {
+        OnlineChurnFit fit = OnlineChurnFit.fromPrior(PRIOR, 4);
+        double[] oldClient = new double[FEATURES];
+        oldClient[ChurnFeature.AGE.ordinal()] = 15; // 60 against the typical 45
+        double before = fit.probability(oldClient);
+        fit.observe(oldClient, true);
+        assertThat(fit.probability(oldClient)).isGreaterThan(before);
+        assertThat(fit.mean()[ChurnFeature.AGE.ordinal() + 1]).isPositive();
+        assertThat(fit.positives()).isEqualTo(1);
+        assertThat(fit.negatives()).isZero();
+    }
+
+    @Test
+    void theHistoryTeachesWhatThePriorDidNotKnow() {
+        // the prior gives age no direction; in this history older clients leave more
+        OnlineChurnFit fit = OnlineChurnFit.fromPrior(PRIOR, 4);
+        Random random = new Random(11);
+        List<ModelCheck.Scored> late = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            double[] x = new double[FEATURES];
+            x[ChurnFeature.AGE.ordinal()] = random.nextGaussian() * 12;
+            x[ChurnFeature.PRODUCTS.ordinal()] = random.nextInt(4) - 1;
+            boolean left = random.nextDouble() < ChurnRiskModel.sigmoid(-2 + 0.08 * x[ChurnFeature.AGE.ordinal()]
+                    - 0.35 * x[ChurnFeature.PRODUCTS.ordinal()]);
+            if (i >= 15_000) {
+                late.add(new ModelCheck.Scored(fit.probability(x), left));
+            }
+            fit.observe(x, left);
+        }
+        assertThat(fit.mean()[ChurnFeature.AGE.ordinal() + 1]).isCloseTo(0.08, within(0.02));
+        assertThat(ModelCheck.auc(late)).isGreaterThan(0.75);
+        assertThat(fit.positives() + fit.negatives()).isEqualTo(20_000);
+    }
+
+    @Test
+    void aPersistedFitReloadsWithTheSameCoefficientsAndLearnsOnAsIfNeverStopped() {
+        OnlineChurnFit fit = OnlineChurnFit.fromPrior(PRIOR, 4);
+        double[] x = new double[FEATURES];
+        x[ChurnFeature.COMPLAINTS.ordinal()] = 2;
+        fit.observe(x, true);
+        fit.observe(new double[FEATURES], false);
+        ChurnModelState state = new ChurnModelState();
+        state.store(fit, Instant.parse("2026-11-27T12:00:00Z"));
+
+        OnlineChurnFit reloaded = state.fit();
+
+        assertThat(state.version).isEqualTo(1);
+        assertThat(state.matchesFeatures()).isTrue();
+        assertThat(reloaded.mean()).containsExactly(fit.mean(), within(0.0));
+        assertThat(reloaded.precision()).containsExactly(fit.precision(), within(0.0));
+        assertThat(reloaded.positives()).isEqualTo(1);
+        assertThat(reloaded.negatives()).isEqualTo(1);
+        fit.observe(x, false);
+        reloaded.observe(x, false);
+        assertThat(reloaded.mean()).containsExactly(fit.mean(), within(0.0));
+    }
+
+    @Test
+    void aStateKeptForOtherFeaturesIsNotReadAsThisModel() {
+        ChurnModelState state = new ChurnModelState();
+        state.store(OnlineChurnFit.fromPrior(PRIOR, 4), Instant.parse("2026-11-27T12:00:00Z"));
+        state.features = "behavioural,perceived";
+        assertThat(state.matchesFeatures()).isFalse();
+    }
+}
