@@ -56,8 +56,8 @@ public class Catalogue {
     /** The offer's propensity model as learnt so far, or its prior when no answer came yet. */
     @WithSession
     public Uni<LearntModel> model(UUID offerId) {
-        return get(offerId).chain(offer -> models.findById(offerId).map(state -> state != null && state.matchesFeatures()
-                ? new LearntModel(state.model(), state.updatedAt)
+        return get(offerId).chain(offer -> models.findById(offerId).map(state -> state != null && state.loadable()
+                ? new LearntModel(state.model(config.model().weightPrecision()), state.updatedAt)
                 : new LearntModel(org.bankcrm.offer.domain.PropensityModel.fromPrior(
                         org.bankcrm.offer.domain.ClientFeatures.SIZE, offer.priorAccepted, offer.priorDeclined,
                         config.model().weightPrecision()), null)));

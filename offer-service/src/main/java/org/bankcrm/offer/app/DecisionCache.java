@@ -122,8 +122,8 @@ public class DecisionCache {
     }
 
     private void merge(PropensityState state) {
-        if (state.matchesFeatures()) {
-            learnt(state.offerId, state.model(), state.revision);
+        if (state.loadable()) {
+            learnt(state.offerId, state.model(config.model().weightPrecision()), state.revision);
         }
     }
 

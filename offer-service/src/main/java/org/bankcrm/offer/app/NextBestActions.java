@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -113,12 +114,15 @@ public class NextBestActions {
                 new NoSalesDuringOpenComplaint(policy.noSalesAfterNegativeExperience()),
                 new ReofferCooldown(policy.reofferCooldown()),
                 new WeeklySalesCap(policy.weeklySalesCap()));
-        this.pipeline = new NextBestAction(policies, weights);
+        this.pipeline = new NextBestAction(policies, weights, config.model().daysSinceContactCap());
     }
 
-    /** The stored audit record of a decision's inputs. */
+    /**
+     * The stored audit record of a decision's inputs: {@code features} is the offer-independent part (client and
+     * channel), {@code offerFeatures} the full vector each eligible offer's model scored (null in older decisions).
+     */
     public record DecisionInputs(ClientSnapshot client, boolean clientKnown, ContactHistory history, double[] features,
-            Map<UUID, List<PolicyResult>> policyResults, ContactReason contactReason) {
+            Map<UUID, List<PolicyResult>> policyResults, ContactReason contactReason, Map<UUID, double[]> offerFeatures) {
     }
 
     public record Decided(Decision decision, List<RankedAction> actions) {
@@ -153,7 +157,8 @@ public class NextBestActions {
         Instant now = Instant.now();
         UUID decisionId = UUID.randomUUID();
         return locks.lock(clientId)
-                .chain(() -> reads.read(clientId, now.minus(config.contactPolicy().reofferCooldown()), now.minus(WEEK)))
+                .chain(() -> reads.read(clientId, now.minus(config.contactPolicy().reofferCooldown()), now.minus(WEEK),
+                        now.minus(contactLookback())))
                 .chain(state -> {
                     if (state.erased()) {
                         return Uni.createFrom().failure(new ProblemException(410, "Gone", "Client " + clientId + " was erased"));
@@ -186,7 +191,7 @@ public class NextBestActions {
                         decision.controlGroup = control;
                         decision.actionsJson = write(outcome.actions());
                         decision.inputsJson = write(new DecisionInputs(client, known, state.history(), features,
-                                outcome.policyResults(), reason));
+                                outcome.policyResults(), reason, outcome.features()));
                         decision.catalogueVersion = cached.catalogueVersion();
                         decision.modelVersion = modelVersion;
                         decision.decidedAt = now;
@@ -202,6 +207,17 @@ public class NextBestActions {
 
     PropensityModel prior(Offer offer) {
         return cache.prior(offer);
+    }
+
+    /** Contacts older than the 90-day counts and the days-since cap say nothing the features use. */
+    private Duration contactLookback() {
+        return Duration.ofDays(Math.max(90, config.model().daysSinceContactCap()));
+    }
+
+    /** The vector the offer's model scored; an older decision's client-only vector, its new features left at 0 (not learnt). */
+    private static double[] learnable(DecisionInputs inputs, UUID offerId) {
+        double[] scored = inputs.offerFeatures() == null ? null : inputs.offerFeatures().get(offerId);
+        return scored != null ? scored : Arrays.copyOf(inputs.features(), ClientFeatures.SIZE);
     }
 
     /** The latest decision the event chain computed (channels' own requests are answered directly). */
@@ -279,7 +295,7 @@ public class NextBestActions {
         response.respondedAt = Instant.now();
         Uni<Learnt> learn = outcome == OfferResponse.Outcome.INTERESTED || inputs == null || inputs.features() == null
                 ? Uni.createFrom().nullItem()
-                : learn(action.offerId(), inputs.features(), outcome == OfferResponse.Outcome.ACCEPTED);
+                : learn(action.offerId(), learnable(inputs, action.offerId()), outcome == OfferResponse.Outcome.ACCEPTED);
         return responses.persist(response)
                 .chain(() -> learn)
                 .call(() -> outbox.append(OfferEvents.responded(response, action)))
@@ -301,7 +317,7 @@ public class NextBestActions {
                     .setParameter("precision", seed.precision).executeUpdate())
                     .chain(() -> models.findById(offerId, LockModeType.PESSIMISTIC_WRITE))
                     .chain(state -> models.nextRevision().map(revision -> {
-                        PropensityModel model = state.matchesFeatures() ? state.model() : prior(offer);
+                        PropensityModel model = state.loadable() ? state.model(config.model().weightPrecision()) : prior(offer);
                         if (features.length == ClientFeatures.SIZE) {
                             model.update(features, accepted);
                         }

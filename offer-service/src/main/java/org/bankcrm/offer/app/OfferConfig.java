@@ -76,6 +76,10 @@ public interface OfferConfig {
         /** Prior precision of each non-bias weight (1 / variance): lower explores more. */
         @WithDefault("4.0")
         double weightPrecision();
+
+        /** Days since the last contact about an offer count up to this many; older contacts are not read at all. */
+        @WithDefault("365")
+        int daysSinceContactCap();
     }
 
     interface ControlGroup {
