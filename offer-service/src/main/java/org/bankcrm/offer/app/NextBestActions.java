@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import org.bankcrm.offer.domain.Channel;
+import org.bankcrm.offer.domain.ChannelFeatures;
 import org.bankcrm.offer.domain.ClientFeatures;
 import org.bankcrm.offer.domain.ClientSnapshot;
 import org.bankcrm.offer.domain.ContactHistory;
@@ -84,6 +86,7 @@ public class NextBestActions {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final NextBestAction pipeline;
+    private final ChannelFeatures channelFeatures;
 
     public NextBestActions(OfferConfig config, OfferRepository offers, DecisionRepository decisions,
             OfferResponseRepository responses, PropensityStateRepository models, ClientLocks locks, DecisionReads reads,
@@ -115,6 +118,9 @@ public class NextBestActions {
                 new ReofferCooldown(policy.reofferCooldown()),
                 new WeeklySalesCap(policy.weeklySalesCap()));
         this.pipeline = new NextBestAction(policies, weights, config.model().daysSinceContactCap());
+        Map<String, ChannelFeatures.Range> allowed = new HashMap<>();
+        config.contextFeatures().forEach((name, range) -> allowed.put(name, new ChannelFeatures.Range(range.min(), range.max())));
+        this.channelFeatures = new ChannelFeatures(allowed);
     }
 
     /**
@@ -122,20 +128,29 @@ public class NextBestActions {
      * channel), {@code offerFeatures} the full vector each eligible offer's model scored (null in older decisions).
      */
     public record DecisionInputs(ClientSnapshot client, boolean clientKnown, ContactHistory history, double[] features,
-            Map<UUID, List<PolicyResult>> policyResults, ContactReason contactReason, Map<UUID, double[]> offerFeatures) {
+            Map<UUID, List<PolicyResult>> policyResults, ContactReason contactReason, Map<UUID, double[]> offerFeatures,
+            Map<String, Double> contextFeatures) {
     }
 
     public record Decided(Decision decision, List<RankedAction> actions) {
     }
 
-    /** A channel asks at the decision point; the actions returned count as presented (weekly sales cap). */
+    /**
+     * A channel asks at the decision point, optionally with what it knows of the moment (allowed names and ranges only);
+     * the actions returned count as presented (weekly sales cap).
+     */
     @WithTransaction
-    public Uni<Decided> decideForChannel(UUID clientId, Channel channel, ContactReason reason, Integer limit) {
+    public Uni<Decided> decideForChannel(UUID clientId, Channel channel, ContactReason reason, Integer limit,
+            Map<String, Double> contextFeatures) {
         int n = limit == null ? config.decision().defaultLimit() : limit;
         if (n < 1 || n > config.decision().maxLimit()) {
             throw ProblemException.invalidField("limit", "must be between 1 and " + config.decision().maxLimit());
         }
-        return decide(clientId, null, channel, reason, n, REQUEST, null);
+        Map<String, Double> told = contextFeatures == null ? Map.of() : contextFeatures;
+        channelFeatures.firstRejected(told).ifPresent(r -> {
+            throw ProblemException.invalidField("context.features." + r.name(), r.reason());
+        });
+        return decide(clientId, null, channel, reason, n, REQUEST, null, told);
     }
 
     /**
@@ -144,7 +159,7 @@ public class NextBestActions {
      */
     public Uni<Decided> decideOnEvent(ClientProfile profile, String channel, String triggerType, IncomingEvent cause) {
         Channel on = channel != null ? Channel.valueOf(channel) : Channel.valueOf(config.decision().defaultChannel());
-        return decide(profile.clientId, profile, on, null, config.decision().defaultLimit(), triggerType, cause);
+        return decide(profile.clientId, profile, on, null, config.decision().defaultLimit(), triggerType, cause, Map.of());
     }
 
     /**
@@ -153,7 +168,7 @@ public class NextBestActions {
      * decision (with its audit inputs and the count of sales it presents) and its outbox row.
      */
     private Uni<Decided> decide(UUID clientId, ClientProfile changed, Channel channel, ContactReason reason, int limit,
-            String triggerType, IncomingEvent cause) {
+            String triggerType, IncomingEvent cause, Map<String, Double> contextFeatures) {
         Instant now = Instant.now();
         UUID decisionId = UUID.randomUUID();
         return locks.lock(clientId)
@@ -191,7 +206,7 @@ public class NextBestActions {
                         decision.controlGroup = control;
                         decision.actionsJson = write(outcome.actions());
                         decision.inputsJson = write(new DecisionInputs(client, known, state.history(), features,
-                                outcome.policyResults(), reason, outcome.features()));
+                                outcome.policyResults(), reason, outcome.features(), contextFeatures));
                         decision.catalogueVersion = cached.catalogueVersion();
                         decision.modelVersion = modelVersion;
                         decision.decidedAt = now;
