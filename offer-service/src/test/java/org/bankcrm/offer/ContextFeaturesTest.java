@@ -31,10 +31,11 @@ class ContextFeaturesTest {
     }
 
     @Test
-    void allowedContextFeaturesWithinTheirRangesAreAcceptedAndKeptForTheAudit() {
+    void allowedContextFeaturesWithinTheirRangesAreAcceptedKeptForTheAuditAndFeaturesOfTheModel() {
         String decisionId = decide("{\"sessionMinutes\": 7, \"reachedOnMobile\": 1}").statusCode(201).extract().path("decisionId");
         given().when().get("/api/v1/decisions/{id}/audit", decisionId).then().statusCode(200)
-                .body("inputs.contextFeatures.sessionMinutes", equalTo(7.0f));
+                .body("inputs.contextFeatures.sessionMinutes", equalTo(7.0f))
+                .body("featureNames", hasItem("context.sessionMinutes"));
     }
 
     @Test

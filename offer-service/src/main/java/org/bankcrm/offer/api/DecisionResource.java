@@ -104,7 +104,7 @@ public class DecisionResource {
         return nextBestActions.get(decisionId).map(d -> new AuditView(d.decision().id, d.decision().triggerType,
                 d.decision().triggerEventId, d.decision().controlGroup, d.decision().catalogueVersion,
                 d.decision().modelVersion, d.decision().decidedAt, nextBestActions.inputs(d.decision()),
-                org.bankcrm.offer.domain.ClientFeatures.NAMES));
+                nextBestActions.featureNames()));
     }
 
     @RolesAllowed({ Roles.CHANNEL, Roles.ANALYST })

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -117,10 +116,8 @@ public class NextBestActions {
                 new NoSalesDuringOpenComplaint(policy.noSalesAfterNegativeExperience()),
                 new ReofferCooldown(policy.reofferCooldown()),
                 new WeeklySalesCap(policy.weeklySalesCap()));
-        this.pipeline = new NextBestAction(policies, weights, config.model().daysSinceContactCap());
-        Map<String, ChannelFeatures.Range> allowed = new HashMap<>();
-        config.contextFeatures().forEach((name, range) -> allowed.put(name, new ChannelFeatures.Range(range.min(), range.max())));
-        this.channelFeatures = new ChannelFeatures(allowed);
+        this.channelFeatures = cache.channelFeatures();
+        this.pipeline = new NextBestAction(policies, weights, config.model().daysSinceContactCap(), channelFeatures);
     }
 
     /**
@@ -183,7 +180,7 @@ public class NextBestActions {
                                 : state.client() != null ? state.client() : ClientSnapshot.unknown(clientId);
                         boolean known = changed != null || state.client() != null;
                         DecisionContext context = new DecisionContext(client, channel, triggerType, now, state.history(),
-                                reason);
+                                reason, contextFeatures);
                         List<NextBestAction.Candidate> candidates = new ArrayList<>(cached.offers().size());
                         long modelVersion = 0;
                         for (DecisionCache.CachedOffer offer : cached.offers()) {
@@ -224,15 +221,20 @@ public class NextBestActions {
         return cache.prior(offer);
     }
 
+    /** The names of the propensity models' weights, in order (the audit's featureNames). */
+    public List<String> featureNames() {
+        return cache.featureNames();
+    }
+
     /** Contacts older than the 90-day counts and the days-since cap say nothing the features use. */
     private Duration contactLookback() {
         return Duration.ofDays(Math.max(90, config.model().daysSinceContactCap()));
     }
 
     /** The vector the offer's model scored; an older decision's client-only vector, its new features left at 0 (not learnt). */
-    private static double[] learnable(DecisionInputs inputs, UUID offerId) {
+    private double[] learnable(DecisionInputs inputs, UUID offerId) {
         double[] scored = inputs.offerFeatures() == null ? null : inputs.offerFeatures().get(offerId);
-        return scored != null ? scored : Arrays.copyOf(inputs.features(), ClientFeatures.SIZE);
+        return scored != null ? scored : Arrays.copyOf(inputs.features(), cache.featureNames().size());
     }
 
     /** The latest decision the event chain computed (channels' own requests are answered directly). */
@@ -324,7 +326,7 @@ public class NextBestActions {
     private Uni<Learnt> learn(UUID offerId, double[] features, boolean accepted) {
         return offers.findById(offerId).chain(offer -> {
             PropensityState seed = new PropensityState();
-            seed.store(prior(offer), Instant.now());
+            seed.store(prior(offer), cache.featureNames(), Instant.now());
             return Panache.getSession().chain(s -> s.createNativeQuery("""
                     insert into propensity_model (offer_id, features, mean, precision, observations, updated_at)
                     values (:id, :features, :mean, :precision, 0, now()) on conflict (offer_id) do nothing""")
@@ -332,11 +334,11 @@ public class NextBestActions {
                     .setParameter("precision", seed.precision).executeUpdate())
                     .chain(() -> models.findById(offerId, LockModeType.PESSIMISTIC_WRITE))
                     .chain(state -> models.nextRevision().map(revision -> {
-                        PropensityModel model = state.loadable() ? state.model(config.model().weightPrecision()) : prior(offer);
-                        if (features.length == ClientFeatures.SIZE) {
+                        PropensityModel model = state.loadable(cache.featureNames()) ? cache.stored(state) : prior(offer);
+                        if (features.length == cache.featureNames().size()) {
                             model.update(features, accepted);
                         }
-                        state.store(model, Instant.now());
+                        state.store(model, cache.featureNames(), Instant.now());
                         state.revision = revision;
                         // the cache gets its own copy: the entity's model is not shared with decisions
                         return new Learnt(offerId, new PropensityModel(model.mean(), model.precision(), model.observations()),

@@ -1,5 +1,6 @@
 package org.bankcrm.offer.domain;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -19,8 +20,31 @@ public final class ChannelFeatures {
 
     private final Map<String, Range> allowed;
 
+    private final List<String> names;
+
     public ChannelFeatures(Map<String, Range> allowed) {
         this.allowed = Map.copyOf(allowed);
+        this.names = List.copyOf(new TreeMap<>(allowed).keySet());
+    }
+
+    public static final ChannelFeatures NONE = new ChannelFeatures(Map.of());
+
+    /** The propensity model's names of the allowed features, in name order: {@code context.<name>}. */
+    public List<String> modelNames() {
+        return names.stream().map(n -> "context." + n).toList();
+    }
+
+    /** The told values scaled onto 0..1 by their ranges, in name order; a feature not told is 0 (no evidence). */
+    public double[] scaled(Map<String, Double> told) {
+        double[] x = new double[names.size()];
+        for (int i = 0; i < x.length; i++) {
+            Double value = told.get(names.get(i));
+            Range range = allowed.get(names.get(i));
+            if (value != null && range.max() > range.min()) {
+                x[i] = (value - range.min()) / (range.max() - range.min());
+            }
+        }
+        return x;
     }
 
     /** The first refused feature by name (a stable answer for the same request), or empty when all are allowed. */

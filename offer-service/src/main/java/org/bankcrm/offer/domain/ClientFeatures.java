@@ -56,6 +56,23 @@ public final class ClientFeatures {
 
     public static final int SIZE = NAMES.size();
 
+    /** Every feature the model learns over: these, then the channel's allowed context features. */
+    public static List<String> names(ChannelFeatures channel) {
+        List<String> all = new ArrayList<>(NAMES);
+        all.addAll(channel.modelNames());
+        return List.copyOf(all);
+    }
+
+    /** The full vector: {@link #of(ClientSnapshot, Channel, boolean, OfferContacts, Instant, int)} and the told context. */
+    public static double[] of(DecisionContext context, boolean recentNegative, OfferContacts contacts, int daysSinceCap,
+            ChannelFeatures channel) {
+        double[] client = of(context.client(), context.channel(), recentNegative, contacts, context.now(), daysSinceCap);
+        double[] told = channel.scaled(context.told());
+        double[] x = Arrays.copyOf(client, client.length + told.length);
+        System.arraycopy(told, 0, x, client.length, told.length);
+        return x;
+    }
+
     private ClientFeatures() {
     }
 

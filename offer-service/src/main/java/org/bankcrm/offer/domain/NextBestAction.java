@@ -31,11 +31,14 @@ public final class NextBestAction {
         double[] of(DecisionContext context, OfferTerms offer, boolean recoveryNeeded);
     }
 
-    /** The service's features; {@code daysSinceContactCap} caps the days since the last contact about an offer. */
-    public NextBestAction(List<DecisionPolicy> policies, ScoringWeights weights, int daysSinceContactCap) {
-        this(policies, weights, (context, offer, recoveryNeeded) -> ClientFeatures.of(context.client(), context.channel(),
-                recoveryNeeded, OfferContacts.of(context.history().contacts(), offer, context.now()), context.now(),
-                daysSinceContactCap));
+    /**
+     * The service's features; {@code daysSinceContactCap} caps the days since the last contact about an offer,
+     * {@code channelFeatures} are the context features a channel may tell.
+     */
+    public NextBestAction(List<DecisionPolicy> policies, ScoringWeights weights, int daysSinceContactCap,
+            ChannelFeatures channelFeatures) {
+        this(policies, weights, (context, offer, recoveryNeeded) -> ClientFeatures.of(context, recoveryNeeded,
+                OfferContacts.of(context.history().contacts(), offer, context.now()), daysSinceContactCap, channelFeatures));
     }
 
     public NextBestAction(List<DecisionPolicy> policies, ScoringWeights weights, Features features) {

@@ -18,7 +18,7 @@ public class PropensityState {
     @Id
     @Column(name = "offer_id")
     public UUID offerId;
-    /** Feature names the weights belong to: a reload maps them by name onto today's features (see {@link #model(double)}). */
+    /** Feature names the weights belong to: a reload maps them by name onto today's features (see {@link #model(List, double)}). */
     @Column(nullable = false)
     public String features;
     @Column(nullable = false)
@@ -37,23 +37,23 @@ public class PropensityState {
      * The stored posterior over today's features: weights are matched by name, so a model learnt before features were
      * added keeps what it learnt and starts the new ones at the weak prior (mean 0, {@code weightPrecision}).
      */
-    public PropensityModel model(double weightPrecision) {
+    public PropensityModel model(List<String> names, double weightPrecision) {
         double[] storedMean = parse(mean);
         double[] storedPrecision = parse(precision);
         List<String> stored = List.of(features.split(","));
-        double[] m = new double[ClientFeatures.SIZE];
-        double[] p = new double[ClientFeatures.SIZE];
+        double[] m = new double[names.size()];
+        double[] p = new double[names.size()];
         Arrays.fill(p, weightPrecision);
         for (int i = 0; i < stored.size(); i++) {
-            int at = ClientFeatures.NAMES.indexOf(stored.get(i));
+            int at = names.indexOf(stored.get(i));
             m[at] = storedMean[i];
             p[at] = storedPrecision[i];
         }
         return new PropensityModel(m, p, observations);
     }
 
-    public void store(PropensityModel model, Instant at) {
-        features = String.join(",", ClientFeatures.NAMES);
+    public void store(PropensityModel model, List<String> names, Instant at) {
+        features = String.join(",", names);
         mean = format(model.mean());
         precision = format(model.precision());
         observations = model.observations();
@@ -61,8 +61,8 @@ public class PropensityState {
     }
 
     /** Every stored weight still has a feature; a feature dropped or renamed starts the model again from its prior. */
-    public boolean loadable() {
-        return ClientFeatures.NAMES.containsAll(List.of(features.split(",")));
+    public boolean loadable(List<String> names) {
+        return names.containsAll(List.of(features.split(",")));
     }
 
     private static double[] parse(String csv) {

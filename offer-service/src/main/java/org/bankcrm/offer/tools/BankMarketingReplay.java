@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.bankcrm.offer.domain.Channel;
+import org.bankcrm.offer.domain.ChannelFeatures;
 import org.bankcrm.offer.domain.ClientFeatures;
 import org.bankcrm.offer.domain.OfferContacts;
 import org.bankcrm.offer.domain.OfferResponse;
@@ -80,8 +81,8 @@ public final class BankMarketingReplay {
      * What the model sees of a row. {@code REPLAY}: the replay's own map of every column. {@code SERVICE_CLIENT}: the
      * running service's vector with only what it knew before contact history and decision context (age band, held
      * loans, channel). {@code SERVICE}: the running service's vector with {@code campaign}, {@code pdays},
-     * {@code previous}, {@code poutcome} as the contact history and {@code month}, {@code day_of_week} as the decision's
-     * date.
+     * {@code previous}, {@code poutcome} as the contact history, {@code month}, {@code day_of_week} as the decision's
+     * date and {@code contact} as the channel's context feature {@code reachedOnMobile}.
      */
     public enum FeatureMap {
         REPLAY, SERVICE_CLIENT, SERVICE
@@ -89,6 +90,8 @@ public final class BankMarketingReplay {
 
     /** The service's default cap on the days since the last contact (crm.offer.model.days-since-contact-cap). */
     private static final int DAYS_SINCE_CONTACT_CAP = 365;
+    /** The service's default allow-list entry the call's {@code contact} type maps to. */
+    private static final ChannelFeatures TOLD = new ChannelFeatures(Map.of("reachedOnMobile", new ChannelFeatures.Range(0, 1)));
 
     public record Result(int rows, int subscribers, double aucMean, double aucSampled, double topHalfShareMean,
             double lastQuarterAucMean) {
@@ -122,7 +125,7 @@ public final class BankMarketingReplay {
             column.put(header[i], i);
         }
         int size = map == FeatureMap.REPLAY ? features(header, column, unquote(lines.get(1).split(";"))).length
-                : ClientFeatures.SIZE;
+                : map == FeatureMap.SERVICE ? ClientFeatures.names(TOLD).size() : ClientFeatures.SIZE;
         // the campaign offered the term deposit to every row: eligibility "anyone", on the phone, the catalogue's value and Beta(6, 94) prior
         OfferTerms termDeposit = new OfferTerms(UUID.fromString("00000000-0000-4000-8000-000000000103"), "TERM_DEPOSIT_12M",
                 OfferCategory.SALES, "TERM_DEPOSIT", OfferCondition.ANYONE, EnumSet.of(Channel.CALL_CENTER), 90, null, null, 6, 94);
@@ -152,11 +155,13 @@ public final class BankMarketingReplay {
             year += month < lastMonth ? 1 : 0;
             lastMonth = month;
             Instant at = callDate(year, month, values[column.get("day_of_week")]);
+            boolean mobile = "cellular".equals(values[column.get("contact")]);
             current[0] = switch (map) {
                 case REPLAY -> features(header, column, values);
                 case SERVICE_CLIENT -> ClientFeatures.of(client, Channel.CALL_CENTER, false);
-                case SERVICE -> ClientFeatures.of(client, Channel.CALL_CENTER, false, contacts(values, column), at,
-                        DAYS_SINCE_CONTACT_CAP);
+                case SERVICE -> ClientFeatures.of(new DecisionContext(client, Channel.CALL_CENTER, "REQUEST", at,
+                        ContactHistory.NONE, null, Map.of("reachedOnMobile", mobile ? 1.0 : 0.0)), false,
+                        contacts(values, column), DAYS_SINCE_CONTACT_CAP, TOLD);
             };
             DecisionContext context = new DecisionContext(client, Channel.CALL_CENTER, "REQUEST", now, ContactHistory.NONE);
             var outcome = pipeline.decide(List.of(new NextBestAction.Candidate(termDeposit, model)), context, 1, false, random);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -91,5 +93,21 @@ class ClientFeaturesTest {
     void theClientOnlyVectorHasNoCalendarAndNoContactHistory() {
         double[] x = ClientFeatures.of(Fixtures.client(), Channel.BRANCH, false);
         assertThat(feature(x, "month=MARCH") + feature(x, "weekday=FRIDAY") + feature(x, "offerContacts90d")).isZero();
+    }
+
+    @Test
+    void theContextFeaturesAChannelToldFollowScaledByTheirRangesAndAreZeroWhenNotTold() {
+        ChannelFeatures allowed = new ChannelFeatures(Map.of("sessionMinutes", new ChannelFeatures.Range(0, 480),
+                "reachedOnMobile", new ChannelFeatures.Range(0, 1)));
+        List<String> names = ClientFeatures.names(allowed);
+        assertThat(names.subList(ClientFeatures.SIZE, names.size()))
+                .containsExactly("context.reachedOnMobile", "context.sessionMinutes");
+        DecisionContext context = new DecisionContext(Fixtures.client(), Channel.BRANCH, "REQUEST", FRIDAY_IN_MARCH,
+                ContactHistory.NONE, null, Map.of("sessionMinutes", 120.0));
+        double[] x = ClientFeatures.of(context, false, OfferContacts.NEVER, 365, allowed);
+        assertThat(x).hasSize(names.size());
+        assertThat(x[names.indexOf("context.sessionMinutes")]).isEqualTo(0.25);
+        assertThat(x[names.indexOf("context.reachedOnMobile")]).isZero();
+        assertThat(x[names.indexOf("month=MARCH")]).isEqualTo(1.0);
     }
 }

@@ -25,7 +25,7 @@ class NextBestActionTest {
             1.5);
     final NextBestAction pipeline = new NextBestAction(List.of(new RequiresMarketingConsent(),
             new ServiceRecoveryNeedsABadExperience(Duration.ofDays(14)), new NoSalesDuringOpenComplaint(Duration.ofDays(14))),
-            WEIGHTS, 365);
+            WEIGHTS, 365, ChannelFeatures.NONE);
     final List<NextBestAction.Candidate> candidates = List.of(
             candidate(offer("MORTGAGE", OfferCategory.SALES, "MORTGAGE", OfferCondition.ANYONE, 1800)),
             candidate(offer("FEE_WAIVER", OfferCategory.TARIFF, null)),
@@ -76,7 +76,8 @@ class NextBestActionTest {
 
     @Test
     void oneDecisionPresentsNoMoreSalesThanTheWeeksCapLeaves() {
-        var capped = new NextBestAction(List.of(new RequiresMarketingConsent(), new WeeklySalesCap(3)), WEIGHTS, 365);
+        var capped = new NextBestAction(List.of(new RequiresMarketingConsent(), new WeeklySalesCap(3)), WEIGHTS, 365,
+                ChannelFeatures.NONE);
         var sales = List.of(candidate(offer("MORTGAGE", OfferCategory.SALES, "MORTGAGE")),
                 candidate(offer("CREDIT_CARD", OfferCategory.SALES, "CREDIT_CARD")),
                 candidate(offer("SAVINGS", OfferCategory.SALES, "SAVINGS_ACCOUNT")),

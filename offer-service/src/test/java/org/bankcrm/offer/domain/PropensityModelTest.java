@@ -52,11 +52,11 @@ class PropensityModelTest {
         double[] x = ClientFeatures.of(client("AGE_25_34"), Channel.BRANCH, false);
         model.update(x, true);
         PropensityState state = new PropensityState();
-        state.store(model, Fixtures.NOW);
-        PropensityModel reloaded = state.model(1.0);
+        state.store(model, ClientFeatures.NAMES, Fixtures.NOW);
+        PropensityModel reloaded = state.model(ClientFeatures.NAMES, 1.0);
         assertThat(reloaded.expected(x)).isEqualTo(model.expected(x));
         assertThat(reloaded.observations()).isEqualTo(1);
-        assertThat(state.loadable()).isTrue();
+        assertThat(state.loadable(ClientFeatures.NAMES)).isTrue();
     }
 
     @Test
@@ -69,8 +69,8 @@ class PropensityModelTest {
         state.precision = older.stream().map(n -> "7.0").collect(java.util.stream.Collectors.joining(","));
         state.observations = 12;
 
-        assertThat(state.loadable()).isTrue();
-        PropensityModel model = state.model(4.0);
+        assertThat(state.loadable(ClientFeatures.NAMES)).isTrue();
+        PropensityModel model = state.model(ClientFeatures.NAMES, 4.0);
         assertThat(model.mean()).hasSize(ClientFeatures.SIZE);
         assertThat(model.mean()[0]).isEqualTo(-2.5);
         assertThat(model.mean()[older.size() - 1]).isEqualTo(0.25);
@@ -87,7 +87,7 @@ class PropensityModelTest {
         state.features = "bias,someDroppedFeature";
         state.mean = "0.0,1.0";
         state.precision = "1.0,1.0";
-        assertThat(state.loadable()).isFalse();
+        assertThat(state.loadable(ClientFeatures.NAMES)).isFalse();
     }
 
     static ClientSnapshot client(String ageBand) {
