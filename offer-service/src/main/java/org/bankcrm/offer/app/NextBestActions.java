@@ -24,6 +24,7 @@ import org.bankcrm.offer.domain.DecisionContext;
 import org.bankcrm.offer.domain.NextBestAction;
 import org.bankcrm.offer.domain.Offer;
 import org.bankcrm.offer.domain.OfferCategory;
+import org.bankcrm.offer.domain.OfferContacts;
 import org.bankcrm.offer.domain.OfferResponse;
 import org.bankcrm.offer.domain.PropensityModel;
 import org.bankcrm.offer.domain.PropensityState;
@@ -121,8 +122,9 @@ public class NextBestActions {
     }
 
     /**
-     * The stored audit record of a decision's inputs: {@code features} is the offer-independent part (client and
-     * channel), {@code offerFeatures} the full vector each eligible offer's model scored (null in older decisions).
+     * The stored audit record of a decision's inputs: {@code features} is the vector of an offer never contacted (the
+     * client and the context), {@code offerFeatures} the vector each eligible offer's model scored (null in older
+     * decisions).
      */
     public record DecisionInputs(ClientSnapshot client, boolean clientKnown, ContactHistory history, double[] features,
             Map<UUID, List<PolicyResult>> policyResults, ContactReason contactReason, Map<UUID, double[]> offerFeatures,
@@ -192,8 +194,9 @@ public class NextBestActions {
                                 config.controlGroup().share());
                         Random random = new Random(decisionId.getMostSignificantBits() ^ decisionId.getLeastSignificantBits());
                         NextBestAction.Outcome outcome = pipeline.decide(candidates, context, limit, control, random);
-                        double[] features = ClientFeatures.of(client, channel,
-                                context.recoveryNeeded(config.contactPolicy().noSalesAfterNegativeExperience()));
+                        double[] features = ClientFeatures.of(context,
+                                context.recoveryNeeded(config.contactPolicy().noSalesAfterNegativeExperience()),
+                                OfferContacts.NEVER, config.model().daysSinceContactCap(), channelFeatures);
                         Decision decision = new Decision();
                         decision.id = decisionId;
                         decision.clientId = clientId;
