@@ -105,9 +105,10 @@ class ModelStateSurvivesRestartTest {
         // and learning goes on from the reloaded posterior: one more answer is exactly one more update of it
         JsonNode audit = JSON.readTree(given().when().get("/api/v1/decisions/{id}/audit", afterRestart.getString("decisionId"))
                 .then().statusCode(200).extract().asString());
-        double[] features = new double[audit.at("/inputs/features").size()];
+        JsonNode scored = audit.at("/inputs/offerFeatures/" + offerId);
+        double[] features = new double[scored.size()];
         for (int f = 0; f < features.length; f++) {
-            features[f] = audit.at("/inputs/features").get(f).asDouble();
+            features[f] = scored.get(f).asDouble();
         }
         PropensityModel expected = new PropensityModel(before.model().mean(), before.model().precision(), learnt);
         expected.update(features, true);

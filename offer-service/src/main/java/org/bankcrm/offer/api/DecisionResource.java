@@ -3,6 +3,7 @@ package org.bankcrm.offer.api;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -42,8 +43,11 @@ public class DecisionResource {
         this.nextBestActions = nextBestActions;
     }
 
-    /** Why the client is at the channel; optional. */
-    public record RequestContext(ContactReason reason) {
+    /**
+     * Why the client is at the channel, and what the channel knows of the moment ({@code features}: allowed names and
+     * ranges, see the README); both optional.
+     */
+    public record RequestContext(ContactReason reason, Map<String, Double> features) {
     }
 
     public record DecisionRequest(@NotNull UUID clientId, @NotNull Channel channel, RequestContext context, Integer limit) {
@@ -73,7 +77,8 @@ public class DecisionResource {
     @Operation(summary = "Decide the client's next best actions on a channel, from local state only → 201")
     public Uni<Response> decide(@Valid @NotNull DecisionRequest request) {
         ContactReason reason = request.context() == null ? null : request.context().reason();
-        return nextBestActions.decideForChannel(request.clientId(), request.channel(), reason, request.limit())
+        Map<String, Double> features = request.context() == null ? null : request.context().features();
+        return nextBestActions.decideForChannel(request.clientId(), request.channel(), reason, request.limit(), features)
                 .map(d -> Response.created(URI.create("/api/v1/decisions/" + d.decision().id)).entity(view(d)).build());
     }
 
@@ -99,7 +104,7 @@ public class DecisionResource {
         return nextBestActions.get(decisionId).map(d -> new AuditView(d.decision().id, d.decision().triggerType,
                 d.decision().triggerEventId, d.decision().controlGroup, d.decision().catalogueVersion,
                 d.decision().modelVersion, d.decision().decidedAt, nextBestActions.inputs(d.decision()),
-                org.bankcrm.offer.domain.ClientFeatures.NAMES));
+                nextBestActions.featureNames()));
     }
 
     @RolesAllowed({ Roles.CHANNEL, Roles.ANALYST })

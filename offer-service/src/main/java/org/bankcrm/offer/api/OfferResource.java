@@ -113,8 +113,8 @@ public class OfferResource {
             double[] mean = m.model().mean();
             double[] precision = m.model().precision();
             for (int i = 0; i < mean.length; i++) {
-                weights.put(org.bankcrm.offer.domain.ClientFeatures.NAMES.get(i), mean[i]);
-                deviations.put(org.bankcrm.offer.domain.ClientFeatures.NAMES.get(i), 1 / Math.sqrt(precision[i]));
+                weights.put(m.featureNames().get(i), mean[i]);
+                deviations.put(m.featureNames().get(i), 1 / Math.sqrt(precision[i]));
             }
             return new ModelView(id, m.model().observations(), weights, deviations, m.updatedAt());
         });

@@ -1,6 +1,7 @@
 package org.bankcrm.offer.app;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.bankcrm.offer.domain.ChannelFeatures;
 import org.bankcrm.offer.domain.ClientFeatures;
 import org.bankcrm.offer.domain.Offer;
 import org.bankcrm.offer.domain.OfferTerms;
@@ -67,12 +69,18 @@ public class DecisionCache {
     private final AtomicLong generation = new AtomicLong();
     private final Map<UUID, CachedModel> models = new ConcurrentHashMap<>();
     private final AtomicBoolean refreshing = new AtomicBoolean();
+    private final ChannelFeatures channelFeatures;
+    private final List<String> featureNames;
 
     public DecisionCache(OfferRepository offers, PropensityStateRepository states, Revisions revisions, OfferConfig config) {
         this.offers = offers;
         this.states = states;
         this.revisions = revisions;
         this.config = config;
+        Map<String, ChannelFeatures.Range> allowed = new HashMap<>();
+        config.contextFeatures().forEach((name, range) -> allowed.put(name, new ChannelFeatures.Range(range.min(), range.max())));
+        this.channelFeatures = new ChannelFeatures(allowed);
+        this.featureNames = ClientFeatures.names(channelFeatures);
     }
 
     /** The state for a decision; runs in the caller's session and usually touches no database at all. */
@@ -122,8 +130,8 @@ public class DecisionCache {
     }
 
     private void merge(PropensityState state) {
-        if (state.matchesFeatures()) {
-            learnt(state.offerId, state.model(), state.revision);
+        if (state.loadable(featureNames)) {
+            learnt(state.offerId, state.model(featureNames, config.model().weightPrecision()), state.revision);
         }
     }
 
@@ -131,8 +139,23 @@ public class DecisionCache {
         return new View(l.catalogueVersion(), l.offers(), models);
     }
 
+    /** The context features a channel may tell (configuration), checked and scaled. */
+    public ChannelFeatures channelFeatures() {
+        return channelFeatures;
+    }
+
+    /** The names of the propensity models' weights, in order: the client's features, then the allowed context features. */
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    /** A loadable stored posterior over today's features. */
+    public PropensityModel stored(PropensityState state) {
+        return state.model(featureNames, config.model().weightPrecision());
+    }
+
     PropensityModel prior(Offer offer) {
-        return PropensityModel.fromPrior(ClientFeatures.SIZE, offer.priorAccepted, offer.priorDeclined,
+        return PropensityModel.fromPrior(featureNames.size(), offer.priorAccepted, offer.priorDeclined,
                 config.model().weightPrecision());
     }
 

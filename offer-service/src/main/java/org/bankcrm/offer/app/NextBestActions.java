@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import org.bankcrm.offer.domain.Channel;
+import org.bankcrm.offer.domain.ChannelFeatures;
 import org.bankcrm.offer.domain.ClientFeatures;
 import org.bankcrm.offer.domain.ClientSnapshot;
 import org.bankcrm.offer.domain.ContactHistory;
@@ -22,6 +24,7 @@ import org.bankcrm.offer.domain.DecisionContext;
 import org.bankcrm.offer.domain.NextBestAction;
 import org.bankcrm.offer.domain.Offer;
 import org.bankcrm.offer.domain.OfferCategory;
+import org.bankcrm.offer.domain.OfferContacts;
 import org.bankcrm.offer.domain.OfferResponse;
 import org.bankcrm.offer.domain.PropensityModel;
 import org.bankcrm.offer.domain.PropensityState;
@@ -83,6 +86,7 @@ public class NextBestActions {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final NextBestAction pipeline;
+    private final ChannelFeatures channelFeatures;
 
     public NextBestActions(OfferConfig config, OfferRepository offers, DecisionRepository decisions,
             OfferResponseRepository responses, PropensityStateRepository models, ClientLocks locks, DecisionReads reads,
@@ -113,25 +117,39 @@ public class NextBestActions {
                 new NoSalesDuringOpenComplaint(policy.noSalesAfterNegativeExperience()),
                 new ReofferCooldown(policy.reofferCooldown()),
                 new WeeklySalesCap(policy.weeklySalesCap()));
-        this.pipeline = new NextBestAction(policies, weights);
+        this.channelFeatures = cache.channelFeatures();
+        this.pipeline = new NextBestAction(policies, weights, config.model().daysSinceContactCap(), channelFeatures);
     }
 
-    /** The stored audit record of a decision's inputs. */
+    /**
+     * The stored audit record of a decision's inputs: {@code features} is the vector of an offer never contacted (the
+     * client and the context), {@code offerFeatures} the vector each eligible offer's model scored (null in older
+     * decisions).
+     */
     public record DecisionInputs(ClientSnapshot client, boolean clientKnown, ContactHistory history, double[] features,
-            Map<UUID, List<PolicyResult>> policyResults, ContactReason contactReason) {
+            Map<UUID, List<PolicyResult>> policyResults, ContactReason contactReason, Map<UUID, double[]> offerFeatures,
+            Map<String, Double> contextFeatures) {
     }
 
     public record Decided(Decision decision, List<RankedAction> actions) {
     }
 
-    /** A channel asks at the decision point; the actions returned count as presented (weekly sales cap). */
+    /**
+     * A channel asks at the decision point, optionally with what it knows of the moment (allowed names and ranges only);
+     * the actions returned count as presented (weekly sales cap).
+     */
     @WithTransaction
-    public Uni<Decided> decideForChannel(UUID clientId, Channel channel, ContactReason reason, Integer limit) {
+    public Uni<Decided> decideForChannel(UUID clientId, Channel channel, ContactReason reason, Integer limit,
+            Map<String, Double> contextFeatures) {
         int n = limit == null ? config.decision().defaultLimit() : limit;
         if (n < 1 || n > config.decision().maxLimit()) {
             throw ProblemException.invalidField("limit", "must be between 1 and " + config.decision().maxLimit());
         }
-        return decide(clientId, null, channel, reason, n, REQUEST, null);
+        Map<String, Double> told = contextFeatures == null ? Map.of() : contextFeatures;
+        channelFeatures.firstRejected(told).ifPresent(r -> {
+            throw ProblemException.invalidField("context.features." + r.name(), r.reason());
+        });
+        return decide(clientId, null, channel, reason, n, REQUEST, null, told);
     }
 
     /**
@@ -140,7 +158,7 @@ public class NextBestActions {
      */
     public Uni<Decided> decideOnEvent(ClientProfile profile, String channel, String triggerType, IncomingEvent cause) {
         Channel on = channel != null ? Channel.valueOf(channel) : Channel.valueOf(config.decision().defaultChannel());
-        return decide(profile.clientId, profile, on, null, config.decision().defaultLimit(), triggerType, cause);
+        return decide(profile.clientId, profile, on, null, config.decision().defaultLimit(), triggerType, cause, Map.of());
     }
 
     /**
@@ -149,11 +167,12 @@ public class NextBestActions {
      * decision (with its audit inputs and the count of sales it presents) and its outbox row.
      */
     private Uni<Decided> decide(UUID clientId, ClientProfile changed, Channel channel, ContactReason reason, int limit,
-            String triggerType, IncomingEvent cause) {
+            String triggerType, IncomingEvent cause, Map<String, Double> contextFeatures) {
         Instant now = Instant.now();
         UUID decisionId = UUID.randomUUID();
         return locks.lock(clientId)
-                .chain(() -> reads.read(clientId, now.minus(config.contactPolicy().reofferCooldown()), now.minus(WEEK)))
+                .chain(() -> reads.read(clientId, now.minus(config.contactPolicy().reofferCooldown()), now.minus(WEEK),
+                        now.minus(contactLookback())))
                 .chain(state -> {
                     if (state.erased()) {
                         return Uni.createFrom().failure(new ProblemException(410, "Gone", "Client " + clientId + " was erased"));
@@ -163,7 +182,7 @@ public class NextBestActions {
                                 : state.client() != null ? state.client() : ClientSnapshot.unknown(clientId);
                         boolean known = changed != null || state.client() != null;
                         DecisionContext context = new DecisionContext(client, channel, triggerType, now, state.history(),
-                                reason);
+                                reason, contextFeatures);
                         List<NextBestAction.Candidate> candidates = new ArrayList<>(cached.offers().size());
                         long modelVersion = 0;
                         for (DecisionCache.CachedOffer offer : cached.offers()) {
@@ -175,8 +194,9 @@ public class NextBestActions {
                                 config.controlGroup().share());
                         Random random = new Random(decisionId.getMostSignificantBits() ^ decisionId.getLeastSignificantBits());
                         NextBestAction.Outcome outcome = pipeline.decide(candidates, context, limit, control, random);
-                        double[] features = ClientFeatures.of(client, channel,
-                                context.recoveryNeeded(config.contactPolicy().noSalesAfterNegativeExperience()));
+                        double[] features = ClientFeatures.of(context,
+                                context.recoveryNeeded(config.contactPolicy().noSalesAfterNegativeExperience()),
+                                OfferContacts.NEVER, config.model().daysSinceContactCap(), channelFeatures);
                         Decision decision = new Decision();
                         decision.id = decisionId;
                         decision.clientId = clientId;
@@ -186,7 +206,7 @@ public class NextBestActions {
                         decision.controlGroup = control;
                         decision.actionsJson = write(outcome.actions());
                         decision.inputsJson = write(new DecisionInputs(client, known, state.history(), features,
-                                outcome.policyResults(), reason));
+                                outcome.policyResults(), reason, outcome.features(), contextFeatures));
                         decision.catalogueVersion = cached.catalogueVersion();
                         decision.modelVersion = modelVersion;
                         decision.decidedAt = now;
@@ -202,6 +222,22 @@ public class NextBestActions {
 
     PropensityModel prior(Offer offer) {
         return cache.prior(offer);
+    }
+
+    /** The names of the propensity models' weights, in order (the audit's featureNames). */
+    public List<String> featureNames() {
+        return cache.featureNames();
+    }
+
+    /** Contacts older than the 90-day counts and the days-since cap say nothing the features use. */
+    private Duration contactLookback() {
+        return Duration.ofDays(Math.max(90, config.model().daysSinceContactCap()));
+    }
+
+    /** The vector the offer's model scored; an older decision's client-only vector, its new features left at 0 (not learnt). */
+    private double[] learnable(DecisionInputs inputs, UUID offerId) {
+        double[] scored = inputs.offerFeatures() == null ? null : inputs.offerFeatures().get(offerId);
+        return scored != null ? scored : Arrays.copyOf(inputs.features(), cache.featureNames().size());
     }
 
     /** The latest decision the event chain computed (channels' own requests are answered directly). */
@@ -279,7 +315,7 @@ public class NextBestActions {
         response.respondedAt = Instant.now();
         Uni<Learnt> learn = outcome == OfferResponse.Outcome.INTERESTED || inputs == null || inputs.features() == null
                 ? Uni.createFrom().nullItem()
-                : learn(action.offerId(), inputs.features(), outcome == OfferResponse.Outcome.ACCEPTED);
+                : learn(action.offerId(), learnable(inputs, action.offerId()), outcome == OfferResponse.Outcome.ACCEPTED);
         return responses.persist(response)
                 .chain(() -> learn)
                 .call(() -> outbox.append(OfferEvents.responded(response, action)))
@@ -293,7 +329,7 @@ public class NextBestActions {
     private Uni<Learnt> learn(UUID offerId, double[] features, boolean accepted) {
         return offers.findById(offerId).chain(offer -> {
             PropensityState seed = new PropensityState();
-            seed.store(prior(offer), Instant.now());
+            seed.store(prior(offer), cache.featureNames(), Instant.now());
             return Panache.getSession().chain(s -> s.createNativeQuery("""
                     insert into propensity_model (offer_id, features, mean, precision, observations, updated_at)
                     values (:id, :features, :mean, :precision, 0, now()) on conflict (offer_id) do nothing""")
@@ -301,11 +337,11 @@ public class NextBestActions {
                     .setParameter("precision", seed.precision).executeUpdate())
                     .chain(() -> models.findById(offerId, LockModeType.PESSIMISTIC_WRITE))
                     .chain(state -> models.nextRevision().map(revision -> {
-                        PropensityModel model = state.matchesFeatures() ? state.model() : prior(offer);
-                        if (features.length == ClientFeatures.SIZE) {
+                        PropensityModel model = state.loadable(cache.featureNames()) ? cache.stored(state) : prior(offer);
+                        if (features.length == cache.featureNames().size()) {
                             model.update(features, accepted);
                         }
-                        state.store(model, Instant.now());
+                        state.store(model, cache.featureNames(), Instant.now());
                         state.revision = revision;
                         // the cache gets its own copy: the entity's model is not shared with decisions
                         return new Learnt(offerId, new PropensityModel(model.mean(), model.precision(), model.observations()),

@@ -1,6 +1,7 @@
 package org.bankcrm.offer.app;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -19,6 +20,15 @@ public interface OfferConfig {
     Decision decision();
 
     Cache cache();
+
+    /** What a channel may send in a decision's context.features: each allowed name with its range. */
+    Map<String, ContextFeature> contextFeatures();
+
+    interface ContextFeature {
+        double min();
+
+        double max();
+    }
 
     interface ContactPolicy {
         /** A declined action is not offered again within this time. */
@@ -76,6 +86,10 @@ public interface OfferConfig {
         /** Prior precision of each non-bias weight (1 / variance): lower explores more. */
         @WithDefault("4.0")
         double weightPrecision();
+
+        /** Days since the last contact about an offer count up to this many; older contacts are not read at all. */
+        @WithDefault("365")
+        int daysSinceContactCap();
     }
 
     interface ControlGroup {

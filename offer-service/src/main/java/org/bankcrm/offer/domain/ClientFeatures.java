@@ -1,9 +1,17 @@
 package org.bankcrm.offer.domain;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** The client's features the propensity model learns over: one-hot bands and types, a few scaled numbers, and a bias. */
+/**
+ * The features the propensity model learns over: the client (one-hot bands and types, a few scaled numbers, a bias), the
+ * client's contact history with the candidate offer, and the decision's context (channel, month, weekday). New features
+ * are appended, never inserted, so a stored posterior over an older list still maps onto this one by name.
+ */
 public final class ClientFeatures {
     private static final List<String> AGE_BANDS = List.of("AGE_14_17", "AGE_18_24", "AGE_25_34", "AGE_35_44", "AGE_45_54",
             "AGE_55_64", "AGE_65_PLUS");
@@ -11,6 +19,14 @@ public final class ClientFeatures {
     private static final List<String> QUADRANTS = List.of("PROFITABLE_HIGH_POTENTIAL", "PROFITABLE_LOW_POTENTIAL",
             "UNPROFITABLE_HIGH_POTENTIAL", "UNPROFITABLE_LOW_POTENTIAL");
     private static final List<String> LOYALTY = List.of("TRUE", "LATENT", "SPURIOUS", "NONE");
+    private static final List<String> CHANNELS = Arrays.stream(Channel.values()).map(Channel::name).toList();
+    private static final List<String> OUTCOMES = List.of("ACCEPTED", "DECLINED", "IGNORED", "INTERESTED");
+    private static final List<String> MONTHS = List.of("JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
+            "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER");
+    private static final List<String> WEEKDAYS = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
+            "SUNDAY");
+    /** Contact counts are scaled on a log scale up to this many: the first few contacts say the most. */
+    static final int CONTACTS_SCALE = 20;
     public static final List<String> NAMES;
 
     static {
@@ -24,15 +40,53 @@ public final class ClientFeatures {
         names.add("productsHeld/5");
         names.add("recentNegativeBankCaused");
         names.add("assistedChannel");
+        names.add("offerContacts30d");
+        names.add("offerContacts90d");
+        names.add("categoryContacts30d");
+        names.add("categoryContacts90d");
+        names.add("daysSinceLastContact/cap");
+        names.add("neverContacted");
+        OUTCOMES.forEach(o -> names.add("lastOutcome=" + o));
+        names.add("lastContactOnThisChannel");
+        CHANNELS.forEach(c -> names.add("channel=" + c));
+        MONTHS.forEach(m -> names.add("month=" + m));
+        WEEKDAYS.forEach(d -> names.add("weekday=" + d));
         NAMES = List.copyOf(names);
     }
 
     public static final int SIZE = NAMES.size();
 
+    /** Every feature the model learns over: these, then the channel's allowed context features. */
+    public static List<String> names(ChannelFeatures channel) {
+        List<String> all = new ArrayList<>(NAMES);
+        all.addAll(channel.modelNames());
+        return List.copyOf(all);
+    }
+
+    /** The full vector: {@link #of(ClientSnapshot, Channel, boolean, OfferContacts, Instant, int)} and the told context. */
+    public static double[] of(DecisionContext context, boolean recentNegative, OfferContacts contacts, int daysSinceCap,
+            ChannelFeatures channel) {
+        double[] client = of(context.client(), context.channel(), recentNegative, contacts, context.now(), daysSinceCap);
+        double[] told = channel.scaled(context.told());
+        double[] x = Arrays.copyOf(client, client.length + told.length);
+        System.arraycopy(told, 0, x, client.length, told.length);
+        return x;
+    }
+
     private ClientFeatures() {
     }
 
+    /** The client and channel alone: no contact history, no calendar (the offer-independent part, for the audit). */
     public static double[] of(ClientSnapshot client, Channel channel, boolean recentNegative) {
+        return of(client, channel, recentNegative, OfferContacts.NEVER, null, 1);
+    }
+
+    /**
+     * The full vector for one candidate offer at {@code now} (UTC month and weekday; none when null);
+     * {@code daysSinceCap} caps the days since the last contact.
+     */
+    public static double[] of(ClientSnapshot client, Channel channel, boolean recentNegative, OfferContacts contacts,
+            Instant now, int daysSinceCap) {
         double[] x = new double[SIZE];
         int i = 0;
         x[i++] = 1.0;
@@ -43,8 +97,24 @@ public final class ClientFeatures {
         x[i++] = client.churnRisk() == null ? 0 : client.churnRisk();
         x[i++] = Math.min(client.heldProducts().size(), 10) / 5.0;
         x[i++] = recentNegative ? 1 : 0;
-        x[i] = channel != null && channel.assisted() ? 1 : 0;
+        x[i++] = channel != null && channel.assisted() ? 1 : 0;
+        x[i++] = contactCount(contacts.offerLast30Days());
+        x[i++] = contactCount(contacts.offerLast90Days());
+        x[i++] = contactCount(contacts.categoryLast30Days());
+        x[i++] = contactCount(contacts.categoryLast90Days());
+        x[i++] = contacts.neverContacted() ? 1 : Math.min(contacts.daysSinceLast(), daysSinceCap) / (double) daysSinceCap;
+        x[i++] = contacts.neverContacted() ? 1 : 0;
+        i = oneHot(x, i, OUTCOMES, contacts.lastOutcome() == null ? null : contacts.lastOutcome().name());
+        x[i++] = channel != null && channel == contacts.lastChannel() ? 1 : 0;
+        i = oneHot(x, i, CHANNELS, channel == null ? null : channel.name());
+        ZonedDateTime at = now == null ? null : now.atZone(ZoneOffset.UTC);
+        i = oneHot(x, i, MONTHS, at == null ? null : at.getMonth().name());
+        oneHot(x, i, WEEKDAYS, at == null ? null : at.getDayOfWeek().name());
         return x;
+    }
+
+    static double contactCount(int contacts) {
+        return Math.log1p(Math.min(contacts, CONTACTS_SCALE)) / Math.log1p(CONTACTS_SCALE);
     }
 
     private static int oneHot(double[] x, int start, List<String> values, String value) {

@@ -1,13 +1,24 @@
 package org.bankcrm.offer.domain;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
- * One decision's inputs: the client, the channel asking, what triggered it, when, the contact history, and why the
- * client is at the channel (null when the channel did not say, and for the event chain).
+ * One decision's inputs: the client, the channel asking, what triggered it, when, the contact history, why the
+ * client is at the channel (null when the channel did not say, and for the event chain), and what the channel told of
+ * the moment (context.features, already checked).
  */
 public record DecisionContext(ClientSnapshot client, Channel channel, String trigger, Instant now, ContactHistory history,
-        ContactReason reason) {
+        ContactReason reason, Map<String, Double> told) {
+
+    public DecisionContext {
+        told = told == null ? Map.of() : Map.copyOf(told);
+    }
+
+    public DecisionContext(ClientSnapshot client, Channel channel, String trigger, Instant now, ContactHistory history,
+            ContactReason reason) {
+        this(client, channel, trigger, now, history, reason, Map.of());
+    }
 
     public DecisionContext(ClientSnapshot client, Channel channel, String trigger, Instant now, ContactHistory history) {
         this(client, channel, trigger, now, history, null);

@@ -25,14 +25,20 @@ public final class NextBestAction {
     private final ScoringWeights weights;
     private final Features features;
 
-    /** What the propensity models see of a decision's client. */
+    /** What the propensity model of a candidate offer sees of a decision: the client, their history with the offer, the context. */
     @FunctionalInterface
     public interface Features {
-        double[] of(DecisionContext context, boolean recoveryNeeded);
+        double[] of(DecisionContext context, OfferTerms offer, boolean recoveryNeeded);
     }
 
-    public NextBestAction(List<DecisionPolicy> policies, ScoringWeights weights) {
-        this(policies, weights, (context, recoveryNeeded) -> ClientFeatures.of(context.client(), context.channel(), recoveryNeeded));
+    /**
+     * The service's features; {@code daysSinceContactCap} caps the days since the last contact about an offer,
+     * {@code channelFeatures} are the context features a channel may tell.
+     */
+    public NextBestAction(List<DecisionPolicy> policies, ScoringWeights weights, int daysSinceContactCap,
+            ChannelFeatures channelFeatures) {
+        this(policies, weights, (context, offer, recoveryNeeded) -> ClientFeatures.of(context, recoveryNeeded,
+                OfferContacts.of(context.history().contacts(), offer, context.now()), daysSinceContactCap, channelFeatures));
     }
 
     public NextBestAction(List<DecisionPolicy> policies, ScoringWeights weights, Features features) {
@@ -45,8 +51,12 @@ public final class NextBestAction {
     public record Candidate(OfferTerms offer, PropensityModel model) {
     }
 
-    /** The outcome: ranked actions, and every policy result per candidate for the audit. */
-    public record Outcome(List<RankedAction> actions, Map<UUID, List<PolicyResult>> policyResults) {
+    /**
+     * The outcome: ranked actions, every policy result per candidate for the audit, and the feature vector each eligible
+     * candidate's model scored (the response path learns from it).
+     */
+    public record Outcome(List<RankedAction> actions, Map<UUID, List<PolicyResult>> policyResults,
+            Map<UUID, double[]> features) {
     }
 
     public Outcome decide(List<Candidate> candidates, DecisionContext context, int limit, boolean controlGroup, Random random) {
@@ -55,7 +65,7 @@ public final class NextBestAction {
         }
         List<Scored> eligible = new ArrayList<>();
         boolean recentNegative = context.recoveryNeeded(weights.recoveryWindow());
-        double[] x = features.of(context, recentNegative);
+        Map<UUID, double[]> scored = new LinkedHashMap<>();
         for (Candidate candidate : candidates) {
             List<PolicyResult> checks = new ArrayList<>();
             boolean allowed = true;
@@ -73,10 +83,13 @@ public final class NextBestAction {
             }
             List<String> reasons = new ArrayList<>();
             checks.forEach(r -> reasons.add(r.policy() + ": " + r.reason()));
+            double[] x = features.of(context, candidate.offer(), recentNegative);
+            scored.put(candidate.offer().id(), x);
             double propensity = candidate.model().sample(x, random);
             OfferTerms offer = candidate.offer();
             ScoreComponents components = new ScoreComponents(propensity, scoring.value(offer),
                     scoring.context(offer, context, reasons), scoring.lever(offer, context.client(), reasons));
+            reasons.add(0, OfferContacts.of(context.history().contacts(), offer, context.now()).describe());
             reasons.add(0, "propensity %.3f (expected %.3f after %d responses)".formatted(propensity, candidate.model().expected(x),
                     candidate.model().observations()));
             eligible.add(new Scored(candidate, components, reasons));
@@ -116,7 +129,7 @@ public final class NextBestAction {
             ranked.add(new RankedAction(ranked.size() + 1, offer.id(), offer.code(), offer.category(), offer.productType(),
                     s.components().score(), s.components(), List.copyOf(reasons)));
         }
-        return new Outcome(List.copyOf(ranked), results);
+        return new Outcome(List.copyOf(ranked), results, scored);
     }
 
     /** Stable per client and month: the same client stays in (or out of) the control group for the whole month. */

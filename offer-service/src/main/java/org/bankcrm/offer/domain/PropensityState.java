@@ -2,6 +2,7 @@ package org.bankcrm.offer.domain;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -17,7 +18,7 @@ public class PropensityState {
     @Id
     @Column(name = "offer_id")
     public UUID offerId;
-    /** Feature names the weights belong to; a change of features starts the model again from its prior. */
+    /** Feature names the weights belong to: a reload maps them by name onto today's features (see {@link #model(List, double)}). */
     @Column(nullable = false)
     public String features;
     @Column(nullable = false)
@@ -32,20 +33,36 @@ public class PropensityState {
     @Column(nullable = false)
     public long revision;
 
-    public PropensityModel model() {
-        return new PropensityModel(parse(mean), parse(precision), observations);
+    /**
+     * The stored posterior over today's features: weights are matched by name, so a model learnt before features were
+     * added keeps what it learnt and starts the new ones at the weak prior (mean 0, {@code weightPrecision}).
+     */
+    public PropensityModel model(List<String> names, double weightPrecision) {
+        double[] storedMean = parse(mean);
+        double[] storedPrecision = parse(precision);
+        List<String> stored = List.of(features.split(","));
+        double[] m = new double[names.size()];
+        double[] p = new double[names.size()];
+        Arrays.fill(p, weightPrecision);
+        for (int i = 0; i < stored.size(); i++) {
+            int at = names.indexOf(stored.get(i));
+            m[at] = storedMean[i];
+            p[at] = storedPrecision[i];
+        }
+        return new PropensityModel(m, p, observations);
     }
 
-    public void store(PropensityModel model, Instant at) {
-        features = String.join(",", ClientFeatures.NAMES);
+    public void store(PropensityModel model, List<String> names, Instant at) {
+        features = String.join(",", names);
         mean = format(model.mean());
         precision = format(model.precision());
         observations = model.observations();
         updatedAt = at;
     }
 
-    public boolean matchesFeatures() {
-        return String.join(",", ClientFeatures.NAMES).equals(features);
+    /** Every stored weight still has a feature; a feature dropped or renamed starts the model again from its prior. */
+    public boolean loadable(List<String> names) {
+        return names.containsAll(List.of(features.split(",")));
     }
 
     private static double[] parse(String csv) {

@@ -1,6 +1,7 @@
 package org.bankcrm.offer.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,13 +16,17 @@ import org.bankcrm.offer.domain.ClientSnapshot;
 import org.bankcrm.offer.domain.Consents;
 import org.bankcrm.offer.domain.ContactHistory;
 import org.bankcrm.offer.domain.Experience;
+import org.bankcrm.offer.domain.OfferCategory;
+import org.bankcrm.offer.domain.OfferResponse;
+import org.bankcrm.offer.domain.PastContact;
+import org.bankcrm.offer.domain.Channel;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
  * What a decision reads of one client, in one round trip: erased or not, the read model, and the contact history
- * (declined offers within the cooldown, sales actions presented within the week). Timestamps travel as epoch
+ * (declined offers within the cooldown, sales actions presented within the week, answered contacts). Timestamps travel as epoch
  * microseconds (PostgreSQL's precision) so no driver type mapping is involved. The id is bound as a one-element list:
  * Hibernate does not cache the plan of a select with a list-valued parameter, and Hibernate Reactive 3.2 would otherwise
  * add a plan per execution under a key that never equals itself (QueryPlanReuseTest).
@@ -44,7 +49,11 @@ public class DecisionReads {
                    (select string_agg(r.offer_id || '@' || cast(extract(epoch from r.at) * 1000000 as bigint), ',')
                       from (select offer_id, max(responded_at) as at from offer_response
                              where client_id in (:id) and outcome = 'DECLINED' and responded_at > to_timestamp(:declinedSince / 1000000.0)
-                             group by offer_id) r)
+                             group by offer_id) r),
+                   (select string_agg(c.offer_id || '|' || c.category || '|' || coalesce(c.channel, '') || '|' || c.outcome
+                                      || '|' || cast(extract(epoch from c.responded_at) * 1000000 as bigint), ',')
+                      from offer_response c
+                     where c.client_id in (:id) and c.responded_at > to_timestamp(:contactsSince / 1000000.0))
               from (select 1) one
               left join client_profile p on p.client_id in (:id)
             """;
@@ -53,11 +62,12 @@ public class DecisionReads {
     public record ClientState(boolean erased, ClientSnapshot client, ContactHistory history) {
     }
 
-    public Uni<ClientState> read(UUID clientId, Instant declinedSince, Instant salesSince) {
+    public Uni<ClientState> read(UUID clientId, Instant declinedSince, Instant salesSince, Instant contactsSince) {
         return Panache.getSession().chain(session -> session.createNativeQuery(CLIENT_STATE, Object[].class)
                 .setParameter("id", List.of(clientId))
                 .setParameter("declinedSince", micros(declinedSince))
                 .setParameter("salesSince", micros(salesSince))
+                .setParameter("contactsSince", micros(contactsSince))
                 .getSingleResult())
                 .map(row -> state(clientId, row));
     }
@@ -84,7 +94,17 @@ public class DecisionReads {
                 declined.put(UUID.fromString(entry.substring(0, at)), instant(Long.parseLong(entry.substring(at + 1))));
             }
         }
-        return new ClientState(erased, client, new ContactHistory(declined, sales));
+        List<PastContact> contacts = new ArrayList<>();
+        String answered = (String) r[27];
+        if (answered != null && !answered.isEmpty()) {
+            for (String entry : answered.split(",")) {
+                String[] f = entry.split("\\|", -1);
+                contacts.add(new PastContact(UUID.fromString(f[0]), OfferCategory.valueOf(f[1]),
+                        f[2].isEmpty() ? null : Channel.valueOf(f[2]), OfferResponse.Outcome.valueOf(f[3]),
+                        instant(Long.parseLong(f[4]))));
+            }
+        }
+        return new ClientState(erased, client, new ContactHistory(declined, sales, contacts));
     }
 
     private static Set<String> split(String csv) {

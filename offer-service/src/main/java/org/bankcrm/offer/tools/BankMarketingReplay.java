@@ -10,13 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
 import org.bankcrm.offer.domain.Channel;
+import org.bankcrm.offer.domain.ChannelFeatures;
+import org.bankcrm.offer.domain.ClientFeatures;
+import org.bankcrm.offer.domain.OfferContacts;
+import org.bankcrm.offer.domain.OfferResponse;
 import org.bankcrm.offer.domain.ClientSnapshot;
 import org.bankcrm.offer.domain.Consents;
 import org.bankcrm.offer.domain.ContactHistory;
@@ -69,6 +77,22 @@ public final class BankMarketingReplay {
     private BankMarketingReplay() {
     }
 
+    /**
+     * What the model sees of a row. {@code REPLAY}: the replay's own map of every column. {@code SERVICE_CLIENT}: the
+     * running service's vector with only what it knew before contact history and decision context (age band, held
+     * loans, channel). {@code SERVICE}: the running service's vector with {@code campaign}, {@code pdays},
+     * {@code previous}, {@code poutcome} as the contact history, {@code month}, {@code day_of_week} as the decision's
+     * date and {@code contact} as the channel's context feature {@code reachedOnMobile}.
+     */
+    public enum FeatureMap {
+        REPLAY, SERVICE_CLIENT, SERVICE
+    }
+
+    /** The service's default cap on the days since the last contact (crm.offer.model.days-since-contact-cap). */
+    private static final int DAYS_SINCE_CONTACT_CAP = 365;
+    /** The service's default allow-list entry the call's {@code contact} type maps to. */
+    private static final ChannelFeatures TOLD = new ChannelFeatures(Map.of("reachedOnMobile", new ChannelFeatures.Range(0, 1)));
+
     public record Result(int rows, int subscribers, double aucMean, double aucSampled, double topHalfShareMean,
             double lastQuarterAucMean) {
     }
@@ -77,22 +101,31 @@ public final class BankMarketingReplay {
         Path csv = Path.of(args.length > 0 ? args[0] : "../shared/data/bank-marketing/bank-additional-full.csv");
         double weightPrecision = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
         long started = System.nanoTime();
-        Result r = replay(Files.readAllLines(csv), weightPrecision, new Random(42));
-        System.out.printf("rows %d, subscribers %d (%.1f %%)%n", r.rows(), r.subscribers(), 100.0 * r.subscribers() / r.rows());
-        System.out.printf("online AUC of the propensity before each answer: posterior mean %.4f, Thompson sample %.4f%n",
-                r.aucMean(), r.aucSampled());
-        System.out.printf("online AUC over the last quarter of the rows (posterior mean): %.4f%n", r.lastQuarterAucMean());
-        System.out.printf("share of subscribers in the top-scored half (posterior mean): %.1f %%%n", 100 * r.topHalfShareMean());
+        List<String> lines = Files.readAllLines(csv);
+        for (FeatureMap map : FeatureMap.values()) {
+            Result r = replay(lines, weightPrecision, new Random(42), map);
+            System.out.printf("== features: %s%n", map);
+            System.out.printf("rows %d, subscribers %d (%.1f %%)%n", r.rows(), r.subscribers(), 100.0 * r.subscribers() / r.rows());
+            System.out.printf("online AUC of the propensity before each answer: posterior mean %.4f, Thompson sample %.4f%n",
+                    r.aucMean(), r.aucSampled());
+            System.out.printf("online AUC over the last quarter of the rows (posterior mean): %.4f%n", r.lastQuarterAucMean());
+            System.out.printf("share of subscribers in the top-scored half (posterior mean): %.1f %%%n", 100 * r.topHalfShareMean());
+        }
         System.out.printf("replayed in %d ms%n", (System.nanoTime() - started) / 1_000_000);
     }
 
     public static Result replay(List<String> lines, double weightPrecision, Random random) {
+        return replay(lines, weightPrecision, random, FeatureMap.REPLAY);
+    }
+
+    public static Result replay(List<String> lines, double weightPrecision, Random random, FeatureMap map) {
         String[] header = unquote(lines.get(0).split(";"));
         Map<String, Integer> column = new LinkedHashMap<>();
         for (int i = 0; i < header.length; i++) {
             column.put(header[i], i);
         }
-        int size = features(header, column, unquote(lines.get(1).split(";"))).length;
+        int size = map == FeatureMap.REPLAY ? features(header, column, unquote(lines.get(1).split(";"))).length
+                : map == FeatureMap.SERVICE ? ClientFeatures.names(TOLD).size() : ClientFeatures.SIZE;
         // the campaign offered the term deposit to every row: eligibility "anyone", on the phone, the catalogue's value and Beta(6, 94) prior
         OfferTerms termDeposit = new OfferTerms(UUID.fromString("00000000-0000-4000-8000-000000000103"), "TERM_DEPOSIT_12M",
                 OfferCategory.SALES, "TERM_DEPOSIT", OfferCondition.ANYONE, EnumSet.of(Channel.CALL_CENTER), 90, null, null, 6, 94);
@@ -103,19 +136,33 @@ public final class BankMarketingReplay {
         NextBestAction pipeline = new NextBestAction(List.of(new WithinValidity(), new AvailableOnChannel(),
                 new MeetsEligibilityConditions(), new NeverSellAProductAlreadyHeld(), new RequiresMarketingConsent(),
                 new NoSalesDuringOpenComplaint(Duration.ofDays(14)), new ReofferCooldown(Duration.ofDays(30)),
-                new WeeklySalesCap(3)), weights, (context, recovery) -> current[0]);
+                new WeeklySalesCap(3)), weights, (context, offer, recovery) -> current[0]);
         Instant now = Instant.parse("2010-11-30T12:00:00Z");
         int n = lines.size() - 1;
         double[] mean = new double[n];
         double[] sampled = new double[n];
         boolean[] yes = new boolean[n];
         int decided = 0;
+        int year = 2008;
+        int lastMonth = 0;
         for (int row = 0; row < n; row++) {
             String[] values = unquote(lines.get(row + 1).split(";"));
-            current[0] = features(header, column, values);
             ClientSnapshot client = new ClientSnapshot(UUID.randomUUID(), "INDIVIDUAL", ageBand(values[column.get("age")]),
                     null, new Consents(false, false, false, true, false), held(values, column), Set.of(), null, null, null,
                     null, null, null, 0, null, null);
+            // rows are in time order from May 2008: a month earlier than the last one is the next year
+            int month = CATEGORIES.get("month").indexOf(values[column.get("month")]) + 1;
+            year += month < lastMonth ? 1 : 0;
+            lastMonth = month;
+            Instant at = callDate(year, month, values[column.get("day_of_week")]);
+            boolean mobile = "cellular".equals(values[column.get("contact")]);
+            current[0] = switch (map) {
+                case REPLAY -> features(header, column, values);
+                case SERVICE_CLIENT -> ClientFeatures.of(client, Channel.CALL_CENTER, false);
+                case SERVICE -> ClientFeatures.of(new DecisionContext(client, Channel.CALL_CENTER, "REQUEST", at,
+                        ContactHistory.NONE, null, Map.of("reachedOnMobile", mobile ? 1.0 : 0.0)), false,
+                        contacts(values, column), DAYS_SINCE_CONTACT_CAP, TOLD);
+            };
             DecisionContext context = new DecisionContext(client, Channel.CALL_CENTER, "REQUEST", now, ContactHistory.NONE);
             var outcome = pipeline.decide(List.of(new NextBestAction.Candidate(termDeposit, model)), context, 1, false, random);
             mean[row] = model.expected(current[0]);
@@ -135,6 +182,34 @@ public final class BankMarketingReplay {
         int from = n * 3 / 4;
         return new Result(n, subscribers, auc(mean, yes, 0, n), auc(sampled, yes, 0, n), topHalfShare(mean, yes),
                 auc(mean, yes, from, n));
+    }
+
+    /**
+     * The row's contact history as the service would have recorded it: {@code campaign - 1} earlier calls of this
+     * campaign (unanswered, so no outcome) plus the {@code previous} campaign's calls when {@code pdays} is within the
+     * window; the last answered contact {@code pdays} days ago (999: never) with {@code poutcome} success as ACCEPTED
+     * and failure as DECLINED. One offer, so its category's counts are its own.
+     */
+    static OfferContacts contacts(String[] v, Map<String, Integer> column) {
+        int campaign = Integer.parseInt(v[column.get("campaign")]);
+        int pdays = Integer.parseInt(v[column.get("pdays")]);
+        int previous = Integer.parseInt(v[column.get("previous")]);
+        boolean contactedBefore = pdays != 999;
+        int last30 = campaign - 1 + (contactedBefore && pdays <= 30 ? previous : 0);
+        int last90 = campaign - 1 + (contactedBefore && pdays <= 90 ? previous : 0);
+        OfferResponse.Outcome outcome = switch (v[column.get("poutcome")]) {
+            case "success" -> OfferResponse.Outcome.ACCEPTED;
+            case "failure" -> OfferResponse.Outcome.DECLINED;
+            default -> null;
+        };
+        return new OfferContacts(last30, last90, last30, last90, contactedBefore ? (long) pdays : null,
+                contactedBefore ? outcome : null, contactedBefore ? Channel.CALL_CENTER : null);
+    }
+
+    /** The first day of the month with the row's weekday: the data has month and weekday, not the date. */
+    static Instant callDate(int year, int month, String weekday) {
+        DayOfWeek day = DayOfWeek.of(CATEGORIES.get("day_of_week").indexOf(weekday) + 1);
+        return LocalDate.of(year, month, 1).with(TemporalAdjusters.firstInMonth(day)).atTime(12, 0).toInstant(ZoneOffset.UTC);
     }
 
     private static String ageBand(String age) {

@@ -25,14 +25,15 @@ class NextBestActionTest {
             1.5);
     final NextBestAction pipeline = new NextBestAction(List.of(new RequiresMarketingConsent(),
             new ServiceRecoveryNeedsABadExperience(Duration.ofDays(14)), new NoSalesDuringOpenComplaint(Duration.ofDays(14))),
-            WEIGHTS);
+            WEIGHTS, 365, ChannelFeatures.NONE);
     final List<NextBestAction.Candidate> candidates = List.of(
             candidate(offer("MORTGAGE", OfferCategory.SALES, "MORTGAGE", OfferCondition.ANYONE, 1800)),
             candidate(offer("FEE_WAIVER", OfferCategory.TARIFF, null)),
             candidate(offer("APOLOGY_CALL", OfferCategory.SERVICE_RECOVERY, null, OfferCondition.ANYONE, -10)));
 
     static NextBestAction.Candidate candidate(OfferTerms offer) {
-        return new NextBestAction.Candidate(offer, PropensityModel.fromPrior(ClientFeatures.SIZE, 1, 9, 1.0));
+        // the service's default weight precision: with channel, month and weekday on, a weaker prior samples wildly
+        return new NextBestAction.Candidate(offer, PropensityModel.fromPrior(ClientFeatures.SIZE, 1, 9, 4.0));
     }
 
     @Test
@@ -75,7 +76,8 @@ class NextBestActionTest {
 
     @Test
     void oneDecisionPresentsNoMoreSalesThanTheWeeksCapLeaves() {
-        var capped = new NextBestAction(List.of(new RequiresMarketingConsent(), new WeeklySalesCap(3)), WEIGHTS);
+        var capped = new NextBestAction(List.of(new RequiresMarketingConsent(), new WeeklySalesCap(3)), WEIGHTS, 365,
+                ChannelFeatures.NONE);
         var sales = List.of(candidate(offer("MORTGAGE", OfferCategory.SALES, "MORTGAGE")),
                 candidate(offer("CREDIT_CARD", OfferCategory.SALES, "CREDIT_CARD")),
                 candidate(offer("SAVINGS", OfferCategory.SALES, "SAVINGS_ACCOUNT")),

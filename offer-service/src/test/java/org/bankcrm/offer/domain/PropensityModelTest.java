@@ -2,6 +2,7 @@ package org.bankcrm.offer.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -51,11 +52,42 @@ class PropensityModelTest {
         double[] x = ClientFeatures.of(client("AGE_25_34"), Channel.BRANCH, false);
         model.update(x, true);
         PropensityState state = new PropensityState();
-        state.store(model, Fixtures.NOW);
-        PropensityModel reloaded = state.model();
+        state.store(model, ClientFeatures.NAMES, Fixtures.NOW);
+        PropensityModel reloaded = state.model(ClientFeatures.NAMES, 1.0);
         assertThat(reloaded.expected(x)).isEqualTo(model.expected(x));
         assertThat(reloaded.observations()).isEqualTo(1);
-        assertThat(state.matchesFeatures()).isTrue();
+        assertThat(state.loadable(ClientFeatures.NAMES)).isTrue();
+    }
+
+    @Test
+    void aPosteriorStoredOverFewerFeaturesKeepsWhatItLearntAndStartsTheNewOnesAtThePrior() {
+        List<String> older = ClientFeatures.NAMES.subList(0, ClientFeatures.NAMES.indexOf("assistedChannel") + 1);
+        PropensityState state = new PropensityState();
+        state.offerId = java.util.UUID.randomUUID();
+        state.features = String.join(",", older);
+        state.mean = older.stream().map(n -> n.equals("bias") ? "-2.5" : "0.25").collect(java.util.stream.Collectors.joining(","));
+        state.precision = older.stream().map(n -> "7.0").collect(java.util.stream.Collectors.joining(","));
+        state.observations = 12;
+
+        assertThat(state.loadable(ClientFeatures.NAMES)).isTrue();
+        PropensityModel model = state.model(ClientFeatures.NAMES, 4.0);
+        assertThat(model.mean()).hasSize(ClientFeatures.SIZE);
+        assertThat(model.mean()[0]).isEqualTo(-2.5);
+        assertThat(model.mean()[older.size() - 1]).isEqualTo(0.25);
+        assertThat(model.precision()[older.size() - 1]).isEqualTo(7.0);
+        int added = ClientFeatures.NAMES.indexOf("offerContacts30d");
+        assertThat(model.mean()[added]).isZero();
+        assertThat(model.precision()[added]).isEqualTo(4.0);
+        assertThat(model.observations()).isEqualTo(12);
+    }
+
+    @Test
+    void aPosteriorOverAFeatureThatNoLongerExistsIsNotLoaded() {
+        PropensityState state = new PropensityState();
+        state.features = "bias,someDroppedFeature";
+        state.mean = "0.0,1.0";
+        state.precision = "1.0,1.0";
+        assertThat(state.loadable(ClientFeatures.NAMES)).isFalse();
     }
 
     static ClientSnapshot client(String ageBand) {
