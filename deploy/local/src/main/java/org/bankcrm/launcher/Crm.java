@@ -67,6 +67,17 @@ public final class Crm {
         try {
             switch (command) {
                 case "up":
+                    if (options.contains("--infra-only")) {
+                        // PostgreSQL and Kafka only, for services run by hand (./mvnw quarkus:dev): no service, no demo
+                        Map<String, String> infra = new java.util.HashMap<>(env);
+                        infra.put("CRM_SERVICES", Settings.NO_SERVICES);
+                        infra.put("CRM_DEMO", "off");
+                        String[] rest = options.stream().filter(o -> !o.equals("--infra-only")).toList().toArray(String[]::new);
+                        String[] again = new String[rest.length + 1];
+                        again[0] = "up";
+                        System.arraycopy(rest, 0, again, 1, rest.length);
+                        return new Crm(layout, infra, out).run(again);
+                    }
                     DemoChoice demo = DemoChoice.of(options, env);
                     List<String> unknown = demo.rest().stream()
                             .filter(o -> !List.of("--detach", "-d", "--build").contains(o)).toList();
@@ -75,6 +86,8 @@ public final class Crm {
                         return 2;
                     }
                     return options.contains("--detach") || options.contains("-d") ? upDetached(demo) : up(false, demo);
+                case "env":
+                    return serviceEnvironment(options);
                 case "supervise":
                     return up(true, DemoChoice.NONE);
                 case "demo":
@@ -187,7 +200,14 @@ public final class Crm {
             command.add("-Dcrm.root=" + layout.root());
         }
         command.addAll(List.of("-jar", jar.toString(), "supervise"));
-        Process supervisor = new ProcessBuilder(Processes.inOwnSession(command))
+        ProcessBuilder supervising = new ProcessBuilder(Processes.inOwnSession(command));
+        // what this launcher was told in its own environment map (up --infra-only), the supervisor is told too
+        for (String name : List.of("CRM_SERVICES", "CRM_DEMO")) {
+            if (env.containsKey(name)) {
+                supervising.environment().put(name, env.get(name));
+            }
+        }
+        Process supervisor = supervising
                 .directory(layout.root().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.toFile()))
@@ -371,6 +391,9 @@ public final class Crm {
                 "                     up --demo-clients N sets its size [" + DemoChoice.DEFAULT_CLIENTS + "]",
                 "  demo <mode>        the demo bank, with the CRM running: --load, --summary, --stats, --rate R (live",
                 "                     touchpoints), --replay-bank-marketing; crm demo --help lists the options",
+                "  up --infra-only    start only PostgreSQL and Kafka (no service, no demo), for services in dev mode",
+                "  env <service>      print the environment crm up gives the service (export lines): eval it, then",
+                "                     ./mvnw quarkus:dev -pl <service> runs it against the launcher's PostgreSQL and Kafka",
                 "  token <role>...    print a bearer token for the role(s), valid for a day: channel, analyst, marketing,",
                 "                     admin, integration; e.g. curl -H \"Authorization: Bearer $(deploy/local/crm token channel)\" ...",
                 "  status             what runs: pid, port and health of each component (exit 0 when all are up, 3 if not)",
@@ -382,7 +405,7 @@ public final class Crm {
                 "",
                 "Data, logs and state live under <project>/.crm/ and are kept between runs.",
                 "Environment (defaults in brackets):",
-                "  CRM_SERVICES           services to start, e.g. client-service,offer-service [all four]",
+                "  CRM_SERVICES           services to start, e.g. client-service,offer-service, or none [all four]",
                 "  CRM_PG_PORT            PostgreSQL port [15432]",
                 "  CRM_KAFKA_PORT         Kafka bootstrap port [19092]; CRM_KAFKA_CONTROLLER_PORT [bootstrap port + 1]",
                 "  CRM_PARTITIONS         partitions of each topic created [3]",
@@ -599,8 +622,38 @@ public final class Crm {
         out.println("  Data             " + layout.data() + "   (kept between runs; crm reset deletes it)");
         out.println("  Tokens           deploy/local/crm token <channel|analyst|marketing|admin|integration>   (every /api/v1 call needs one:");
         out.println("                   curl -H \"Authorization: Bearer $(deploy/local/crm token channel)\" ...)");
+        if (state.components().stream().noneMatch(Crm::isService)) {
+            out.println("  Services         none started (up --infra-only). Run one in dev mode against this infrastructure:");
+            out.println("                   eval \"$(deploy/local/crm env client-service)\" && ./mvnw quarkus:dev -pl client-service");
+            out.println("                   (CONTRIBUTING.md; crm token works against it: it trusts the launcher's key)");
+        }
         out.println();
         out.println(footer);
+    }
+
+    /**
+     * {@code crm env <service>}: the environment the launcher gives a service (ports, datasource, broker, the
+     * development key and issuer), as shell {@code export} lines, so that a service in {@code ./mvnw quarkus:dev}
+     * runs against the launcher's PostgreSQL and Kafka exactly as {@code crm up} would run it.
+     */
+    private int serviceEnvironment(List<String> options) throws IOException {
+        List<String> names = Settings.ALL_SERVICES.stream().map(Settings.Service::name).toList();
+        if (options.size() != 1 || !names.contains(options.get(0))) {
+            out.println("usage: crm env <service>   services: " + String.join(", ", names));
+            return 2;
+        }
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.remove("CRM_SERVICES");
+        Settings settings = Settings.fromEnvironment(layout, all);
+        Settings.Service service = settings.services().stream().filter(s -> s.name().equals(options.get(0))).findFirst()
+                .orElseThrow();
+        DevTokens tokens = new DevTokens(layout);
+        if (tokens.ensureKeys()) {
+            System.err.println("crm: generated the development key pair in " + tokens.publicKey().getParent());
+        }
+        new java.util.TreeMap<>(ServiceProcess.environment(settings, service))
+                .forEach((name, value) -> out.println("export " + name + "='" + value.replace("'", "'\\''") + "'"));
+        return 0;
     }
 
     private static boolean isService(String component) {

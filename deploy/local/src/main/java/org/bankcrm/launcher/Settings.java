@@ -129,9 +129,15 @@ record Settings(
         return "postgresql://127.0.0.1:" + postgresPort + "/" + database;
     }
 
+    /** {@code CRM_SERVICES=none}: PostgreSQL and Kafka only ({@code crm up --infra-only}). */
+    static final String NO_SERVICES = "none";
+
     private static List<Service> services(String selection) {
         if (selection == null || selection.isBlank() || selection.trim().equalsIgnoreCase("all")) {
             return ALL_SERVICES;
+        }
+        if (selection.trim().equalsIgnoreCase(NO_SERVICES)) {
+            return List.of();
         }
         List<String> names = Arrays.stream(selection.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
         for (String name : names) {

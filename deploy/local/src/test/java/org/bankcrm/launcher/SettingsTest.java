@@ -46,6 +46,14 @@ class SettingsTest {
     }
 
     @Test
+    void noneStartsOnlyTheInfrastructure() {
+        Settings settings = Settings.fromEnvironment(layout, Map.of("CRM_SERVICES", "none"));
+
+        assertEquals(List.of(), settings.services());
+        assertEquals(List.of(15432, 19092, 19093), List.copyOf(settings.neededPorts().keySet()));
+    }
+
+    @Test
     void badValuesAreRejectedWithTheVariableName() {
         IllegalArgumentException port = assertThrows(IllegalArgumentException.class,
                 () -> Settings.fromEnvironment(layout, Map.of("CRM_PG_PORT", "postgres")));
