@@ -587,6 +587,32 @@ class ManifestsTest {
         });
     }
 
+    @TestFactory
+    Stream<DynamicTest> everyDatabaseAndTheLagExporterAreScrapedByAPodMonitor() {
+        return allSets().entrySet().stream().map(set -> DynamicTest.dynamicTest(set.getKey(), () -> {
+            List<GenericKubernetesResource> monitors = Manifests.custom(set.getValue(), "monitoring.coreos.com", "PodMonitor");
+            List<GenericKubernetesResource> clusters = Manifests.custom(set.getValue(), "postgresql.cnpg.io", "Cluster");
+            assertThat(clusters).hasSize(SERVICES.size());
+            for (GenericKubernetesResource db : clusters) {
+                String cluster = db.getMetadata().getName();
+                // CloudNativePG 1.30 deprecates the operator-made PodMonitor: one the CRM owns instead
+                assertThat(db.<Object>get("spec", "monitoring", "enablePodMonitor")).as(cluster + " enablePodMonitor (deprecated)").isNull();
+                assertThat(monitors).as(set.getKey() + ": a PodMonitor on every instance of " + cluster).anySatisfy(m -> {
+                    assertThat(m.<Map<String, String>>get("spec", "selector", "matchLabels")).isEqualTo(Map.of("cnpg.io/cluster", cluster));
+                    assertThat(m.<List<Map<String, Object>>>get("spec", "podMetricsEndpoints")).singleElement()
+                            .satisfies(e -> assertThat(e).containsEntry("port", "metrics"));
+                });
+            }
+            // the consumers' HPAs scale on kafka_consumergroup_lag: Strimzi's Kafka Exporter must be scraped
+            assertThat(monitors).as(set.getKey() + ": a PodMonitor on the Kafka Exporter").anySatisfy(m -> {
+                assertThat(m.<Map<String, String>>get("spec", "selector", "matchLabels"))
+                        .containsEntry("strimzi.io/cluster", KAFKA_CLUSTER).containsEntry("strimzi.io/name", KAFKA_CLUSTER + "-kafka-exporter");
+                assertThat(m.<List<Map<String, Object>>>get("spec", "podMetricsEndpoints")).singleElement()
+                        .satisfies(e -> assertThat(e).containsEntry("port", "tcp-prometheus").containsEntry("path", "/metrics"));
+            });
+        }));
+    }
+
     // ---------------------------------------------------------------- Kafka: topics and users
 
     @TestFactory
