@@ -34,7 +34,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
 /**
- * Validates every custom resource of the operators the CRM runs on (Strimzi, CloudNativePG, its Barman Cloud plugin)
+ * Validates every custom resource of the operators the CRM runs on (Strimzi, CloudNativePG, its Barman Cloud plugin,
+ * the Prometheus Operator)
  * — in the base and in each rendered overlay — against the openAPIV3Schema of the CRD the pinned operator release
  * publishes, vendored under {@code deploy/k8s/crds/<project>-<version>/}. As the API server does with strict field
  * validation ({@code kubectl apply --validate=strict}, the default of server-side apply): a field the schema does
@@ -43,7 +44,7 @@ import com.networknt.schema.SpecificationVersion;
  */
 class CustomResourceSchemaTest {
     /** The API groups whose resources must be validated; a resource of one of them without a vendored CRD fails. */
-    static final Set<String> GROUPS = Set.of("kafka.strimzi.io", "postgresql.cnpg.io", "barmancloud.cnpg.io");
+    static final Set<String> GROUPS = Set.of("kafka.strimzi.io", "postgresql.cnpg.io", "barmancloud.cnpg.io", "monitoring.coreos.com");
     static final YAMLMapper YAML = new YAMLMapper();
     static final ObjectMapper JSON = new ObjectMapper();
     static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
@@ -133,11 +134,13 @@ class CustomResourceSchemaTest {
             }
         }
         assertThat(problems).as(set).isEmpty();
-        // the check ran on what the CRM deploys: 4 databases (Cluster, ObjectStore, ScheduledBackup each),
-        // 10 topics, 4 users, and in an overlay the Kafka cluster and its node pools
+        // the check ran on what the CRM deploys: 4 databases (Cluster, ObjectStore, ScheduledBackup, PodMonitor
+        // each), 10 topics, 4 users, a ServiceMonitor per service, the exporter's PodMonitor, and in an overlay the
+        // Kafka cluster and its node pools
         assertThat(validated).as(set + ": resources validated").containsEntry("postgresql.cnpg.io/v1 Cluster", 4)
                 .containsEntry("postgresql.cnpg.io/v1 ScheduledBackup", 4).containsEntry("barmancloud.cnpg.io/v1 ObjectStore", 4)
-                .containsEntry("kafka.strimzi.io/v1 KafkaTopic", 10).containsEntry("kafka.strimzi.io/v1 KafkaUser", 4);
+                .containsEntry("kafka.strimzi.io/v1 KafkaTopic", 10).containsEntry("kafka.strimzi.io/v1 KafkaUser", 4)
+                .containsEntry("monitoring.coreos.com/v1 ServiceMonitor", 4).containsEntry("monitoring.coreos.com/v1 PodMonitor", 5);
         if (!set.equals("base")) {
             assertThat(validated).containsEntry("kafka.strimzi.io/v1 Kafka", 1).containsKey("kafka.strimzi.io/v1 KafkaNodePool");
         }
@@ -212,7 +215,7 @@ class CustomResourceSchemaTest {
         String runbook = Files.readString(Manifests.rootDir().resolve("deploy/README.md"));
         Set<String> projects = new TreeSet<>();
         CRDS.values().forEach(crd -> projects.add(crd.project()));
-        assertThat(projects).as("crds/<project>-<version>").hasSize(3);
+        assertThat(projects).as("crds/<project>-<version>").hasSize(4);
         Map<String, String> versions = new TreeMap<>();
         for (String project : projects) {
             Matcher m = Pattern.compile("(.+)-([0-9]+\\.[0-9]+\\.[0-9]+)").matcher(project);
@@ -225,6 +228,7 @@ class CustomResourceSchemaTest {
                 + versions.get("strimzi") + ".yaml");
         assertThat(runbook).contains("releases/cnpg-" + versions.get("cloudnative-pg") + ".yaml");
         assertThat(runbook).contains("plugin-barman-cloud/releases/download/v" + versions.get("plugin-barman-cloud") + "/manifest.yaml");
+        assertThat(runbook).contains("prometheus-community/kube-prometheus-stack --version " + versions.get("kube-prometheus-stack"));
         assertThat(runbook).doesNotContain("install/latest").doesNotContain("/latest?");
         // the base says which operator releases it was written for
         String base = Files.readString(Manifests.k8sDir().resolve("base/kustomization.yaml"));
