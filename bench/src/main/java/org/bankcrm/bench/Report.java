@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -17,7 +19,7 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -297,8 +299,13 @@ final class Report {
                 .append(Boolean.TRUE.equals(s.get("sustained")) ? "yes" : "**no**").append(" |\n");
     }
 
-    @SuppressWarnings("unchecked")
     static void chart(Map<String, Object> report, Path png) throws IOException {
+        ChartUtils.saveChartAsPNG(png.toFile(), chartOf(latencySeries(report), String.valueOf(report.get("mode"))), 1000, 600);
+    }
+
+    /** The latency percentiles against rate: a p50 and a p99 series per measured path, in that order. */
+    @SuppressWarnings("unchecked")
+    static XYSeriesCollection latencySeries(Map<String, Object> report) {
         XYSeriesCollection data = new XYSeriesCollection();
         Map<String, Object> chain = map(report.get("eventToNextBestAction"));
         if (chain != null) {
@@ -332,22 +339,85 @@ final class Report {
             data.addSeries(p50);
             data.addSeries(p99);
         }
-        JFreeChart chart = ChartFactory.createXYLineChart("Latency against rate (" + report.get("mode") + " run)",
+        return data;
+    }
+
+    /** One dark colour per measured path, distinct in print and for the common colour-vision deficiencies. */
+    static final List<Color> SERIES_COLOURS = List.of(
+            new Color(0x1F, 0x3A, 0x93),  // dark blue: event → NBA via REST
+            new Color(0xA6, 0x1C, 0x1C),  // dark red: event → NBA via Kafka
+            new Color(0x1B, 0x5E, 0x20),  // dark green: decision API
+            new Color(0x4A, 0x14, 0x8C)); // dark purple: a fourth path, if one is added
+    static final BasicStroke P50_STROKE = new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND);
+    static final BasicStroke P99_STROKE = new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+            new float[] {8f, 5f}, 0f);
+
+    /**
+     * The chart: latency on a log axis with a labelled tick at each power of ten (1, 10, 100, 1,000 ms …, as plain
+     * numbers), minor ticks and grid lines at 2–9 × each; series in pairs (p50, p99) of the same path: same dark
+     * colour and marker, p50 solid with filled markers, p99 dashed with hollow ones — readable in grey scale too.
+     */
+    static JFreeChart chartOf(XYSeriesCollection data, String mode) {
+        JFreeChart chart = ChartFactory.createXYLineChart("Latency against rate (" + mode + " run)",
                 "rate (per second)", "latency (ms, log scale)", data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
         LogAxis latency = new LogAxis("latency (ms, log scale)");
         latency.setSmallestValue(0.1);
-        latency.setStandardTickUnits(NumberAxis.createStandardTickUnits());
+        // one major tick per decade (the tick unit of a LogAxis is in powers of the base), labelled 1, 10, 1,000
+        latency.setTickUnit(new NumberTickUnit(1.0), false, false);
+        latency.setAutoTickUnitSelection(false);
+        latency.setNumberFormatOverride(new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ENGLISH)));
+        latency.setMinorTickCount(9);
+        latency.setMinorTickMarksVisible(true);
+        double[] decades = decades(data);
+        if (decades != null) {
+            latency.setRange(decades[0], decades[1]); // whole decades: a labelled tick at both ends
+        }
         plot.setRangeAxis(latency);
+        java.awt.Font ticks = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12);
+        latency.setTickLabelFont(ticks);
+        plot.getDomainAxis().setTickLabelFont(ticks);
+        latency.setTickLabelPaint(Color.BLACK);
+        plot.getDomainAxis().setTickLabelPaint(Color.BLACK);
         plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.GRAY);
+        plot.setRangeMinorGridlinesVisible(true);
+        plot.setRangeMinorGridlinePaint(new Color(0xE0, 0xE0, 0xE0));
+        plot.setDomainGridlinePaint(new Color(0xC0, 0xC0, 0xC0));
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        java.awt.Shape[] shapes = {new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8), new java.awt.geom.Rectangle2D.Double(-4, -4, 8, 8),
+                new java.awt.Polygon(new int[] {-5, 0, 5}, new int[] {4, -5, 4}, 3), new java.awt.Polygon(new int[] {0, 5, 0, -5}, new int[] {-5, 0, 5, 0}, 4)};
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesStroke(i, new BasicStroke(i % 2 == 0 ? 1.5f : 2.5f));
+            int path = (i / 2) % SERIES_COLOURS.size();
+            boolean p99 = data.getSeriesKey(i).toString().endsWith("p99");
+            renderer.setSeriesPaint(i, SERIES_COLOURS.get(path));
+            renderer.setSeriesStroke(i, p99 ? P99_STROKE : P50_STROKE);
+            renderer.setSeriesShape(i, shapes[path % shapes.length]);
+            renderer.setSeriesShapesFilled(i, !p99);
         }
         plot.setRenderer(renderer);
-        ChartUtils.saveChartAsPNG(png.toFile(), chart, 1000, 600);
+        return chart;
+    }
+
+    /** The powers of ten just below the smallest and just above the largest latency (none: no data). */
+    static double[] decades(XYSeriesCollection data) {
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            for (int i = 0; i < data.getItemCount(s); i++) {
+                double y = data.getYValue(s, i);
+                if (y > 0) {
+                    min = Math.min(min, y);
+                    max = Math.max(max, y);
+                }
+            }
+        }
+        if (max == 0) {
+            return null;
+        }
+        double lower = Math.pow(10, Math.floor(Math.log10(Math.max(min, 0.1)) + 1e-9));
+        double upper = Math.pow(10, Math.ceil(Math.log10(max) - 1e-9));
+        return new double[] {lower, upper > lower ? upper : lower * 10};
     }
 
     private static void add(XYSeries series, Object rate, Object millis) {

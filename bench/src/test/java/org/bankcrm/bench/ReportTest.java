@@ -2,12 +2,27 @@ package org.bankcrm.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.AttributedCharacterIterator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogTick;
+import org.jfree.chart.axis.TickType;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +93,65 @@ class ReportTest {
         assertThat(png.length).isGreaterThan(1_000);
         assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
         assertThat(root.resolve("bench/RESULTS.md")).as("a quick run does not replace the published results").doesNotExist();
+    }
+
+    @Test
+    void theLatencyAxisIsLabelledAtEachPowerOfTenAndTheSeriesPrint() {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("mode", "full");
+        report.put("eventToNextBestAction", Map.of(
+                "rest", List.of(step("rest", 100, 6, 40, true), step("rest", 500, 30, 1_500, false)),
+                "kafka", List.of(step("kafka", 100, 5, 20, true))));
+        Map<String, Object> decision = new LinkedHashMap<>();
+        decision.put("targetRate", 1_000.0);
+        decision.put("latency", latency(2, 9));
+        report.put("decisionApi", List.of(decision));
+
+        XYSeriesCollection data = Report.latencySeries(report);
+        JFreeChart chart = Report.chartOf(data, "full");
+        LogAxis axis = (LogAxis) chart.getXYPlot().getRangeAxis();
+        // 2 ms .. 1,500 ms: whole decades 1 .. 10,000, one labelled tick per power of ten, as plain numbers
+        assertThat(axis.getRange().getLowerBound()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(axis.getRange().getUpperBound()).isCloseTo(10_000.0, org.assertj.core.data.Offset.offset(1e-6));
+        Graphics2D g2 = new BufferedImage(1000, 600, BufferedImage.TYPE_INT_RGB).createGraphics();
+        List<String> labels = new ArrayList<>();
+        for (Object tick : axis.refreshTicks(g2, new AxisState(), new Rectangle2D.Double(60, 20, 900, 500), RectangleEdge.LEFT)) {
+            if (tick instanceof LogTick log && log.getTickType() == TickType.MAJOR && log.getAttributedLabel() != null) {
+                AttributedCharacterIterator it = log.getAttributedLabel().getIterator();
+                StringBuilder label = new StringBuilder();
+                for (char c = it.first(); c != AttributedCharacterIterator.DONE; c = it.next()) {
+                    label.append(c);
+                }
+                labels.add(label.toString());
+            }
+        }
+        assertThat(labels).containsExactly("1", "10", "100", "1,000", "10,000");
+
+        // p50 and p99 of a path: one dark colour, p50 solid and p99 dashed; the paths' colours differ
+        XYItemRenderer renderer = chart.getXYPlot().getRenderer();
+        assertThat(data.getSeriesCount()).isEqualTo(6);
+        List<Color> colours = new ArrayList<>();
+        for (int i = 0; i < data.getSeriesCount(); i += 2) {
+            assertThat(data.getSeriesKey(i).toString()).endsWith("p50");
+            assertThat(data.getSeriesKey(i + 1).toString()).endsWith("p99");
+            Color colour = (Color) renderer.getSeriesPaint(i);
+            assertThat(renderer.getSeriesPaint(i + 1)).isEqualTo(colour);
+            assertThat(((BasicStroke) renderer.getSeriesStroke(i)).getDashArray()).as("p50 solid").isNull();
+            assertThat(((BasicStroke) renderer.getSeriesStroke(i + 1)).getDashArray()).as("p99 dashed").isNotNull();
+            // dark enough to print on white (relative luminance well under that of the pale yellow it replaces)
+            assertThat(luminance(colour)).as(data.getSeriesKey(i) + " " + colour).isLessThan(0.15);
+            colours.add(colour);
+        }
+        assertThat(colours).doesNotHaveDuplicates();
+    }
+
+    /** WCAG relative luminance, 0 (black) .. 1 (white). */
+    private static double luminance(Color c) {
+        double[] rgb = {c.getRed() / 255.0, c.getGreen() / 255.0, c.getBlue() / 255.0};
+        for (int i = 0; i < 3; i++) {
+            rgb[i] = rgb[i] <= 0.03928 ? rgb[i] / 12.92 : Math.pow((rgb[i] + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
     }
 
     private static Map<String, Object> step(String via, double rate, double p50, double p99, boolean sustained) {

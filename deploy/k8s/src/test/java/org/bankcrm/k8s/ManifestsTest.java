@@ -32,6 +32,8 @@ import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -60,6 +62,8 @@ class ManifestsTest {
     static final long MEMORY_REQUEST_TARGET = 384L * 1024 * 1024;
     /** The identity provider's settings, one ConfigMap that all four services load (base/auth.env, set per overlay). */
     static final String AUTH_CONFIG = "crm-auth-config";
+    /** CloudNativePG's Barman Cloud plugin (WAL archiving and base backups to object storage). */
+    static final String BARMAN_PLUGIN = "barman-cloud.cloudnative-pg.io";
 
     static final Map<String, ServiceFacts> FACTS = new LinkedHashMap<>();
     static final Map<String, ConfigKeys> KEYS = new HashMap<>();
@@ -88,10 +92,12 @@ class ManifestsTest {
         assertThat(RENDERED).containsOnlyKeys("dev", "prod");
         for (List<HasMetadata> objects : allSets().values()) {
             for (HasMetadata object : objects) {
-                // kinds of the Kubernetes API are typed classes; only the operators' custom resources are generic
+                // kinds of the Kubernetes API are typed classes; only the operators' custom resources are generic, and
+                // on the API versions the pinned operators serve (Strimzi 1.x serves only kafka.strimzi.io/v1; the
+                // Barman Cloud plugin's ObjectStore replaces CloudNativePG's in-tree backup configuration)
                 if (object instanceof GenericKubernetesResource generic) {
                     assertThat(generic.getApiVersion()).as(generic.getKind() + " " + generic.getMetadata().getName())
-                            .matches("(kafka\\.strimzi\\.io|postgresql\\.cnpg\\.io|monitoring\\.coreos\\.com)/v1(beta2)?");
+                            .isIn("kafka.strimzi.io/v1", "postgresql.cnpg.io/v1", "barmancloud.cnpg.io/v1", "monitoring.coreos.com/v1");
                 }
             }
         }
@@ -101,12 +107,26 @@ class ManifestsTest {
             kustomizations = files.filter(f -> f.getFileName().toString().equals("kustomization.yaml"))
                     .filter(f -> !f.toString().contains("/target/")).toList();
         }
-        assertThat(kustomizations).hasSize(1 + RENDERED.size());
+        // the base, one per overlay, and the network-parameters component
+        assertThat(kustomizations).hasSize(1 + RENDERED.size() + 1);
         for (Path file : kustomizations) {
-            Kustomization kustomization = Manifests.SERIALIZATION.unmarshal(Files.readString(file), Kustomization.class);
+            String text = Files.readString(file);
+            if (text.contains("\nkind: Component")) {
+                assertThat(file.getParent().getFileName()).hasToString("network-parameters");
+                continue; // a kustomize Component (v1alpha1): no typed model; what it does is checked on the renderings
+            }
+            Kustomization kustomization = Manifests.SERIALIZATION.unmarshal(text, Kustomization.class);
             assertThat(kustomization.getKind()).as(file.toString()).isEqualTo("Kustomization");
             for (String resource : kustomization.getResources()) {
                 assertThat(file.getParent().resolve(resource)).as(file + " resource " + resource).exists();
+            }
+            for (String component : Objects.requireNonNullElse(kustomization.getComponents(), List.<String>of())) {
+                assertThat(file.getParent().resolve(component).resolve("kustomization.yaml")).as(file + " component " + component).exists();
+            }
+            if (file.getParent().getParent().getFileName().toString().equals("overlays")) {
+                // every overlay names its own ingress controller's and Prometheus's namespaces (no fixed name)
+                assertThat(kustomization.getComponents()).as(file + " components").contains("../../components/network-parameters");
+                assertThat(kustomization.getResources()).as(file + " resources").contains("network-parameters.yaml");
             }
         }
     }
@@ -309,16 +329,23 @@ class ManifestsTest {
                     .orElseThrow(() -> new AssertionError(what + ": no NetworkPolicy"));
             assertThat(podLabels).containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());
             assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
-            Set<String> ingressNamespaces = new TreeSet<>();
+            List<LabelSelector> ingressFrom = new ArrayList<>();
             for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
+                assertThat(rule.getPorts()).as(what + " ingress on the http port only").singleElement()
+                        .satisfies(p -> assertThat(p.getPort().getStrVal()).isEqualTo("http"));
                 for (NetworkPolicyPeer peer : rule.getFrom()) {
                     assertThat(peer.getPodSelector()).as(what + " ingress by namespace only").isNull();
                     assertThat(peer.getIpBlock()).isNull();
-                    ingressNamespaces.add(peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"));
+                    LabelSelector selector = peer.getNamespaceSelector();
+                    assertThat(selector).as(what + " ingress peer without a namespace selector").isNotNull();
+                    assertThat(Objects.requireNonNullElse(selector.getMatchLabels(), Map.of()).size()
+                            + Objects.requireNonNullElse(selector.getMatchExpressions(), List.of()).size())
+                            .as(what + " an empty namespaceSelector admits every namespace").isPositive();
+                    ingressFrom.add(selector);
                 }
             }
-            assertThat(ingressNamespaces).as(what + " ingress only from the ingress controller and Prometheus")
-                    .containsExactlyInAnyOrder("ingress-nginx", "monitoring");
+            assertThat(ingressFrom).as(what + " ingress only from the ingress controller and Prometheus")
+                    .containsExactlyElementsOf(ingressNamespaceSelectors(set));
             // the identity provider: HTTPS to the JWKS URL's port, when the keys come from a URL (not a mounted PEM file)
             Optional<Integer> jwksPort = jwksPort(what, environment(objects, deployment.getSpec().getTemplate().getSpec().getContainers().get(0)));
             Set<String> egressTargets = new TreeSet<>();
@@ -523,17 +550,67 @@ class ManifestsTest {
     Stream<DynamicTest> everyDatabaseIsBackedUpToObjectStorageByReference() {
         return perServiceAndSet((set, service, objects) -> {
             String cluster = databaseCluster(service);
+            String what = set + " " + cluster;
             GenericKubernetesResource db = Manifests.named(Manifests.custom(objects, "postgresql.cnpg.io", "Cluster"), cluster).orElseThrow();
-            Map<String, Object> store = db.get("spec", "backup", "barmanObjectStore");
-            assertThat(store).as(set + " " + cluster + " backup").containsKeys("destinationPath", "s3Credentials");
-            Map<String, Map<String, String>> credentials = db.get("spec", "backup", "barmanObjectStore", "s3Credentials");
+            // the Barman Cloud plugin, not the in-tree barmanObjectStore CloudNativePG deprecates (removed in 1.31)
+            assertThat(db.<Object>get("spec", "backup")).as(what + ": no in-tree spec.backup").isNull();
+            List<Map<String, Object>> plugins = db.get("spec", "plugins");
+            assertThat(plugins).as(what + " plugins").singleElement().satisfies(plugin -> {
+                assertThat(plugin).containsEntry("name", BARMAN_PLUGIN).containsEntry("isWALArchiver", true);
+            });
+            @SuppressWarnings("unchecked")
+            String storeName = ((Map<String, String>) plugins.get(0).get("parameters")).get("barmanObjectName");
+            GenericKubernetesResource store = Manifests.named(Manifests.custom(objects, "barmancloud.cnpg.io", "ObjectStore"), storeName)
+                    .orElseThrow(() -> new AssertionError(what + ": no ObjectStore " + storeName));
+            assertThat(store.<Map<String, Object>>get("spec", "configuration")).as(what + " object store")
+                    .containsKeys("destinationPath", "endpointURL", "s3Credentials");
+            assertThat(store.<String>get("spec", "configuration", "serverName"))
+                    .as(what + ": the plugin takes serverName from the Cluster, the ObjectStore's must stay empty").isNull();
+            assertThat(store.<String>get("spec", "retentionPolicy")).as(what + " retention").matches("[0-9]+[dwm]");
+            Map<String, Map<String, String>> credentials = store.get("spec", "configuration", "s3Credentials");
+            assertThat(credentials).isNotEmpty();
             credentials.values().forEach(ref -> assertThat(ref).containsOnlyKeys("name", "key"));
+            // one ObjectStore per database: two clusters archiving WAL into one prefix would corrupt each other's
+            assertThat(Manifests.custom(objects, "postgresql.cnpg.io", "Cluster").stream()
+                    .filter(other -> other.<List<Map<String, Object>>>get("spec", "plugins").stream()
+                            .anyMatch(p -> storeName.equals(((Map<?, ?>) p.get("parameters")).get("barmanObjectName")))))
+                    .as(what + ": ObjectStore " + storeName + " used by one cluster").hasSize(1);
             assertThat(Manifests.custom(objects, "postgresql.cnpg.io", "ScheduledBackup"))
-                    .anyMatch(b -> cluster.equals(b.get("spec", "cluster", "name")));
+                    .filteredOn(b -> cluster.equals(b.get("spec", "cluster", "name")))
+                    .as(what + " a daily plugin backup").singleElement().satisfies(b -> {
+                        assertThat(b.<String>get("spec", "method")).isEqualTo("plugin");
+                        assertThat(b.<String>get("spec", "pluginConfiguration", "name")).isEqualTo(BARMAN_PLUGIN);
+                    });
             if (set.equals("prod")) {
                 assertThat(db.<Integer>get("spec", "instances")).isEqualTo(3);
             }
         });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyDatabaseAndTheLagExporterAreScrapedByAPodMonitor() {
+        return allSets().entrySet().stream().map(set -> DynamicTest.dynamicTest(set.getKey(), () -> {
+            List<GenericKubernetesResource> monitors = Manifests.custom(set.getValue(), "monitoring.coreos.com", "PodMonitor");
+            List<GenericKubernetesResource> clusters = Manifests.custom(set.getValue(), "postgresql.cnpg.io", "Cluster");
+            assertThat(clusters).hasSize(SERVICES.size());
+            for (GenericKubernetesResource db : clusters) {
+                String cluster = db.getMetadata().getName();
+                // CloudNativePG 1.30 deprecates the operator-made PodMonitor: one the CRM owns instead
+                assertThat(db.<Object>get("spec", "monitoring", "enablePodMonitor")).as(cluster + " enablePodMonitor (deprecated)").isNull();
+                assertThat(monitors).as(set.getKey() + ": a PodMonitor on every instance of " + cluster).anySatisfy(m -> {
+                    assertThat(m.<Map<String, String>>get("spec", "selector", "matchLabels")).isEqualTo(Map.of("cnpg.io/cluster", cluster));
+                    assertThat(m.<List<Map<String, Object>>>get("spec", "podMetricsEndpoints")).singleElement()
+                            .satisfies(e -> assertThat(e).containsEntry("port", "metrics"));
+                });
+            }
+            // the consumers' HPAs scale on kafka_consumergroup_lag: Strimzi's Kafka Exporter must be scraped
+            assertThat(monitors).as(set.getKey() + ": a PodMonitor on the Kafka Exporter").anySatisfy(m -> {
+                assertThat(m.<Map<String, String>>get("spec", "selector", "matchLabels"))
+                        .containsEntry("strimzi.io/cluster", KAFKA_CLUSTER).containsEntry("strimzi.io/name", KAFKA_CLUSTER + "-kafka-exporter");
+                assertThat(m.<List<Map<String, Object>>>get("spec", "podMetricsEndpoints")).singleElement()
+                        .satisfies(e -> assertThat(e).containsEntry("port", "tcp-prometheus").containsEntry("path", "/metrics"));
+            });
+        }));
     }
 
     // ---------------------------------------------------------------- Kafka: topics and users
@@ -789,6 +866,31 @@ class ManifestsTest {
         map.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).build());
         map.setData(data);
         return map;
+    }
+
+    /**
+     * The namespaces that may call the services, in the order of the NetworkPolicies' ingress peers: the ingress
+     * controller's and Prometheus's. An overlay takes them from its network-parameters.yaml (a kustomize parameter,
+     * copied by components/network-parameters); the base has defaults.
+     */
+    static List<LabelSelector> ingressNamespaceSelectors(String set) {
+        if (set.equals("base")) {
+            return List.of(new LabelSelectorBuilder().addToMatchLabels("kubernetes.io/metadata.name", "ingress-nginx").build(),
+                    new LabelSelectorBuilder().addToMatchLabels("kubernetes.io/metadata.name", "monitoring").build());
+        }
+        Path file = Manifests.k8sDir().resolve("overlays").resolve(set).resolve("network-parameters.yaml");
+        GenericKubernetesResource parameters;
+        try {
+            parameters = Manifests.SERIALIZATION.unmarshal(Files.readString(file), GenericKubernetesResource.class);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(parameters.getKind()).isEqualTo("NetworkParameters");
+        assertThat(parameters.getMetadata().getAnnotations()).as(file + " is kustomize input, never applied")
+                .containsEntry("config.kubernetes.io/local-config", "true");
+        return Stream.of("ingressControllerNamespaces", "monitoringNamespaces")
+                .map(key -> Manifests.SERIALIZATION.convertValue(parameters.<Object>get("spec", key), LabelSelector.class))
+                .toList();
     }
 
     /** The port the service fetches its JWT signing keys from, if MP_JWT_VERIFY_PUBLICKEY_LOCATION is a URL. */
