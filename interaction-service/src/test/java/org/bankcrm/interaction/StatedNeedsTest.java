@@ -117,4 +117,21 @@ class StatedNeedsTest {
         given().contentType(ContentType.JSON).body(interview(id, clientId, "[{\"code\": \"RETIREMENT\"}]"))
                 .when().post("/api/v1/interactions").then().statusCode(409).body("existingId", equalTo(id));
     }
+
+    @Test
+    void statedNeedsComeOverTheIngestTopicTooAndABrokenStatementGoesToTheDlqNamingTheField() {
+        String clientId = TestClients.known();
+        String id = UUID.randomUUID().toString();
+        TestClients.send(TouchpointIngestTest.submitted(clientId, interview(id, clientId, NEEDS)));
+        TestClients.send(TouchpointIngestTest.submitted(clientId, interview(UUID.randomUUID().toString(), clientId,
+                "[{\"code\": \"CAR\"}, {\"code\": \"CAR\"}]")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !InteractionRecordingTest.recordedEvents(clientId).isEmpty());
+        given().when().get("/api/v1/interactions/{id}", id).then().statusCode(200)
+                .body("origin", equalTo("KAFKA"))
+                .body("statedNeeds.code", contains("SAVING_FOR_HOUSING", "CHILDREN_EDUCATION"));
+        assertThat(JsonPath.from(InteractionRecordingTest.recordedEvents(clientId).get(0).value()).getList("statedNeeds"))
+                .isEqualTo(List.of("SAVING_FOR_HOUSING", "CHILDREN_EDUCATION"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !TouchpointIngestTest.deadLetterReasons(clientId).isEmpty());
+        assertThat(TouchpointIngestTest.deadLetterReasons(clientId).get(0)).contains("statedNeeds[1].code");
+    }
 }
