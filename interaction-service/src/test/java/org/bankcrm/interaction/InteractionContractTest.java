@@ -37,4 +37,14 @@ class InteractionContractTest {
                 .isNotEmpty();
         assertThat(EventContracts.violations(SUBMITTED, example.replace("\"csat\": null", "\"csat\": 6"))).isNotEmpty();
     }
+
+    @Test
+    void statedNeedsAreCodesOfTheClosedListInBothContracts() {
+        String recorded = EventContracts.resource("contracts/examples/crm.interaction.recorded.json");
+        assertThat(EventContracts.violations(RECORDED, recorded.replace("\"CHILDREN_EDUCATION\"", "\"YACHT\""))).isNotEmpty();
+        String submitted = EventContracts.resource("contracts/examples/crm.touchpoint.submitted.json")
+                .replace("\"csat\": null", "\"statedNeeds\": [{\"code\": \"RETIREMENT\", \"note\": \"at 60\"}], \"csat\": null");
+        assertThat(EventContracts.violations(SUBMITTED, submitted)).isEmpty();
+        assertThat(EventContracts.violations(SUBMITTED, submitted.replace("RETIREMENT", "YACHT"))).isNotEmpty();
+    }
 }

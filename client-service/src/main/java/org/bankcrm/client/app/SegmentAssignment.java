@@ -132,6 +132,6 @@ public class SegmentAssignment {
     static SegmentFacts facts(Client client, Set<ProductType> held, BigDecimal balance, LocalDate today) {
         Integer age = client.birthDate == null ? null : Period.between(client.birthDate, today).getYears();
         return new SegmentFacts(client.type, age, client.incomeBracket, held, balance, client.preferredChannel,
-                client.profile());
+                client.profile(), client.statedNeeds().codes());
     }
 }

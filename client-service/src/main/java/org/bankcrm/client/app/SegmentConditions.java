@@ -17,6 +17,7 @@ import org.bankcrm.client.domain.MaritalStatus;
 import org.bankcrm.client.domain.Occupation;
 import org.bankcrm.client.domain.ProductType;
 import org.bankcrm.client.domain.SegmentCondition;
+import org.bankcrm.client.domain.StatedNeed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code all} / {@code any} (arrays of nodes), {@code not} (a node), {@code age} / {@code balance} /
  * {@code householdSize} / {@code dependants} ({@code {"min": .., "max": ..}}), {@code lifeStage},
  * {@code incomeBracket}, {@code holds}, {@code holdsAny}, {@code preferredChannel}, {@code occupation},
- * {@code maritalStatus}, {@code education} (arrays of enumeration values) or {@code clientType} (a value).
+ * {@code maritalStatus}, {@code education}, {@code statedNeed} (arrays of enumeration values) or {@code clientType}
+ * (a value).
  */
 public final class SegmentConditions {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,7 +44,7 @@ public final class SegmentConditions {
     }
 
     static final String KEYS = "all, any, not, age, balance, lifeStage, incomeBracket, holds, holdsAny, preferredChannel, "
-            + "clientType, occupation, maritalStatus, education, householdSize, dependants";
+            + "clientType, occupation, maritalStatus, education, householdSize, dependants, statedNeed";
 
     private SegmentConditions() {
     }
@@ -80,6 +82,7 @@ public final class SegmentConditions {
             case "education" -> new SegmentCondition.EducationIn(values(value, Education.class, at));
             case "householdSize" -> new SegmentCondition.HouseholdSizeBetween(whole(value, "min", at), whole(value, "max", at));
             case "dependants" -> new SegmentCondition.DependantsBetween(whole(value, "min", at), whole(value, "max", at));
+            case "statedNeed" -> new SegmentCondition.StatedNeedIn(values(value, StatedNeed.class, at));
             default -> throw new InvalidCondition(at, "is not a condition; use one of " + KEYS);
         };
     }

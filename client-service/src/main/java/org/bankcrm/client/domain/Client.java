@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -91,6 +94,13 @@ public class Client {
     /** The reporting system's own code for a REPORTED departure, e.g. MOVED_ABROAD. */
     @Column(name = "left_reported_reason")
     public String leftReportedReason;
+    /** The codes of the client's current statement of needs, comma-separated (see {@link #statedNeeds()}). */
+    @Column(name = "stated_needs", nullable = false)
+    public String statedNeedCodes = "";
+    @Column(name = "needs_stated_at")
+    public Instant needsStatedAt;
+    @Column(name = "needs_interaction_id")
+    public UUID needsInteractionId;
 
     public static Client from(ClientDetails details) {
         Client client = new Client();
@@ -105,6 +115,29 @@ public class Client {
 
     public ClientProfile profile() {
         return new ClientProfile(occupation, maritalStatus, education, householdSize, dependants);
+    }
+
+    /** The needs and motives the client stated last; {@link StatedNeeds#NONE} before any statement. */
+    public StatedNeeds statedNeeds() {
+        Set<StatedNeed> codes = statedNeedCodes == null || statedNeedCodes.isBlank() ? Set.of()
+                : Arrays.stream(statedNeedCodes.split(",")).map(StatedNeed::valueOf)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(StatedNeed.class)));
+        return new StatedNeeds(codes, needsStatedAt, needsInteractionId);
+    }
+
+    /**
+     * Takes the client's statement of needs unless an erased client's, an older one or the same again; true when it
+     * was taken. Not part of the record a channel edits, so the version stays.
+     */
+    public boolean stateNeeds(StatedNeeds statement, Instant now) {
+        if (isErased() || !statedNeeds().isReplacedBy(statement)) {
+            return false;
+        }
+        statedNeedCodes = statement.codes().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        needsStatedAt = statement.statedAt();
+        needsInteractionId = statement.interactionId();
+        updatedAt = now;
+        return true;
     }
 
     /**
@@ -233,7 +266,7 @@ public class Client {
 
     /**
      * Right to erasure: the name, contacts, birth date and core-banking reference are replaced by
-     * placeholders, the profile (occupation, family, education) is cleared and every consent is withdrawn; the
+     * placeholders, the profile (occupation, family, education) and the stated needs are cleared and every consent is withdrawn; the
      * pseudonymous id, type, income bracket, tenure, products and financials stay, so the bank's aggregates do not
      * change.
      */
@@ -249,6 +282,10 @@ public class Client {
         education = null;
         householdSize = null;
         dependants = null;
+        // what the client said they want in life is about the person
+        statedNeedCodes = "";
+        needsStatedAt = null;
+        needsInteractionId = null;
         // a reporting system's code (e.g. DECEASED) may say something about the person; when and why stay
         leftReportedReason = null;
         erasedAt = now;

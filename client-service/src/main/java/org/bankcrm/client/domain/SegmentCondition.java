@@ -115,6 +115,13 @@ public sealed interface SegmentCondition {
         return value != null && (min == null || value >= min) && (max == null || value <= max);
     }
 
+    /** Stated at least one of the needs in the client's latest statement; a client who stated none never matches. */
+    record StatedNeedIn(Set<StatedNeed> needs) implements SegmentCondition {
+        public boolean matches(SegmentFacts client) {
+            return needs.stream().anyMatch(client.statedNeeds()::contains);
+        }
+    }
+
     record ClientTypeIs(ClientType type) implements SegmentCondition {
         public boolean matches(SegmentFacts client) {
             return client.type() == type;

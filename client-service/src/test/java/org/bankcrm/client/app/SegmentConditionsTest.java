@@ -15,6 +15,7 @@ import org.bankcrm.client.domain.MaritalStatus;
 import org.bankcrm.client.domain.Occupation;
 import org.bankcrm.client.domain.ProductType;
 import org.bankcrm.client.domain.SegmentFacts;
+import org.bankcrm.client.domain.StatedNeed;
 import org.junit.jupiter.api.Test;
 
 class SegmentConditionsTest {
@@ -66,5 +67,17 @@ class SegmentConditionsTest {
         assertThatThrownBy(() -> SegmentConditions.parse("{\"dependants\": {\"min\": 1.5}}"))
                 .isInstanceOf(SegmentConditions.InvalidCondition.class)
                 .hasFieldOrPropertyWithValue("path", "condition.dependants.min");
+    }
+
+    @Test
+    void aStatedNeedConditionIsReadAndAnUnknownNeedNamed() {
+        var condition = SegmentConditions.parse("{\"statedNeed\": [\"SAVING_FOR_HOUSING\", \"CHILDREN_EDUCATION\"]}");
+        var parent = new SegmentFacts(ClientType.INDIVIDUAL, 38, null, Set.of(), null, null, null,
+                Set.of(StatedNeed.CHILDREN_EDUCATION));
+        assertThat(condition.matches(parent)).isTrue();
+        assertThat(condition.matches(new SegmentFacts(ClientType.INDIVIDUAL, 38, null, Set.of(), null, null, null))).isFalse();
+        assertThatThrownBy(() -> SegmentConditions.parse("{\"all\": [{\"statedNeed\": [\"TRAVEL\", \"YACHT\"]}]}"))
+                .isInstanceOfSatisfying(SegmentConditions.InvalidCondition.class,
+                        e -> assertThat(e.path).isEqualTo("condition.all[0].statedNeed[1]"));
     }
 }

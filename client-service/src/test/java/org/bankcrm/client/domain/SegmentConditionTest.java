@@ -108,4 +108,18 @@ class SegmentConditionTest {
         }
         assertThat(new SegmentCondition.DependantsBetween(null, 1).matches(family)).isFalse();
     }
+
+    @Test
+    void aStatedNeedConditionMatchesAClientWhoStatedAnyOfItsNeedsAndNoOneWhoStatedNone() {
+        var housing = new SegmentCondition.StatedNeedIn(Set.of(StatedNeed.SAVING_FOR_HOUSING, StatedNeed.HOME_IMPROVEMENT));
+        var base = individual(30, IncomeBracket.MIDDLE, Set.of(), null, null);
+        var saver = new SegmentFacts(base.type(), base.age(), base.incomeBracket(), base.heldProducts(), base.balance(),
+                base.preferredChannel(), base.profile(), Set.of(StatedNeed.CAR, StatedNeed.SAVING_FOR_HOUSING));
+        var traveller = new SegmentFacts(base.type(), base.age(), base.incomeBracket(), base.heldProducts(), base.balance(),
+                base.preferredChannel(), base.profile(), Set.of(StatedNeed.TRAVEL));
+        assertThat(housing.matches(saver)).isTrue();
+        assertThat(housing.matches(traveller)).isFalse();
+        assertThat(housing.matches(base)).isFalse();
+        assertThat(new SegmentCondition.Not(housing).matches(base)).isTrue();
+    }
 }

@@ -780,6 +780,60 @@ class CrmSystemTest {
                         && closed.id().equals(e.causation())), List::isEmpty);
     }
 
+    // ------------------------------------------------------------------------------------------------ scenario 8
+
+    @Test
+    @DisplayName("8. Needs stated at a needs interview reach client-service's profile and a need-based segment, and "
+            + "offer-service's read model, where they make an offer eligible; without profiling consent the decision "
+            + "applies no model")
+    void statedNeedsReachTheProfileTheSegmentsAndTheOffers() {
+        String code = "SYS_HOME_SAVERS_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Http.Reply segment = Http.post(crm.url(RunningCrm.CLIENT, "/api/v1/segments"), Map.of("code", code,
+                "name", "Saving for a home", "condition", Map.of("statedNeed", List.of("SAVING_FOR_HOUSING")),
+                "expectedProducts", List.of("SAVINGS_ACCOUNT", "MORTGAGE")));
+        assertThat(segment.status()).as("segment: %s", segment).isEqualTo(201);
+        Bank.Client client = bank.register(Map.of("marketingEmail", true, "marketingSms", true, "marketingPush", true,
+                "marketingPhone", true, "profiling", false));
+        bank.awaitKnownEverywhere(client, 0, 0);
+
+        String note = "wants a flat near her parents " + UUID.randomUUID().toString().substring(0, 8);
+        Bank.gave(client.id(), "statedNeeds.note", note);
+        Map<String, Object> interview = Bank.touchpoint(client, Instant.now(), "BRANCH", "ADVICE", "SAVINGS", "RESOLVED",
+                "POSITIVE", null, null);
+        interview.put("statedNeeds", List.of(Map.of("code", "SAVING_FOR_HOUSING", "note", note),
+                Map.of("code", "CHILDREN_EDUCATION")));
+        long sent = bank.record(interview);
+
+        JsonNode profile = await("client-service keeps the stated needs").atMost(Bank.PATIENCE).pollInterval(Duration.ofMillis(50))
+                .until(() -> Http.get(crm.url(RunningCrm.CLIENT, "/api/v1/clients/" + client.id())).body(),
+                        c -> c.path("statedNeeds").path("codes").size() == 2);
+        long inProfile = System.currentTimeMillis() - sent;
+        assertThat(profile.path("statedNeeds").path("codes").toString()).isEqualTo("[\"SAVING_FOR_HOUSING\",\"CHILDREN_EDUCATION\"]");
+        assertThat(profile.path("statedNeeds").path("interactionId").asText()).isEqualTo(interview.get("id"));
+        assertThat(profile.path("segments").toString()).as("the need-based segment selects the client").contains(code);
+        JsonNode readModel = await("offer-service keeps the stated needs").atMost(Bank.PATIENCE)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> Http.get(crm.url(RunningCrm.OFFER, "/api/v1/read-model/clients/" + client.id())).body(),
+                        m -> m.path("statedNeeds").size() == 2);
+        assertThat(readModel.path("consents").path("profiling").asBoolean()).isFalse();
+
+        Http.Reply decided = Http.post(crm.url(RunningCrm.OFFER, "/api/v1/decisions"),
+                Map.of("clientId", client.id(), "channel", "CALL_CENTER", "limit", 10));
+        assertThat(decided.status()).as("decision: %s", decided).isEqualTo(201);
+        assertThat(decided.body().path("actions").size()).isPositive();
+        for (JsonNode action : decided.body().path("actions")) {
+            assertThat(action.path("components").path("propensityBasis").asText()).as("%s", action).isEqualTo("OFFER_PRIOR");
+        }
+        JsonNode audit = Http.get(crm.url(RunningCrm.OFFER, "/api/v1/decisions/"
+                + decided.body().path("decisionId").asText() + "/audit")).body();
+        JsonNode homeAdvice = audit.path("inputs").path("policyResults").path("00000000-0000-4000-8000-000000000109");
+        assertThat(homeAdvice.toString()).as("HOME_PURCHASE_ADVICE meets its stated-need condition")
+                .contains("\"policy\":\"MeetsEligibilityConditions\",\"allowed\":true");
+        assertThat(audit.path("inputs").path("features").isNull()).as("no features without profiling").isTrue();
+        MEASURED.add(String.format("scenario 8: needs interview 201 -> stated needs and segment on client-service after %d ms",
+                inProfile));
+    }
+
     // ------------------------------------------------------------------------------------------------ PII scans
 
     private static List<PiiScan.Record> records;

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -278,6 +279,22 @@ public class TouchpointLog {
         }
     }
 
+    /** Whether {@code replay} repeats the stored touchpoint, its stated needs included. */
+    private boolean repeats(Touchpoint existing, TouchpointContent replay) {
+        return existing.isRepeatedBy(replay) && Objects.equals(existing.statedNeeds, statedNeedsJson(replay));
+    }
+
+    private String statedNeedsJson(TouchpointContent content) {
+        if (content.statedNeeds() == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(content.statedNeeds());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static MalformedEventException conflict(TouchpointContent content) {
         return new MalformedEventException("touchpoint " + content.id() + " was recorded before with other content");
     }
@@ -297,7 +314,7 @@ public class TouchpointLog {
         return locks.lock(content.clientId()).chain(() -> touchpoints.findById(content.id())).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(new Acceptance(
-                        existing.isRepeatedBy(content) ? Verdict.REPLAYED : Verdict.CONFLICT, existing));
+                        repeats(existing, content) ? Verdict.REPLAYED : Verdict.CONFLICT, existing));
             }
             return clients.findById(content.clientId()).chain(client -> client != null
                     ? store(content, origin, chain)
@@ -312,6 +329,7 @@ public class TouchpointLog {
      */
     private Uni<Acceptance> store(TouchpointContent content, Touchpoint.Origin origin, Chain chain) {
         Touchpoint touchpoint = Touchpoint.of(content, origin, clock.instant());
+        touchpoint.statedNeeds = statedNeedsJson(content);
         return journeys.place(touchpoint).chain(placement -> touchpoints.persist(touchpoint)
                 .call(saved -> outbox.append(InteractionEvents.recorded(saved, chain)).chain(recordedId -> {
                     Chain closedBy = Chain.causedBy(recordedId, chain);

@@ -75,6 +75,12 @@ public class Touchpoint {
     public UUID decisionId;
     /** The offers shown or answered, a JSON array of {@link OfferShown} (OFFER_* touchpoints from offer-service). */
     public String offers;
+    /**
+     * The needs and motives the client stated, a JSON array of {@link StatedNeed} written by the app layer; null when
+     * none were asked, {@code []} when the client stated none.
+     */
+    @Column(name = "stated_needs")
+    public String statedNeeds;
 
     public static Touchpoint of(TouchpointContent content, Origin origin, Instant recordedAt) {
         Touchpoint t = new Touchpoint();
@@ -103,9 +109,9 @@ public class Touchpoint {
                 causeDetail, csat, nps, employeeId, notes);
     }
 
-    /** Whether {@code replay} repeats this touchpoint. */
+    /** Whether {@code replay} repeats this touchpoint's fields (its stated needs, kept as JSON, are compared by the caller). */
     public boolean isRepeatedBy(TouchpointContent replay) {
-        return content().equals(replay);
+        return content().equals(replay.withStatedNeeds(null));
     }
 
     public boolean isNegativeAndBankCaused() {

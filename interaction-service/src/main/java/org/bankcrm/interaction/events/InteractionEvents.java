@@ -1,6 +1,8 @@
 package org.bankcrm.interaction.events;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,12 +14,16 @@ import org.bankcrm.interaction.domain.Journey;
 import org.bankcrm.interaction.domain.JourneyStatus;
 import org.bankcrm.interaction.domain.Need;
 import org.bankcrm.interaction.domain.Outcome;
+import org.bankcrm.interaction.domain.StatedNeed;
+import org.bankcrm.interaction.domain.StatedNeedCode;
 import org.bankcrm.interaction.domain.Touchpoint;
 import org.bankcrm.interaction.domain.TouchpointType;
 import org.bankcrm.interaction.domain.Valence;
 import org.bankcrm.platform.events.CloudEventHeaders;
 import org.bankcrm.platform.events.IncomingEvent;
 import org.bankcrm.platform.outbox.OutgoingEvent;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The events interaction-service publishes on {@value #TOPIC}. Payloads carry the experience record and
@@ -27,13 +33,15 @@ public final class InteractionEvents {
     public static final String TOPIC = "crm.interaction.events.v1";
     public static final String RECORDED = "crm.interaction.recorded";
     public static final String JOURNEY_CLOSED = "crm.interaction.journey-closed";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private InteractionEvents() {
     }
 
     public record Recorded(UUID interactionId, UUID clientId, Instant occurredAt, Channel channel, TouchpointType type,
             Initiator initiator, Need need, Outcome outcome, Valence valence, Cause cause, CauseDetail causeDetail,
-            Integer csat, Integer nps, UUID journeyId, boolean repeatContact, Instant recordedAt) {
+            Integer csat, Integer nps, UUID journeyId, boolean repeatContact, Instant recordedAt,
+            List<StatedNeedCode> statedNeeds) {
     }
 
     public record JourneyClosed(UUID journeyId, UUID clientId, Need need, JourneyStatus status, Instant startedAt,
@@ -92,7 +100,20 @@ public final class InteractionEvents {
 
     public static OutgoingEvent recorded(Touchpoint t) {
         var data = new Recorded(t.id, t.clientId, t.occurredAt, t.channel, t.type, t.initiator, t.need, t.outcome,
-                t.valence, t.cause, t.causeDetail, t.csat, t.nps, t.journeyId, t.repeatContact, t.recordedAt);
+                t.valence, t.cause, t.causeDetail, t.csat, t.nps, t.journeyId, t.repeatContact, t.recordedAt,
+                statedNeedCodes(t.statedNeeds));
         return OutgoingEvent.of(TOPIC, RECORDED, t.clientId.toString(), data);
+    }
+
+    /** The codes of the stated needs only: the notes are the client's words, personal data that stays here. */
+    static List<StatedNeedCode> statedNeedCodes(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return Arrays.stream(JSON.readValue(json, StatedNeed[].class)).map(StatedNeed::code).toList();
+        } catch (Exception e) {
+            throw new IllegalStateException("stored stated needs cannot be read", e);
+        }
     }
 }

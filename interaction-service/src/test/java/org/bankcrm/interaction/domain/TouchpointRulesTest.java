@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -55,5 +56,27 @@ class TouchpointRulesTest {
         var stored = Touchpoint.of(withNanos, Touchpoint.Origin.REST, NOW);
         stored.occurredAt = Instant.parse("2026-11-27T10:00:00.123456Z");
         assertThat(stored.isRepeatedBy(withNanos)).isTrue();
+    }
+
+    @Test
+    void aNeedStatedTwiceAtOneTouchpointIsRefusedNamingTheSecond() {
+        var twice = touchpoint(NOW, Valence.POSITIVE, null, null).withStatedNeeds(List.of(
+                new StatedNeed(StatedNeedCode.TRAVEL, null), new StatedNeed(StatedNeedCode.CAR, "a used one"),
+                new StatedNeed(StatedNeedCode.TRAVEL, "again")));
+        assertThat(rules.problems(twice, NOW)).extracting(FieldProblem::field).containsExactly("statedNeeds[2].code");
+        var distinct = twice.withStatedNeeds(twice.statedNeeds().subList(0, 2));
+        assertThat(rules.problems(distinct, NOW)).isEmpty();
+        assertThat(rules.problems(twice.withStatedNeeds(List.of()), NOW)).isEmpty();
+    }
+
+    @Test
+    void aReplayMustRepeatTheFieldsWhateverItsStatedNeeds() {
+        var content = touchpoint(NOW, Valence.POSITIVE, null, null);
+        var stored = Touchpoint.of(content, Touchpoint.Origin.REST, NOW);
+        // the stated needs are compared by the app layer, which keeps them as JSON
+        assertThat(stored.isRepeatedBy(content.withStatedNeeds(List.of(new StatedNeed(StatedNeedCode.CAR, null))))).isTrue();
+        assertThat(stored.isRepeatedBy(new TouchpointContent(content.id(), content.clientId(), NOW, Channel.ATM,
+                content.type(), content.initiator(), content.need(), content.outcome(), content.valence(), null, null, 4, 9,
+                null, null))).isFalse();
     }
 }

@@ -40,7 +40,8 @@ public class ReadModelResource {
     public record ClientProfileView(UUID clientId, String type, String ageBand, String incomeBracket, ConsentsView consents,
             Set<String> heldProducts, Set<String> segments, String quadrant, String strategy, String loyaltyType,
             Double behavioural, Double perceived, Double churnRisk, int openComplaints, Instant lastNegativeBankCausedAt,
-            ExperienceView latestExperience, Instant registeredAt, int eventsApplied, String lastEventId, Instant updatedAt) {
+            ExperienceView latestExperience, Instant registeredAt, int eventsApplied, String lastEventId, Instant updatedAt,
+            Set<String> statedNeeds, Instant needsStatedAt) {
     }
 
     @GET
@@ -53,6 +54,7 @@ public class ReadModelResource {
                 c.churnRisk, c.openComplaintSet().size(), c.lastNegativeBankCausedAt,
                 c.lastExperienceAt == null ? null
                         : new ExperienceView(c.lastChannel, c.lastType, c.lastValence, c.lastCause, c.lastExperienceAt),
-                c.registeredAt, c.eventsApplied, c.lastEventId, c.updatedAt));
+                c.registeredAt, c.eventsApplied, c.lastEventId, c.updatedAt,
+                c.statedNeedSet(), c.needsStatedAt));
     }
 }

@@ -194,7 +194,9 @@ public class NextBestActions {
                                 config.controlGroup().share());
                         Random random = new Random(decisionId.getMostSignificantBits() ^ decisionId.getLeastSignificantBits());
                         NextBestAction.Outcome outcome = pipeline.decide(candidates, context, limit, control, random);
-                        double[] features = ClientFeatures.of(context,
+                        // no profiling consent: no features computed or kept, so no answer of this decision teaches a model
+                        boolean profiling = NextBestAction.allowsModels(client);
+                        double[] features = !profiling ? null : ClientFeatures.of(context,
                                 context.recoveryNeeded(config.contactPolicy().noSalesAfterNegativeExperience()),
                                 OfferContacts.NEVER, config.model().daysSinceContactCap(), channelFeatures);
                         Decision decision = new Decision();
@@ -205,7 +207,8 @@ public class NextBestActions {
                         decision.triggerEventId = cause == null ? null : cause.id();
                         decision.controlGroup = control;
                         decision.actionsJson = write(outcome.actions());
-                        decision.inputsJson = write(new DecisionInputs(client, known, state.history(), features,
+                        decision.inputsJson = write(new DecisionInputs(profiling ? client : client.withoutModelScores(),
+                                known, state.history(), features,
                                 outcome.policyResults(), reason, outcome.features(), contextFeatures));
                         decision.catalogueVersion = cached.catalogueVersion();
                         decision.modelVersion = modelVersion;
@@ -313,13 +316,23 @@ public class NextBestActions {
         response.controlGroup = decision.controlGroup;
         response.segments = inputs == null ? "" : String.join(",", inputs.client().segments());
         response.respondedAt = Instant.now();
+        // only answers of clients who allow profiling, at the decision (features kept) and now, teach the model
         Uni<Learnt> learn = outcome == OfferResponse.Outcome.INTERESTED || inputs == null || inputs.features() == null
+                || !NextBestAction.allowsModels(inputs.client())
                 ? Uni.createFrom().nullItem()
-                : learn(action.offerId(), learnable(inputs, action.offerId()), outcome == OfferResponse.Outcome.ACCEPTED);
+                : allowsProfilingNow(decision.clientId).chain(allowed -> allowed
+                        ? learn(action.offerId(), learnable(inputs, action.offerId()), outcome == OfferResponse.Outcome.ACCEPTED)
+                        : Uni.createFrom().nullItem());
         return responses.persist(response)
                 .chain(() -> learn)
                 .call(() -> outbox.append(OfferEvents.responded(response, action)))
                 .map(learnt -> new Answered(response, true, learnt));
+    }
+
+    /** Whether the client's profiling consent stands now (it may have been withdrawn since the decision). */
+    private Uni<Boolean> allowsProfilingNow(UUID clientId) {
+        return Panache.getSession().chain(s -> s.find(ClientProfile.class, clientId))
+                .map(profile -> profile != null && profile.consents.profiling);
     }
 
     /**

@@ -14,13 +14,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Reads the JSON form of the eligibility language: each node an object with exactly one key — {@code all} /
  * {@code any} (arrays of nodes), {@code not} (a node), {@code ageBand}, {@code incomeBracket}, {@code holds},
- * {@code holdsAny}, {@code segment}, {@code quadrant}, {@code strategy}, {@code loyaltyType} (arrays of values),
+ * {@code holdsAny}, {@code segment}, {@code quadrant}, {@code strategy}, {@code loyaltyType}, {@code statedNeed} (arrays of values),
  * {@code clientType} (a value), {@code churnRisk} ({@code {"min": .., "max": ..}}).
  */
 public final class OfferConditions {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String KEYS = "all, any, not, ageBand, incomeBracket, holds, holdsAny, segment, quadrant, strategy, "
-            + "loyaltyType, clientType, churnRisk";
+            + "loyaltyType, clientType, churnRisk, statedNeed";
 
     /** A condition that cannot be read, with the JSON path of the culprit. */
     public static class InvalidCondition extends RuntimeException {
@@ -62,6 +62,7 @@ public final class OfferConditions {
             case "quadrant" -> new OfferCondition.QuadrantIn(values(value, at));
             case "strategy" -> new OfferCondition.StrategyIn(values(value, at));
             case "loyaltyType" -> new OfferCondition.LoyaltyTypeIn(values(value, at));
+            case "statedNeed" -> new OfferCondition.StatedNeedIn(values(value, at));
             case "clientType" -> {
                 if (!value.isTextual()) {
                     throw new InvalidCondition(at, "must be a value, INDIVIDUAL or BUSINESS");

@@ -47,20 +47,30 @@ public final class ActionScoring {
         return factor;
     }
 
-    /** The bank's lever: what the value strategy and the loyalty type ask of this client. */
+    /**
+     * The bank's lever: what the value strategy and the loyalty type ask of this client. DELIGHT (profitable, loyal
+     * clients) asks for service-level and recognition actions, RETAIN for retention actions, the more so the higher the
+     * churn risk (× (1 + churn risk); not known, or no profiling consent: no more than the strategy's weight).
+     */
     public double lever(OfferTerms offer, ClientSnapshot client, List<String> reasons) {
         double factor = 1;
         OfferCategory favouredByStrategy = client.strategy() == null ? null : switch (client.strategy()) {
             case "DEVELOP" -> OfferCategory.SALES;
             case "REPRICE" -> OfferCategory.TARIFF;
-            case "CHANGE_SERVICE_LEVEL" -> OfferCategory.SERVICE_LEVEL;
+            case "CHANGE_SERVICE_LEVEL", "DELIGHT" -> OfferCategory.SERVICE_LEVEL;
             case "FIND_MOTIVES" -> OfferCategory.RESEARCH;
-            case "RETAIN", "DELIGHT" -> OfferCategory.RETENTION;
+            case "RETAIN" -> OfferCategory.RETENTION;
             default -> null;
         };
         if (favouredByStrategy == offer.category()) {
             factor *= weights.strategyWeight();
             reasons.add("lever: value strategy " + client.strategy() + " favours " + offer.category());
+            Double churn = client.churnRisk();
+            if ("RETAIN".equals(client.strategy()) && churn != null && churn > 0) {
+                factor *= 1 + Math.min(1, churn);
+                reasons.add("lever: RETAIN weighs retention more as churn risk rises (× %.2f at %d %%)"
+                        .formatted(1 + Math.min(1, churn), Math.round(churn * 100)));
+            }
         }
         OfferCategory favouredByLoyalty = client.loyaltyType() == null ? null : switch (client.loyaltyType()) {
             case "SPURIOUS" -> OfferCategory.RETENTION;

@@ -63,6 +63,11 @@ public class ClientProfile {
     public String lastCause;
     @Column(name = "last_experience_at")
     public Instant lastExperienceAt;
+    /** The codes of the needs and motives the client stated last, comma-separated; when they were stated. */
+    @Column(name = "stated_needs", nullable = false)
+    public String statedNeeds = "";
+    @Column(name = "needs_stated_at")
+    public Instant needsStatedAt;
     @Column(name = "events_applied", nullable = false)
     public int eventsApplied;
     @Column(name = "last_event_id", nullable = false)
@@ -107,13 +112,25 @@ public class ClientProfile {
         openComplaints = join(ids);
     }
 
+    public Set<String> statedNeedSet() {
+        return split(statedNeeds);
+    }
+
+    /** The client's statement of needs at {@code statedAt}, unless an older one than the statement held. */
+    public void stateNeeds(Collection<String> codes, Instant statedAt) {
+        if (needsStatedAt == null || !statedAt.isBefore(needsStatedAt)) {
+            statedNeeds = join(codes);
+            needsStatedAt = statedAt;
+        }
+    }
+
     public ClientSnapshot snapshot() {
         Consents c = new Consents(consents.email, consents.sms, consents.push, consents.phone, consents.profiling);
         Experience latest = lastExperienceAt == null ? null
                 : new Experience(lastChannel, lastType, lastValence, lastCause, lastExperienceAt);
         return new ClientSnapshot(clientId, clientType, ageBand, incomeBracket, c, heldProductSet(), segmentSet(), quadrant,
                 strategy, loyaltyType, behavioural, perceived, churnRisk, openComplaintSet().size(), lastNegativeBankCausedAt,
-                latest);
+                latest, statedNeedSet());
     }
 
     private static Set<String> split(String csv) {

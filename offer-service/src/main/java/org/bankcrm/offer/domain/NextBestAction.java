@@ -17,7 +17,9 @@ import org.bankcrm.offer.domain.policy.WeeklySalesCap;
  * The decision pipeline: every candidate action through every policy; what passes is scored as
  * propensity × value × context × lever and arbitrated into the top {@code limit}. Service recovery, when the bank
  * owes it, ranks first whatever the scores say. A control-group decision ranks the eligible actions at random, so
- * the model's uplift over random can be measured.
+ * the model's uplift over random can be measured. Without the client's profiling consent no model is applied to them:
+ * the loyalty-service scores (loyalty type, indices, churn risk) are left out of every rule, and the propensity is the
+ * offer's prior acceptance rate (no sample, no features), which the components and reasons say.
  */
 public final class NextBestAction {
     private final List<DecisionPolicy> policies;
@@ -59,7 +61,11 @@ public final class NextBestAction {
             Map<UUID, double[]> features) {
     }
 
-    public Outcome decide(List<Candidate> candidates, DecisionContext context, int limit, boolean controlGroup, Random random) {
+    public Outcome decide(List<Candidate> candidates, DecisionContext asked, int limit, boolean controlGroup, Random random) {
+        boolean profiling = allowsModels(asked.client());
+        DecisionContext context = profiling ? asked
+                : new DecisionContext(asked.client().withoutModelScores(), asked.channel(), asked.trigger(), asked.now(),
+                        asked.history(), asked.reason(), asked.told());
         Map<UUID, List<PolicyResult>> results = new LinkedHashMap<>();
         record Scored(Candidate candidate, ScoreComponents components, List<String> reasons) {
         }
@@ -83,10 +89,20 @@ public final class NextBestAction {
             }
             List<String> reasons = new ArrayList<>();
             checks.forEach(r -> reasons.add(r.policy() + ": " + r.reason()));
+            OfferTerms offer = candidate.offer();
+            if (!profiling) {
+                // rule-based: the same propensity for every client, so nothing about this one is modelled
+                double propensity = offer.priorRate();
+                ScoreComponents components = new ScoreComponents(propensity, scoring.value(offer),
+                        scoring.context(offer, context, reasons), scoring.lever(offer, context.client(), reasons),
+                        ScoreComponents.PropensityBasis.OFFER_PRIOR);
+                reasons.add(0, NO_PROFILING.formatted(propensity));
+                eligible.add(new Scored(candidate, components, reasons));
+                continue;
+            }
             double[] x = features.of(context, candidate.offer(), recentNegative);
             scored.put(candidate.offer().id(), x);
             double propensity = candidate.model().sample(x, random);
-            OfferTerms offer = candidate.offer();
             ScoreComponents components = new ScoreComponents(propensity, scoring.value(offer),
                     scoring.context(offer, context, reasons), scoring.lever(offer, context.client(), reasons));
             reasons.add(0, OfferContacts.of(context.history().contacts(), offer, context.now()).describe());
@@ -130,6 +146,18 @@ public final class NextBestAction {
                     s.components().score(), s.components(), List.copyOf(reasons)));
         }
         return new Outcome(List.copyOf(ranked), results, scored);
+    }
+
+    /** The reason a decision without profiling consent gives for each action's propensity. */
+    public static final String NO_PROFILING = "propensity %.3f: the offer's prior acceptance rate (rule-based) — no profiling "
+            + "consent, so no propensity or churn model is applied to this client";
+
+    /**
+     * Whether models may be applied to the client: only with their profiling consent (GDPR art. 21/22: profiling needs a
+     * basis the client can withdraw). A client not known yet has no consent.
+     */
+    public static boolean allowsModels(ClientSnapshot client) {
+        return client.consents().profiling();
     }
 
     /** Stable per client and month: the same client stays in (or out of) the control group for the whole month. */

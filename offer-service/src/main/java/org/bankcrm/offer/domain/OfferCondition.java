@@ -87,6 +87,13 @@ public sealed interface OfferCondition {
         }
     }
 
+    /** Stated at least one of the needs (codes of interaction-service's statedNeeds) in the client's latest statement. */
+    record StatedNeedIn(Set<String> needs) implements OfferCondition {
+        public boolean matches(ClientSnapshot client) {
+            return needs.stream().anyMatch(client.statedNeeds()::contains);
+        }
+    }
+
     /** Churn risk within [min, max]; a client without a score never matches. */
     record ChurnRiskBetween(Double min, Double max) implements OfferCondition {
         public boolean matches(ClientSnapshot client) {

@@ -2,6 +2,7 @@ package org.bankcrm.offer.events;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -36,9 +37,18 @@ public class InteractionEventsConsumer {
 
     public record InteractionRecorded(@NotNull UUID interactionId, @NotNull UUID clientId, @NotNull Instant occurredAt,
             @NotNull String channel, @NotNull String type, @NotNull String outcome, @NotNull String valence, String cause,
-            UUID journeyId) {
+            UUID journeyId, List<String> statedNeeds) {
+
+        /** Without stated needs (a touchpoint at which none were asked). */
+        public InteractionRecorded(UUID interactionId, UUID clientId, Instant occurredAt, String channel, String type,
+                String outcome, String valence, String cause, UUID journeyId) {
+            this(interactionId, clientId, occurredAt, channel, type, outcome, valence, cause, journeyId, null);
+        }
 
         void applyTo(ClientProfile profile) {
+            if (statedNeeds != null) {
+                profile.stateNeeds(statedNeeds, occurredAt);
+            }
             if (profile.lastExperienceAt == null || !occurredAt.isBefore(profile.lastExperienceAt)) {
                 profile.lastChannel = channel;
                 profile.lastType = type;
