@@ -117,6 +117,10 @@ public class NextBestActions {
                 new NoSalesDuringOpenComplaint(policy.noSalesAfterNegativeExperience()),
                 new ReofferCooldown(policy.reofferCooldown()),
                 new WeeklySalesCap(policy.weeklySalesCap()));
+        double keep = config.model().forgetting();
+        if (!(keep > 0 && keep <= 1)) {
+            throw new IllegalStateException("crm.offer.model.forgetting must be in (0, 1], was " + keep);
+        }
         this.channelFeatures = cache.channelFeatures();
         this.pipeline = new NextBestAction(policies, weights, config.model().daysSinceContactCap(), channelFeatures);
     }
@@ -337,9 +341,10 @@ public class NextBestActions {
                     .setParameter("precision", seed.precision).executeUpdate())
                     .chain(() -> models.findById(offerId, LockModeType.PESSIMISTIC_WRITE))
                     .chain(state -> models.nextRevision().map(revision -> {
-                        PropensityModel model = state.loadable(cache.featureNames()) ? cache.stored(state) : prior(offer);
+                        PropensityModel prior = prior(offer);
+                        PropensityModel model = state.loadable(cache.featureNames()) ? cache.stored(state) : prior;
                         if (features.length == cache.featureNames().size()) {
-                            model.update(features, accepted);
+                            model.update(features, accepted, config.model().forgetting(), prior.precision());
                         }
                         state.store(model, cache.featureNames(), Instant.now());
                         state.revision = revision;

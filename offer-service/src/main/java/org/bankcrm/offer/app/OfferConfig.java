@@ -90,6 +90,13 @@ public interface OfferConfig {
         /** Days since the last contact about an offer count up to this many; older contacts are not read at all. */
         @WithDefault("365")
         int daysSinceContactCap();
+
+        /**
+         * Share of each weight's precision kept after every answer (1 = never forget), never below the prior's: the
+         * model's memory is about 1 / (1 - forgetting) answers, so behaviour that drifts is followed.
+         */
+        @WithDefault("0.9995")
+        double forgetting();
     }
 
     interface ControlGroup {
