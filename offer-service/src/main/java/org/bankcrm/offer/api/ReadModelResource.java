@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.bankcrm.offer.app.ClientDirectory;
+import org.bankcrm.offer.domain.Demographics;
 import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,7 +41,8 @@ public class ReadModelResource {
     public record ClientProfileView(UUID clientId, String type, String ageBand, String incomeBracket, ConsentsView consents,
             Set<String> heldProducts, Set<String> segments, String quadrant, String strategy, String loyaltyType,
             Double behavioural, Double perceived, Double churnRisk, int openComplaints, Instant lastNegativeBankCausedAt,
-            ExperienceView latestExperience, Instant registeredAt, int eventsApplied, String lastEventId, Instant updatedAt) {
+            ExperienceView latestExperience, Instant registeredAt, int eventsApplied, String lastEventId, Instant updatedAt,
+            Demographics profile) {
     }
 
     @GET
@@ -53,6 +55,6 @@ public class ReadModelResource {
                 c.churnRisk, c.openComplaintSet().size(), c.lastNegativeBankCausedAt,
                 c.lastExperienceAt == null ? null
                         : new ExperienceView(c.lastChannel, c.lastType, c.lastValence, c.lastCause, c.lastExperienceAt),
-                c.registeredAt, c.eventsApplied, c.lastEventId, c.updatedAt));
+                c.registeredAt, c.eventsApplied, c.lastEventId, c.updatedAt, c.demographics()));
     }
 }

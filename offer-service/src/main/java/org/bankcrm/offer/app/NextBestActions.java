@@ -271,14 +271,32 @@ public class NextBestActions {
      * nothing. Once committed, the updated model replaces the cached one, so this replica's next decision uses it.
      */
     public Uni<Answered> respond(UUID decisionId, UUID offerId, OfferResponse.Outcome outcome) {
-        return Panache.withTransaction(() -> answer(decisionId, offerId, outcome)).invoke(answered -> {
+        return respond(decisionId, offerId, outcome, null);
+    }
+
+    /**
+     * As {@link #respond(UUID, UUID, OfferResponse.Outcome)}, the answer given at {@code respondedAt} (null = now): an
+     * answer logged after the fact counts in the contact history at the time it was given. It may not lie in the future
+     * nor further back than {@code crm.offer.response.max-age} (older contacts say nothing the features read).
+     */
+    public Uni<Answered> respond(UUID decisionId, UUID offerId, OfferResponse.Outcome outcome, Instant respondedAt) {
+        Instant now = Instant.now();
+        if (respondedAt != null && respondedAt.isAfter(now)) {
+            throw ProblemException.invalidField("respondedAt", "must not be in the future");
+        }
+        if (respondedAt != null && respondedAt.isBefore(now.minus(config.response().maxAge()))) {
+            throw ProblemException.invalidField("respondedAt", "must not be more than %d days ago"
+                    .formatted(config.response().maxAge().toDays()));
+        }
+        Instant at = respondedAt == null ? now : respondedAt;
+        return Panache.withTransaction(() -> answer(decisionId, offerId, outcome, at)).invoke(answered -> {
             if (answered.learnt() != null) {
                 cache.learnt(answered.learnt().offerId(), answered.learnt().model(), answered.learnt().revision());
             }
         });
     }
 
-    private Uni<Answered> answer(UUID decisionId, UUID offerId, OfferResponse.Outcome outcome) {
+    private Uni<Answered> answer(UUID decisionId, UUID offerId, OfferResponse.Outcome outcome, Instant at) {
         return decisions.findById(decisionId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("decision", decisionId))
                 .chain(decision -> {
@@ -296,12 +314,12 @@ public class NextBestActions {
                                     }
                                     return Uni.createFrom().item(new Answered(existing, false, null));
                                 }
-                                return record(decision, action, outcome);
+                                return record(decision, action, outcome, at);
                             });
                 });
     }
 
-    private Uni<Answered> record(Decision decision, RankedAction action, OfferResponse.Outcome outcome) {
+    private Uni<Answered> record(Decision decision, RankedAction action, OfferResponse.Outcome outcome, Instant at) {
         if (decision.clientId == null) {
             return Uni.createFrom().failure(new ProblemException(410, "Gone", "The client of decision " + decision.id + " was erased"));
         }
@@ -316,7 +334,7 @@ public class NextBestActions {
         response.outcome = outcome;
         response.controlGroup = decision.controlGroup;
         response.segments = inputs == null ? "" : String.join(",", inputs.client().segments());
-        response.respondedAt = Instant.now();
+        response.respondedAt = at;
         Uni<Learnt> learn = outcome == OfferResponse.Outcome.INTERESTED || inputs == null || inputs.features() == null
                 ? Uni.createFrom().nullItem()
                 : learn(action.offerId(), learnable(inputs, action.offerId()), outcome == OfferResponse.Outcome.ACCEPTED);

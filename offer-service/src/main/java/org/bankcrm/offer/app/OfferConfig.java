@@ -15,6 +15,8 @@ public interface OfferConfig {
 
     Model model();
 
+    ResponseDating response();
+
     ControlGroup controlGroup();
 
     Decision decision();
@@ -97,6 +99,15 @@ public interface OfferConfig {
          */
         @WithDefault("0.9995")
         double forgetting();
+    }
+
+    interface ResponseDating {
+        /**
+         * How far back a response's {@code respondedAt} may lie: an answer logged after the fact, or an earlier contact
+         * handed over by a campaign system; older contacts are not read by the features anyway (days-since cap).
+         */
+        @WithDefault("365d")
+        Duration maxAge();
     }
 
     interface ControlGroup {
