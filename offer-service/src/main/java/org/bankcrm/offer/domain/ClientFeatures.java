@@ -67,6 +67,7 @@ public final class ClientFeatures {
         names.add("dependants/" + DEPENDANTS_SCALE);
         names.add("offerAcceptedBefore");
         names.add("offerDeclinedBefore");
+        names.add("lastContactRecency");
         NAMES = List.copyOf(names);
     }
 
@@ -134,7 +135,20 @@ public final class ClientFeatures {
         x[i++] = scaled(d.dependants(), DEPENDANTS_SCALE);
         x[i++] = contacts.acceptedBefore() ? 1 : 0;
         x[i++] = contacts.declinedBefore() ? 1 : 0;
+        x[i++] = recency(contacts, daysSinceCap);
         return x;
+    }
+
+    /**
+     * How recent the last contact about the offer was, on a log scale like the contact counts: 1 the same day, 0 at the
+     * days-since cap or never; a week ago weighs far more than a month, a month little more than a year.
+     */
+    static double recency(OfferContacts contacts, int daysSinceCap) {
+        if (contacts.neverContacted()) {
+            return 0;
+        }
+        long days = Math.max(0, Math.min(contacts.daysSinceLast(), daysSinceCap));
+        return 1 - Math.log1p(days) / Math.log1p(daysSinceCap);
     }
 
     /** A count on 0..1 up to {@code scale}; unknown (null) is 0, no evidence. */

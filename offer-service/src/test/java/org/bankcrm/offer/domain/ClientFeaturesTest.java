@@ -126,7 +126,7 @@ class ClientFeaturesTest {
     void theProfileFeaturesAreAppendedAfterTheCalendarSoOlderModelsMapByName() {
         assertThat(ClientFeatures.NAMES.indexOf("occupation=EMPLOYEE")).isEqualTo(ClientFeatures.NAMES.indexOf("weekday=SUNDAY") + 1);
         assertThat(ClientFeatures.NAMES.subList(ClientFeatures.NAMES.indexOf("occupation=EMPLOYEE"), ClientFeatures.SIZE))
-                .endsWith("householdSize/6", "dependants/4", "offerAcceptedBefore", "offerDeclinedBefore");
+                .endsWith("householdSize/6", "dependants/4", "offerAcceptedBefore", "offerDeclinedBefore", "lastContactRecency");
     }
 
     @Test
@@ -169,5 +169,20 @@ class ClientFeaturesTest {
         assertThat(feature(x, "lastOutcome=IGNORED")).isEqualTo(1.0);
         double[] never = with(OfferContacts.NEVER);
         assertThat(feature(never, "offerAcceptedBefore") + feature(never, "offerDeclinedBefore")).isZero();
+    }
+
+    @Test
+    void theRecencyOfTheLastContactIsOneTheSameDayAndFallsOnALogScaleToZeroAtTheCap() {
+        assertThat(feature(with(new OfferContacts(1, 1, 1, 1, 0L, OfferResponse.Outcome.IGNORED, null)), "lastContactRecency"))
+                .isEqualTo(1.0);
+        double week = feature(with(new OfferContacts(1, 1, 1, 1, 7L, OfferResponse.Outcome.IGNORED, null)), "lastContactRecency");
+        double month = feature(with(new OfferContacts(0, 1, 0, 1, 30L, OfferResponse.Outcome.IGNORED, null)), "lastContactRecency");
+        double year = feature(with(new OfferContacts(0, 0, 0, 0, 365L, OfferResponse.Outcome.IGNORED, null)), "lastContactRecency");
+        assertThat(week).isGreaterThan(month);
+        assertThat(month).isGreaterThan(year);
+        assertThat(week - month).as("the first weeks matter more than the months after").isGreaterThan(0.1);
+        assertThat(year).isZero();
+        assertThat(feature(with(new OfferContacts(0, 0, 0, 0, 2000L, null, null)), "lastContactRecency")).isZero();
+        assertThat(feature(with(OfferContacts.NEVER), "lastContactRecency")).isZero();
     }
 }
