@@ -5,3 +5,11 @@ alter table client_profile
     add column education varchar(16),
     add column household_size integer,
     add column dependants integer;
+
+-- Model monitoring beside each posterior: the last answers with the propensity expected before each (online AUC,
+-- calibration), and each input's all-time sum and recent mean (feature drift), by the same feature names.
+alter table propensity_model
+    add column monitor_answers text not null default '',
+    add column feature_sums text not null default '',
+    add column feature_recent_means text not null default '',
+    add column monitor_count bigint not null default 0;

@@ -21,6 +21,7 @@ import org.bankcrm.offer.domain.ClientSnapshot;
 import org.bankcrm.offer.domain.ContactHistory;
 import org.bankcrm.offer.domain.Decision;
 import org.bankcrm.offer.domain.DecisionContext;
+import org.bankcrm.offer.domain.ModelMonitor;
 import org.bankcrm.offer.domain.NextBestAction;
 import org.bankcrm.offer.domain.Offer;
 import org.bankcrm.offer.domain.OfferCategory;
@@ -87,10 +88,12 @@ public class NextBestActions {
     private final ObjectMapper json;
     private final NextBestAction pipeline;
     private final ChannelFeatures channelFeatures;
+    private final ModelGauges gauges;
 
     public NextBestActions(OfferConfig config, OfferRepository offers, DecisionRepository decisions,
             OfferResponseRepository responses, PropensityStateRepository models, ClientLocks locks, DecisionReads reads,
-            DecisionCache cache, Outbox outbox, ObjectMapper json) {
+            DecisionCache cache, Outbox outbox, ObjectMapper json, ModelGauges gauges) {
+        this.gauges = gauges;
         this.config = config;
         this.offers = offers;
         this.decisions = decisions;
@@ -260,7 +263,7 @@ public class NextBestActions {
     }
 
     /** A model update an answer committed. */
-    public record Learnt(UUID offerId, PropensityModel model, long revision) {
+    public record Learnt(UUID offerId, PropensityModel model, long revision, String offerCode, ModelMonitor.Summary monitoring) {
     }
 
     public record Answered(OfferResponse response, boolean created, Learnt learnt) {
@@ -292,6 +295,7 @@ public class NextBestActions {
         return Panache.withTransaction(() -> answer(decisionId, offerId, outcome, at)).invoke(answered -> {
             if (answered.learnt() != null) {
                 cache.learnt(answered.learnt().offerId(), answered.learnt().model(), answered.learnt().revision());
+                gauges.update(answered.learnt().offerCode(), answered.learnt().monitoring());
             }
         });
     }
@@ -360,15 +364,21 @@ public class NextBestActions {
                     .chain(() -> models.findById(offerId, LockModeType.PESSIMISTIC_WRITE))
                     .chain(state -> models.nextRevision().map(revision -> {
                         PropensityModel prior = prior(offer);
-                        PropensityModel model = state.loadable(cache.featureNames()) ? cache.stored(state) : prior;
+                        boolean loadable = state.loadable(cache.featureNames());
+                        PropensityModel model = loadable ? cache.stored(state) : prior;
+                        ModelMonitor monitor = loadable ? state.monitor(cache.featureNames(), config.model().monitorWindow())
+                                : ModelMonitor.empty(config.model().monitorWindow(), cache.featureNames().size());
                         if (features.length == cache.featureNames().size()) {
+                            // the monitor records what the model expected before it learnt the answer: an online prediction
+                            monitor.record(features, model.expected(features), accepted);
                             model.update(features, accepted, config.model().forgetting(), prior.precision());
                         }
                         state.store(model, cache.featureNames(), Instant.now());
+                        state.store(monitor);
                         state.revision = revision;
                         // the cache gets its own copy: the entity's model is not shared with decisions
                         return new Learnt(offerId, new PropensityModel(model.mean(), model.precision(), model.observations()),
-                                revision);
+                                revision, offer.code, monitor.summary());
                     }));
         });
     }

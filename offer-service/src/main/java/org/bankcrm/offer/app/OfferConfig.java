@@ -99,6 +99,10 @@ public interface OfferConfig {
          */
         @WithDefault("0.9995")
         double forgetting();
+
+        /** Answers in the monitoring window: online AUC and calibration over the last this many, feature drift's memory. */
+        @WithDefault("1000")
+        int monitorWindow();
     }
 
     interface ResponseDating {
