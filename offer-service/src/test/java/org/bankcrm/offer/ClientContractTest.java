@@ -34,6 +34,11 @@ class ClientContractTest {
         assertThat(registered.consents().marketingEmail()).isTrue();
         assertThat(registered.consents().marketingSms()).isFalse();
         assertThat(registered.registeredAt()).isNotNull();
+        assertThat(registered.occupation()).isEqualTo("EMPLOYEE");
+        assertThat(registered.maritalStatus()).isEqualTo("MARRIED");
+        assertThat(registered.education()).isEqualTo("TERTIARY");
+        assertThat(registered.householdSize()).isEqualTo(3);
+        assertThat(registered.dependants()).isEqualTo(1);
     }
 
     @Test

@@ -111,7 +111,11 @@ class ModelStateSurvivesRestartTest {
             features[f] = scored.get(f).asDouble();
         }
         PropensityModel expected = new PropensityModel(before.model().mean(), before.model().precision(), learnt);
-        expected.update(features, true);
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        double[] priorPrecision = PropensityModel.fromPrior(features.length, 10, 10,
+                config.getValue("crm.offer.model.weight-precision", Double.class)).precision();
+        // the service forgets toward the offer's prior at each answer: the same update, done here by hand
+        expected.update(features, true, config.getValue("crm.offer.model.forgetting", Double.class), priorPrecision);
         answer(afterRestart, offerId, "ACCEPTED");
         DecisionCache.CachedModel updated = cache.cachedModel(UUID.fromString(offerId)).orElseThrow();
         assertThat(updated.model().observations()).isEqualTo(learnt + 1);

@@ -48,6 +48,24 @@ final class TestEvents {
                  "consents": %s, "registeredAt": "%s"}""".formatted(clientId, ageBand, consents, Instant.now()));
     }
 
+    /** A registration with the optional profile (occupation, marital status, education, household). */
+    static ProducerRecord<String, String> registeredWithProfile(String clientId, String consents, String occupation,
+            String maritalStatus, String education, int householdSize, int dependants) {
+        return CloudEventRecords.event(CLIENT_TOPIC, "crm.client.registered", clientId, """
+                {"clientId": "%s", "type": "INDIVIDUAL", "ageBand": "AGE_35_44", "incomeBracket": "MIDDLE", "customerSince": "2019-04-01",
+                 "consents": %s, "registeredAt": "%s", "occupation": "%s", "maritalStatus": "%s", "education": "%s",
+                 "householdSize": %d, "dependants": %d}""".formatted(clientId, consents, Instant.now(), occupation, maritalStatus,
+                education, householdSize, dependants));
+    }
+
+    /** An update that carries the whole profile after the change; the profile's fields absent = not known any more. */
+    static ProducerRecord<String, String> updated(String clientId, String consents, String occupation) {
+        return CloudEventRecords.event(CLIENT_TOPIC, "crm.client.updated", clientId, """
+                {"clientId": "%s", "type": "INDIVIDUAL", "ageBand": "AGE_35_44", "incomeBracket": "MIDDLE", "customerSince": "2019-04-01",
+                 "consents": %s, "changedFields": ["occupation"], "updatedAt": "%s", "occupation": "%s"}"""
+                .formatted(clientId, consents, Instant.now(), occupation));
+    }
+
     static ProducerRecord<String, String> consentChanged(String clientId, String consents) {
         return CloudEventRecords.event(CLIENT_TOPIC, "crm.client.consent-changed", clientId, """
                 {"clientId": "%s", "consents": %s, "changes": [{"purpose": "MARKETING_PHONE", "granted": false}],

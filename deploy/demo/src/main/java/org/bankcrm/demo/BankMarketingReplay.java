@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,19 +24,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 import java.util.zip.GZIPInputStream;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code crm demo --replay-bank-marketing}: the UCI Bank Marketing phone campaigns (a Portuguese bank offering a
- * term deposit, 2008-2010; CC BY 4.0) replayed through the running CRM, in file (time) order. Each row becomes a
- * client (age, an income bracket from the job, a current account, a mortgage and a consumer loan as the row
- * says, consent to be called), the call centre asks offer-service for the client's next best actions with the
- * campaign's term-deposit offer in the catalogue, and the row's answer {@code y} is posted as the response
- * (ACCEPTED or DECLINED). At the end it prints what the offer model learnt: its posterior per feature, how well
- * the propensities it used ranked the subscribers (AUC), and acceptance by age band and income as the data has it.
- * {@code duration} (known only after the call) is never used.
+ * term deposit, 2008-2010; CC BY 4.0) replayed through the running CRM, in file (time) order. Every column a CRM
+ * holds goes to a real field of the services: age, job → occupation (and an income bracket), marital status,
+ * education, housing and personal loan → products held (client-service, read by offer-service from its events);
+ * {@code campaign}, {@code pdays}, {@code previous}, {@code poutcome} → the client's contact history, recorded as
+ * real decisions and answers of offer-service dated when they were given ({@code respondedAt}); {@code contact} and
+ * the five economic indicators → the decision's {@code context.features}. Then the call centre asks for the client's
+ * next best actions with the campaign's term-deposit offer in the catalogue and the row's answer {@code y} is posted
+ * (ACCEPTED or DECLINED). {@code month}/{@code day_of_week} are not used: a live decision is dated now.
+ * {@code duration} (known only after the call) and {@code default} (no CRM field) are never used. At the end it prints
+ * what the offer model learnt and how well the propensities ranked the subscribers (AUC of the Thompson sample the
+ * ranking used and of the posterior mean, both before the answer).
  */
 public final class BankMarketingReplay {
     public static final String OFFER_CODE = "UCI_TERM_DEPOSIT_CAMPAIGN";
@@ -45,10 +52,37 @@ public final class BankMarketingReplay {
     }
 
     /** One row of bank-additional-full.csv, the columns the CRM can hold, and the answer. */
-    record Row(int number, int age, String job, String housing, String loan, String contact, boolean subscribed) {
+    record Row(int number, int age, String job, String marital, String education, String housing, String loan,
+            String contact, int campaign, int pdays, int previous, String poutcome, double empVarRate, double consPriceIdx,
+            double consConfIdx, double euribor3m, double nrEmployed, boolean subscribed) {
     }
 
-    record Outcome(Row row, boolean presented, double propensity, String ageBand, String income) {
+    /**
+     * A replayed call: whether the decision ranked the offer, the Thompson sample the ranking used and the posterior
+     * mean, both before the answer; the history contacts recorded and those the contact policy refused.
+     */
+    record Outcome(Row row, boolean presented, double propensity, double expected, String ageBand, String income,
+            int historyRecorded, int historyRefused) {
+    }
+
+    /** client-service registration with the optional profile (DESIGN.md "Client profile"). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Registration(String externalRef, String type, String fullName, LocalDate birthDate, String incomeBracket,
+            Payloads.Consents consents, String preferredChannel, String occupation, String maritalStatus,
+            String education) {
+    }
+
+    /** offer-service POST /decisions with what the campaign system knows of the moment. */
+    record Decide(UUID clientId, String channel, int limit, Map<String, Object> context) {
+    }
+
+    /** offer-service POST /decisions/{id}/responses, dated when the answer was given. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Answer(UUID offerId, String outcome, Instant respondedAt) {
+    }
+
+    /** One earlier contact of the client about the campaign's offer: how long ago, and the answer. */
+    record PastCall(Duration ago, String outcome) {
     }
 
     private final Options options;
@@ -77,6 +111,10 @@ public final class BankMarketingReplay {
         return parse(new GZIPInputStream(bundled));
     }
 
+    static final List<String> COLUMNS = List.of("age", "job", "marital", "education", "housing", "loan", "contact",
+            "campaign", "pdays", "previous", "poutcome", "emp.var.rate", "cons.price.idx", "cons.conf.idx", "euribor3m",
+            "nr.employed", "y");
+
     static List<Row> parse(InputStream in) throws IOException {
         List<Row> rows = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -85,7 +123,7 @@ public final class BankMarketingReplay {
             for (int i = 0; i < header.length; i++) {
                 at.put(header[i], i);
             }
-            for (String name : List.of("age", "job", "housing", "loan", "contact", "y")) {
+            for (String name : COLUMNS) {
                 if (!at.containsKey(name)) {
                     throw new IOException("not the bank-marketing CSV: no column '" + name + "'");
                 }
@@ -98,8 +136,13 @@ public final class BankMarketingReplay {
                 }
                 String[] f = split(line);
                 number++;
-                rows.add(new Row(number, Integer.parseInt(f[at.get("age")]), f[at.get("job")], f[at.get("housing")],
-                        f[at.get("loan")], f[at.get("contact")], "yes".equals(f[at.get("y")])));
+                rows.add(new Row(number, Integer.parseInt(f[at.get("age")]), f[at.get("job")], f[at.get("marital")],
+                        f[at.get("education")], f[at.get("housing")], f[at.get("loan")], f[at.get("contact")],
+                        Integer.parseInt(f[at.get("campaign")]), Integer.parseInt(f[at.get("pdays")]),
+                        Integer.parseInt(f[at.get("previous")]), f[at.get("poutcome")],
+                        Double.parseDouble(f[at.get("emp.var.rate")]), Double.parseDouble(f[at.get("cons.price.idx")]),
+                        Double.parseDouble(f[at.get("cons.conf.idx")]), Double.parseDouble(f[at.get("euribor3m")]),
+                        Double.parseDouble(f[at.get("nr.employed")]), "yes".equals(f[at.get("y")])));
             }
         }
         return rows;
@@ -141,11 +184,88 @@ public final class BankMarketingReplay {
                 : age < 55 ? "AGE_45_54" : age < 65 ? "AGE_55_64" : "AGE_65_PLUS";
     }
 
-    static Payloads.RegisterClient registration(Row row, String run, LocalDate today) {
-        return new Payloads.RegisterClient(String.format(Locale.ROOT, "UCI-BM-%s-%05d", run, row.number()), "INDIVIDUAL",
+    /** The CRM's occupation for a job of the data; null when the data does not know it. */
+    static String occupation(String job) {
+        return switch (job) {
+            case "admin.", "blue-collar", "technician", "services", "housemaid" -> "EMPLOYEE";
+            case "management" -> "MANAGER";
+            case "self-employed" -> "SELF_EMPLOYED";
+            case "entrepreneur" -> "ENTREPRENEUR";
+            case "retired" -> "RETIRED";
+            case "student" -> "STUDENT";
+            case "unemployed" -> "UNEMPLOYED";
+            default -> null;
+        };
+    }
+
+    /** The data's "divorced" means divorced or widowed; the CRM has no code for both, so it stays DIVORCED. */
+    static String maritalStatus(String marital) {
+        return switch (marital) {
+            case "single" -> "SINGLE";
+            case "married" -> "MARRIED";
+            case "divorced" -> "DIVORCED";
+            default -> null;
+        };
+    }
+
+    /** Portuguese schooling by ISCED level: 4 and 6 years of basic school primary, 9 years and more secondary. */
+    static String education(String education) {
+        return switch (education) {
+            case "illiterate", "basic.4y", "basic.6y" -> "PRIMARY";
+            case "basic.9y", "high.school", "professional.course" -> "SECONDARY";
+            case "university.degree" -> "TERTIARY";
+            default -> null;
+        };
+    }
+
+    static Registration registration(Row row, String run, LocalDate today) {
+        return new Registration(String.format(Locale.ROOT, "UCI-BM-%s-%05d", run, row.number()), "INDIVIDUAL",
                 "UCI bank-marketing client " + row.number(), today.minusYears(row.age()).minusDays(1 + row.number() % 300),
-                null, null, incomeBracket(row.job()), null, new Payloads.Consents(false, false, false, true, true),
-                "CALL_CENTER");
+                incomeBracket(row.job()), new Payloads.Consents(false, false, false, true, true), "CALL_CENTER",
+                occupation(row.job()), maritalStatus(row.marital()), education(row.education()));
+    }
+
+    /**
+     * What the campaign system knows at the moment of the call: whether it dials a mobile, and the economy as the
+     * published series stand (offer-service's allow-list of context.features).
+     */
+    static Map<String, Object> context(Row row) {
+        Map<String, Object> features = new TreeMap<>();
+        features.put("reachedOnMobile", "cellular".equals(row.contact()) ? 1 : 0);
+        features.put("employmentVariationRate", row.empVarRate());
+        features.put("consumerPriceIndex", row.consPriceIdx());
+        features.put("consumerConfidenceIndex", row.consConfIdx());
+        features.put("euribor3m", row.euribor3m());
+        features.put("employedThousands", row.nrEmployed());
+        return Map.of("features", features);
+    }
+
+    /**
+     * The row's earlier contacts, oldest first: the previous campaign's {@code previous} calls {@code pdays} days ago
+     * (the last with its outcome {@code poutcome}, the others unanswered) when the data dates them (pdays 999: no date,
+     * not recorded), then this campaign's {@code campaign - 1} earlier calls, unanswered (IGNORED), spread over the 28
+     * days before the call, or the {@code pdays} since the previous campaign's (the data does not date them).
+     */
+    static List<PastCall> history(Row row) {
+        List<PastCall> calls = new ArrayList<>();
+        if (row.pdays() != 999 && row.previous() > 0) {
+            Duration at = Duration.ofDays(row.pdays()).plusHours(1);
+            for (int k = 0; k < row.previous(); k++) {
+                boolean last = k == row.previous() - 1;
+                String outcome = !last ? "IGNORED" : switch (row.poutcome()) {
+                    case "success" -> "ACCEPTED";
+                    case "failure" -> "DECLINED";
+                    default -> "IGNORED";
+                };
+                calls.add(new PastCall(at.plusMinutes(row.previous() - k), outcome));
+            }
+        }
+        // after the previous campaign's last call: within pdays days when it is dated (half a day when pdays is 0)
+        double window = row.pdays() != 999 && row.previous() > 0 ? Math.max(0.5, Math.min(28, row.pdays())) : 28;
+        for (int j = row.campaign() - 1; j >= 1; j--) {
+            calls.add(new PastCall(Duration.ofMinutes(Math.round(window * 24 * 60 * j / row.campaign())), "IGNORED"));
+        }
+        return calls;
     }
 
     static List<String> products(Row row) {
@@ -174,38 +294,47 @@ public final class BankMarketingReplay {
         AtomicLong done = new AtomicLong();
         long nextReport = System.nanoTime() + 5_000_000_000L;
         try {
+            // the next chunk registers while the previous one is replayed: at most two chunks in flight, so the calls
+            // stay close to the file's time order and the workers never wait for a registration
+            List<Future<Outcome>> inFlight = new ArrayList<>();
             for (int from = 0; from < rows.size(); from += DemoLoader.BATCH) {
                 List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + DemoLoader.BATCH));
                 Map<String, Object> body = Map.of("clients", chunk.stream().map(r -> registration(r, run, today)).toList());
                 JsonNode registered = api.expect("POST", api.clients() + "/clients:batch", body, 201).body();
-                List<Future<Outcome>> futures = new ArrayList<>();
+                List<Future<Outcome>> previous = inFlight;
+                inFlight = new ArrayList<>();
                 for (int k = 0; k < chunk.size(); k++) {
                     Row row = chunk.get(k);
                     UUID id = UUID.fromString(registered.path("ids").path(k).asText());
-                    futures.add(pool.submit(() -> {
+                    inFlight.add(pool.submit(() -> {
                         Outcome o = replay(row, id, offerId);
                         done.incrementAndGet();
                         return o;
                     }));
                 }
-                for (Future<Outcome> f : futures) {
-                    try {
-                        outcomes.add(f.get());
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        throw e.getCause() instanceof RuntimeException r ? r : new RuntimeException(e.getCause());
-                    }
-                }
+                collect(previous, outcomes);
                 if (System.nanoTime() > nextReport) {
                     nextReport = System.nanoTime() + 5_000_000_000L;
                     out.printf(Locale.ROOT, "  %5.0f s  %,d/%,d rows replayed%n", (System.nanoTime() - began) / 1e9, done.get(), rows.size());
                 }
             }
+            collect(inFlight, outcomes);
         } finally {
             pool.shutdownNow();
             // the campaign is over: the offer leaves the active catalogue, its model stays readable
             api.call("PUT", api.offers() + "/offers/" + offerId, campaign(false));
         }
         report(outcomes, offerId, Duration.ofNanos(System.nanoTime() - began));
+    }
+
+    private static void collect(List<Future<Outcome>> futures, List<Outcome> outcomes) throws InterruptedException {
+        for (Future<Outcome> f : futures) {
+            try {
+                outcomes.add(f.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new RuntimeException(e.getCause());
+            }
+        }
     }
 
     private Outcome replay(Row row, UUID id, UUID offerId) {
@@ -223,22 +352,47 @@ public final class BankMarketingReplay {
             }
             CrmApi.sleep(100);
         }
-        CrmApi.Answer decision = api.expectOnceKnown("POST", api.offers() + "/decisions",
-                new Payloads.DecisionRequest(id, "CALL_CENTER", 10), Duration.ofSeconds(30), 201);
-        JsonNode action = null;
-        for (JsonNode a : decision.body().path("actions")) {
-            if (OFFER_CODE.equals(a.path("offerCode").asText())) {
-                action = a;
+        Map<String, Object> context = context(row);
+        // the contact history through the response path: one decision per earlier call, its answer dated when given
+        int recorded = 0;
+        int refused = 0;
+        for (PastCall call : history(row)) {
+            JsonNode past = decide(id, context);
+            if (action(past) == null) {
+                refused++;
+                continue;
             }
+            api.expect("POST", api.offers() + "/decisions/" + past.path("decisionId").asText() + "/responses",
+                    new Answer(offerId, call.outcome(), Instant.now().minus(call.ago())), 201, 200);
+            recorded++;
         }
+        JsonNode decision = decide(id, context);
+        JsonNode action = action(decision);
         String band = ageBand(row.age());
         String income = incomeBracket(row.job()) == null ? "(unknown job)" : incomeBracket(row.job());
         if (action == null) {
-            return new Outcome(row, false, 0, band, income);
+            return new Outcome(row, false, 0, 0, band, income, recorded, refused);
         }
-        api.expect("POST", api.offers() + "/decisions/" + decision.body().path("decisionId").asText() + "/responses",
-                new Payloads.ResponseRequest(offerId, row.subscribed() ? "ACCEPTED" : "DECLINED"), 201, 200);
-        return new Outcome(row, true, action.path("components").path("propensity").asDouble(), band, income);
+        api.expect("POST", api.offers() + "/decisions/" + decision.path("decisionId").asText() + "/responses",
+                new Answer(offerId, row.subscribed() ? "ACCEPTED" : "DECLINED", null), 201, 200);
+        JsonNode components = action.path("components");
+        return new Outcome(row, true, components.path("propensity").asDouble(), components.path("expectedPropensity").asDouble(),
+                band, income, recorded, refused);
+    }
+
+    private JsonNode decide(UUID id, Map<String, Object> context) {
+        return api.expectOnceKnown("POST", api.offers() + "/decisions", new Decide(id, "CALL_CENTER", 10, context),
+                Duration.ofSeconds(30), 201).body();
+    }
+
+    /** The campaign's action among the decision's, or null when the pipeline did not rank it. */
+    private static JsonNode action(JsonNode decision) {
+        for (JsonNode a : decision.path("actions")) {
+            if (OFFER_CODE.equals(a.path("offerCode").asText())) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /** The campaign's offer: a term deposit any client may be called about (the campaign called every row). */
@@ -269,16 +423,25 @@ public final class BankMarketingReplay {
     private void report(List<Outcome> outcomes, UUID offerId, Duration took) {
         List<Outcome> presented = outcomes.stream().filter(Outcome::presented).toList();
         long accepted = presented.stream().filter(o -> o.row().subscribed()).count();
+        long recorded = outcomes.stream().mapToLong(Outcome::historyRecorded).sum();
+        long refused = outcomes.stream().mapToLong(Outcome::historyRefused).sum();
         out.println();
-        out.printf(Locale.ROOT, "Replayed %,d calls in %.0f s: the campaign offer was among the ranked actions of %,d (%,d answered ACCEPTED, %.1f %%)%n",
-                outcomes.size(), took.toMillis() / 1000.0, presented.size(), accepted, DemoSummary.percent(accepted, presented.size()));
+        out.printf(Locale.ROOT, "Replayed %,d calls in %.0f s (%,d workers): the campaign offer was among the ranked actions of %,d (%,d answered ACCEPTED, %.1f %%)%n",
+                outcomes.size(), took.toMillis() / 1000.0, options.workers(), presented.size(), accepted,
+                DemoSummary.percent(accepted, presented.size()));
+        out.printf(Locale.ROOT, "  contact history: %,d earlier calls recorded as dated answers (%,d refused by the contact policy)%n",
+                recorded, refused);
         if (presented.size() < outcomes.size()) {
             out.printf(Locale.ROOT, "  %,d decisions did not rank it within the top 10 (no answer posted for them)%n",
                     outcomes.size() - presented.size());
         }
-        double auc = auc(presented);
-        out.printf(Locale.ROOT, "  AUC of the propensity each decision used (a Thompson sample, before the answer): %.3f%n", auc);
-        out.printf(Locale.ROOT, "  subscribers among the top-scored half: %.1f %% (random: 50 %%)%n", 100 * topHalfShare(presented));
+        List<Outcome> lastQuarter = presented.subList(presented.size() * 3 / 4, presented.size());
+        out.printf(Locale.ROOT, "  AUC of the propensity before the answer: posterior mean %.4f, Thompson sample (what the ranking used) %.4f%n",
+                auc(presented, Outcome::expected), auc(presented, Outcome::propensity));
+        out.printf(Locale.ROOT, "  AUC over the last quarter of the calls: posterior mean %.4f, Thompson sample %.4f%n",
+                auc(lastQuarter, Outcome::expected), auc(lastQuarter, Outcome::propensity));
+        out.printf(Locale.ROOT, "  subscribers among the top-scored half: posterior mean %.1f %%, Thompson sample %.1f %% (random: 50 %%)%n",
+                100 * topHalfShare(presented, Outcome::expected), 100 * topHalfShare(presented, Outcome::propensity));
         out.println("  (reference, Moro et al. 2014, offline neural network with the campaign and economic features: AUC 0.80, 79 %)");
         out.println();
         out.println("What the offer model learnt (GET /api/v1/offers/" + offerId + "/model):");
@@ -294,8 +457,9 @@ public final class BankMarketingReplay {
         out.println();
         out.println("Acceptance in the replayed calls (what the data says), by the features the model sees:");
         table("age band", presented, Outcome::ageBand);
-        table("income (from the job)", presented, Outcome::income);
+        table("occupation (from the job)", presented, o -> String.valueOf(occupation(o.row().job())));
         table("products held", presented, o -> String.join("+", products(o.row())));
+        table("previous campaign's outcome", presented, o -> o.row().poutcome());
     }
 
     private void table(String title, List<Outcome> outcomes, java.util.function.Function<Outcome, String> key) {
@@ -309,16 +473,16 @@ public final class BankMarketingReplay {
         groups.forEach((k, g) -> out.printf(Locale.ROOT, "    %-36s %6.1f %% of %,d%n", k, 100.0 * g[1] / g[0], g[0]));
     }
 
-    /** Area under the ROC curve of the propensities against the answers (Mann-Whitney, ties counted half). */
-    static double auc(List<Outcome> outcomes) {
+    /** Area under the ROC curve of a score against the answers (Mann-Whitney, ties counted half). */
+    static double auc(List<Outcome> outcomes, ToDoubleFunction<Outcome> score) {
         List<Outcome> sorted = new ArrayList<>(outcomes);
-        sorted.sort(Comparator.comparingDouble(Outcome::propensity));
+        sorted.sort(Comparator.comparingDouble(score));
         double rankSum = 0;
         long positives = 0;
         int i = 0;
         while (i < sorted.size()) {
             int j = i;
-            while (j < sorted.size() && sorted.get(j).propensity() == sorted.get(i).propensity()) {
+            while (j < sorted.size() && score.applyAsDouble(sorted.get(j)) == score.applyAsDouble(sorted.get(i))) {
                 j++;
             }
             double rank = (i + 1 + j) / 2.0;
@@ -335,9 +499,10 @@ public final class BankMarketingReplay {
                 : (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
     }
 
-    static double topHalfShare(List<Outcome> outcomes) {
+    /** The share of all subscribers that the top-scored half holds. */
+    static double topHalfShare(List<Outcome> outcomes, ToDoubleFunction<Outcome> score) {
         List<Outcome> sorted = new ArrayList<>(outcomes);
-        sorted.sort(Comparator.comparingDouble(Outcome::propensity).reversed());
+        sorted.sort(Comparator.comparingDouble(score).reversed());
         long all = sorted.stream().filter(o -> o.row().subscribed()).count();
         long top = sorted.subList(0, sorted.size() / 2).stream().filter(o -> o.row().subscribed()).count();
         return all == 0 ? Double.NaN : (double) top / all;

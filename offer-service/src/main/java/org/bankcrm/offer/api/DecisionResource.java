@@ -64,7 +64,11 @@ public class DecisionResource {
             List<ActionView> actions, long catalogueVersion, long modelVersion, Instant decidedAt) {
     }
 
-    public record ResponseRequest(@NotNull UUID offerId, @NotNull OfferResponse.Outcome outcome) {
+    /**
+     * {@code respondedAt}: when the client gave the answer, if not now (an answer logged after the fact, or an earlier
+     * contact a campaign system hands over); not in the future, not older than {@code crm.offer.response.max-age}.
+     */
+    public record ResponseRequest(@NotNull UUID offerId, @NotNull OfferResponse.Outcome outcome, Instant respondedAt) {
     }
 
     public record ResponseView(UUID responseId, UUID decisionId, UUID offerId, OfferCategory category, String channel,
@@ -119,9 +123,9 @@ public class DecisionResource {
     @POST
     @Path("decisions/{decisionId}/responses")
     @Operation(summary = "The client's answer to one action: 201, 200 for the same answer again, 409 for a different one, "
-            + "422 for an offer not in the decision")
+            + "422 for an offer not in the decision; respondedAt (optional) dates an answer given earlier")
     public Uni<Response> respond(@PathParam("decisionId") UUID decisionId, @Valid @NotNull ResponseRequest request) {
-        return nextBestActions.respond(decisionId, request.offerId(), request.outcome()).map(answered -> {
+        return nextBestActions.respond(decisionId, request.offerId(), request.outcome(), request.respondedAt()).map(answered -> {
             OfferResponse r = answered.response();
             ResponseView view = new ResponseView(r.id, r.decisionId, r.offerId, r.category, r.channel, r.outcome,
                     r.controlGroup, r.respondedAt);

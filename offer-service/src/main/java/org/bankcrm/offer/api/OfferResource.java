@@ -99,13 +99,42 @@ public class OfferResource {
     }
 
     public record ModelView(UUID offerId, long observations, java.util.Map<String, Double> weights,
-            java.util.Map<String, Double> standardDeviations, Instant updatedAt) {
+            java.util.Map<String, Double> standardDeviations, Instant updatedAt, MonitoringView monitoring) {
+    }
+
+    /**
+     * How the model is doing over its last {@code window} answers (null figures while there are too few): the online
+     * AUC of the propensity it expected before each answer, the Brier score, mean expected vs observed acceptance, and
+     * each input's recent mean against its all-time mean, largest shift first.
+     */
+    public record MonitoringView(long answers, int window, Double auc, Double brier, Double meanExpected,
+            Double observedRate, java.util.List<DriftView> drift) {
+    }
+
+    public record DriftView(String feature, double allTimeMean, double recentMean, double shift) {
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    static MonitoringView monitoring(org.bankcrm.offer.domain.ModelMonitor monitor, java.util.List<String> names) {
+        var s = monitor.summary();
+        var drift = new java.util.ArrayList<DriftView>();
+        var d = monitor.drift();
+        for (int i = 0; i < d.size(); i++) {
+            drift.add(new DriftView(names.get(i), d.get(i).allTimeMean(), d.get(i).recentMean(), d.get(i).shift()));
+        }
+        drift.sort(java.util.Comparator.comparingDouble((DriftView v) -> -Math.abs(v.shift())));
+        return new MonitoringView(s.answers(), s.window(), finite(s.auc()), finite(s.brier()), finite(s.meanExpected()),
+                finite(s.observedRate()), drift);
     }
 
     @RolesAllowed({ Roles.ANALYST, Roles.MARKETING })
     @GET
     @Path("{id}/model")
-    @Operation(summary = "The offer's learnt propensity model: posterior mean and standard deviation per feature")
+    @Operation(summary = "The offer's learnt propensity model: posterior mean and standard deviation per feature, and its "
+            + "monitoring (online AUC, calibration, feature drift over the last answers)")
     public Uni<ModelView> model(@PathParam("id") UUID id) {
         return catalogue.model(id).map(m -> {
             var weights = new java.util.LinkedHashMap<String, Double>();
@@ -116,7 +145,8 @@ public class OfferResource {
                 weights.put(m.featureNames().get(i), mean[i]);
                 deviations.put(m.featureNames().get(i), 1 / Math.sqrt(precision[i]));
             }
-            return new ModelView(id, m.model().observations(), weights, deviations, m.updatedAt());
+            return new ModelView(id, m.model().observations(), weights, deviations, m.updatedAt(),
+                    monitoring(m.monitor(), m.featureNames()));
         });
     }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.bankcrm.offer.app.ClientDirectory;
+import org.bankcrm.offer.domain.Demographics;
 import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,7 +42,7 @@ public class ReadModelResource {
             Set<String> heldProducts, Set<String> segments, String quadrant, String strategy, String loyaltyType,
             Double behavioural, Double perceived, Double churnRisk, int openComplaints, Instant lastNegativeBankCausedAt,
             ExperienceView latestExperience, Instant registeredAt, int eventsApplied, String lastEventId, Instant updatedAt,
-            Set<String> statedNeeds, Instant needsStatedAt) {
+            Set<String> statedNeeds, Instant needsStatedAt, Demographics profile) {
     }
 
     @GET
@@ -55,6 +56,6 @@ public class ReadModelResource {
                 c.lastExperienceAt == null ? null
                         : new ExperienceView(c.lastChannel, c.lastType, c.lastValence, c.lastCause, c.lastExperienceAt),
                 c.registeredAt, c.eventsApplied, c.lastEventId, c.updatedAt,
-                c.statedNeedSet(), c.needsStatedAt));
+                c.statedNeedSet(), c.needsStatedAt, c.demographics()));
     }
 }

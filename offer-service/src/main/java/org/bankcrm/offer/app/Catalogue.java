@@ -50,17 +50,20 @@ public class Catalogue {
         return offers.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("offer", id));
     }
 
-    public record LearntModel(org.bankcrm.offer.domain.PropensityModel model, Instant updatedAt, List<String> featureNames) {
+    public record LearntModel(org.bankcrm.offer.domain.PropensityModel model, Instant updatedAt, List<String> featureNames,
+            org.bankcrm.offer.domain.ModelMonitor monitor) {
     }
 
     /** The offer's propensity model as learnt so far, or its prior when no answer came yet. */
     @WithSession
     public Uni<LearntModel> model(UUID offerId) {
         return get(offerId).chain(offer -> models.findById(offerId).map(state -> state != null && state.loadable(cache.featureNames())
-                ? new LearntModel(cache.stored(state), state.updatedAt, cache.featureNames())
+                ? new LearntModel(cache.stored(state), state.updatedAt, cache.featureNames(),
+                        state.monitor(cache.featureNames(), config.model().monitorWindow()))
                 : new LearntModel(org.bankcrm.offer.domain.PropensityModel.fromPrior(
                         cache.featureNames().size(), offer.priorAccepted, offer.priorDeclined,
-                        config.model().weightPrecision()), null, cache.featureNames())));
+                        config.model().weightPrecision()), null, cache.featureNames(),
+                        org.bankcrm.offer.domain.ModelMonitor.empty(config.model().monitorWindow(), cache.featureNames().size()))));
     }
 
     /** Adds an offer; once committed, this replica's decisions see it at once (others within the cache's refresh interval). */

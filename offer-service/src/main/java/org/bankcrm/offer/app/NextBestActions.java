@@ -21,6 +21,7 @@ import org.bankcrm.offer.domain.ClientSnapshot;
 import org.bankcrm.offer.domain.ContactHistory;
 import org.bankcrm.offer.domain.Decision;
 import org.bankcrm.offer.domain.DecisionContext;
+import org.bankcrm.offer.domain.ModelMonitor;
 import org.bankcrm.offer.domain.NextBestAction;
 import org.bankcrm.offer.domain.Offer;
 import org.bankcrm.offer.domain.OfferCategory;
@@ -87,10 +88,12 @@ public class NextBestActions {
     private final ObjectMapper json;
     private final NextBestAction pipeline;
     private final ChannelFeatures channelFeatures;
+    private final ModelGauges gauges;
 
     public NextBestActions(OfferConfig config, OfferRepository offers, DecisionRepository decisions,
             OfferResponseRepository responses, PropensityStateRepository models, ClientLocks locks, DecisionReads reads,
-            DecisionCache cache, Outbox outbox, ObjectMapper json) {
+            DecisionCache cache, Outbox outbox, ObjectMapper json, ModelGauges gauges) {
+        this.gauges = gauges;
         this.config = config;
         this.offers = offers;
         this.decisions = decisions;
@@ -117,6 +120,10 @@ public class NextBestActions {
                 new NoSalesDuringOpenComplaint(policy.noSalesAfterNegativeExperience()),
                 new ReofferCooldown(policy.reofferCooldown()),
                 new WeeklySalesCap(policy.weeklySalesCap()));
+        double keep = config.model().forgetting();
+        if (!(keep > 0 && keep <= 1)) {
+            throw new IllegalStateException("crm.offer.model.forgetting must be in (0, 1], was " + keep);
+        }
         this.channelFeatures = cache.channelFeatures();
         this.pipeline = new NextBestAction(policies, weights, config.model().daysSinceContactCap(), channelFeatures);
     }
@@ -259,7 +266,7 @@ public class NextBestActions {
     }
 
     /** A model update an answer committed. */
-    public record Learnt(UUID offerId, PropensityModel model, long revision) {
+    public record Learnt(UUID offerId, PropensityModel model, long revision, String offerCode, ModelMonitor.Summary monitoring) {
     }
 
     public record Answered(OfferResponse response, boolean created, Learnt learnt) {
@@ -270,14 +277,33 @@ public class NextBestActions {
      * nothing. Once committed, the updated model replaces the cached one, so this replica's next decision uses it.
      */
     public Uni<Answered> respond(UUID decisionId, UUID offerId, OfferResponse.Outcome outcome) {
-        return Panache.withTransaction(() -> answer(decisionId, offerId, outcome)).invoke(answered -> {
+        return respond(decisionId, offerId, outcome, null);
+    }
+
+    /**
+     * As {@link #respond(UUID, UUID, OfferResponse.Outcome)}, the answer given at {@code respondedAt} (null = now): an
+     * answer logged after the fact counts in the contact history at the time it was given. It may not lie in the future
+     * nor further back than {@code crm.offer.response.max-age} (older contacts say nothing the features read).
+     */
+    public Uni<Answered> respond(UUID decisionId, UUID offerId, OfferResponse.Outcome outcome, Instant respondedAt) {
+        Instant now = Instant.now();
+        if (respondedAt != null && respondedAt.isAfter(now)) {
+            throw ProblemException.invalidField("respondedAt", "must not be in the future");
+        }
+        if (respondedAt != null && respondedAt.isBefore(now.minus(config.response().maxAge()))) {
+            throw ProblemException.invalidField("respondedAt", "must not be more than %d days ago"
+                    .formatted(config.response().maxAge().toDays()));
+        }
+        Instant at = respondedAt == null ? now : respondedAt;
+        return Panache.withTransaction(() -> answer(decisionId, offerId, outcome, at)).invoke(answered -> {
             if (answered.learnt() != null) {
                 cache.learnt(answered.learnt().offerId(), answered.learnt().model(), answered.learnt().revision());
+                gauges.update(answered.learnt().offerCode(), answered.learnt().monitoring());
             }
         });
     }
 
-    private Uni<Answered> answer(UUID decisionId, UUID offerId, OfferResponse.Outcome outcome) {
+    private Uni<Answered> answer(UUID decisionId, UUID offerId, OfferResponse.Outcome outcome, Instant at) {
         return decisions.findById(decisionId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("decision", decisionId))
                 .chain(decision -> {
@@ -295,12 +321,12 @@ public class NextBestActions {
                                     }
                                     return Uni.createFrom().item(new Answered(existing, false, null));
                                 }
-                                return record(decision, action, outcome);
+                                return record(decision, action, outcome, at);
                             });
                 });
     }
 
-    private Uni<Answered> record(Decision decision, RankedAction action, OfferResponse.Outcome outcome) {
+    private Uni<Answered> record(Decision decision, RankedAction action, OfferResponse.Outcome outcome, Instant at) {
         if (decision.clientId == null) {
             return Uni.createFrom().failure(new ProblemException(410, "Gone", "The client of decision " + decision.id + " was erased"));
         }
@@ -315,7 +341,7 @@ public class NextBestActions {
         response.outcome = outcome;
         response.controlGroup = decision.controlGroup;
         response.segments = inputs == null ? "" : String.join(",", inputs.client().segments());
-        response.respondedAt = Instant.now();
+        response.respondedAt = at;
         // only answers of clients who allow profiling, at the decision (features kept) and now, teach the model
         Uni<Learnt> learn = outcome == OfferResponse.Outcome.INTERESTED || inputs == null || inputs.features() == null
                 || !NextBestAction.allowsModels(inputs.client())
@@ -350,15 +376,22 @@ public class NextBestActions {
                     .setParameter("precision", seed.precision).executeUpdate())
                     .chain(() -> models.findById(offerId, LockModeType.PESSIMISTIC_WRITE))
                     .chain(state -> models.nextRevision().map(revision -> {
-                        PropensityModel model = state.loadable(cache.featureNames()) ? cache.stored(state) : prior(offer);
+                        PropensityModel prior = prior(offer);
+                        boolean loadable = state.loadable(cache.featureNames());
+                        PropensityModel model = loadable ? cache.stored(state) : prior;
+                        ModelMonitor monitor = loadable ? state.monitor(cache.featureNames(), config.model().monitorWindow())
+                                : ModelMonitor.empty(config.model().monitorWindow(), cache.featureNames().size());
                         if (features.length == cache.featureNames().size()) {
-                            model.update(features, accepted);
+                            // the monitor records what the model expected before it learnt the answer: an online prediction
+                            monitor.record(features, model.expected(features), accepted);
+                            model.update(features, accepted, config.model().forgetting(), prior.precision());
                         }
                         state.store(model, cache.featureNames(), Instant.now());
+                        state.store(monitor);
                         state.revision = revision;
                         // the cache gets its own copy: the entity's model is not shared with decisions
                         return new Learnt(offerId, new PropensityModel(model.mean(), model.precision(), model.observations()),
-                                revision);
+                                revision, offer.code, monitor.summary());
                     }));
         });
     }

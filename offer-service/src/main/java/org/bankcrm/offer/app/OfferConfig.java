@@ -15,6 +15,8 @@ public interface OfferConfig {
 
     Model model();
 
+    ResponseDating response();
+
     ControlGroup controlGroup();
 
     Decision decision();
@@ -90,6 +92,26 @@ public interface OfferConfig {
         /** Days since the last contact about an offer count up to this many; older contacts are not read at all. */
         @WithDefault("365")
         int daysSinceContactCap();
+
+        /**
+         * Share of each weight's precision kept after every answer (1 = never forget), never below the prior's: the
+         * model's memory is about 1 / (1 - forgetting) answers, so behaviour that drifts is followed.
+         */
+        @WithDefault("0.9995")
+        double forgetting();
+
+        /** Answers in the monitoring window: online AUC and calibration over the last this many, feature drift's memory. */
+        @WithDefault("1000")
+        int monitorWindow();
+    }
+
+    interface ResponseDating {
+        /**
+         * How far back a response's {@code respondedAt} may lie: an answer logged after the fact, or an earlier contact
+         * handed over by a campaign system; older contacts are not read by the features anyway (days-since cap).
+         */
+        @WithDefault("365d")
+        Duration maxAge();
     }
 
     interface ControlGroup {

@@ -9,8 +9,10 @@ import java.util.List;
 
 /**
  * The features the propensity model learns over: the client (one-hot bands and types, a few scaled numbers, a bias), the
- * client's contact history with the candidate offer, and the decision's context (channel, month, weekday). New features
- * are appended, never inserted, so a stored posterior over an older list still maps onto this one by name.
+ * client's contact history with the candidate offer, the decision's context (channel, month, weekday), then the client's
+ * optional profile (occupation, marital status, education, household) and whether any earlier answer to the offer was an
+ * acceptance or a decline. New features are appended, never inserted, so a stored posterior over an older list still maps
+ * onto this one by name; an unknown value is all zeros (no evidence), like an unknown band.
  */
 public final class ClientFeatures {
     private static final List<String> AGE_BANDS = List.of("AGE_14_17", "AGE_18_24", "AGE_25_34", "AGE_35_44", "AGE_45_54",
@@ -25,6 +27,13 @@ public final class ClientFeatures {
             "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER");
     private static final List<String> WEEKDAYS = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
             "SUNDAY");
+    private static final List<String> OCCUPATIONS = List.of("EMPLOYEE", "MANAGER", "SELF_EMPLOYED", "ENTREPRENEUR",
+            "PUBLIC_SERVANT", "STUDENT", "RETIRED", "UNEMPLOYED", "HOMEMAKER", "OTHER");
+    private static final List<String> MARITAL = List.of("SINGLE", "MARRIED", "DIVORCED", "WIDOWED");
+    private static final List<String> EDUCATION = List.of("PRIMARY", "SECONDARY", "TERTIARY");
+    /** Household size counts up to this many people (1 … 6+), dependants up to {@link #DEPENDANTS_SCALE}. */
+    static final int HOUSEHOLD_SCALE = 6;
+    static final int DEPENDANTS_SCALE = 4;
     /** Contact counts are scaled on a log scale up to this many: the first few contacts say the most. */
     static final int CONTACTS_SCALE = 20;
     public static final List<String> NAMES;
@@ -51,6 +60,14 @@ public final class ClientFeatures {
         CHANNELS.forEach(c -> names.add("channel=" + c));
         MONTHS.forEach(m -> names.add("month=" + m));
         WEEKDAYS.forEach(d -> names.add("weekday=" + d));
+        OCCUPATIONS.forEach(o -> names.add("occupation=" + o));
+        MARITAL.forEach(m -> names.add("marital=" + m));
+        EDUCATION.forEach(e -> names.add("education=" + e));
+        names.add("householdSize/" + HOUSEHOLD_SCALE);
+        names.add("dependants/" + DEPENDANTS_SCALE);
+        names.add("offerAcceptedBefore");
+        names.add("offerDeclinedBefore");
+        names.add("lastContactRecency");
         NAMES = List.copyOf(names);
     }
 
@@ -109,8 +126,34 @@ public final class ClientFeatures {
         i = oneHot(x, i, CHANNELS, channel == null ? null : channel.name());
         ZonedDateTime at = now == null ? null : now.atZone(ZoneOffset.UTC);
         i = oneHot(x, i, MONTHS, at == null ? null : at.getMonth().name());
-        oneHot(x, i, WEEKDAYS, at == null ? null : at.getDayOfWeek().name());
+        i = oneHot(x, i, WEEKDAYS, at == null ? null : at.getDayOfWeek().name());
+        Demographics d = client.demographics();
+        i = oneHot(x, i, OCCUPATIONS, d.occupation());
+        i = oneHot(x, i, MARITAL, d.maritalStatus());
+        i = oneHot(x, i, EDUCATION, d.education());
+        x[i++] = scaled(d.householdSize(), HOUSEHOLD_SCALE);
+        x[i++] = scaled(d.dependants(), DEPENDANTS_SCALE);
+        x[i++] = contacts.acceptedBefore() ? 1 : 0;
+        x[i++] = contacts.declinedBefore() ? 1 : 0;
+        x[i++] = recency(contacts, daysSinceCap);
         return x;
+    }
+
+    /**
+     * How recent the last contact about the offer was, on a log scale like the contact counts: 1 the same day, 0 at the
+     * days-since cap or never; a week ago weighs far more than a month, a month little more than a year.
+     */
+    static double recency(OfferContacts contacts, int daysSinceCap) {
+        if (contacts.neverContacted()) {
+            return 0;
+        }
+        long days = Math.max(0, Math.min(contacts.daysSinceLast(), daysSinceCap));
+        return 1 - Math.log1p(days) / Math.log1p(daysSinceCap);
+    }
+
+    /** A count on 0..1 up to {@code scale}; unknown (null) is 0, no evidence. */
+    static double scaled(Integer count, int scale) {
+        return count == null ? 0 : Math.min(Math.max(count, 0), scale) / (double) scale;
     }
 
     static double contactCount(int contacts) {

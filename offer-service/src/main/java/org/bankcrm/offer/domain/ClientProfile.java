@@ -68,6 +68,14 @@ public class ClientProfile {
     public String statedNeeds = "";
     @Column(name = "needs_stated_at")
     public Instant needsStatedAt;
+    /** The optional profile of client events: codes and counts, null when not known. */
+    public String occupation;
+    @Column(name = "marital_status")
+    public String maritalStatus;
+    public String education;
+    @Column(name = "household_size")
+    public Integer householdSize;
+    public Integer dependants;
     @Column(name = "events_applied", nullable = false)
     public int eventsApplied;
     @Column(name = "last_event_id", nullable = false)
@@ -130,7 +138,20 @@ public class ClientProfile {
                 : new Experience(lastChannel, lastType, lastValence, lastCause, lastExperienceAt);
         return new ClientSnapshot(clientId, clientType, ageBand, incomeBracket, c, heldProductSet(), segmentSet(), quadrant,
                 strategy, loyaltyType, behavioural, perceived, churnRisk, openComplaintSet().size(), lastNegativeBankCausedAt,
-                latest, statedNeedSet());
+                latest, statedNeedSet(), demographics());
+    }
+
+    public Demographics demographics() {
+        return new Demographics(occupation, maritalStatus, education, householdSize, dependants);
+    }
+
+    /** Replaces the profile as a client event carries it (absent = not known). */
+    public void demographics(Demographics d) {
+        occupation = d.occupation();
+        maritalStatus = d.maritalStatus();
+        education = d.education();
+        householdSize = d.householdSize();
+        dependants = d.dependants();
     }
 
     private static Set<String> split(String csv) {

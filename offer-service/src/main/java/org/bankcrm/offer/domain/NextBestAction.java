@@ -103,10 +103,11 @@ public final class NextBestAction {
             double[] x = features.of(context, candidate.offer(), recentNegative);
             scored.put(candidate.offer().id(), x);
             double propensity = candidate.model().sample(x, random);
+            double expected = candidate.model().expected(x);
             ScoreComponents components = new ScoreComponents(propensity, scoring.value(offer),
-                    scoring.context(offer, context, reasons), scoring.lever(offer, context.client(), reasons));
+                    scoring.context(offer, context, reasons), scoring.lever(offer, context.client(), reasons), expected);
             reasons.add(0, OfferContacts.of(context.history().contacts(), offer, context.now()).describe());
-            reasons.add(0, "propensity %.3f (expected %.3f after %d responses)".formatted(propensity, candidate.model().expected(x),
+            reasons.add(0, "propensity %.3f (expected %.3f after %d responses)".formatted(propensity, expected,
                     candidate.model().observations()));
             eligible.add(new Scored(candidate, components, reasons));
         }

@@ -9,6 +9,11 @@ import java.util.Random;
  * and sharpens their precision; a decision samples weights from the posterior (Thompson sampling) so uncertain
  * actions get explored. The bias weight starts at the logit of the offer's Beta prior with the prior's strength as
  * its precision: a cold offer ranks by what the bank expects of it until responses say otherwise.
+ *
+ * <p>Behaviour drifts (the base rate of a campaign moves with the season and the economy), so an update may also
+ * forget: each precision is multiplied by {@code keep} after the answer, never below the prior's, so an old regime
+ * weighs less and less and the model stays as open to new evidence as it was before any answer; the effective memory
+ * is about {@code 1 / (1 - keep)} answers.
  */
 public final class PropensityModel {
     private final double[] mean;
@@ -52,8 +57,22 @@ public final class PropensityModel {
         return sigmoid(z);
     }
 
-    /** Learns from one answer: accepted (true) or not. */
+    /** Learns from one answer: accepted (true) or not; forgets nothing. */
     public void update(double[] x, boolean accepted) {
+        update(x, accepted, 1.0, null);
+    }
+
+    /**
+     * Learns from one answer, then forgets a little: every precision is multiplied by {@code keep} (in (0, 1]; 1 =
+     * never forget) but never falls below {@code priorPrecision} (the offer's prior; null = no floor but 0).
+     */
+    public void update(double[] x, boolean accepted, double keep, double[] priorPrecision) {
+        if (!(keep > 0 && keep <= 1)) {
+            throw new IllegalArgumentException("keep must be in (0, 1]: " + keep);
+        }
+        if (priorPrecision != null && priorPrecision.length != precision.length) {
+            throw new IllegalArgumentException("prior precision and precision differ in size");
+        }
         double y = accepted ? 1 : 0;
         double s = dot(mean, x);
         double v = 0;
@@ -78,6 +97,12 @@ public final class PropensityModel {
         double p = sigmoid(dot(mean, x));
         for (int i = 0; i < x.length; i++) {
             precision[i] += p * (1 - p) * x[i] * x[i];
+        }
+        if (keep < 1) {
+            for (int i = 0; i < precision.length; i++) {
+                double floor = priorPrecision == null ? 0 : priorPrecision[i];
+                precision[i] = Math.max(floor, precision[i] * keep);
+            }
         }
         observations++;
     }

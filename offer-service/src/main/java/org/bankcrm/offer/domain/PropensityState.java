@@ -32,6 +32,16 @@ public class PropensityState {
     /** From the model_revision sequence at each change: replicas' caches reload the rows above what they have seen. */
     @Column(nullable = false)
     public long revision;
+    /** The monitor's last answers, oldest first: {@code expected:accepted(1|0)}, comma-separated. */
+    @Column(name = "monitor_answers", nullable = false)
+    public String monitorAnswers = "";
+    /** Each input's sum over all answers the monitor saw, by the names of {@link #features}; empty before the first. */
+    @Column(name = "feature_sums", nullable = false)
+    public String featureSums = "";
+    @Column(name = "feature_recent_means", nullable = false)
+    public String featureRecentMeans = "";
+    @Column(name = "monitor_count", nullable = false)
+    public long monitorCount;
 
     /**
      * The stored posterior over today's features: weights are matched by name, so a model learnt before features were
@@ -58,6 +68,41 @@ public class PropensityState {
         precision = format(model.precision());
         observations = model.observations();
         updatedAt = at;
+    }
+
+    /** The stored monitor over today's features (by name, as the weights; a new feature starts at 0), keeping {@code window}. */
+    public ModelMonitor monitor(List<String> names, int window) {
+        List<ModelMonitor.Answer> answers = new java.util.ArrayList<>();
+        if (monitorAnswers != null && !monitorAnswers.isBlank()) {
+            for (String entry : monitorAnswers.split(",")) {
+                int at = entry.indexOf(':');
+                answers.add(new ModelMonitor.Answer(Double.parseDouble(entry.substring(0, at)), entry.endsWith(":1")));
+            }
+        }
+        double[] sums = new double[names.size()];
+        double[] recent = new double[names.size()];
+        if (featureSums != null && !featureSums.isBlank()) {
+            double[] storedSums = parse(featureSums);
+            double[] storedRecent = parse(featureRecentMeans);
+            List<String> stored = List.of(features.split(","));
+            for (int i = 0; i < stored.size(); i++) {
+                int at = names.indexOf(stored.get(i));
+                if (at >= 0) {
+                    sums[at] = storedSums[i];
+                    recent[at] = storedRecent[i];
+                }
+            }
+        }
+        return new ModelMonitor(window, answers, sums, recent, monitorCount);
+    }
+
+    /** Stores the monitor over the same names as the last {@link #store}. */
+    public void store(ModelMonitor monitor) {
+        monitorAnswers = monitor.recentAnswers().stream().map(a -> a.expected() + ":" + (a.accepted() ? 1 : 0))
+                .collect(Collectors.joining(","));
+        featureSums = format(monitor.sums());
+        featureRecentMeans = format(monitor.recentMeans());
+        monitorCount = monitor.count();
     }
 
     /** Every stored weight still has a feature; a feature dropped or renamed starts the model again from its prior. */

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bankcrm.offer.app.ClientDirectory;
 import org.bankcrm.offer.domain.ClientProfile;
+import org.bankcrm.offer.domain.Demographics;
 import org.bankcrm.offer.domain.MarketingConsents;
 import org.bankcrm.platform.events.EventPayloads;
 import org.bankcrm.platform.events.IncomingEvent;
@@ -39,7 +40,8 @@ public class ClientEventsConsumer {
 
     /** Our reading of crm.client.registered: only what this service needs (contract: client-service). */
     public record ClientRegistered(@NotNull UUID clientId, @NotNull String type, @NotNull String ageBand, String incomeBracket,
-            @NotNull @Valid Consents consents, @NotNull Instant registeredAt) {
+            @NotNull @Valid Consents consents, @NotNull Instant registeredAt, String occupation, String maritalStatus,
+            String education, Integer householdSize, Integer dependants) {
 
         void applyTo(ClientProfile profile) {
             profile.clientType = type;
@@ -47,12 +49,18 @@ public class ClientEventsConsumer {
             profile.incomeBracket = incomeBracket;
             profile.consents = consents.toConsents();
             profile.registeredAt = registeredAt;
+            profile.demographics(new Demographics(occupation, maritalStatus, education, householdSize, dependants));
         }
     }
 
     /** crm.client.updated carries the whole non-personal profile after the change. */
     public record ClientUpdated(@NotNull UUID clientId, @NotNull String type, @NotNull String ageBand, String incomeBracket,
-            @NotNull @Valid Consents consents, @NotNull Instant updatedAt) {
+            @NotNull @Valid Consents consents, @NotNull Instant updatedAt, String occupation, String maritalStatus,
+            String education, Integer householdSize, Integer dependants) {
+
+        Demographics demographics() {
+            return new Demographics(occupation, maritalStatus, education, householdSize, dependants);
+        }
     }
 
     public record ConsentChanged(@NotNull UUID clientId, @NotNull @Valid Consents consents, @NotNull Instant changedAt) {
@@ -108,6 +116,7 @@ public class ClientEventsConsumer {
                     p.ageBand = e.ageBand();
                     p.incomeBracket = e.incomeBracket();
                     p.consents = e.consents().toConsents();
+                    p.demographics(e.demographics());
                 });
             }
             case CONSENT_CHANGED -> {

@@ -24,7 +24,14 @@ public final class OfferEvents {
     }
 
     public record Action(int rank, UUID offerId, String offerCode, String category, String productType, double score,
-            ScoreComponents components, List<String> reasons) {
+            Components components, List<String> reasons) {
+    }
+
+    /** The score's factors as the event contract has them (the posterior mean stays in the REST answer and the audit). */
+    public record Components(double propensity, double value, double context, double lever) {
+        static Components of(ScoreComponents c) {
+            return new Components(c.propensity(), c.value(), c.context(), c.lever());
+        }
     }
 
     public record Decided(UUID decisionId, UUID clientId, Trigger trigger, String channel, boolean controlGroup,
@@ -37,7 +44,7 @@ public final class OfferEvents {
 
     public static OutgoingEvent decided(Decision decision, List<RankedAction> actions, IncomingEvent cause) {
         List<Action> published = actions.stream().map(a -> new Action(a.rank(), a.offerId(), a.code(), a.category().name(),
-                a.productType(), a.score(), a.components(), a.reasons())).toList();
+                a.productType(), a.score(), Components.of(a.components()), a.reasons())).toList();
         Decided data = new Decided(decision.id, decision.clientId,
                 new Trigger(decision.triggerType, decision.triggerEventId, cause == null ? null : cause.type()),
                 decision.channel, decision.controlGroup, published, decision.catalogueVersion, decision.modelVersion,

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bankcrm.offer.domain.ClientSnapshot;
 import org.bankcrm.offer.domain.Consents;
+import org.bankcrm.offer.domain.Demographics;
 import org.bankcrm.offer.domain.ContactHistory;
 import org.bankcrm.offer.domain.Experience;
 import org.bankcrm.offer.domain.OfferCategory;
@@ -54,7 +55,7 @@ public class DecisionReads {
                                       || '|' || cast(extract(epoch from c.responded_at) * 1000000 as bigint), ',')
                       from offer_response c
                      where c.client_id in (:id) and c.responded_at > to_timestamp(:contactsSince / 1000000.0)),
-                   p.stated_needs
+                   p.stated_needs, p.occupation, p.marital_status, p.education, p.household_size, p.dependants
               from (select 1) one
               left join client_profile p on p.client_id in (:id)
             """;
@@ -84,7 +85,8 @@ public class DecisionReads {
                     : new Experience((String) r[20], (String) r[21], (String) r[22], (String) r[23], lastExperienceAt);
             client = new ClientSnapshot(clientId, (String) r[2], (String) r[3], (String) r[4], consents, split((String) r[10]),
                     split((String) r[11]), (String) r[12], (String) r[13], (String) r[14], number(r[15]), number(r[16]),
-                    number(r[17]), split((String) r[18]).size(), instant(r[19]), latest, split((String) r[28]));
+                    number(r[17]), split((String) r[18]).size(), instant(r[19]), latest, split((String) r[28]),
+                    new Demographics((String) r[29], (String) r[30], (String) r[31], integer(r[32]), integer(r[33])));
         }
         int sales = ((Number) r[25]).intValue();
         Map<UUID, Instant> declined = new LinkedHashMap<>();
@@ -110,6 +112,10 @@ public class DecisionReads {
 
     private static Set<String> split(String csv) {
         return csv == null || csv.isBlank() ? Set.of() : new LinkedHashSet<>(Arrays.asList(csv.split(",")));
+    }
+
+    private static Integer integer(Object value) {
+        return value == null ? null : ((Number) value).intValue();
     }
 
     private static Double number(Object value) {

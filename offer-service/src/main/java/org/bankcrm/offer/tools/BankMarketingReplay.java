@@ -29,6 +29,8 @@ import org.bankcrm.offer.domain.ClientSnapshot;
 import org.bankcrm.offer.domain.Consents;
 import org.bankcrm.offer.domain.ContactHistory;
 import org.bankcrm.offer.domain.DecisionContext;
+import org.bankcrm.offer.domain.Demographics;
+import org.bankcrm.offer.domain.PastContact;
 import org.bankcrm.offer.domain.NextBestAction;
 import org.bankcrm.offer.domain.OfferCategory;
 import org.bankcrm.offer.domain.OfferCondition;
@@ -82,16 +84,27 @@ public final class BankMarketingReplay {
      * running service's vector with only what it knew before contact history and decision context (age band, held
      * loans, channel). {@code SERVICE}: the running service's vector with {@code campaign}, {@code pdays},
      * {@code previous}, {@code poutcome} as the contact history, {@code month}, {@code day_of_week} as the decision's
-     * date and {@code contact} as the channel's context feature {@code reachedOnMobile}.
+     * date and {@code contact} as the channel's context feature {@code reachedOnMobile}. {@code SERVICE_LIVE}: what
+     * {@code crm demo --replay-bank-marketing} sends the running service: the profile (job → occupation, marital,
+     * education), the economy and {@code contact} as context features, the contact history as dated answers that the
+     * model also learns from (the previous campaign's calls {@code pdays} ago, the last with {@code poutcome}; this
+     * campaign's earlier calls IGNORED), every decision dated at one moment (no calendar).
      */
     public enum FeatureMap {
-        REPLAY, SERVICE_CLIENT, SERVICE
+        REPLAY, SERVICE_CLIENT, SERVICE, SERVICE_LIVE
     }
 
     /** The service's default cap on the days since the last contact (crm.offer.model.days-since-contact-cap). */
     private static final int DAYS_SINCE_CONTACT_CAP = 365;
     /** The service's default allow-list entry the call's {@code contact} type maps to. */
     private static final ChannelFeatures TOLD = new ChannelFeatures(Map.of("reachedOnMobile", new ChannelFeatures.Range(0, 1)));
+    /** The service's default allow-list (application.properties): the dialled line and the economy. */
+    private static final ChannelFeatures TOLD_LIVE = new ChannelFeatures(Map.of("reachedOnMobile", new ChannelFeatures.Range(0, 1),
+            "employmentVariationRate", new ChannelFeatures.Range(-4, 2), "consumerPriceIndex", new ChannelFeatures.Range(92, 95),
+            "consumerConfidenceIndex", new ChannelFeatures.Range(-55, -25), "euribor3m", new ChannelFeatures.Range(0, 6),
+            "employedThousands", new ChannelFeatures.Range(4900, 5300)));
+    /** The one moment every SERVICE_LIVE decision is dated at, as a live replay's are (a Sunday in December). */
+    private static final Instant LIVE_NOW = Instant.parse("2026-12-06T12:00:00Z");
 
     public record Result(int rows, int subscribers, double aucMean, double aucSampled, double topHalfShareMean,
             double lastQuarterAucMean) {
@@ -100,10 +113,11 @@ public final class BankMarketingReplay {
     public static void main(String[] args) throws IOException {
         Path csv = Path.of(args.length > 0 ? args[0] : "../shared/data/bank-marketing/bank-additional-full.csv");
         double weightPrecision = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
+        double keep = args.length > 2 ? Double.parseDouble(args[2]) : 1.0;
         long started = System.nanoTime();
         List<String> lines = Files.readAllLines(csv);
         for (FeatureMap map : FeatureMap.values()) {
-            Result r = replay(lines, weightPrecision, new Random(42), map);
+            Result r = replay(lines, weightPrecision, keep, new Random(42), map);
             System.out.printf("== features: %s%n", map);
             System.out.printf("rows %d, subscribers %d (%.1f %%)%n", r.rows(), r.subscribers(), 100.0 * r.subscribers() / r.rows());
             System.out.printf("online AUC of the propensity before each answer: posterior mean %.4f, Thompson sample %.4f%n",
@@ -119,18 +133,25 @@ public final class BankMarketingReplay {
     }
 
     public static Result replay(List<String> lines, double weightPrecision, Random random, FeatureMap map) {
+        return replay(lines, weightPrecision, 1.0, random, map);
+    }
+
+    /** {@code keep}: the share of each precision kept per answer (crm.offer.model.forgetting; 1 = none). */
+    public static Result replay(List<String> lines, double weightPrecision, double keep, Random random, FeatureMap map) {
         String[] header = unquote(lines.get(0).split(";"));
         Map<String, Integer> column = new LinkedHashMap<>();
         for (int i = 0; i < header.length; i++) {
             column.put(header[i], i);
         }
         int size = map == FeatureMap.REPLAY ? features(header, column, unquote(lines.get(1).split(";"))).length
-                : map == FeatureMap.SERVICE ? ClientFeatures.names(TOLD).size() : ClientFeatures.SIZE;
+                : map == FeatureMap.SERVICE ? ClientFeatures.names(TOLD).size()
+                : map == FeatureMap.SERVICE_LIVE ? ClientFeatures.names(TOLD_LIVE).size() : ClientFeatures.SIZE;
         // the campaign offered the term deposit to every row: eligibility "anyone", on the phone, the catalogue's value and Beta(6, 94) prior
         OfferTerms termDeposit = new OfferTerms(UUID.fromString("00000000-0000-4000-8000-000000000103"), "TERM_DEPOSIT_12M",
                 OfferCategory.SALES, "TERM_DEPOSIT", OfferCondition.ANYONE, EnumSet.of(Channel.CALL_CENTER), 90, null, null, 6, 94);
         PropensityModel model = PropensityModel.fromPrior(size, termDeposit.priorAccepted(), termDeposit.priorDeclined(),
                 weightPrecision);
+        double[] priorPrecision = model.precision();
         double[][] current = new double[1][];
         ScoringWeights weights = new ScoringWeights(200, 0.1, 1.2, 5.0, 1.2, 1.5, 0.3, 1.5, 1.5, Duration.ofDays(14));
         NextBestAction pipeline = new NextBestAction(List.of(new WithinValidity(), new AvailableOnChannel(),
@@ -148,7 +169,7 @@ public final class BankMarketingReplay {
         for (int row = 0; row < n; row++) {
             String[] values = unquote(lines.get(row + 1).split(";"));
             ClientSnapshot client = new ClientSnapshot(UUID.randomUUID(), "INDIVIDUAL", ageBand(values[column.get("age")]),
-                    null, new Consents(false, false, false, true, false), held(values, column), Set.of(), null, null, null,
+                    null, new Consents(false, false, false, true, true), held(values, column), Set.of(), null, null, null,
                     null, null, null, 0, null, null);
             // rows are in time order from May 2008: a month earlier than the last one is the next year
             int month = CATEGORIES.get("month").indexOf(values[column.get("month")]) + 1;
@@ -162,6 +183,7 @@ public final class BankMarketingReplay {
                 case SERVICE -> ClientFeatures.of(new DecisionContext(client, Channel.CALL_CENTER, "REQUEST", at,
                         ContactHistory.NONE, null, Map.of("reachedOnMobile", mobile ? 1.0 : 0.0)), false,
                         contacts(values, column), DAYS_SINCE_CONTACT_CAP, TOLD);
+                case SERVICE_LIVE -> live(values, column, client, termDeposit, model, keep, priorPrecision);
             };
             DecisionContext context = new DecisionContext(client, Channel.CALL_CENTER, "REQUEST", now, ContactHistory.NONE);
             var outcome = pipeline.decide(List.of(new NextBestAction.Candidate(termDeposit, model)), context, 1, false, random);
@@ -170,7 +192,7 @@ public final class BankMarketingReplay {
             decided += outcome.actions().size();
             yes[row] = "yes".equals(values[column.get("y")]);
             // the response path: ACCEPTED (y = yes) or DECLINED teaches the offer's model
-            model.update(current[0], yes[row]);
+            model.update(current[0], yes[row], keep, priorPrecision);
         }
         if (decided != n) {
             throw new IllegalStateException((n - decided) + " rows were not offered the term deposit by the pipeline");
@@ -182,6 +204,88 @@ public final class BankMarketingReplay {
         int from = n * 3 / 4;
         return new Result(n, subscribers, auc(mean, yes, 0, n), auc(sampled, yes, 0, n), topHalfShare(mean, yes),
                 auc(mean, yes, from, n));
+    }
+
+    /**
+     * SERVICE_LIVE: the row as the live replay sends it; the model first learns the row's earlier calls (each a decision
+     * and a dated answer in the live replay), then the returned vector is the call's.
+     */
+    static double[] live(String[] v, Map<String, Integer> column, ClientSnapshot known, OfferTerms offer, PropensityModel model,
+            double keep, double[] priorPrecision) {
+        ClientSnapshot client = new ClientSnapshot(known.clientId(), known.clientType(), known.ageBand(), known.incomeBracket(),
+                known.consents(), known.heldProducts(), known.segments(), null, null, null, null, null, null, 0, null, null,
+                new Demographics(occupation(v[column.get("job")]), marital(v[column.get("marital")]),
+                        education(v[column.get("education")]), null, null));
+        Map<String, Double> told = Map.of("reachedOnMobile", "cellular".equals(v[column.get("contact")]) ? 1.0 : 0.0,
+                "employmentVariationRate", Double.parseDouble(v[column.get("emp.var.rate")]),
+                "consumerPriceIndex", Double.parseDouble(v[column.get("cons.price.idx")]),
+                "consumerConfidenceIndex", Double.parseDouble(v[column.get("cons.conf.idx")]),
+                "euribor3m", Double.parseDouble(v[column.get("euribor3m")]),
+                "employedThousands", Double.parseDouble(v[column.get("nr.employed")]));
+        int campaign = Integer.parseInt(v[column.get("campaign")]);
+        int pdays = Integer.parseInt(v[column.get("pdays")]);
+        int previous = Integer.parseInt(v[column.get("previous")]);
+        List<PastContact> history = new ArrayList<>();
+        if (pdays != 999 && previous > 0) {
+            for (int k = 0; k < previous; k++) {
+                OfferResponse.Outcome outcome = k < previous - 1 ? OfferResponse.Outcome.IGNORED
+                        : switch (v[column.get("poutcome")]) {
+                            case "success" -> OfferResponse.Outcome.ACCEPTED;
+                            case "failure" -> OfferResponse.Outcome.DECLINED;
+                            default -> OfferResponse.Outcome.IGNORED;
+                        };
+                history.add(new PastContact(offer.id(), offer.category(), Channel.CALL_CENTER, outcome,
+                        LIVE_NOW.minus(Duration.ofDays(pdays).plusHours(1).plusMinutes(previous - k))));
+            }
+        }
+        double window = pdays != 999 && previous > 0 ? Math.max(0.5, Math.min(28, pdays)) : 28;
+        for (int j = campaign - 1; j >= 1; j--) {
+            history.add(new PastContact(offer.id(), offer.category(), Channel.CALL_CENTER, OfferResponse.Outcome.IGNORED,
+                    LIVE_NOW.minus(Duration.ofMinutes(Math.round(window * 24 * 60 * j / campaign)))));
+        }
+        for (int k = 0; k < history.size(); k++) {
+            double[] x = liveVector(client, history.subList(0, k), offer, told);
+            model.update(x, history.get(k).outcome() == OfferResponse.Outcome.ACCEPTED, keep, priorPrecision);
+        }
+        return liveVector(client, history, offer, told);
+    }
+
+    private static double[] liveVector(ClientSnapshot client, List<PastContact> history, OfferTerms offer,
+            Map<String, Double> told) {
+        DecisionContext context = new DecisionContext(client, Channel.CALL_CENTER, "REQUEST", LIVE_NOW,
+                new ContactHistory(Map.of(), 0, List.copyOf(history)), null, told);
+        return ClientFeatures.of(context, false, OfferContacts.of(history, offer, LIVE_NOW), DAYS_SINCE_CONTACT_CAP, TOLD_LIVE);
+    }
+
+    static String occupation(String job) {
+        return switch (job) {
+            case "admin.", "blue-collar", "technician", "services", "housemaid" -> "EMPLOYEE";
+            case "management" -> "MANAGER";
+            case "self-employed" -> "SELF_EMPLOYED";
+            case "entrepreneur" -> "ENTREPRENEUR";
+            case "retired" -> "RETIRED";
+            case "student" -> "STUDENT";
+            case "unemployed" -> "UNEMPLOYED";
+            default -> null;
+        };
+    }
+
+    static String marital(String marital) {
+        return switch (marital) {
+            case "single" -> "SINGLE";
+            case "married" -> "MARRIED";
+            case "divorced" -> "DIVORCED";
+            default -> null;
+        };
+    }
+
+    static String education(String education) {
+        return switch (education) {
+            case "illiterate", "basic.4y", "basic.6y" -> "PRIMARY";
+            case "basic.9y", "high.school", "professional.course" -> "SECONDARY";
+            case "university.degree" -> "TERTIARY";
+            default -> null;
+        };
     }
 
     /**

@@ -110,4 +110,79 @@ class ClientFeaturesTest {
         assertThat(x[names.indexOf("context.reachedOnMobile")]).isZero();
         assertThat(x[names.indexOf("month=MARCH")]).isEqualTo(1.0);
     }
+
+    static ClientSnapshot withProfile(Demographics d) {
+        ClientSnapshot c = Fixtures.client();
+        return new ClientSnapshot(c.clientId(), c.clientType(), c.ageBand(), c.incomeBracket(), c.consents(), c.heldProducts(),
+                c.segments(), c.quadrant(), c.strategy(), c.loyaltyType(), c.behavioural(), c.perceived(), c.churnRisk(),
+                c.openComplaints(), c.lastNegativeBankCausedAt(), c.latestExperience(), d);
+    }
+
+    static double[] of(Demographics d) {
+        return ClientFeatures.of(withProfile(d), Channel.CALL_CENTER, false, OfferContacts.NEVER, FRIDAY_IN_MARCH, 365);
+    }
+
+    @Test
+    void theProfileFeaturesAreAppendedAfterTheCalendarSoOlderModelsMapByName() {
+        assertThat(ClientFeatures.NAMES.indexOf("occupation=EMPLOYEE")).isEqualTo(ClientFeatures.NAMES.indexOf("weekday=SUNDAY") + 1);
+        assertThat(ClientFeatures.NAMES.subList(ClientFeatures.NAMES.indexOf("occupation=EMPLOYEE"), ClientFeatures.SIZE))
+                .endsWith("householdSize/6", "dependants/4", "offerAcceptedBefore", "offerDeclinedBefore", "lastContactRecency");
+    }
+
+    @Test
+    void occupationMaritalStatusAndEducationAreOneHot() {
+        double[] x = of(new Demographics("RETIRED", "WIDOWED", "TERTIARY", null, null));
+        assertThat(feature(x, "occupation=RETIRED")).isEqualTo(1.0);
+        assertThat(feature(x, "marital=WIDOWED")).isEqualTo(1.0);
+        assertThat(feature(x, "education=TERTIARY")).isEqualTo(1.0);
+        double occupations = ClientFeatures.NAMES.stream().filter(n -> n.startsWith("occupation=")).mapToDouble(n -> feature(x, n)).sum();
+        double marital = ClientFeatures.NAMES.stream().filter(n -> n.startsWith("marital=")).mapToDouble(n -> feature(x, n)).sum();
+        double education = ClientFeatures.NAMES.stream().filter(n -> n.startsWith("education=")).mapToDouble(n -> feature(x, n)).sum();
+        assertThat(occupations + marital + education).as("exactly one of each").isEqualTo(3.0);
+        assertThat(ClientFeatures.NAMES.stream().filter(n -> n.startsWith("occupation="))).hasSize(10);
+    }
+
+    @Test
+    void anUnknownProfileIsNoEvidenceAtAll() {
+        double[] x = of(Demographics.NONE);
+        assertThat(ClientFeatures.NAMES.stream().filter(n -> n.startsWith("occupation=") || n.startsWith("marital=")
+                || n.startsWith("education=") || n.startsWith("householdSize") || n.startsWith("dependants"))
+                .mapToDouble(n -> feature(x, n)).sum()).isZero();
+        assertThat(feature(of(new Demographics("ASTRONAUT", null, null, null, null)), "occupation=OTHER"))
+                .as("a code this service does not know is not guessed").isZero();
+    }
+
+    @Test
+    void householdSizeAndDependantsAreScaledAndCapped() {
+        assertThat(feature(of(new Demographics(null, null, null, 3, 1)), "householdSize/6")).isCloseTo(0.5, within(1e-12));
+        assertThat(feature(of(new Demographics(null, null, null, 3, 1)), "dependants/4")).isCloseTo(0.25, within(1e-12));
+        assertThat(feature(of(new Demographics(null, null, null, 12, 9)), "householdSize/6")).isEqualTo(1.0);
+        assertThat(feature(of(new Demographics(null, null, null, 12, 9)), "dependants/4")).isEqualTo(1.0);
+        assertThat(feature(of(new Demographics(null, null, null, 1, 0)), "dependants/4")).isZero();
+    }
+
+    @Test
+    void anyEarlierAcceptanceOrDeclineOfTheOfferIsFlaggedNotOnlyTheLastAnswer() {
+        double[] x = with(new OfferContacts(2, 3, 2, 3, 4L, OfferResponse.Outcome.IGNORED, Channel.BRANCH, true, false));
+        assertThat(feature(x, "offerAcceptedBefore")).isEqualTo(1.0);
+        assertThat(feature(x, "offerDeclinedBefore")).isZero();
+        assertThat(feature(x, "lastOutcome=IGNORED")).isEqualTo(1.0);
+        double[] never = with(OfferContacts.NEVER);
+        assertThat(feature(never, "offerAcceptedBefore") + feature(never, "offerDeclinedBefore")).isZero();
+    }
+
+    @Test
+    void theRecencyOfTheLastContactIsOneTheSameDayAndFallsOnALogScaleToZeroAtTheCap() {
+        assertThat(feature(with(new OfferContacts(1, 1, 1, 1, 0L, OfferResponse.Outcome.IGNORED, null)), "lastContactRecency"))
+                .isEqualTo(1.0);
+        double week = feature(with(new OfferContacts(1, 1, 1, 1, 7L, OfferResponse.Outcome.IGNORED, null)), "lastContactRecency");
+        double month = feature(with(new OfferContacts(0, 1, 0, 1, 30L, OfferResponse.Outcome.IGNORED, null)), "lastContactRecency");
+        double year = feature(with(new OfferContacts(0, 0, 0, 0, 365L, OfferResponse.Outcome.IGNORED, null)), "lastContactRecency");
+        assertThat(week).isGreaterThan(month);
+        assertThat(month).isGreaterThan(year);
+        assertThat(week - month).as("the first weeks matter more than the months after").isGreaterThan(0.1);
+        assertThat(year).isZero();
+        assertThat(feature(with(new OfferContacts(0, 0, 0, 0, 2000L, null, null)), "lastContactRecency")).isZero();
+        assertThat(feature(with(OfferContacts.NEVER), "lastContactRecency")).isZero();
+    }
 }

@@ -65,4 +65,17 @@ class OfferContactsTest {
                 NOW.plusSeconds(60));
         assertThat(OfferContacts.of(List.of(later), mortgage, NOW)).isEqualTo(OfferContacts.NEVER);
     }
+
+    @Test
+    void anEarlierAcceptanceOrDeclineOfTheOfferIsKeptEvenWhenLaterAnswersFollow() {
+        List<PastContact> history = List.of(contact(mortgage, 200, OfferResponse.Outcome.ACCEPTED, Channel.CALL_CENTER),
+                contact(mortgage, 20, OfferResponse.Outcome.IGNORED, Channel.CALL_CENTER),
+                contact(mortgage, 5, OfferResponse.Outcome.IGNORED, Channel.CALL_CENTER),
+                contact(loan, 3, OfferResponse.Outcome.DECLINED, Channel.CALL_CENTER));
+        OfferContacts c = OfferContacts.of(history, mortgage, NOW);
+        assertThat(c.lastOutcome()).isEqualTo(OfferResponse.Outcome.IGNORED);
+        assertThat(c.acceptedBefore()).isTrue();
+        assertThat(c.declinedBefore()).as("the decline was of another offer").isFalse();
+        assertThat(OfferContacts.of(List.of(), mortgage, NOW).acceptedBefore()).isFalse();
+    }
 }

@@ -90,6 +90,79 @@ class PropensityModelTest {
         assertThat(state.loadable(ClientFeatures.NAMES)).isFalse();
     }
 
+    /** Acceptance falls from 40 % to 5 %: 1,000 answers later a forgetting model is near the new rate, one that never forgets lags. */
+    @Test
+    void aForgettingModelFollowsTheNewRegimeAndForgetsTheOldOne() {
+        Random world = new Random(11);
+        PropensityModel forgetting = PropensityModel.fromPrior(ClientFeatures.SIZE, 1, 9, 4.0);
+        PropensityModel remembering = PropensityModel.fromPrior(ClientFeatures.SIZE, 1, 9, 4.0);
+        double[] prior = forgetting.precision();
+        double[] x = new double[ClientFeatures.SIZE];
+        x[0] = 1;
+        x[ClientFeatures.NAMES.indexOf("ageBand=AGE_25_34")] = 1;
+        x[ClientFeatures.NAMES.indexOf("channel=CALL_CENTER")] = 1;
+        for (int i = 0; i < 4000; i++) {
+            boolean accepted = world.nextDouble() < (i < 3000 ? 0.40 : 0.05);
+            forgetting.update(x, accepted, 0.999, prior);
+            remembering.update(x, accepted);
+        }
+        assertThat(forgetting.expected(x)).as("the forgetting model is near the new rate").isBetween(0.03, 0.12);
+        assertThat(remembering.expected(x)).as("without forgetting the old regime still weighs").isGreaterThan(0.18);
+        double[] precision = forgetting.precision();
+        for (int i = 0; i < precision.length; i++) {
+            assertThat(precision[i]).as("precision %d stays at or above the prior's", i).isGreaterThanOrEqualTo(prior[i]);
+        }
+        int unseen = ClientFeatures.NAMES.indexOf("ageBand=AGE_65_PLUS");
+        assertThat(precision[unseen]).as("a feature never seen keeps exactly its prior").isEqualTo(prior[unseen]);
+        assertThat(precision[0]).as("a feature seen in every answer is sharper than its prior").isGreaterThan(prior[0]);
+        assertThat(forgetting.observations()).isEqualTo(4000);
+    }
+
+    @Test
+    void keepOfOneIsExactlyTheModelWithoutForgetting() {
+        PropensityModel a = PropensityModel.fromPrior(ClientFeatures.SIZE, 1, 9, 4.0);
+        PropensityModel b = PropensityModel.fromPrior(ClientFeatures.SIZE, 1, 9, 4.0);
+        double[] x = ClientFeatures.of(client("AGE_35_44"), Channel.BRANCH, false);
+        for (int i = 0; i < 50; i++) {
+            a.update(x, i % 3 == 0, 1.0, a.precision());
+            b.update(x, i % 3 == 0);
+        }
+        assertThat(a.mean()).containsExactly(b.mean());
+        assertThat(a.precision()).containsExactly(b.precision());
+    }
+
+    @Test
+    void aKeepOutsideZeroToOneIsRefused() {
+        PropensityModel model = PropensityModel.fromPrior(ClientFeatures.SIZE, 1, 9, 4.0);
+        double[] x = ClientFeatures.of(client("AGE_35_44"), Channel.BRANCH, false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> model.update(x, true, 1.5, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> model.update(x, true, 0, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The decayed posterior is what is stored: a reload and one more answer equal the model that never left memory. */
+    @Test
+    void aForgettingPosteriorRoundTripsThroughItsStoredState() {
+        Random world = new Random(3);
+        PropensityModel live = PropensityModel.fromPrior(ClientFeatures.SIZE, 1, 9, 4.0);
+        double[] prior = live.precision();
+        double[] x = ClientFeatures.of(client("AGE_25_34"), Channel.BRANCH, false);
+        for (int i = 0; i < 500; i++) {
+            live.update(x, world.nextDouble() < 0.2, 0.99, prior);
+        }
+        PropensityState state = new PropensityState();
+        state.store(live, ClientFeatures.NAMES, Fixtures.NOW);
+        PropensityModel reloaded = state.model(ClientFeatures.NAMES, 4.0);
+        assertThat(reloaded.mean()).containsExactly(live.mean());
+        assertThat(reloaded.precision()).containsExactly(live.precision());
+        live.update(x, true, 0.99, prior);
+        reloaded.update(x, true, 0.99, prior);
+        assertThat(reloaded.mean()).containsExactly(live.mean());
+        assertThat(reloaded.precision()).containsExactly(live.precision());
+        assertThat(reloaded.observations()).isEqualTo(501);
+    }
+
     static ClientSnapshot client(String ageBand) {
         ClientSnapshot c = Fixtures.client();
         return new ClientSnapshot(c.clientId(), c.clientType(), ageBand, c.incomeBracket(), c.consents(), c.heldProducts(),
