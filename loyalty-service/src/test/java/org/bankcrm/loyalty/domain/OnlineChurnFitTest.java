@@ -70,10 +70,9 @@ class OnlineChurnFitTest {
         ChurnModelState state = new ChurnModelState();
         state.store(fit, Instant.parse("2026-11-27T12:00:00Z"));
 
-        OnlineChurnFit reloaded = state.fit();
+        OnlineChurnFit reloaded = state.fit(OnlineChurnFit.fromPrior(PRIOR, 4));
 
         assertThat(state.version).isEqualTo(1);
-        assertThat(state.matchesFeatures()).isTrue();
         assertThat(reloaded.mean()).containsExactly(fit.mean(), within(0.0));
         assertThat(reloaded.precision()).containsExactly(fit.precision(), within(0.0));
         assertThat(reloaded.positives()).isEqualTo(1);
@@ -87,7 +86,53 @@ class OnlineChurnFitTest {
     void aStateKeptForOtherFeaturesIsNotReadAsThisModel() {
         ChurnModelState state = new ChurnModelState();
         state.store(OnlineChurnFit.fromPrior(PRIOR, 4), Instant.parse("2026-11-27T12:00:00Z"));
-        state.features = "behavioural,perceived";
-        assertThat(state.matchesFeatures()).isFalse();
+        state.features = "behavioural,perceived"; // two keys for the intercept and 23 coefficients: another model
+        OnlineChurnFit start = OnlineChurnFit.fromPrior(PRIOR, 4);
+        assertThat(state.fit(start).mean()).containsExactly(start.mean(), within(0.0));
+    }
+
+    @Test
+    void aModelStoredBeforeFeaturesWereAppendedKeepsWhatItLearntByNameAndStartsTheNewOnesAtThePrior() {
+        // a posterior stored by the 14-feature model (before the bands were appended), in a shuffled key order
+        ChurnFeature[] old = java.util.Arrays.copyOfRange(ChurnFeature.values(), 0, 14);
+        List<ChurnFeature> storedOrder = new ArrayList<>(List.of(old));
+        java.util.Collections.reverse(storedOrder);
+        ChurnModelState state = new ChurnModelState();
+        state.features = String.join(",", storedOrder.stream().map(ChurnFeature::key).toList());
+        StringBuilder mean = new StringBuilder("-1.5");
+        StringBuilder precision = new StringBuilder("100.0");
+        for (ChurnFeature f : storedOrder) {
+            mean.append(',').append(f.ordinal() / 10.0);
+            precision.append(',').append(20.0 + f.ordinal());
+        }
+        state.mean = mean.toString();
+        state.precision = precision.toString();
+        state.positives = 30;
+        state.negatives = 70;
+        state.version = 100;
+
+        OnlineChurnFit prior = OnlineChurnFit.fromPrior(PRIOR, 16);
+        OnlineChurnFit reloaded = state.fit(prior);
+
+        assertThat(reloaded.mean()[0]).isEqualTo(-1.5);
+        assertThat(reloaded.precision()[0]).isEqualTo(100.0);
+        for (ChurnFeature f : ChurnFeature.values()) {
+            if (f.ordinal() < 14) {
+                assertThat(reloaded.mean()[f.ordinal() + 1]).as(f.key()).isEqualTo(f.ordinal() / 10.0);
+                assertThat(reloaded.precision()[f.ordinal() + 1]).as(f.key()).isEqualTo(20.0 + f.ordinal());
+            } else {
+                assertThat(reloaded.mean()[f.ordinal() + 1]).as(f.key()).isEqualTo(PRIOR.coefficients()[f.ordinal() + 1]);
+                assertThat(reloaded.precision()[f.ordinal() + 1]).as(f.key()).isEqualTo(16.0);
+            }
+        }
+        assertThat(reloaded.positives()).isEqualTo(30);
+        assertThat(reloaded.negatives()).isEqualTo(70);
+
+        // stored again, it is in today's order with every key, and reloads the same (restart safety)
+        state.store(reloaded, Instant.parse("2026-12-06T12:00:00Z"));
+        assertThat(state.version).isEqualTo(101);
+        assertThat(state.features.split(",")).hasSize(ChurnFeature.values().length);
+        assertThat(state.fit(prior).mean()).containsExactly(reloaded.mean(), within(0.0));
+        assertThat(state.fit(prior).precision()).containsExactly(reloaded.precision(), within(0.0));
     }
 }
