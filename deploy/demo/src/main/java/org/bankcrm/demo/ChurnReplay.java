@@ -300,6 +300,13 @@ public final class ChurnReplay {
         for (double[] bin : deciles(learnt)) {
             out.printf(Locale.ROOT, "      %.3f-%.3f: %4d, predicted %.3f, observed %.3f%n", bin[0], bin[1], (int) bin[2], bin[3], bin[4]);
         }
+        for (double threshold : new double[] { 0.2, 0.3 }) {
+            List<Scored> above = learnt.stream().filter(s -> s.risk() >= threshold).toList();
+            out.printf(Locale.ROOT, "    risk >= %.1f: %,d held-out clients (%.1f %%), of whom %.1f %% left (all held-out: %.1f %%)%n",
+                    threshold, above.size(), 100.0 * above.size() / learnt.size(),
+                    above.isEmpty() ? 0 : 100.0 * above.stream().filter(s -> s.row().exited()).count() / above.size(),
+                    100.0 * learnt.stream().filter(s -> s.row().exited()).count() / learnt.size());
+        }
         out.printf(Locale.ROOT, "  day-one prior on the %,d learning clients (read before any label was sent): AUC %.3f, Brier %.4f%n",
                 prior.size(), auc(prior, Scored::risk), brier(prior));
         out.println("  single raw columns of the data on the same clients (AUC; the better direction):");
