@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * as the bank would see it:
  * <ol>
  * <li>the first 70 % of the rows (file order) are loaded: registration (batches of 100 through
- * {@code POST /clients:batch}), products, six months of financials;</li>
+ * {@code POST /clients:batch}), products, six months of financials ({@code POST /financials/batch});</li>
  * <li>their {@code churnRisk} is read before any label is sent: the day-one prior's ranking;</li>
  * <li>those who left ({@code Exited} 1) are reported through {@code POST /clients/{id}/departure}: positives; once
  * the service's horizon has passed since their last score, the stayers are labelled as the service labels them,
@@ -180,33 +180,69 @@ public final class ChurnReplay {
         return api.expect("GET", api.loyalty() + "/churn-model", null, 200).body();
     }
 
-    /** Registers the rows in batches, then opens their products and records their months, in parallel. */
+    /**
+     * Loads the rows in chunks of {@link #BATCH}, the chunks in parallel workers: each registered in one request, its
+     * clients' products opened, then their months recorded in one {@code POST /financials/batch}.
+     */
     private List<Loaded> load(List<Row> rows, String run, ExecutorService pool) throws InterruptedException {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         YearMonth thisMonth = YearMonth.from(today);
-        List<Loaded> loaded = new ArrayList<>();
         AtomicLong done = new AtomicLong();
         long began = System.nanoTime();
-        long nextReport = began + 15_000_000_000L;
+        List<List<Row>> chunks = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += BATCH) {
-            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
-            Map<String, Object> body = Map.of("clients", chunk.stream().map(r -> registration(r, run, today)).toList());
-            JsonNode registered = api.expect("POST", api.clients() + "/clients:batch", body, 201).body();
-            List<Loaded> batch = new ArrayList<>();
-            for (int k = 0; k < chunk.size(); k++) {
-                batch.add(new Loaded(chunk.get(k), UUID.fromString(registered.path("ids").path(k).asText())));
-            }
-            forEach(batch, pool, l -> {
-                history(l, thisMonth);
-                done.incrementAndGet();
-            });
-            loaded.addAll(batch);
-            if (System.nanoTime() > nextReport) {
-                nextReport = System.nanoTime() + 15_000_000_000L;
+            chunks.add(rows.subList(from, Math.min(rows.size(), from + BATCH)));
+        }
+        List<List<Loaded>> loaded = Collections.synchronizedList(new ArrayList<>());
+        Thread progress = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(15_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
                 out.printf(Locale.ROOT, "    %5.0f s  %,d/%,d clients loaded%n", seconds(began), done.get(), rows.size());
             }
+        }, "crm-demo-churn-progress");
+        progress.setDaemon(true);
+        progress.start();
+        try {
+            forEach(chunks, pool, chunk -> {
+                Map<String, Object> body = Map.of("clients", chunk.stream().map(r -> registration(r, run, today)).toList());
+                JsonNode registered = api.expect("POST", api.clients() + "/clients:batch", body, 201).body();
+                List<Loaded> batch = new ArrayList<>();
+                List<FinancialsMonth> months = new ArrayList<>();
+                for (int k = 0; k < chunk.size(); k++) {
+                    Loaded l = new Loaded(chunk.get(k), UUID.fromString(registered.path("ids").path(k).asText()));
+                    batch.add(l);
+                    String base = api.clients() + "/clients/" + l.id();
+                    for (int p = 0; p < Math.min(l.row().products(), PRODUCTS.length); p++) {
+                        api.expect("POST", base + "/products", new Payloads.OpenProduct(PRODUCTS[p], null, null), 201);
+                    }
+                    for (Payloads.RecordFinancials m : months(l.row(), thisMonth)) {
+                        months.add(FinancialsMonth.of(l.id(), m));
+                    }
+                }
+                api.expect("POST", api.clients() + "/financials/batch", Map.of("months", months), 201);
+                loaded.add(batch);
+                done.addAndGet(batch.size());
+            });
+        } finally {
+            progress.interrupt();
         }
-        return loaded;
+        List<Loaded> all = new ArrayList<>();
+        loaded.forEach(all::addAll);
+        all.sort(Comparator.comparingInt(l -> l.row().number()));
+        return all;
+    }
+
+    /** One month of {@code POST /api/v1/financials/batch}: the single path's figures and the client. */
+    record FinancialsMonth(UUID clientId, YearMonth month, BigDecimal revenue, BigDecimal costToServe,
+            BigDecimal averageBalance, int transactionCount, BigDecimal transactionAmount) {
+        static FinancialsMonth of(UUID clientId, Payloads.RecordFinancials m) {
+            return new FinancialsMonth(clientId, m.month(), m.revenue(), m.costToServe(), m.averageBalance(),
+                    m.transactionCount(), m.transactionAmount());
+        }
     }
 
     static Payloads.RegisterClient registration(Row row, String run, LocalDate today) {
@@ -214,17 +250,6 @@ public final class ChurnReplay {
                 "Churn Modelling client " + row.number(), today.minusYears(row.age()).minusDays(1 + row.number() % 300),
                 null, null, null, today.minusYears(row.tenure()), new Payloads.Consents(false, false, false, false, true),
                 null);
-    }
-
-    /** Products held, then the six months before this one, oldest first (the row's placing in time). */
-    private void history(Loaded l, YearMonth thisMonth) {
-        String base = api.clients() + "/clients/" + l.id();
-        for (int p = 0; p < Math.min(l.row().products(), PRODUCTS.length); p++) {
-            api.expect("POST", base + "/products", new Payloads.OpenProduct(PRODUCTS[p], null, null), 201);
-        }
-        for (Payloads.RecordFinancials month : months(l.row(), thisMonth)) {
-            api.expect("POST", base + "/financials", month, 201, 200);
-        }
     }
 
     static List<Payloads.RecordFinancials> months(Row row, YearMonth thisMonth) {
