@@ -191,6 +191,33 @@ public class ChurnLearning {
         });
     }
 
+    /**
+     * Consolidates the model: the posterior from the prior and every observation that kept its inputs, whatever the
+     * order they came in ({@link OnlineChurnFit#refit}); one version more. Runs inside the caller's transaction.
+     */
+    public Uni<Void> refit() {
+        return observations.list("inputs is not null").chain(all -> models.findById(ChurnModelState.ID, LockModeType.PESSIMISTIC_WRITE)
+                .chain(found -> {
+                    if (all.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    List<double[]> inputs = new java.util.ArrayList<>();
+                    List<Boolean> labels = new java.util.ArrayList<>();
+                    for (ChurnObservation o : all) {
+                        double[] x = Arrays.stream(o.inputs.split(",")).mapToDouble(Double::parseDouble).toArray();
+                        if (x.length <= ChurnFeature.values().length) {
+                            inputs.add(Arrays.copyOf(x, ChurnFeature.values().length));
+                            labels.add(o.left);
+                        }
+                    }
+                    OnlineChurnFit fit = OnlineChurnFit.refit(startingFit(), inputs, labels);
+                    boolean fresh = found == null;
+                    ChurnModelState state = fresh ? new ChurnModelState() : found;
+                    state.store(fit, clock.instant());
+                    return (fresh ? models.persist(state) : Uni.createFrom().item(state)).replaceWithVoid();
+                }));
+    }
+
     /** What {@code GET /churn-model} answers. */
     public record Report(long version, long positives, long negatives, Duration horizon, Map<String, Double> coefficients,
             int observationsScored, Double auc, Double brier, List<ModelCheck.Bin> reliability, Monitoring monitoring) {

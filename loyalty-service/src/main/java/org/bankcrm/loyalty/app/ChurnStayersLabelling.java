@@ -64,6 +64,10 @@ public class ChurnStayersLabelling {
             labelled = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> learning.labelStayers(batch)));
             total += labelled;
         } while (labelled == batch);
+        if (total > 0) {
+            // a run brings many stayers at once, after the leavers: consolidate so the order does not bias the model
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(learning::refit));
+        }
         return total;
     }
 }

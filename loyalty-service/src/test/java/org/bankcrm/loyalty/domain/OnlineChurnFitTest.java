@@ -135,4 +135,45 @@ class OnlineChurnFitTest {
         assertThat(state.fit(prior).mean()).containsExactly(reloaded.mean(), within(0.0));
         assertThat(state.fit(prior).precision()).containsExactly(reloaded.precision(), within(0.0));
     }
+
+    @Test
+    void theRefitIsTheSameWhateverTheOrderAndRecoversWhatAllLeaversFirstThenAllStayersHides() {
+        Random random = new Random(7);
+        List<double[]> inputs = new ArrayList<>();
+        List<Boolean> labels = new ArrayList<>();
+        for (int n = 0; n < 3_000; n++) {
+            double[] x = new double[FEATURES];
+            x[ChurnFeature.AGE_45_54.ordinal()] = random.nextInt(2);
+            x[ChurnFeature.SINGLE_PRODUCT.ordinal()] = random.nextInt(2);
+            double z = -2 + 1.5 * x[ChurnFeature.AGE_45_54.ordinal()] + 1.0 * x[ChurnFeature.SINGLE_PRODUCT.ordinal()];
+            inputs.add(x);
+            labels.add(random.nextDouble() < ChurnRiskModel.sigmoid(z));
+        }
+        // the order a first labelling run gives: every leaver, then every stayer
+        List<Integer> order = new ArrayList<>();
+        for (int n = 0; n < inputs.size(); n++) {
+            order.add(n);
+        }
+        order.sort((a, b) -> Boolean.compare(labels.get(b), labels.get(a)));
+        List<double[]> sortedInputs = order.stream().map(inputs::get).toList();
+        List<Boolean> sortedLabels = order.stream().map(labels::get).toList();
+
+        OnlineChurnFit prior = OnlineChurnFit.fromPrior(PRIOR, 16);
+        OnlineChurnFit refit = OnlineChurnFit.refit(prior, inputs, labels);
+        OnlineChurnFit refitSorted = OnlineChurnFit.refit(prior, sortedInputs, sortedLabels);
+        assertThat(refitSorted.mean()).containsExactly(refit.mean(), within(1e-9));
+        assertThat(refit.positives() + refit.negatives()).isEqualTo(3_000);
+        assertThat(refit.mean()[ChurnFeature.AGE_45_54.ordinal() + 1]).isCloseTo(1.5, within(0.3));
+        assertThat(refit.mean()[ChurnFeature.SINGLE_PRODUCT.ordinal() + 1]).isCloseTo(1.0, within(0.3));
+        assertThat(refit.mean()[0]).isCloseTo(-2, within(0.3));
+
+        OnlineChurnFit online = OnlineChurnFit.fromPrior(PRIOR, 16);
+        for (int n = 0; n < sortedInputs.size(); n++) {
+            online.observe(sortedInputs.get(n), sortedLabels.get(n));
+        }
+        double onlineError = Math.abs(online.mean()[ChurnFeature.AGE_45_54.ordinal() + 1] - 1.5)
+                + Math.abs(online.mean()[0] + 2);
+        double refitError = Math.abs(refit.mean()[ChurnFeature.AGE_45_54.ordinal() + 1] - 1.5) + Math.abs(refit.mean()[0] + 2);
+        assertThat(refitError).as("the refit is closer to the truth than the online pass in that order").isLessThan(onlineError);
+    }
 }
