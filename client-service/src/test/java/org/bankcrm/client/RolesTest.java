@@ -93,6 +93,10 @@ class RolesTest {
                         + "\", \"revenue\": 40, \"costToServe\": 15, \"averageBalance\": 2000, \"transactionCount\": 20, \"transactionAmount\": 900}")
                 .allow(Roles.INTEGRATION).expect(201).check();
         RoleChecks.get("/api/v1/clients/{id}/financials", id).allow(Roles.CHANNEL, Roles.ANALYST).check();
+        RoleChecks.post("/api/v1/financials/batch")
+                .body("{\"months\": [{\"clientId\": \"" + id + "\", \"month\": \"2026-01\", \"revenue\": 1, \"costToServe\": 0, "
+                        + "\"averageBalance\": 1, \"transactionCount\": 1, \"transactionAmount\": 1}]}")
+                .allow(Roles.INTEGRATION).expect(201).check();
         RoleChecks.get("/api/v1/clients/{id}/value", id).allow(Roles.CHANNEL, Roles.ANALYST).check();
     }
 

@@ -34,6 +34,7 @@ class ClientContractTest {
                 Arguments.of("client-service", FactReader.ERASED, FactReader.ClientErased.class),
                 Arguments.of("client-service", FactReader.LEFT, FactReader.ClientLeft.class),
                 Arguments.of("client-service", FactReader.RETURNED, FactReader.ClientReturned.class),
+                Arguments.of("client-service", FactReader.CONSENT_CHANGED, FactReader.ConsentChanged.class),
                 Arguments.of("interaction-service", FactReader.INTERACTION_RECORDED, FactReader.InteractionRecorded.class),
                 Arguments.of("interaction-service", FactReader.JOURNEY_CLOSED, FactReader.JourneyClosed.class));
     }
@@ -82,6 +83,14 @@ class ClientContractTest {
         assertThat(registered.type()).isEqualTo("INDIVIDUAL");
         assertThat(registered.ageBand()).isEqualTo("AGE_35_44");
         assertThat(registered.customerSince()).hasToString("2019-04-01");
+        assertThat(registered.consents().profiling()).as("the profiling consent is read").isNotNull();
+    }
+
+    @Test
+    void theConsentChangedExampleReadsAsTheProfilingConsent() {
+        String example = EventContracts.resource(example("client-service", FactReader.CONSENT_CHANGED));
+        var changed = ContractReading.read(FactReader.CONSENT_CHANGED, example, FactReader.ConsentChanged.class);
+        assertThat(changed.consents().profiling()).isTrue();
     }
 
     @Test

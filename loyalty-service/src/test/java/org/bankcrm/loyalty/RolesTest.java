@@ -50,6 +50,7 @@ class RolesTest {
     @Test
     void theChurnModelIsForAnalysts() {
         RoleChecks.get("/api/v1/churn-model").allow(Roles.ANALYST).check();
+        RoleChecks.post("/api/v1/churn-model/labelling-runs").allow(Roles.ADMIN).check();
     }
 
     @Test

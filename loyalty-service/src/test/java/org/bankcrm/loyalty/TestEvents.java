@@ -19,11 +19,23 @@ final class TestEvents {
     }
 
     static ProducerRecord<String, String> registered(String clientId, LocalDate customerSince) {
+        return registered(clientId, customerSince, true);
+    }
+
+    static ProducerRecord<String, String> registered(String clientId, LocalDate customerSince, boolean profiling) {
         return CloudEventRecords.event(CLIENT_TOPIC, "crm.client.registered", clientId, """
                 {"clientId": "%s", "type": "INDIVIDUAL", "ageBand": "AGE_35_44", "customerSince": "%s",
-                 "consents": {"marketingEmail": true, "marketingSms": false, "marketingPush": false, "marketingPhone": false, "profiling": true},
+                 "consents": {"marketingEmail": true, "marketingSms": false, "marketingPush": false, "marketingPhone": false, "profiling": %s},
                  "registeredAt": "%s"}
-                """.formatted(clientId, customerSince, Instant.now()));
+                """.formatted(clientId, customerSince, profiling, Instant.now()));
+    }
+
+    static ProducerRecord<String, String> consentChanged(String clientId, boolean profiling) {
+        return CloudEventRecords.event(CLIENT_TOPIC, "crm.client.consent-changed", clientId, """
+                {"clientId": "%s",
+                 "consents": {"marketingEmail": true, "marketingSms": false, "marketingPush": false, "marketingPhone": false, "profiling": %s},
+                 "changes": [{"purpose": "PROFILING", "granted": %s}], "source": "MOBILE_APP", "changedAt": "%s"}
+                """.formatted(clientId, profiling, profiling, Instant.now()));
     }
 
     static ProducerRecord<String, String> productOpened(String clientId, String type, List<String> held) {

@@ -39,6 +39,8 @@ public final class DemoCommand {
                 "                              --duration 60s|5m [until Ctrl-C], --watch N [5]",
                 "  --replay-bank-marketing     replay the UCI bank-marketing calls (term deposit) as clients, decisions and",
                 "                              answers, and print what the offer model learnt; --rows N|all [2000], --file CSV",
+                "  --replay-churn              replay the Churn Modelling clients, learn churn from the first 70 %, measure the rest",
+                "                              (AUC, Brier, deciles; needs a short CRM_LOYALTY_CHURN_HORIZON); --rows N|all, --file CSV",
                 "Environment: CRM_HOST [localhost], CRM_KAFKA_PORT [19092], CRM_TOKEN (the bearer token; crm demo sets one).");
     }
 
@@ -96,6 +98,11 @@ public final class DemoCommand {
                     }
                     return 0;
                 }
+                case "--replay-churn" -> {
+                    new ChurnReplay(new ChurnReplay.Options(a.file == null ? null : Path.of(a.file), a.churnRows(),
+                            Math.max(a.workers, 8), host), out).run(root);
+                    return 0;
+                }
                 case "--replay-bank-marketing" -> {
                     new BankMarketingReplay(new BankMarketingReplay.Options(a.file == null ? null : Path.of(a.file), a.rows,
                             a.workers, host), out).run(root);
@@ -138,7 +145,13 @@ public final class DemoCommand {
         Duration duration;
         int watch = 5;
         int rows = 2_000;
+        boolean rowsGiven;
         String file;
+
+        /** --replay-churn takes every row unless --rows says otherwise. */
+        int churnRows() {
+            return rowsGiven ? rows : 0;
+        }
 
         static Args parse(String[] args) {
             Args a = new Args();
@@ -146,7 +159,7 @@ public final class DemoCommand {
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
-                    case "--load", "--summary", "--stats", "--replay-bank-marketing", "--help", "-h" -> modes.add(arg.equals("-h") ? "--help" : arg);
+                    case "--load", "--summary", "--stats", "--replay-bank-marketing", "--replay-churn", "--help", "-h" -> modes.add(arg.equals("-h") ? "--help" : arg);
                     case "--rate" -> {
                         modes.add(arg);
                         a.rate = positive(arg, value(args, ++i, arg));
@@ -159,6 +172,7 @@ public final class DemoCommand {
                     case "--rows" -> {
                         String v = value(args, ++i, arg);
                         a.rows = v.equals("all") ? 0 : (int) positive(arg, v);
+                        a.rowsGiven = true;
                     }
                     case "--file" -> a.file = value(args, ++i, arg);
                     default -> throw new IllegalArgumentException("unknown option '" + arg + "'");

@@ -38,11 +38,11 @@ public class LoyaltyResource {
         this.reports = reports;
     }
 
-    public record LoyaltyView(UUID clientId, double behavioural, double perceived, String type, double churnRisk,
+    public record LoyaltyView(UUID clientId, double behavioural, double perceived, String type, Double churnRisk,
             List<ScoreFactor> factors, ScoreBasis basis, String triggerEventType, Instant updatedAt) {
     }
 
-    public record ScoreChangeView(double behavioural, double perceived, String type, double churnRisk,
+    public record ScoreChangeView(double behavioural, double perceived, String type, Double churnRisk,
             String triggerEventType, String triggerEventId, Instant changedAt) {
     }
 

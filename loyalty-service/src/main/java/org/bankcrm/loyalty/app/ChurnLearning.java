@@ -11,7 +11,14 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+
 import org.bankcrm.loyalty.domain.ChurnFeature;
+import org.bankcrm.loyalty.domain.ChurnFeatures;
+import org.bankcrm.loyalty.domain.ClientProfile;
+import org.bankcrm.loyalty.domain.HalfLives;
+import org.bankcrm.loyalty.domain.LoyaltyFeatures;
 import org.bankcrm.loyalty.domain.ChurnModelState;
 import org.bankcrm.loyalty.domain.ChurnObservation;
 import org.bankcrm.loyalty.domain.ChurnRiskModel;
@@ -49,6 +56,8 @@ public class ChurnLearning {
     private final double priorPrecision;
     private final Duration horizon;
     private final int reportWindow;
+    private final int monitorWindow;
+    private final HalfLives halfLives;
     private final Clock clock = Clock.systemUTC();
 
     public ChurnLearning(ChurnModelRepository models, ChurnObservationRepository observations,
@@ -61,16 +70,27 @@ public class ChurnLearning {
         this.priorPrecision = config.churn().priorPrecision();
         this.horizon = config.churn().horizon();
         this.reportWindow = config.churn().reportWindow();
+        this.monitorWindow = config.churn().monitorWindow();
+        this.halfLives = config.rules().halfLives();
+    }
+
+    /** The posterior before any observation: the prior's coefficients, held with the configured precision. */
+    OnlineChurnFit startingFit() {
+        return OnlineChurnFit.fromPrior(prior, priorPrecision);
     }
 
     /** The model to score with: the learnt one, or the prior before the first observation. */
     public Uni<ChurnRiskModel> current() {
         return models.findById(ChurnModelState.ID)
-                .map(state -> state == null || !state.matchesFeatures() ? prior : state.fit().model(prior));
+                .map(state -> state == null ? prior : state.fit(startingFit()).model(prior));
     }
 
-    /** A client left: the newest snapshot of the preceding horizon becomes a positive observation (once per leaving). */
-    public Uni<Void> clientLeft(ClientFact.Left left) {
+    /**
+     * A client left: the newest snapshot of the preceding horizon becomes a positive observation (once per leaving); a
+     * silent leaver (no score change within that horizon) is learnt from the features as of the departure, from the
+     * read model. A client without profiling consent is not learnt from.
+     */
+    public Uni<Void> clientLeft(ClientFact.Left left, ClientProfile profile) {
         return leavers.findById(left.clientId()).chain(known -> {
             if (known != null && known.returnedAt == null) {
                 return Uni.createFrom().voidItem(); // already counted: a second report of the same leaving
@@ -81,8 +101,17 @@ public class ChurnLearning {
             leaving.reason = left.reason();
             leaving.returnedAt = null;
             Uni<?> saved = known != null ? Uni.createFrom().item(leaving) : leavers.persist(leaving);
+            if (!profile.profilingConsented()) {
+                return saved.replaceWithVoid();
+            }
             return saved.chain(() -> history.latestSnapshot(left.clientId(), left.leftAt().minus(horizon), left.leftAt()))
-                    .chain(snapshot -> snapshot == null ? Uni.createFrom().voidItem() : learn(snapshot, true));
+                    .chain(snapshot -> {
+                        double[] kept = snapshot == null ? null : inputsOf(snapshot);
+                        if (kept != null) {
+                            return learn(snapshot.clientId, snapshot.changedAt, kept, true);
+                        }
+                        return learn(left.clientId(), left.leftAt(), inputsAsOf(profile, left.leftAt()), true);
+                    });
         });
     }
 
@@ -112,27 +141,45 @@ public class ChurnLearning {
                 .chain(stayers -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (ScoreChange snapshot : stayers) {
-                        chain = chain.chain(() -> learn(snapshot, false));
+                        double[] x = inputsOf(snapshot);
+                        if (x != null) {
+                            chain = chain.chain(() -> learn(snapshot.clientId, snapshot.changedAt, x, false));
+                        }
                     }
                     return chain.replaceWith(stayers.size());
                 });
     }
 
-    private Uni<Void> learn(ScoreChange snapshot, boolean left) {
-        double[] x = Arrays.stream(snapshot.churnInputs.split(",")).mapToDouble(Double::parseDouble).toArray();
-        if (x.length != ChurnFeature.values().length) {
+    /**
+     * The snapshot's inputs in today's feature order: features appended since it was kept count as typical (0, as an
+     * unknown feature does); null for inputs of another format (more than today's features).
+     */
+    static double[] inputsOf(ScoreChange snapshot) {
+        double[] kept = Arrays.stream(snapshot.churnInputs.split(",")).mapToDouble(Double::parseDouble).toArray();
+        if (kept.length > ChurnFeature.values().length) {
             LOG.debugf("snapshot %d kept other churn inputs: not learnt from", snapshot.id);
-            return Uni.createFrom().voidItem();
+            return null;
         }
+        return Arrays.copyOf(kept, ChurnFeature.values().length);
+    }
+
+    /** The model's inputs for the client as the read model stands, at {@code at} (a silent leaver's departure). */
+    double[] inputsAsOf(ClientProfile profile, Instant at) {
+        LoyaltyFeatures f = LoyaltyFeatures.of(profile, at, halfLives);
+        return prior.inputs(ChurnFeatures.of(profile, f, YearMonth.from(at.atOffset(ZoneOffset.UTC))));
+    }
+
+    private Uni<Void> learn(java.util.UUID clientId, Instant snapshotAt, double[] x, boolean left) {
         Instant now = clock.instant();
         // the one row is locked: two consumers learning at once would lose an update
         return models.findById(ChurnModelState.ID, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
             boolean fresh = found == null;
             ChurnModelState state = fresh ? new ChurnModelState() : found;
-            OnlineChurnFit fit = fresh || !state.matchesFeatures() ? OnlineChurnFit.fromPrior(prior, priorPrecision) : state.fit();
+            OnlineChurnFit fit = fresh ? startingFit() : state.fit(startingFit());
             ChurnObservation observation = new ChurnObservation();
-            observation.clientId = snapshot.clientId;
-            observation.snapshotAt = snapshot.changedAt;
+            observation.clientId = clientId;
+            observation.snapshotAt = snapshotAt;
+            observation.inputs = ChurnObservation.format(x);
             observation.predicted = fit.probability(x);
             observation.left = left;
             observation.observedAt = now;
@@ -144,26 +191,102 @@ public class ChurnLearning {
         });
     }
 
+    /**
+     * Consolidates the model: the posterior from the prior and every observation that kept its inputs, whatever the
+     * order they came in ({@link OnlineChurnFit#refit}); one version more. Runs inside the caller's transaction.
+     */
+    public Uni<Void> refit() {
+        return observations.list("inputs is not null").chain(all -> models.findById(ChurnModelState.ID, LockModeType.PESSIMISTIC_WRITE)
+                .chain(found -> {
+                    if (all.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    List<double[]> inputs = new java.util.ArrayList<>();
+                    List<Boolean> labels = new java.util.ArrayList<>();
+                    for (ChurnObservation o : all) {
+                        double[] x = Arrays.stream(o.inputs.split(",")).mapToDouble(Double::parseDouble).toArray();
+                        if (x.length <= ChurnFeature.values().length) {
+                            inputs.add(Arrays.copyOf(x, ChurnFeature.values().length));
+                            labels.add(o.left);
+                        }
+                    }
+                    OnlineChurnFit fit = OnlineChurnFit.refit(startingFit(), inputs, labels);
+                    boolean fresh = found == null;
+                    ChurnModelState state = fresh ? new ChurnModelState() : found;
+                    state.store(fit, clock.instant());
+                    return (fresh ? models.persist(state) : Uni.createFrom().item(state)).replaceWithVoid();
+                }));
+    }
+
     /** What {@code GET /churn-model} answers. */
     public record Report(long version, long positives, long negatives, Duration horizon, Map<String, Double> coefficients,
-            int observationsScored, Double auc, Double brier, List<ModelCheck.Bin> reliability) {
+            int observationsScored, Double auc, Double brier, List<ModelCheck.Bin> reliability, Monitoring monitoring) {
+    }
+
+    /**
+     * Model monitoring: quality over the newest {@code window} observations (each scored before it was learnt from),
+     * and each input's drift: its mean over that window against its mean over all observations, in standard
+     * deviations of all observations ({@code shift}; null when the input never varied).
+     */
+    public record Monitoring(int window, int observations, Double auc, Double brier, List<Drift> drift) {
+    }
+
+    public record Drift(String feature, Double windowMean, Double allTimeMean, Double shift) {
     }
 
     @WithSession
     public Uni<Report> report() {
-        return models.findById(ChurnModelState.ID).chain(state -> observations.newest(reportWindow).map(seen -> {
-            ChurnRiskModel model = state == null || !state.matchesFeatures() ? prior : state.fit().model(prior);
-            double[] beta = model.coefficients();
-            Map<String, Double> coefficients = new LinkedHashMap<>();
-            coefficients.put("intercept", beta[0]);
-            for (ChurnFeature feature : ChurnFeature.values()) {
-                coefficients.put(feature.key(), beta[feature.ordinal() + 1]);
+        return models.findById(ChurnModelState.ID).chain(state -> observations.newest(Math.max(reportWindow, monitorWindow))
+                .chain(newest -> observations.allTimeInputStats().map(stats -> {
+                    ChurnRiskModel model = state == null ? prior : state.fit(startingFit()).model(prior);
+                    double[] beta = model.coefficients();
+                    Map<String, Double> coefficients = new LinkedHashMap<>();
+                    coefficients.put("intercept", beta[0]);
+                    for (ChurnFeature feature : ChurnFeature.values()) {
+                        coefficients.put(feature.key(), beta[feature.ordinal() + 1]);
+                    }
+                    List<ChurnObservation> seen = newest.subList(0, Math.min(reportWindow, newest.size()));
+                    List<ModelCheck.Scored> scored = scored(seen);
+                    return new Report(state == null ? 0 : state.version, state == null ? 0 : state.positives,
+                            state == null ? 0 : state.negatives, horizon, coefficients, scored.size(), orNull(ModelCheck.auc(scored)),
+                            scored.isEmpty() ? null : ModelCheck.brier(scored), ModelCheck.calibration(scored, RELIABILITY_BINS),
+                            monitoring(newest.subList(0, Math.min(monitorWindow, newest.size())), stats));
+                })));
+    }
+
+    private Monitoring monitoring(List<ChurnObservation> window, List<ChurnObservationRepository.InputStats> stats) {
+        List<ModelCheck.Scored> scored = scored(window);
+        ChurnFeature[] features = ChurnFeature.values();
+        double[] sums = new double[features.length];
+        int[] counts = new int[features.length];
+        for (ChurnObservation o : window) {
+            if (o.inputs == null) {
+                continue;
             }
-            List<ModelCheck.Scored> scored = seen.stream().map(o -> new ModelCheck.Scored(o.predicted, o.left)).toList();
-            double auc = ModelCheck.auc(scored);
-            return new Report(state == null ? 0 : state.version, state == null ? 0 : state.positives,
-                    state == null ? 0 : state.negatives, horizon, coefficients, scored.size(), Double.isNaN(auc) ? null : auc,
-                    scored.isEmpty() ? null : ModelCheck.brier(scored), ModelCheck.calibration(scored, RELIABILITY_BINS));
-        }));
+            String[] x = o.inputs.split(",");
+            for (int j = 0; j < Math.min(x.length, features.length); j++) {
+                sums[j] += Double.parseDouble(x[j]);
+                counts[j]++;
+            }
+        }
+        List<Drift> drift = new java.util.ArrayList<>();
+        for (int j = 0; j < features.length; j++) {
+            int index = j;
+            var all = stats.stream().filter(s -> s.index() == index).findFirst().orElse(null);
+            Double windowMean = counts[j] == 0 ? null : sums[j] / counts[j];
+            Double allMean = all == null ? null : all.mean();
+            Double shift = windowMean == null || all == null || all.sd() < 1e-9 ? null : (windowMean - all.mean()) / all.sd();
+            drift.add(new Drift(features[j].key(), windowMean, allMean, shift));
+        }
+        return new Monitoring(monitorWindow, scored.size(), orNull(ModelCheck.auc(scored)),
+                scored.isEmpty() ? null : ModelCheck.brier(scored), drift);
+    }
+
+    private static List<ModelCheck.Scored> scored(List<ChurnObservation> observations) {
+        return observations.stream().map(o -> new ModelCheck.Scored(o.predicted, o.left)).toList();
+    }
+
+    private static Double orNull(double value) {
+        return Double.isNaN(value) ? null : value;
     }
 }

@@ -45,14 +45,29 @@ public class ChurnStayersLabelling {
 
     /** Labels rounds until one comes back short; a failure waits for the next interval. */
     public void labelAll() {
-        int batch = config.churn().labellingBatch();
         try {
-            int labelled;
-            do {
-                labelled = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> learning.labelStayers(batch)));
-            } while (labelled == batch);
+            runNow();
         } catch (Throwable e) {
             LOG.warnf("labelling churn stayers failed, retried at the next interval: %s", e.toString());
         }
+    }
+
+    /**
+     * One labelling run now, on the caller's (worker) thread: rounds until one comes back short; answers how many
+     * stayers were labelled. One run at a time per instance (the scheduled one and an operator's).
+     */
+    public synchronized int runNow() throws Throwable {
+        int batch = config.churn().labellingBatch();
+        int total = 0;
+        int labelled;
+        do {
+            labelled = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> learning.labelStayers(batch)));
+            total += labelled;
+        } while (labelled == batch);
+        if (total > 0) {
+            // a run brings many stayers at once, after the leavers: consolidate so the order does not bias the model
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(learning::refit));
+        }
+        return total;
     }
 }

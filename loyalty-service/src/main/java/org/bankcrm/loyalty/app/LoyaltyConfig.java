@@ -161,6 +161,14 @@ public interface LoyaltyConfig {
         @WithDefault("10000")
         int reportWindow();
 
+        /** Newest observations of the monitoring window: its AUC and Brier score, its feature means against all. */
+        @WithDefault("1000")
+        int monitorWindow();
+
+        /** How often the monitoring gauges (crm_churn_model_*) are recomputed. */
+        @WithDefault("1m")
+        Duration monitorInterval();
+
         /** How often snapshots older than the horizon of clients still here are labelled negative. */
         @WithDefault("1h")
         Duration labellingInterval();
@@ -176,7 +184,7 @@ public interface LoyaltyConfig {
         Map<String, Double> typical();
 
         /** crm.loyalty.churn-risk-raised is published when the risk crosses this from below. */
-        @WithDefault("0.3")
+        @WithDefault("0.2")
         double raisedThreshold();
     }
 

@@ -117,7 +117,7 @@ public class LoyaltyLedger {
         boolean moved = profile.apply(fact, scoring.rules().halfLives());
         profile.applied(event.id(), clock.instant());
         if (fact instanceof ClientFact.Left left) {
-            return churnLearning.clientLeft(left);
+            return churnLearning.clientLeft(left, profile);
         }
         if (fact instanceof ClientFact.Returned returned) {
             return churnLearning.clientReturned(returned);
@@ -215,8 +215,8 @@ public class LoyaltyLedger {
                                 a.type().name(), previous.type(), a.behavioural(), a.perceived(), trigger.type(), now)),
                         trigger)));
             }
-            double before = previous == null ? 0 : previous.churnRisk();
-            if (before < churnThreshold && a.churnRisk() >= churnThreshold) {
+            double before = previous == null || previous.churnRisk() == null ? 0 : previous.churnRisk();
+            if (a.churnRisk() != null && before < churnThreshold && a.churnRisk() >= churnThreshold) {
                 chain = chain.chain(() -> outbox.append(caused(OutgoingEvent.of(LoyaltyEvents.TOPIC,
                         LoyaltyEvents.CHURN_RISK_RAISED, clientId, new LoyaltyEvents.ChurnRiskRaised(profile.clientId,
                                 a.churnRisk(), previous == null ? null : previous.churnRisk(), churnThreshold,

@@ -91,7 +91,9 @@ public class LoyaltyReports {
             types.merge(LoyaltyType.valueOf(cell.type()), cell.clients(), Long::sum);
             b[bucket(cell.behaviouralBucket())] += cell.clients();
             p[bucket(cell.perceivedBucket())] += cell.clients();
-            c[bucket(cell.churnBucket())] += cell.clients();
+            if (cell.churnBucket() > 0) { // 0: no churn risk (no profiling consent), in no bucket
+                c[bucket(cell.churnBucket())] += cell.clients();
+            }
         }
         return new Distribution(total, types, b, p, c);
     }

@@ -21,7 +21,18 @@ public enum ChurnFeature {
     OPEN_COMPLAINTS("open-complaints", x -> x, "complaints not resolved yet"),
     BANK_CAUSED_NEGATIVES("bank-caused-negatives", x -> x, "recent negative experiences the bank caused"),
     TENURE("tenure", Math::log1p, "years as a client"),
-    AGE("age", x -> x, "age (middle of the age band)");
+    AGE("age", x -> x, "age (middle of the age band)"),
+    // appended (issue 18): bands and indicators, 1 when the client is in the band, 0 when not; a stored model maps
+    // its coefficients by key, so new features are only ever appended
+    AGE_UNDER_35("age-under-35", x -> x, "aged under 35"),
+    AGE_45_54("age-45-54", x -> x, "aged 45 to 54"),
+    AGE_55_64("age-55-64", x -> x, "aged 55 to 64"),
+    AGE_65_PLUS("age-65-plus", x -> x, "aged 65 or more"),
+    SINGLE_PRODUCT("single-product", x -> x, "holds a single product"),
+    THREE_PLUS_PRODUCTS("three-plus-products", x -> x, "holds three products or more"),
+    ZERO_BALANCE("zero-balance", x -> x, "no money held (average balance of the newest month 0)"),
+    BALANCE("balance", Math::log1p, "average balance of the newest 3 months"),
+    DORMANT("dormant", x -> x, "no transaction in the newest 3 months recorded");
 
     private final String key;
     private final DoubleUnaryOperator transform;

@@ -44,6 +44,16 @@ public record ChurnFeatures(Map<ChurnFeature, Double> values) {
         v.put(ChurnFeature.BANK_CAUSED_NEGATIVES, f.recentBankCausedNegatives());
         v.put(ChurnFeature.TENURE, profile.customerSince == null ? null : f.tenureYears());
         v.put(ChurnFeature.AGE, ageInYears(profile.ageBand));
+        Double age = ageInYears(profile.ageBand);
+        v.put(ChurnFeature.AGE_UNDER_35, band(age, 0, 35));
+        v.put(ChurnFeature.AGE_45_54, band(age, 45, 55));
+        v.put(ChurnFeature.AGE_55_64, band(age, 55, 65));
+        v.put(ChurnFeature.AGE_65_PLUS, band(age, 65, Double.MAX_VALUE));
+        v.put(ChurnFeature.SINGLE_PRODUCT, f.productsHeld() == 1 ? 1.0 : 0.0);
+        v.put(ChurnFeature.THREE_PLUS_PRODUCTS, f.productsHeld() >= 3 ? 1.0 : 0.0);
+        v.put(ChurnFeature.ZERO_BALANCE, zeroBalance(months));
+        v.put(ChurnFeature.BALANCE, recentBalance(months));
+        v.put(ChurnFeature.DORMANT, dormant(months));
         return new ChurnFeatures(withoutNulls(v));
     }
 
@@ -122,6 +132,28 @@ public record ChurnFeatures(Map<ChurnFeature, Double> values) {
             case "AGE_65_PLUS" -> 72.0;
             default -> null;
         };
+    }
+
+    /** 1 when the age lies in [from, to), 0 when not; null when the age is not known. */
+    static Double band(Double age, double from, double to) {
+        return age == null ? null : age >= from && age < to ? 1.0 : 0.0;
+    }
+
+    /** 1 when the newest month recorded held no money (average balance ≤ 0), 0 when it did; null without months. */
+    static Double zeroBalance(List<double[]> months) {
+        return months.isEmpty() ? null : months.get(months.size() - 1)[0] <= 0 ? 1.0 : 0.0;
+    }
+
+    /** Average balance of the newest 3 months recorded (a negative one counts as 0); null without months. */
+    static Double recentBalance(List<double[]> months) {
+        return months.isEmpty() ? null
+                : months.subList(Math.max(0, months.size() - QUARTER), months.size()).stream()
+                        .mapToDouble(m -> Math.max(0, m[0])).average().orElseThrow();
+    }
+
+    /** 1 when none of the newest 3 months recorded had a transaction, 0 otherwise; null under 3 months. */
+    static Double dormant(List<double[]> months) {
+        return months.size() < QUARTER ? null : inactiveMonths(months) >= QUARTER ? 1.0 : 0.0;
     }
 
     private static double transactions(List<double[]> months) {

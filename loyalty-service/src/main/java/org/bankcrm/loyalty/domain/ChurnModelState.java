@@ -2,6 +2,7 @@ package org.bankcrm.loyalty.domain;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
@@ -21,7 +22,10 @@ public class ChurnModelState {
     /** One more at every observation learnt. */
     @Column(nullable = false)
     public long version;
-    /** Feature keys the coefficients belong to; a change of features starts the model again from its prior. */
+    /**
+     * Feature keys the coefficients belong to (after the intercept), in the order stored: coefficients are mapped
+     * back by key, so a feature added since keeps its prior and every other keeps what it learnt.
+     */
     @Column(nullable = false)
     public String features;
     @Column(nullable = false)
@@ -35,8 +39,30 @@ public class ChurnModelState {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    public OnlineChurnFit fit() {
-        return new OnlineChurnFit(parse(mean), parse(precision), positives, negatives);
+    /**
+     * The stored posterior in today's feature order: each stored feature by its key; a feature the row does not
+     * know (added since) starts at the prior's coefficient and precision; a stored feature no longer used is dropped.
+     */
+    public OnlineChurnFit fit(OnlineChurnFit prior) {
+        double[] storedMean = parse(mean);
+        double[] storedPrecision = parse(precision);
+        List<String> storedKeys = features.isEmpty() ? List.of() : List.of(features.split(","));
+        if (storedMean.length != storedKeys.size() + 1 || storedPrecision.length != storedMean.length) {
+            return prior; // not a posterior of this model: start again
+        }
+        double[] m = prior.mean();
+        double[] p = prior.precision();
+        m[0] = storedMean[0];
+        p[0] = storedPrecision[0];
+        ChurnFeature[] current = ChurnFeature.values();
+        for (int j = 0; j < current.length; j++) {
+            int at = storedKeys.indexOf(current[j].key());
+            if (at >= 0) {
+                m[j + 1] = storedMean[at + 1];
+                p[j + 1] = storedPrecision[at + 1];
+            }
+        }
+        return new OnlineChurnFit(m, p, positives, negatives);
     }
 
     public void store(OnlineChurnFit fit, Instant at) {
@@ -47,10 +73,6 @@ public class ChurnModelState {
         negatives = fit.negatives();
         version++;
         updatedAt = at;
-    }
-
-    public boolean matchesFeatures() {
-        return featureKeys().equals(features);
     }
 
     static String featureKeys() {

@@ -32,4 +32,11 @@ public class ChurnObservation {
     public long modelVersion;
     @Column(name = "observed_at", nullable = false)
     public Instant observedAt;
+    /** The inputs learnt from, in feature order (monitoring: drift of the window against all observations). */
+    public String inputs;
+
+    public static String format(double[] x) {
+        return java.util.Arrays.stream(x).mapToObj(v -> String.format(java.util.Locale.ROOT, "%.4f", v))
+                .collect(java.util.stream.Collectors.joining(","));
+    }
 }

@@ -15,8 +15,16 @@ public sealed interface ClientFact {
         return true;
     }
 
-    record Registered(UUID clientId, String clientType, String ageBand, LocalDate customerSince, Instant registeredAt)
-            implements ClientFact {
+    /** A registration; {@code profiling} is the client's profiling consent (null when the event does not say). */
+    record Registered(UUID clientId, String clientType, String ageBand, LocalDate customerSince, Instant registeredAt,
+            Boolean profiling) implements ClientFact {
+    }
+
+    /**
+     * The client's consents changed (crm.client.consent-changed): only profiling matters here. It rescores when
+     * profiling changed (the churn risk appears or goes).
+     */
+    record ConsentChanged(UUID clientId, boolean profiling) implements ClientFact {
     }
 
     /** The client's descriptive facts changed (crm.client.updated): tenure may move with customerSince. */

@@ -42,6 +42,8 @@ public class ClientProfile {
     public LocalDate customerSince;
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
+    /** The client's profiling consent (registration, consent changes); null when not known: no churn model. */
+    public Boolean profiling;
 
     /** Segment codes, comma-separated with a leading and trailing comma (",A,B,"), so a filter is one LIKE. */
     @Column(nullable = false)
@@ -127,6 +129,10 @@ public class ClientProfile {
             clientType = u.clientType();
             ageBand = u.ageBand();
             customerSince = u.customerSince();
+        } else if (fact instanceof ClientFact.ConsentChanged c) {
+            boolean changed = !Boolean.valueOf(c.profiling()).equals(profiling);
+            profiling = c.profiling();
+            return changed;
         } else if (fact instanceof ClientFact.SegmentChanged s) {
             segments = s.segments().isEmpty() ? "," : "," + String.join(",", s.segments()) + ",";
         } else if (fact instanceof ClientFact.ValueChanged v) {
@@ -168,6 +174,12 @@ public class ClientProfile {
         ageBand = r.ageBand();
         customerSince = r.customerSince();
         registeredAt = r.registeredAt();
+        profiling = r.profiling();
+    }
+
+    /** Whether the client consented to profiling: only then is a churn model applied to (or learnt from) them. */
+    public boolean profilingConsented() {
+        return Boolean.TRUE.equals(profiling);
     }
 
     private void recordInteraction(ClientFact.InteractionRecorded i, HalfLives halfLives) {

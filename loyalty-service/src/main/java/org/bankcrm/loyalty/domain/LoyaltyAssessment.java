@@ -7,7 +7,7 @@ import java.util.List;
  * factors, then the churn factors), on what, and the churn model's inputs (kept with each score change, the rows
  * the online fit learns from).
  */
-public record LoyaltyAssessment(double behavioural, double perceived, LoyaltyType type, double churnRisk,
+public record LoyaltyAssessment(double behavioural, double perceived, LoyaltyType type, Double churnRisk,
         List<ScoreFactor> factors, List<ScoreFactor> churnFactors, ScoreBasis basis, double[] churnInputs) {
 
     /** The scores' factors and the churn factors, as the loyalty answer lists them. */
@@ -20,7 +20,7 @@ public record LoyaltyAssessment(double behavioural, double perceived, LoyaltyTyp
     @Override
     public boolean equals(Object o) {
         return o instanceof LoyaltyAssessment a && behavioural == a.behavioural && perceived == a.perceived
-                && type == a.type && churnRisk == a.churnRisk && factors.equals(a.factors)
+                && type == a.type && java.util.Objects.equals(churnRisk, a.churnRisk) && factors.equals(a.factors)
                 && churnFactors.equals(a.churnFactors) && basis.equals(a.basis)
                 && java.util.Arrays.equals(churnInputs, a.churnInputs);
     }

@@ -22,7 +22,7 @@ public class LoyaltyScore {
     @Column(name = "loyalty_type", nullable = false)
     public String type;
     @Column(name = "churn_risk", nullable = false)
-    public double churnRisk;
+    public Double churnRisk;
     @Column(nullable = false)
     public String factors;
     @Column(name = "basis_interactions", nullable = false)
@@ -41,7 +41,7 @@ public class LoyaltyScore {
     /** Whether the assessment differs from this score in a value the bank sees. */
     public boolean differsFrom(LoyaltyAssessment a) {
         return behavioural != a.behavioural() || perceived != a.perceived() || !type.equals(a.type().name())
-                || churnRisk != a.churnRisk();
+                || !java.util.Objects.equals(churnRisk, a.churnRisk());
     }
 
     public void set(LoyaltyAssessment a, String factorsJson, String eventType, String eventId, Instant at) {

@@ -14,6 +14,10 @@ public final class LoyaltyScoring {
             LoyaltyType.TypeThresholds types, ChurnRiskModel churn, HalfLives halfLives) {
     }
 
+    /** The churn factor of a client without profiling consent: why there is no churn risk. */
+    public static final ScoreFactor NO_PROFILING_CONSENT = new ScoreFactor("profiling-consent", ChurnRiskModel.CHURN_SCALE, 0,
+            "no profiling consent: no churn model is applied to this client");
+
     private final Rules rules;
     private final BehaviouralLoyalty behavioural;
     private final PerceivedLoyalty perceived;
@@ -38,12 +42,18 @@ public final class LoyaltyScoring {
         ChurnFeatures c = ChurnFeatures.of(profile, f, YearMonth.from(now.atOffset(ZoneOffset.UTC)));
         ScoreCard b = behavioural.score(f);
         ScoreCard p = perceived.score(f);
-        double churn = churnModel.probability(c);
         List<ScoreFactor> factors = new ArrayList<>(b.factors());
         factors.addAll(p.factors());
-        return new LoyaltyAssessment(b.score(), p.score(), LoyaltyType.classify(b.score(), p.score(), rules.types()),
-                Math.round(churn * 10_000) / 10_000.0, List.copyOf(factors), churnModel.factors(c),
-                new ScoreBasis(f.interactions(), f.productsHeld(), f.monthsOfFinancials()), churnModel.inputs(c));
+        ScoreBasis basis = new ScoreBasis(f.interactions(), f.productsHeld(), f.monthsOfFinancials());
+        LoyaltyType type = LoyaltyType.classify(b.score(), p.score(), rules.types());
+        if (!profile.profilingConsented()) {
+            // no profiling consent: no churn model is applied, and no churn inputs are kept to learn from
+            return new LoyaltyAssessment(b.score(), p.score(), type, null, List.copyOf(factors), List.of(NO_PROFILING_CONSENT),
+                    basis, null);
+        }
+        double churn = churnModel.probability(c);
+        return new LoyaltyAssessment(b.score(), p.score(), type, Math.round(churn * 10_000) / 10_000.0, List.copyOf(factors),
+                churnModel.factors(c), basis, churnModel.inputs(c));
     }
 
     static double clampScore(double score) {

@@ -71,6 +71,58 @@ public final class OnlineChurnFit {
         }
     }
 
+    /**
+     * The posterior from the prior and every observation at once, whatever their order: the mode (MAP) of the
+     * logistic likelihood times the prior's Gaussian, by Newton's method, and as precision the prior's plus the
+     * likelihood's curvature at the mode (Laplace). Online updates depend on the order labels arrive in (a first
+     * labelling run brings every stayer at once, after the leavers); this consolidation does not.
+     */
+    public static OnlineChurnFit refit(OnlineChurnFit prior, java.util.List<double[]> inputs, java.util.List<Boolean> left) {
+        double[] m = prior.mean();
+        double[] p0 = prior.precision();
+        int k = m.length;
+        double[] beta = m.clone();
+        for (int iteration = 0; iteration < 50; iteration++) {
+            double[] gradient = new double[k];
+            double[][] hessian = new double[k][k];
+            for (int j = 0; j < k; j++) {
+                gradient[j] = -p0[j] * (beta[j] - m[j]);
+                hessian[j][j] = p0[j];
+            }
+            for (int n = 0; n < inputs.size(); n++) {
+                double[] x = LogisticFit.withIntercept(inputs.get(n));
+                double q = ChurnRiskModel.sigmoid(LogisticFit.dot(beta, x));
+                double r = (left.get(n) ? 1 : 0) - q;
+                double w = q * (1 - q);
+                for (int a = 0; a < k; a++) {
+                    gradient[a] += r * x[a];
+                    for (int b = 0; b < k; b++) {
+                        hessian[a][b] += w * x[a] * x[b];
+                    }
+                }
+            }
+            double[] step = LogisticFit.solve(hessian, gradient);
+            double largest = 0;
+            for (int j = 0; j < k; j++) {
+                beta[j] += step[j];
+                largest = Math.max(largest, Math.abs(step[j]));
+            }
+            if (largest < 1e-8) {
+                break;
+            }
+        }
+        double[] precision = p0.clone();
+        for (double[] input : inputs) {
+            double[] x = LogisticFit.withIntercept(input);
+            double q = ChurnRiskModel.sigmoid(LogisticFit.dot(beta, x));
+            for (int j = 0; j < k; j++) {
+                precision[j] += q * (1 - q) * x[j] * x[j];
+            }
+        }
+        long positives = left.stream().filter(b -> b).count();
+        return new OnlineChurnFit(beta, precision, positives, left.size() - positives);
+    }
+
     /** The learnt model: the prior's typical values and horizon with the posterior mean as coefficients. */
     public ChurnRiskModel model(ChurnRiskModel prior) {
         return prior.withCoefficients(mean);

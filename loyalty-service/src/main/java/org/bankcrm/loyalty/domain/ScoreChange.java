@@ -26,7 +26,7 @@ public class ScoreChange {
     @Column(name = "loyalty_type", nullable = false)
     public String type;
     @Column(name = "churn_risk", nullable = false)
-    public double churnRisk;
+    public Double churnRisk;
     @Column(name = "trigger_event_type", nullable = false)
     public String triggerEventType;
     @Column(name = "trigger_event_id", nullable = false)
@@ -50,7 +50,7 @@ public class ScoreChange {
         change.triggerEventType = score.triggerEventType;
         change.triggerEventId = score.triggerEventId;
         change.changedAt = score.updatedAt;
-        change.churnInputs = java.util.Arrays.stream(churnInputs)
+        change.churnInputs = churnInputs == null ? null : java.util.Arrays.stream(churnInputs)
                 .mapToObj(x -> String.format(java.util.Locale.ROOT, "%.4f", x)).collect(java.util.stream.Collectors.joining(","));
         return change;
     }

@@ -33,12 +33,20 @@ public class FactReader {
     public static final String VALUE_CHANGED = "crm.client.value-changed";
     public static final String ERASED = "crm.client.erased";
     public static final String LEFT = "crm.client.left";
+    public static final String CONSENT_CHANGED = "crm.client.consent-changed";
     public static final String RETURNED = "crm.client.returned";
     public static final String INTERACTION_RECORDED = "crm.interaction.recorded";
     public static final String JOURNEY_CLOSED = "crm.interaction.journey-closed";
 
     public record ClientRegistered(@NotNull UUID clientId, @NotNull String type, @NotNull String ageBand,
-            @NotNull LocalDate customerSince, @NotNull Instant registeredAt) {
+            @NotNull LocalDate customerSince, @NotNull Instant registeredAt, Consents consents) {
+    }
+
+    /** The one consent loyalty reads (of registered and consent-changed's {@code consents}). */
+    public record Consents(Boolean profiling) {
+    }
+
+    public record ConsentChanged(@NotNull UUID clientId, @NotNull @jakarta.validation.Valid Consents consents) {
     }
 
     public record ClientUpdated(@NotNull UUID clientId, @NotNull String type, @NotNull String ageBand,
@@ -91,7 +99,8 @@ public class FactReader {
         ClientFact fact = switch (event.type()) {
             case REGISTERED -> {
                 var r = payloads.read(event, ClientRegistered.class);
-                yield new ClientFact.Registered(r.clientId(), r.type(), r.ageBand(), r.customerSince(), r.registeredAt());
+                yield new ClientFact.Registered(r.clientId(), r.type(), r.ageBand(), r.customerSince(), r.registeredAt(),
+                        r.consents() == null ? null : r.consents().profiling());
             }
             case UPDATED -> {
                 var u = payloads.read(event, ClientUpdated.class);
@@ -124,6 +133,13 @@ public class FactReader {
             case ERASED -> {
                 var e = payloads.read(event, ClientErased.class);
                 yield new ClientFact.Erased(e.clientId(), e.erasedAt());
+            }
+            case CONSENT_CHANGED -> {
+                var c = payloads.read(event, ConsentChanged.class);
+                if (c.consents().profiling() == null) {
+                    throw new MalformedEventException(event.type() + " data is invalid: consents.profiling must not be null");
+                }
+                yield new ClientFact.ConsentChanged(c.clientId(), c.consents().profiling());
             }
             case LEFT -> {
                 var l = payloads.read(event, ClientLeft.class);

@@ -17,10 +17,10 @@ public final class LoyaltyEvents {
     private LoyaltyEvents() {
     }
 
-    public record Previous(double behavioural, double perceived, String type, double churnRisk) {
+    public record Previous(double behavioural, double perceived, String type, Double churnRisk) {
     }
 
-    public record ScoreChanged(UUID clientId, double behavioural, double perceived, String type, double churnRisk,
+    public record ScoreChanged(UUID clientId, double behavioural, double perceived, String type, Double churnRisk,
             List<ScoreFactor> factors, ScoreBasis basis, Previous previous, String triggerEventType,
             String triggerEventId, Instant scoredAt) {
     }

@@ -20,7 +20,7 @@ public class LoyaltyScoreRepository implements PanacheRepositoryBase<LoyaltyScor
 
     static final String DISTRIBUTION = """
             select s.loyalty_type, width_bucket(s.behavioural, 0, 100.0001, 10), width_bucket(s.perceived, 0, 100.0001, 10),
-                   width_bucket(s.churn_risk, 0, 1.0001, 10), count(*)
+                   coalesce(width_bucket(s.churn_risk, 0, 1.0001, 10), 0), count(*)
             from loyalty_score s join client_profile c on c.client_id = s.client_id
             where (cast(:segment as text) is null or c.segments like '%,' || cast(:segment as text) || ',%')
               and (cast(:quadrant as text) is null or c.value_quadrant = cast(:quadrant as text))

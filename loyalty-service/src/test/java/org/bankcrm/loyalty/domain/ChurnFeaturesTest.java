@@ -147,8 +147,100 @@ class ChurnFeaturesTest {
         assertThat(factors.get(1).text()).contains("lowers");
     }
 
+    @Test
+    void ageBandsAreOneInTheirBandZeroOutsideAndUnknownWithoutAnAge() {
+        assertThat(ChurnFeatures.band(21.0, 0, 35)).isEqualTo(1.0);
+        assertThat(ChurnFeatures.band(40.0, 0, 35)).isEqualTo(0.0);
+        assertThat(ChurnFeatures.band(50.0, 45, 55)).isEqualTo(1.0);
+        assertThat(ChurnFeatures.band(60.0, 45, 55)).isEqualTo(0.0);
+        assertThat(ChurnFeatures.band(60.0, 55, 65)).isEqualTo(1.0);
+        assertThat(ChurnFeatures.band(72.0, 65, Double.MAX_VALUE)).isEqualTo(1.0);
+        assertThat(ChurnFeatures.band(null, 45, 55)).isNull();
+    }
+
+    @Test
+    void theBandsOfAClientFollowItsAgeBand() {
+        ClientProfile p = ClientProfile.registered(new ClientFact.Registered(clientId, "INDIVIDUAL", "AGE_55_64",
+                LocalDate.parse("2020-01-01"), NOW.minus(Duration.ofDays(400)), true));
+        ChurnFeatures f = ChurnFeatures.of(p, LoyaltyFeatures.of(p, NOW, HALF_LIVES), YearMonth.of(2026, 11));
+        assertThat(f.value(ChurnFeature.AGE_55_64)).isEqualTo(1.0);
+        assertThat(f.value(ChurnFeature.AGE_45_54)).isEqualTo(0.0);
+        assertThat(f.value(ChurnFeature.AGE_UNDER_35)).isEqualTo(0.0);
+        assertThat(f.value(ChurnFeature.AGE_65_PLUS)).isEqualTo(0.0);
+        ClientProfile unknown = ClientProfile.registered(new ClientFact.Registered(clientId, "BUSINESS", "UNKNOWN",
+                LocalDate.parse("2020-01-01"), NOW.minus(Duration.ofDays(400)), true));
+        ChurnFeatures u = ChurnFeatures.of(unknown, LoyaltyFeatures.of(unknown, NOW, HALF_LIVES), YearMonth.of(2026, 11));
+        assertThat(u.value(ChurnFeature.AGE_45_54)).as("no age: unknown, so typical").isNull();
+    }
+
+    @Test
+    void productIndicatorsSeparateOneProductFromTwoAndFromThreeOrMore() {
+        for (int held = 0; held <= 4; held++) {
+            ClientProfile p = registered("2020-01-01");
+            List<String> types = List.of("CURRENT_ACCOUNT", "SAVINGS_ACCOUNT", "CREDIT_CARD", "INSURANCE").subList(0, held);
+            if (held > 0) {
+                p.apply(new ClientFact.ProductOpened(clientId, types.get(held - 1), LocalDate.parse("2021-01-01"), types),
+                        HALF_LIVES);
+            }
+            ChurnFeatures f = ChurnFeatures.of(p, LoyaltyFeatures.of(p, NOW, HALF_LIVES), YearMonth.of(2026, 11));
+            assertThat(f.value(ChurnFeature.SINGLE_PRODUCT)).as(held + " products").isEqualTo(held == 1 ? 1.0 : 0.0);
+            assertThat(f.value(ChurnFeature.THREE_PLUS_PRODUCTS)).as(held + " products").isEqualTo(held >= 3 ? 1.0 : 0.0);
+        }
+    }
+
+    @Test
+    void aZeroBalanceIsTheNewestMonthHoldingNoMoneyNotALowBalance() {
+        List<double[]> empty = List.of(new double[] { 5000, 10, 0 }, new double[] { 0, 10, 0 });
+        List<double[]> low = List.of(new double[] { 0, 10, 0 }, new double[] { 12.5, 10, 0 });
+        assertThat(ChurnFeatures.zeroBalance(empty)).isEqualTo(1.0);
+        assertThat(ChurnFeatures.zeroBalance(low)).isEqualTo(0.0);
+        assertThat(ChurnFeatures.zeroBalance(List.of(new double[] { -40, 1, 0 }))).as("overdrawn holds no money").isEqualTo(1.0);
+        assertThat(ChurnFeatures.zeroBalance(List.of())).isNull();
+    }
+
+    @Test
+    void theBalanceIsTheAverageOfTheNewestThreeMonthsAnOverdraftCountingAsNothing() {
+        List<double[]> months = List.of(new double[] { 9000, 1, 0 }, new double[] { 3000, 1, 0 },
+                new double[] { -300, 1, 0 }, new double[] { 6000, 1, 0 });
+        assertThat(ChurnFeatures.recentBalance(months)).isEqualTo(3000.0);
+        assertThat(ChurnFeatures.recentBalance(List.of())).isNull();
+    }
+
+    @Test
+    void dormantMeansNoTransactionInTheNewestThreeMonths() {
+        assertThat(ChurnFeatures.dormant(months(20, 20, 0, 0, 0))).isEqualTo(1.0);
+        assertThat(ChurnFeatures.dormant(months(20, 0, 0, 1, 0))).isEqualTo(0.0);
+        assertThat(ChurnFeatures.dormant(months(0, 0))).as("under three months: not known").isNull();
+    }
+
+    @Test
+    void withoutProfilingConsentNoChurnModelIsAppliedAndTheFactorSaysWhy() {
+        ChurnRiskModel prior = ConfiguredChurnPrior.load();
+        LoyaltyScoring scoring = new LoyaltyScoring(new LoyaltyScoring.Rules(
+                new BehaviouralLoyalty.Weights(20, 30, 15, 5, 10, 20, 10, 5, 3, 30, 3, 0.5, 10, 30, 0.5),
+                new PerceivedLoyalty.Weights(25, 10, 15, 5, 8, 6, 3, 15, 3), new LoyaltyType.TypeThresholds(60, 60), prior,
+                HALF_LIVES));
+        ClientProfile refused = ClientProfile.registered(new ClientFact.Registered(clientId, "INDIVIDUAL", "AGE_45_54",
+                LocalDate.parse("2020-01-01"), NOW.minus(Duration.ofDays(400)), false));
+        LoyaltyAssessment a = scoring.assess(refused, NOW);
+        assertThat(a.churnRisk()).isNull();
+        assertThat(a.churnInputs()).as("nothing kept to learn from").isNull();
+        assertThat(a.churnFactors()).extracting(ScoreFactor::name).containsExactly("profiling-consent");
+        assertThat(a.churnFactors().get(0).text()).contains("no profiling consent");
+
+        assertThat(refused.apply(new ClientFact.ConsentChanged(clientId, true), HALF_LIVES)).as("consent given: rescore").isTrue();
+        LoyaltyAssessment consented = scoring.assess(refused, NOW);
+        assertThat(consented.churnRisk()).isNotNull().isBetween(0.0, 1.0);
+        assertThat(consented.churnInputs()).hasSize(ChurnFeature.values().length);
+        assertThat(refused.apply(new ClientFact.ConsentChanged(clientId, true), HALF_LIVES)).as("no change").isFalse();
+
+        ClientProfile unknown = ClientProfile.registered(new ClientFact.Registered(clientId, "INDIVIDUAL", "AGE_45_54",
+                LocalDate.parse("2020-01-01"), NOW.minus(Duration.ofDays(400)), null));
+        assertThat(scoring.assess(unknown, NOW).churnRisk()).as("consent not known: no model").isNull();
+    }
+
     private ClientProfile registered(String customerSince) {
         return ClientProfile.registered(new ClientFact.Registered(clientId, "INDIVIDUAL", "AGE_35_44",
-                LocalDate.parse(customerSince), NOW.minus(Duration.ofDays(400))));
+                LocalDate.parse(customerSince), NOW.minus(Duration.ofDays(400)), true));
     }
 }

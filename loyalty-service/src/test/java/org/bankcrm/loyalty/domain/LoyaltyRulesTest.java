@@ -27,7 +27,7 @@ class LoyaltyRulesTest {
 
     ClientProfile client(LocalDate customerSince) {
         return ClientProfile.registered(new ClientFact.Registered(clientId, "INDIVIDUAL", "AGE_35_44", customerSince,
-                NOW.minus(Duration.ofDays(1))));
+                NOW.minus(Duration.ofDays(1)), true));
     }
 
     void apply(ClientProfile p, ClientFact fact) {

@@ -70,10 +70,9 @@ class OnlineChurnFitTest {
         ChurnModelState state = new ChurnModelState();
         state.store(fit, Instant.parse("2026-11-27T12:00:00Z"));
 
-        OnlineChurnFit reloaded = state.fit();
+        OnlineChurnFit reloaded = state.fit(OnlineChurnFit.fromPrior(PRIOR, 4));
 
         assertThat(state.version).isEqualTo(1);
-        assertThat(state.matchesFeatures()).isTrue();
         assertThat(reloaded.mean()).containsExactly(fit.mean(), within(0.0));
         assertThat(reloaded.precision()).containsExactly(fit.precision(), within(0.0));
         assertThat(reloaded.positives()).isEqualTo(1);
@@ -87,7 +86,94 @@ class OnlineChurnFitTest {
     void aStateKeptForOtherFeaturesIsNotReadAsThisModel() {
         ChurnModelState state = new ChurnModelState();
         state.store(OnlineChurnFit.fromPrior(PRIOR, 4), Instant.parse("2026-11-27T12:00:00Z"));
-        state.features = "behavioural,perceived";
-        assertThat(state.matchesFeatures()).isFalse();
+        state.features = "behavioural,perceived"; // two keys for the intercept and 23 coefficients: another model
+        OnlineChurnFit start = OnlineChurnFit.fromPrior(PRIOR, 4);
+        assertThat(state.fit(start).mean()).containsExactly(start.mean(), within(0.0));
+    }
+
+    @Test
+    void aModelStoredBeforeFeaturesWereAppendedKeepsWhatItLearntByNameAndStartsTheNewOnesAtThePrior() {
+        // a posterior stored by the 14-feature model (before the bands were appended), in a shuffled key order
+        ChurnFeature[] old = java.util.Arrays.copyOfRange(ChurnFeature.values(), 0, 14);
+        List<ChurnFeature> storedOrder = new ArrayList<>(List.of(old));
+        java.util.Collections.reverse(storedOrder);
+        ChurnModelState state = new ChurnModelState();
+        state.features = String.join(",", storedOrder.stream().map(ChurnFeature::key).toList());
+        StringBuilder mean = new StringBuilder("-1.5");
+        StringBuilder precision = new StringBuilder("100.0");
+        for (ChurnFeature f : storedOrder) {
+            mean.append(',').append(f.ordinal() / 10.0);
+            precision.append(',').append(20.0 + f.ordinal());
+        }
+        state.mean = mean.toString();
+        state.precision = precision.toString();
+        state.positives = 30;
+        state.negatives = 70;
+        state.version = 100;
+
+        OnlineChurnFit prior = OnlineChurnFit.fromPrior(PRIOR, 16);
+        OnlineChurnFit reloaded = state.fit(prior);
+
+        assertThat(reloaded.mean()[0]).isEqualTo(-1.5);
+        assertThat(reloaded.precision()[0]).isEqualTo(100.0);
+        for (ChurnFeature f : ChurnFeature.values()) {
+            if (f.ordinal() < 14) {
+                assertThat(reloaded.mean()[f.ordinal() + 1]).as(f.key()).isEqualTo(f.ordinal() / 10.0);
+                assertThat(reloaded.precision()[f.ordinal() + 1]).as(f.key()).isEqualTo(20.0 + f.ordinal());
+            } else {
+                assertThat(reloaded.mean()[f.ordinal() + 1]).as(f.key()).isEqualTo(PRIOR.coefficients()[f.ordinal() + 1]);
+                assertThat(reloaded.precision()[f.ordinal() + 1]).as(f.key()).isEqualTo(16.0);
+            }
+        }
+        assertThat(reloaded.positives()).isEqualTo(30);
+        assertThat(reloaded.negatives()).isEqualTo(70);
+
+        // stored again, it is in today's order with every key, and reloads the same (restart safety)
+        state.store(reloaded, Instant.parse("2026-12-06T12:00:00Z"));
+        assertThat(state.version).isEqualTo(101);
+        assertThat(state.features.split(",")).hasSize(ChurnFeature.values().length);
+        assertThat(state.fit(prior).mean()).containsExactly(reloaded.mean(), within(0.0));
+        assertThat(state.fit(prior).precision()).containsExactly(reloaded.precision(), within(0.0));
+    }
+
+    @Test
+    void theRefitIsTheSameWhateverTheOrderAndRecoversWhatAllLeaversFirstThenAllStayersHides() {
+        Random random = new Random(7);
+        List<double[]> inputs = new ArrayList<>();
+        List<Boolean> labels = new ArrayList<>();
+        for (int n = 0; n < 3_000; n++) {
+            double[] x = new double[FEATURES];
+            x[ChurnFeature.AGE_45_54.ordinal()] = random.nextInt(2);
+            x[ChurnFeature.SINGLE_PRODUCT.ordinal()] = random.nextInt(2);
+            double z = -2 + 1.5 * x[ChurnFeature.AGE_45_54.ordinal()] + 1.0 * x[ChurnFeature.SINGLE_PRODUCT.ordinal()];
+            inputs.add(x);
+            labels.add(random.nextDouble() < ChurnRiskModel.sigmoid(z));
+        }
+        // the order a first labelling run gives: every leaver, then every stayer
+        List<Integer> order = new ArrayList<>();
+        for (int n = 0; n < inputs.size(); n++) {
+            order.add(n);
+        }
+        order.sort((a, b) -> Boolean.compare(labels.get(b), labels.get(a)));
+        List<double[]> sortedInputs = order.stream().map(inputs::get).toList();
+        List<Boolean> sortedLabels = order.stream().map(labels::get).toList();
+
+        OnlineChurnFit prior = OnlineChurnFit.fromPrior(PRIOR, 16);
+        OnlineChurnFit refit = OnlineChurnFit.refit(prior, inputs, labels);
+        OnlineChurnFit refitSorted = OnlineChurnFit.refit(prior, sortedInputs, sortedLabels);
+        assertThat(refitSorted.mean()).containsExactly(refit.mean(), within(1e-9));
+        assertThat(refit.positives() + refit.negatives()).isEqualTo(3_000);
+        assertThat(refit.mean()[ChurnFeature.AGE_45_54.ordinal() + 1]).isCloseTo(1.5, within(0.3));
+        assertThat(refit.mean()[ChurnFeature.SINGLE_PRODUCT.ordinal() + 1]).isCloseTo(1.0, within(0.3));
+        assertThat(refit.mean()[0]).isCloseTo(-2, within(0.3));
+
+        OnlineChurnFit online = OnlineChurnFit.fromPrior(PRIOR, 16);
+        for (int n = 0; n < sortedInputs.size(); n++) {
+            online.observe(sortedInputs.get(n), sortedLabels.get(n));
+        }
+        double onlineError = Math.abs(online.mean()[ChurnFeature.AGE_45_54.ordinal() + 1] - 1.5)
+                + Math.abs(online.mean()[0] + 2);
+        double refitError = Math.abs(refit.mean()[ChurnFeature.AGE_45_54.ordinal() + 1] - 1.5) + Math.abs(refit.mean()[0] + 2);
+        assertThat(refitError).as("the refit is closer to the truth than the online pass in that order").isLessThan(onlineError);
     }
 }

@@ -29,7 +29,7 @@ public class LoyaltyEventsConsumer {
     static final String CHURN_RISK_RAISED = "crm.loyalty.churn-risk-raised";
 
     public record ScoreChanged(@NotNull UUID clientId, @NotNull Double behavioural, @NotNull Double perceived,
-            @NotNull String type, @NotNull Double churnRisk) {
+            @NotNull String type, Double churnRisk) {
     }
 
     public record TypeChanged(@NotNull UUID clientId, @NotNull String type) {

@@ -1,0 +1,93 @@
+package org.bankcrm.client;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.bankcrm.platform.security.Roles;
+import org.bankcrm.platform.testing.CallsAs;
+import org.bankcrm.platform.testing.CrmTestResource;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** POST /api/v1/financials/batch: many clients' months at once, as the single path records each. */
+@QuarkusTest
+@QuarkusTestResource(CrmTestResource.class)
+@CallsAs({ Roles.CHANNEL, Roles.INTEGRATION })
+class FinancialsBatchTest {
+
+    static String month(String clientId, String month, int transactions) {
+        return """
+                {"clientId": "%s", "month": "%s", "revenue": 40, "costToServe": 10, "averageBalance": 2500.5,
+                 "transactionCount": %d, "transactionAmount": 900}""".formatted(clientId, month, transactions);
+    }
+
+    static String body(List<String> months) {
+        return "{\"months\": [" + String.join(",", months) + "]}";
+    }
+
+    @Test
+    void monthsOfSeveralClientsAreRecordedAndPublishedAsTheSinglePathDoes() {
+        String a = ClientRegistrationTest.register("CB-" + UUID.randomUUID());
+        String b = ClientRegistrationTest.register("CB-" + UUID.randomUUID());
+        List<String> months = new ArrayList<>();
+        for (int back = 3; back >= 1; back--) {
+            months.add(month(a, YearMonth.now().minusMonths(back).toString(), 10 + back));
+            months.add(month(b, YearMonth.now().minusMonths(back).toString(), back));
+        }
+        given().contentType(ContentType.JSON).body(body(months))
+                .when().post("/api/v1/financials/batch")
+                .then().statusCode(201).body("count", equalTo(6)).body("replaced", equalTo(0));
+        given().when().get("/api/v1/clients/{id}/financials", a).then().statusCode(200)
+                .body("", hasSize(3)).body("transactionCount", equalTo(List.of(13, 12, 11)));
+        var events = PublishedEvents.expect(b, "crm.client.financials-recorded", 3);
+        assertThat(events).extracting(e -> PublishedEvents.json(e.value()).get("transactionCount").asInt())
+                .containsExactly(3, 2, 1);
+
+        // the same month again replaces it, and says so
+        given().contentType(ContentType.JSON).body(body(List.of(month(a, YearMonth.now().minusMonths(1).toString(), 99))))
+                .when().post("/api/v1/financials/batch")
+                .then().statusCode(201).body("count", equalTo(1)).body("replaced", equalTo(1));
+    }
+
+    @Test
+    void anUnknownClientFailsTheWholeBatchWithItsIndexAndNothingIsRecorded() {
+        String a = ClientRegistrationTest.register("CB-" + UUID.randomUUID());
+        String month = YearMonth.now().minusMonths(1).toString();
+        given().contentType(ContentType.JSON).body(body(List.of(month(a, month, 5), month(UUID.randomUUID().toString(), month, 5))))
+                .when().post("/api/v1/financials/batch")
+                .then().statusCode(404).contentType("application/problem+json").body("index", equalTo(1));
+        given().when().get("/api/v1/clients/{id}/financials", a).then().statusCode(200).body("", hasSize(0));
+    }
+
+    @Test
+    void invalidMonthsAreA400NamingEachFieldWithItsIndexAndAnEmptyOrTooLargeBatchIsRefused() {
+        String a = ClientRegistrationTest.register("CB-" + UUID.randomUUID());
+        given().contentType(ContentType.JSON)
+                .body(body(List.of(month(a, YearMonth.now().minusMonths(1).toString(), 5),
+                        month(a, YearMonth.now().plusMonths(1).toString(), -1))))
+                .when().post("/api/v1/financials/batch")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("months[1].month"))
+                .body("violations.field", hasItem("months[1].transactionCount"));
+        given().contentType(ContentType.JSON).body("{\"months\": []}")
+                .when().post("/api/v1/financials/batch").then().statusCode(400);
+        List<String> tooMany = new ArrayList<>();
+        for (int i = 0; i < 1_001; i++) {
+            tooMany.add(month(a, "2020-01", 1));
+        }
+        given().contentType(ContentType.JSON).body(body(tooMany))
+                .when().post("/api/v1/financials/batch").then().statusCode(400);
+        given().when().get("/api/v1/clients/{id}/financials", a).then().statusCode(200).body("", hasSize(0));
+    }
+}
