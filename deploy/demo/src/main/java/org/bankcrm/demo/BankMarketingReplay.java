@@ -475,28 +475,7 @@ public final class BankMarketingReplay {
 
     /** Area under the ROC curve of a score against the answers (Mann-Whitney, ties counted half). */
     static double auc(List<Outcome> outcomes, ToDoubleFunction<Outcome> score) {
-        List<Outcome> sorted = new ArrayList<>(outcomes);
-        sorted.sort(Comparator.comparingDouble(score));
-        double rankSum = 0;
-        long positives = 0;
-        int i = 0;
-        while (i < sorted.size()) {
-            int j = i;
-            while (j < sorted.size() && score.applyAsDouble(sorted.get(j)) == score.applyAsDouble(sorted.get(i))) {
-                j++;
-            }
-            double rank = (i + 1 + j) / 2.0;
-            for (int k = i; k < j; k++) {
-                if (sorted.get(k).row().subscribed()) {
-                    rankSum += rank;
-                    positives++;
-                }
-            }
-            i = j;
-        }
-        long negatives = sorted.size() - positives;
-        return positives == 0 || negatives == 0 ? Double.NaN
-                : (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+        return RankingQuality.auc(outcomes, score, o -> o.row().subscribed());
     }
 
     /** The share of all subscribers that the top-scored half holds. */

@@ -371,29 +371,7 @@ public final class ChurnReplay {
 
     /** Area under the ROC curve: the chance a leaver ranks above a stayer (ties count half). */
     static double auc(List<Scored> scored, ToDoubleFunction<Scored> score) {
-        List<Scored> sorted = new ArrayList<>(scored);
-        sorted.sort(Comparator.comparingDouble(score));
-        double rankSum = 0;
-        long positives = 0;
-        int i = 0;
-        while (i < sorted.size()) {
-            int j = i;
-            double value = score.applyAsDouble(sorted.get(i));
-            while (j < sorted.size() && score.applyAsDouble(sorted.get(j)) == value) {
-                j++;
-            }
-            double averageRank = (i + 1 + j) / 2.0;
-            for (int t = i; t < j; t++) {
-                if (sorted.get(t).row().exited()) {
-                    rankSum += averageRank;
-                    positives++;
-                }
-            }
-            i = j;
-        }
-        long negatives = sorted.size() - positives;
-        return positives == 0 || negatives == 0 ? Double.NaN
-                : (rankSum - positives * (positives + 1) / 2.0) / (positives * (double) negatives);
+        return RankingQuality.auc(scored, score, s -> s.row().exited());
     }
 
     static double brier(List<Scored> scored) {
