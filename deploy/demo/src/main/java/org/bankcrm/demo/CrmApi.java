@@ -55,9 +55,28 @@ public final class CrmApi {
     private final String loyaltyService;
     private final String offerService;
 
-    /** The CRM as {@code crm up} runs it: the four services on their fixed ports 8081-8084 of {@code host}. */
+    /**
+     * The CRM as {@code crm up} runs it: the four services on ports 8081-8084 of {@code host}, or from {@code CRM_HTTP_PORT}
+     * on when the launcher was told to move them.
+     */
     public CrmApi(String host) {
-        this("http://" + host + ":8081", "http://" + host + ":8082", "http://" + host + ":8083", "http://" + host + ":8084");
+        this(host, firstServicePort(System.getenv("CRM_HTTP_PORT")));
+    }
+
+    private CrmApi(String host, int first) {
+        this("http://" + host + ":" + first, "http://" + host + ":" + (first + 1), "http://" + host + ":" + (first + 2),
+                "http://" + host + ":" + (first + 3));
+    }
+
+    static int firstServicePort(String value) {
+        if (value == null || value.isBlank()) {
+            return 8081;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("CRM_HTTP_PORT must be a port number, not '" + value + "'");
+        }
     }
 
     /** The CRM anywhere else (e.g. a stack on free ports): each service's base URL, {@code http://host:port}. */

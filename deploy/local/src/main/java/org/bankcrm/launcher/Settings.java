@@ -71,8 +71,11 @@ record Settings(
                 Duration.ofSeconds(number(env, "CRM_START_TIMEOUT", 120, 5, 3600)),
                 words(env.getOrDefault("CRM_SERVICE_JVM_OPTS", DEFAULT_SERVICE_JVM_OPTS)),
                 words(env.getOrDefault("CRM_KAFKA_JVM_OPTS", DEFAULT_KAFKA_JVM_OPTS)),
-                services(env.get("CRM_SERVICES")));
+                services(env.get("CRM_SERVICES"), port(env, "CRM_HTTP_PORT", FIRST_SERVICE_PORT)));
     }
+
+    /** The first service's HTTP port; the others follow it (8081-8084). {@code CRM_HTTP_PORT} moves all four. */
+    static final int FIRST_SERVICE_PORT = 8081;
 
     /**
      * As the services' container image runs them under their Kubernetes memory limit (deploy/README.md): the heap
@@ -132,9 +135,15 @@ record Settings(
     /** {@code CRM_SERVICES=none}: PostgreSQL and Kafka only ({@code crm up --infra-only}). */
     static final String NO_SERVICES = "none";
 
-    private static List<Service> services(String selection) {
+    private static List<Service> services(String selection, int firstPort) {
+        if (firstPort > 65535 - ALL_SERVICES.size()) {
+            throw new IllegalArgumentException("CRM_HTTP_PORT must leave room for " + ALL_SERVICES.size()
+                    + " consecutive ports, not " + firstPort);
+        }
+        List<Service> all = ALL_SERVICES.stream()
+                .map(s -> new Service(s.name(), s.port() - FIRST_SERVICE_PORT + firstPort, s.database())).toList();
         if (selection == null || selection.isBlank() || selection.trim().equalsIgnoreCase("all")) {
-            return ALL_SERVICES;
+            return all;
         }
         if (selection.trim().equalsIgnoreCase(NO_SERVICES)) {
             return List.of();
@@ -146,7 +155,7 @@ record Settings(
                         + ALL_SERVICES.stream().map(Service::name).collect(Collectors.joining(", ")));
             }
         }
-        return ALL_SERVICES.stream().filter(s -> names.contains(s.name())).toList();
+        return all.stream().filter(s -> names.contains(s.name())).toList();
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

@@ -46,6 +46,14 @@ class SettingsTest {
     }
 
     @Test
+    void httpPortMovesAllFourServices() {
+        Settings settings = Settings.fromEnvironment(layout, Map.of("CRM_HTTP_PORT", "18081", "CRM_SERVICES", "loyalty-service"));
+
+        assertEquals(List.of(18083), settings.services().stream().map(Settings.Service::port).toList());
+        assertThrows(IllegalArgumentException.class, () -> Settings.fromEnvironment(layout, Map.of("CRM_HTTP_PORT", "65534")));
+    }
+
+    @Test
     void noneStartsOnlyTheInfrastructure() {
         Settings settings = Settings.fromEnvironment(layout, Map.of("CRM_SERVICES", "none"));
 
