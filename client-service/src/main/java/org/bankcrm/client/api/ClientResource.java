@@ -136,7 +136,7 @@ public class ClientResource {
     @RolesAllowed(Roles.CHANNEL)
     @GET
     @Path("clients/{id}")
-    @Operation(summary = "Read a client", description = "With its ETag; 404 when unknown, 410 once erased.")
+    @Operation(operationId = "getClient", summary = "Read a client", description = "With its ETag; 404 when unknown, 410 once erased.")
     @APIResponse(responseCode = "200", description = "The client", headers = @Header(name = HttpHeaders.ETAG, description = ETAG_TEXT,
             schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ClientView.class)))

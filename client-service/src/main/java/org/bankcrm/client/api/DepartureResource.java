@@ -70,7 +70,7 @@ public class DepartureResource {
 
     @RolesAllowed({ Roles.CHANNEL, Roles.ANALYST, Roles.INTEGRATION })
     @GET
-    @Operation(summary = "The client's departure", description = "404 when the client has not left (or returned since), or is unknown; 410 erased.")
+    @Operation(operationId = "getDeparture", summary = "The client's departure", description = "404 when the client has not left (or returned since), or is unknown; 410 erased.")
     public Uni<DepartureView> get(@PathParam("id") UUID id) {
         return registry.find(id).map(client -> {
             if (!client.hasLeft()) {

@@ -86,7 +86,7 @@ public class FinancialsResource {
 
     @RolesAllowed({ Roles.CHANNEL, Roles.ANALYST })
     @GET
-    @Operation(summary = "Every month recorded for the client, oldest first")
+    @Operation(operationId = "listFinancials", summary = "Every month recorded for the client, oldest first")
     public Uni<List<FinancialsView>> list(@PathParam("id") UUID id) {
         return ledger.of(id).map(months -> months.stream().map(f -> FinancialsView.of(f, null)).toList());
     }

@@ -66,7 +66,7 @@ public class ProductResource {
 
     @RolesAllowed({ Roles.CHANNEL, Roles.ANALYST })
     @GET
-    @Operation(summary = "Every product of the client, open and closed, oldest first")
+    @Operation(operationId = "listProducts", summary = "Every product of the client, open and closed, oldest first")
     public Uni<List<ProductView>> list(@PathParam("id") UUID id) {
         return portfolio.of(id).map(products -> products.stream().map(ProductView::of).toList());
     }

@@ -92,7 +92,7 @@ public class SegmentResource {
 
     @RolesAllowed({ Roles.ANALYST, Roles.MARKETING })
     @GET
-    @Operation(summary = "Every segment with its size, average profitability and products per client")
+    @Operation(operationId = "listSegments", summary = "Every segment with its size, average profitability and products per client")
     public Uni<List<SegmentView>> list() {
         return catalog.all().map(all -> all.stream().map(this::view).toList());
     }
@@ -100,7 +100,7 @@ public class SegmentResource {
     @RolesAllowed({ Roles.ANALYST, Roles.MARKETING })
     @GET
     @Path("{id}")
-    @Operation(summary = "A segment, its analysis and the progress of its recomputation", description = "With its ETag, the version of its definition.")
+    @Operation(operationId = "getSegment", summary = "A segment, its analysis and the progress of its recomputation", description = "With its ETag, the version of its definition.")
     @APIResponse(responseCode = "200", description = "The segment", headers = @Header(name = HttpHeaders.ETAG, description = ETAG_TEXT,
             schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SegmentView.class)))

@@ -63,7 +63,7 @@ public class ValueRecomputationResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A run and its progress", description = "status PENDING/RUNNING/DONE/FAILED, total live clients, done, changed (values that moved), progress 0-1")
+    @Operation(operationId = "getValueRecomputation", summary = "A run and its progress", description = "status PENDING/RUNNING/DONE/FAILED, total live clients, done, changed (values that moved), progress 0-1")
     public Uni<RunView> get(@PathParam("id") UUID id) {
         return recomputation.find(id).map(run -> RunView.of(run.orElseThrow(() -> ProblemException.notFound("value recomputation", id))));
     }

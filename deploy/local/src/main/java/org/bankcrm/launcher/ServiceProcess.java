@@ -85,6 +85,8 @@ final class ServiceProcess {
                 // bearer tokens: the launcher's development key pair and issuer (DevTokens), as a bank's identity provider
                 "MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER,
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + new DevTokens(settings.layout()).publicKey(),
+                // the production profile logs JSON for a cluster's collector; here a person reads the logs (crm logs)
+                "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false",
                 // as the container image sets it: glibc keeps two malloc arenas, not one per core and thread
                 "MALLOC_ARENA_MAX", "2");
     }

@@ -3,11 +3,12 @@ package org.bankcrm.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -880,6 +884,36 @@ class CrmSystemTest {
         }
         assertThat(scanned).as("records on %s", List.of(topics)).isPositive();
         assertThat(hits).as("personal data of the clients in the %d records of %s", scanned, List.of(topics)).isEmpty();
+    }
+
+    @Test
+    @Order(AFTER_THE_SCENARIOS)
+    @DisplayName("Ops. Every metric the Grafana dashboard and the alerts of deploy/k8s/base/monitoring read is one the "
+            + "running services expose, after the scenarios have driven every path (dead letters included)")
+    void everyMetricTheDashboardAndTheAlertsReadIsExposed() throws Exception {
+        Path monitoring = Path.of(System.getProperty("crm.project.root", "../..")).toAbsolutePath().normalize()
+                .resolve("deploy/k8s/base/monitoring");
+        Set<String> named = new TreeSet<>();
+        try (var files = Files.list(monitoring)) {
+            for (Path file : files.toList()) {
+                Matcher m = Pattern.compile("\\b((?:crm|http_server|jvm|process|kafka)_[a-z0-9_]+)\\b")
+                        .matcher(Files.readString(file));
+                while (m.find()) {
+                    named.add(m.group(1));
+                }
+            }
+        }
+        // Strimzi's Kafka Exporter serves these on Kubernetes, not the services
+        named.removeIf(name -> name.startsWith("kafka_consumergroup_") || name.startsWith("kafka_topic_"));
+        Set<String> exposed = new TreeSet<>();
+        for (String service : List.of(RunningCrm.CLIENT, RunningCrm.INTERACTION, RunningCrm.LOYALTY, RunningCrm.OFFER)) {
+            Http.Reply metrics = Http.getText(crm.url(service, "/q/metrics"));
+            assertThat(metrics.status()).as(service + " /q/metrics").isEqualTo(200);
+            metrics.raw().lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+                    .map(l -> l.split("[{ ]", 2)[0]).forEach(exposed::add);
+        }
+        assertThat(named).as("metrics the dashboard and alerts read").hasSizeGreaterThan(10);
+        assertThat(exposed).as("metrics the services expose").containsAll(named);
     }
 
     @Test

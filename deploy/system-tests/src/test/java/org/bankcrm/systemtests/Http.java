@@ -55,13 +55,22 @@ final class Http {
         return send("DELETE", url, null);
     }
 
+    /** A GET of a text resource (e.g. /q/metrics, which answers 406 to a client that accepts only JSON). */
+    static Reply getText(String url) {
+        return send("GET", url, null, "text/plain");
+    }
+
     static Reply send(String method, String url, Object body) {
+        return send(method, url, body, "application/json");
+    }
+
+    private static Reply send(String method, String url, Object body, String accept) {
         try {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(30))
-                    .header("accept", "application/json")
+                    .header("accept", accept)
                     .header("content-type", "application/json")
                     .method(method, publisher);
             if (token != null) {

@@ -53,7 +53,7 @@ public class InteractionResource {
     @RolesAllowed({ Roles.CHANNEL, Roles.ANALYST })
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a touchpoint")
+    @Operation(operationId = "getInteraction", summary = "Read a touchpoint")
     public Uni<InteractionView> get(@PathParam("id") UUID id) {
         return log.find(id).map(InteractionView::of);
     }

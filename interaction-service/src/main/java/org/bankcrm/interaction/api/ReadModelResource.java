@@ -36,7 +36,7 @@ public class ReadModelResource {
 
     @GET
     @Path("{clientId}")
-    @Operation(summary = "The client as this service knows it from client-service's events (404 until they arrive, "
+    @Operation(operationId = "getReadModelClient", summary = "The client as this service knows it from client-service's events (404 until they arrive, "
             + "and once the client is erased)")
     public Uni<KnownClientView> get(@PathParam("clientId") UUID clientId) {
         return directory.find(clientId).chain(c -> directory.segments(clientId).map(segments -> new KnownClientView(

@@ -42,7 +42,7 @@ public class ReadModelResource {
 
     @GET
     @Path("{clientId}")
-    @Operation(summary = "The client as this service knows it from events (404 until crm.client.registered arrives)")
+    @Operation(operationId = "getReadModelClient", summary = "The client as this service knows it from events (404 until crm.client.registered arrives)")
     public Uni<ClientProfileView> get(@PathParam("clientId") UUID clientId) {
         return reports.profile(clientId).map(c -> new ClientProfileView(c.clientId, c.clientType, c.ageBand,
                 c.customerSince, c.registeredAt, c.segmentCodes(), c.valueQuadrant, c.heldProducts(), c.productsClosed,

@@ -51,7 +51,7 @@ public class RecomputationResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "The job's progress: status (RUNNING, DONE, FAILED), clients done of total")
+    @Operation(operationId = "getRecomputation", summary = "The job's progress: status (RUNNING, DONE, FAILED), clients done of total")
     public Uni<RecomputationView> get(@PathParam("id") UUID id) {
         return recomputations.find(id).map(RecomputationView::of);
     }

@@ -89,7 +89,7 @@ public class DecisionResource {
     @RolesAllowed({ Roles.CHANNEL, Roles.ANALYST })
     @GET
     @Path("decisions/{decisionId}")
-    @Operation(summary = "A stored decision (404 when unknown)")
+    @Operation(operationId = "getDecision", summary = "A stored decision (404 when unknown)")
     public Uni<DecisionView> get(@PathParam("decisionId") UUID decisionId) {
         return nextBestActions.get(decisionId).map(DecisionResource::view);
     }

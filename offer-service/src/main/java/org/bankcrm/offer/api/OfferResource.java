@@ -85,7 +85,7 @@ public class OfferResource {
 
     @RolesAllowed({ Roles.MARKETING, Roles.ANALYST })
     @GET
-    @Operation(summary = "The catalogue, optionally one category")
+    @Operation(operationId = "listOffers", summary = "The catalogue, optionally one category")
     public Uni<List<OfferView>> list(@QueryParam("category") OfferCategory category) {
         return catalogue.list(category).map(list -> list.stream().map(this::view).toList());
     }
@@ -93,7 +93,7 @@ public class OfferResource {
     @RolesAllowed({ Roles.MARKETING, Roles.ANALYST })
     @GET
     @Path("{id}")
-    @Operation(summary = "One offer (404 when unknown)")
+    @Operation(operationId = "getOffer", summary = "One offer (404 when unknown)")
     public Uni<OfferView> get(@PathParam("id") UUID id) {
         return catalogue.get(id).map(this::view);
     }

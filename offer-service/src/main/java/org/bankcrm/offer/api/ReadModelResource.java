@@ -47,7 +47,7 @@ public class ReadModelResource {
 
     @GET
     @Path("{clientId}")
-    @Operation(summary = "The client as this service knows it from events (404 until they arrive)")
+    @Operation(operationId = "getReadModelClient", summary = "The client as this service knows it from events (404 until they arrive)")
     public Uni<ClientProfileView> get(@PathParam("clientId") UUID clientId) {
         return directory.find(clientId).map(c -> new ClientProfileView(c.clientId, c.clientType, c.ageBand, c.incomeBracket,
                 new ConsentsView(c.consents.email, c.consents.sms, c.consents.push, c.consents.phone, c.consents.profiling),

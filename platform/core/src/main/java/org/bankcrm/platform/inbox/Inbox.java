@@ -2,6 +2,7 @@ package org.bankcrm.platform.inbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -17,6 +18,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
@@ -167,6 +169,25 @@ public class Inbox {
         return onContext(sent, attempt.context);
     }
 
+    /**
+     * How old an event is when this consumer has applied it (from the producer's {@code ce_time}): the outbox, the broker
+     * and the consumer's queue together. For offer-service's consumer of {@code crm.interaction.recorded} it is the way
+     * from a recorded touchpoint to its fast decision; the dashboards read its buckets (HistogramBuckets).
+     */
+    private void recordAge(String consumer, IncomingEvent event) {
+        if (event.time() == null) {
+            return;
+        }
+        Duration age = Duration.between(event.time(), Instant.now());
+        if (!age.isNegative()) {
+            Timer.builder("crm.inbox.event.age")
+                    .description("From the event's time at its producer to its effect committed by this consumer")
+                    .tags("consumer", consumer, "type", event.type())
+                    .register(metrics)
+                    .record(age);
+        }
+    }
+
     private void resume(Attempt attempt) {
         paused.resume(attempt.pauseKey);
     }
@@ -209,6 +230,7 @@ public class Inbox {
                 .invoke(applied -> {
                     if (applied) {
                         metrics.counter("crm.inbox.applied", "consumer", consumer, "type", event.type()).increment();
+                        recordAge(consumer, event);
                     }
                 });
     }

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -54,7 +55,10 @@ public class OutboxRelay {
             "update outbox_event set published_at = clock_timestamp(), attempts = attempts + 1, last_error = null where id = any($1)";
     private static final String MARK_FAILED =
             "update outbox_event set attempts = attempts + 1, last_error = $2 where id = $1";
-    private static final String COUNT_PENDING = "select count(*) from outbox_event where published_at is null";
+    private static final String COUNT_PENDING = """
+            select count(*), coalesce(extract(epoch from clock_timestamp() - min(created_at)), 0)
+            from outbox_event where published_at is null
+            """;
     private static final String PURGE = "delete from outbox_event where published_at < $1";
     private static final String KNOWN_TOPICS = "select distinct topic from outbox_event";
 
@@ -68,6 +72,8 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wokenWhileRunning = new AtomicBoolean();
     private final AtomicLong pending = new AtomicLong();
+    /** Age in milliseconds of the oldest event not published yet, as of the last sweep (0: none pending). */
+    private final AtomicLong oldestPendingMillis = new AtomicLong();
     private volatile long pausedUntil;
     private volatile int consecutiveFailures;
     private volatile boolean stopped;
@@ -110,6 +116,10 @@ public class OutboxRelay {
                 .publishPercentiles(0.5, 0.9, 0.99)
                 .register(metrics);
         metrics.gauge("crm.outbox.pending", pending);
+        Gauge.builder("crm.outbox.oldest.pending.age", oldestPendingMillis, millis -> millis.get() / 1000.0)
+                .description("Age of the oldest event the relay has not published yet, as of its last sweep")
+                .baseUnit("seconds")
+                .register(metrics);
         listen();
         warmUp();
         sweepTimer = vertx.setPeriodic(config.sweepInterval().toMillis(), id -> sweep());
@@ -253,7 +263,11 @@ public class OutboxRelay {
     private void sweep() {
         wake();
         pool.query(COUNT_PENDING).execute()
-                .invoke(rows -> pending.set(rows.iterator().next().getLong(0)))
+                .invoke(rows -> {
+                    Row counted = rows.iterator().next();
+                    pending.set(counted.getLong(0));
+                    oldestPendingMillis.set(Math.round(counted.getDouble(1) * 1000));
+                })
                 .chain(() -> pool.preparedQuery(PURGE).execute(
                         Tuple.of(OffsetDateTime.now().minus(config.retention()))))
                 .subscribe().with(ignored -> {
