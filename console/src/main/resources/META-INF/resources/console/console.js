@@ -3,6 +3,12 @@
 (function () {
   'use strict';
 
+  function newer(fresh, shown) {
+    if (!shown) { return true; }
+    var a = Date.parse(fresh), b = Date.parse(shown);
+    return !isNaN(a) && (isNaN(b) || a > b);
+  }
+
   function pollNextBestActions() {
     var config = document.getElementById('poll-config');
     var panel = document.getElementById('nba');
@@ -19,7 +25,9 @@
         .then(function (html) {
           if (!html) { return; }
           var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('nba');
-          if (fresh && fresh.getAttribute('data-decision-id') !== current.getAttribute('data-decision-id')) {
+          // a newer decision of the event chain replaces the one shown (also one the staff asked for)
+          if (fresh && fresh.getAttribute('data-decision-id') !== current.getAttribute('data-decision-id')
+              && newer(fresh.getAttribute('data-decided-at'), current.getAttribute('data-decided-at'))) {
             current.replaceWith(document.importNode(fresh, true));
             var live = document.getElementById('live');
             if (live) { live.textContent = live.getAttribute('data-new-text'); }

@@ -19,7 +19,12 @@ public interface OfferApi {
 
     @GET
     @Path("clients/{clientId}/next-best-actions")
+    /** The latest decision the event chain made (not one a channel asked for). */
     JsonNode nextBestActions(@HeaderParam("Authorization") String bearer, @PathParam("clientId") String clientId);
+
+    @GET
+    @Path("decisions/{decisionId}")
+    JsonNode decision(@HeaderParam("Authorization") String bearer, @PathParam("decisionId") String decisionId);
 
     /** A decision for the channel: its actions are handed to the channel to present. */
     @POST

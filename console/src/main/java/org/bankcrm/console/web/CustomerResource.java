@@ -81,10 +81,11 @@ public class CustomerResource {
 
     @GET
     @Path("{id}")
-    public Response client360(@PathParam("id") String id, @QueryParam("done") String done) {
+    public Response client360(@PathParam("id") String id, @QueryParam("done") String done,
+            @QueryParam("decision") String decision) {
         Access.require(viewer, Page.CUSTOMER_360);
         String clientId = clientId(id);
-        TemplateInstance view = picture(clientId);
+        TemplateInstance view = picture(clientId, uuid(decision).orElse(null));
         view.data("done", done != null && DONE.contains(done) ? done : null);
         return Response.ok(view).build();
     }
@@ -117,10 +118,10 @@ public class CustomerResource {
             Backends.call("interaction-service", () -> backends.interactions().record(viewer.bearer(),
                     form.request(clientId, UUID.randomUUID(), Instant.now())));
         } catch (ServiceProblem problem) {
-            TemplateInstance view = picture(clientId).data("form", form).data("formProblem", problem);
+            TemplateInstance view = picture(clientId, null).data("form", form).data("formProblem", problem);
             return pages.status(problem.status() >= 500 ? 502 : problem.status(), view);
         }
-        return done(clientId, "touchpointRecorded", "timeline");
+        return done(clientId, "touchpointRecorded", null, "timeline");
     }
 
     /** Asks offer-service for a decision on the staff member's channel: the actions it answers are the ones to present. */
@@ -152,22 +153,30 @@ public class CustomerResource {
                 "responseRecorded");
     }
 
+    /** Calls offer-service; then the 360 with the decision acted on in the actions panel. */
     private Response act(String clientId, String service, Supplier<JsonNode> call, String done) {
+        JsonNode answer;
         try {
-            Backends.call(service, call);
+            answer = Backends.call(service, call);
         } catch (ServiceProblem problem) {
-            TemplateInstance view = picture(clientId).data("actionProblem", problem);
+            TemplateInstance view = picture(clientId, null).data("actionProblem", problem);
             return pages.status(problem.status() >= 500 ? 502 : problem.status(), view);
         }
-        return done(clientId, done, "nba");
+        String decision = answer == null ? null : answer.path("decisionId").asText(null);
+        return done(clientId, done, uuid(decision).orElse(null), "nba");
     }
 
-    private static Response done(String clientId, String done, String anchor) {
-        return Response.seeOther(URI.create("/clients/" + clientId + "?done=" + done + "#" + anchor)).build();
+    private static Response done(String clientId, String done, String decision, String anchor) {
+        return Response.seeOther(URI.create("/clients/" + clientId + "?done=" + done
+                + (decision == null ? "" : "&decision=" + decision) + "#" + anchor)).build();
     }
 
-    /** The 360: the client itself must be there (its problem is the page's answer); each other part may be missing. */
-    private TemplateInstance picture(String clientId) {
+    /**
+     * The 360: the client itself must be there (its problem is the page's answer); each other part may be missing. The
+     * actions panel shows {@code decision} (one the staff asked for or answered) when given, else the event chain's
+     * latest; the page's script replaces it when the chain decides anew.
+     */
+    private TemplateInstance picture(String clientId, String decision) {
         String bearer = viewer.bearer();
         JsonNode profile = Backends.call("client-service", () -> backends.clients().client(bearer, clientId));
         Sections sections = new Sections();
@@ -183,7 +192,12 @@ public class CustomerResource {
         view.data("history", history == null ? null : LoyaltyHistory.of(history));
         view.data("timeline", sections.optional("interaction-service", () -> backends.interactions().timeline(bearer, clientId, 30)));
         view.data("journeys", sections.optional("interaction-service", () -> backends.interactions().journeys(bearer, clientId, 10)));
-        view.data("nba", sections.optional("offer-service", () -> backends.offers().nextBestActions(bearer, clientId)));
+        Object shown = decision == null ? null
+                : sections.optional("offer-service", () -> backends.offers().decision(bearer, decision));
+        if (!(shown instanceof Map<?, ?> map) || !clientId.equals(map.get("clientId"))) {
+            shown = sections.optional("offer-service", () -> backends.offers().nextBestActions(bearer, clientId));
+        }
+        view.data("nba", shown);
         view.data("problems", sections.problems);
         view.data("form", TouchpointForm.blank("BRANCH"));
         view.data("formProblem", null);

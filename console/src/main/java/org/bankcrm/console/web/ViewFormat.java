@@ -36,6 +36,14 @@ public final class ViewFormat {
         return String.format(Locale.ROOT, "%.1f", n.doubleValue());
     }
 
+    /** An action's score, three decimals: e.g. 0.9071 → "0.907". */
+    static String rank(Object value) {
+        if (!(value instanceof Number n)) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.3f", n.doubleValue());
+    }
+
     /** A signed contribution with two decimals, e.g. "+2.90", "−13.30". */
     static String signed(Object value) {
         if (!(value instanceof Number n)) {
