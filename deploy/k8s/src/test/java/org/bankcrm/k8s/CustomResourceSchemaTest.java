@@ -140,7 +140,7 @@ class CustomResourceSchemaTest {
         assertThat(validated).as(set + ": resources validated").containsEntry("postgresql.cnpg.io/v1 Cluster", 4)
                 .containsEntry("postgresql.cnpg.io/v1 ScheduledBackup", 4).containsEntry("barmancloud.cnpg.io/v1 ObjectStore", 4)
                 .containsEntry("kafka.strimzi.io/v1 KafkaTopic", 10).containsEntry("kafka.strimzi.io/v1 KafkaUser", 4)
-                .containsEntry("monitoring.coreos.com/v1 ServiceMonitor", 4).containsEntry("monitoring.coreos.com/v1 PodMonitor", 5);
+                .containsEntry("monitoring.coreos.com/v1 ServiceMonitor", 5).containsEntry("monitoring.coreos.com/v1 PodMonitor", 5);
         if (!set.equals("base")) {
             assertThat(validated).containsEntry("kafka.strimzi.io/v1 Kafka", 1).containsKey("kafka.strimzi.io/v1 KafkaNodePool");
         }
