@@ -135,12 +135,12 @@ class CustomResourceSchemaTest {
         }
         assertThat(problems).as(set).isEmpty();
         // the check ran on what the CRM deploys: 4 databases (Cluster, ObjectStore, ScheduledBackup, PodMonitor
-        // each), 10 topics, 4 users, a ServiceMonitor per service, the exporter's PodMonitor, the alerts, and in an overlay the
+        // each), 10 topics, 4 users, a ServiceMonitor per service and the console, the exporter's PodMonitor, the alerts, and in an overlay the
         // Kafka cluster and its node pools
         assertThat(validated).as(set + ": resources validated").containsEntry("postgresql.cnpg.io/v1 Cluster", 4)
                 .containsEntry("postgresql.cnpg.io/v1 ScheduledBackup", 4).containsEntry("barmancloud.cnpg.io/v1 ObjectStore", 4)
                 .containsEntry("kafka.strimzi.io/v1 KafkaTopic", 10).containsEntry("kafka.strimzi.io/v1 KafkaUser", 4)
-                .containsEntry("monitoring.coreos.com/v1 ServiceMonitor", 4).containsEntry("monitoring.coreos.com/v1 PodMonitor", 5)
+                .containsEntry("monitoring.coreos.com/v1 ServiceMonitor", 5).containsEntry("monitoring.coreos.com/v1 PodMonitor", 5)
                 .containsEntry("monitoring.coreos.com/v1 PrometheusRule", 1);
         if (!set.equals("base")) {
             assertThat(validated).containsEntry("kafka.strimzi.io/v1 Kafka", 1).containsKey("kafka.strimzi.io/v1 KafkaNodePool");

@@ -41,6 +41,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.kustomize.v1beta1.Kustomization;
@@ -57,6 +58,8 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
  */
 class ManifestsTest {
     static final List<String> SERVICES = List.of("client-service", "interaction-service", "loyalty-service", "offer-service");
+    /** The staff console (console/): a Deployment like the services', without database or Kafka. */
+    static final String CONSOLE = "console";
     static final String KAFKA_CLUSTER = "crm-kafka";
     static final String KAFKA_CA_SECRET = "crm-kafka-cluster-ca-cert";
     static final long MEMORY_REQUEST_TARGET = 384L * 1024 * 1024;
@@ -334,6 +337,13 @@ class ManifestsTest {
                 assertThat(rule.getPorts()).as(what + " ingress on the http port only").singleElement()
                         .satisfies(p -> assertThat(p.getPort().getStrVal()).isEqualTo("http"));
                 for (NetworkPolicyPeer peer : rule.getFrom()) {
+                    if (peer.getPodSelector() != null && peer.getNamespaceSelector() == null) {
+                        // the one pod peer: the staff console of the same namespace, which calls the REST API
+                        assertThat(peer.getPodSelector().getMatchLabels()).as(what + " ingress from pods: the console only")
+                                .isEqualTo(Map.of("app.kubernetes.io/name", CONSOLE));
+                        assertThat(peer.getPodSelector().getMatchExpressions()).isNullOrEmpty();
+                        continue;
+                    }
                     assertThat(peer.getPodSelector()).as(what + " ingress by namespace only").isNull();
                     assertThat(peer.getIpBlock()).isNull();
                     LabelSelector selector = peer.getNamespaceSelector();
@@ -488,6 +498,9 @@ class ManifestsTest {
         for (ConfigMap map : baseConfigMaps()) {
             if (map.getMetadata().getName().equals(AUTH_CONFIG)) {
                 continue; // the identity provider's settings: placeholders a bank replaces, not tunables with defaults
+            }
+            if (map.getMetadata().getName().equals(CONSOLE + "-config")) {
+                continue; // the console has no CRM_ tunables: addresses and sign-in (theConsoleRuns... checks them)
             }
             String service = map.getMetadata().getName().replace("-config", "");
             ConfigKeys keys = KEYS.get(service);
@@ -752,7 +765,8 @@ class ManifestsTest {
         for (Deployment deployment : Manifests.ofType(base, Deployment.class)) {
             baseImages.add(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
         }
-        assertThat(baseImages).containsExactlyInAnyOrderElementsOf(SERVICES.stream().map(s -> "bank-crm/" + s).toList());
+        assertThat(baseImages).containsExactlyInAnyOrderElementsOf(
+                Stream.concat(SERVICES.stream(), Stream.of(CONSOLE)).map(s -> "bank-crm/" + s).toList());
         assertThat(baseKustomization.getImages()).extracting(i -> i.getName()).containsExactlyInAnyOrderElementsOf(baseImages);
         for (String overlay : RENDERED.keySet()) {
             Kustomization kustomization = Manifests.SERIALIZATION.unmarshal(
@@ -813,6 +827,79 @@ class ManifestsTest {
         }
     }
 
+    // ---------------------------------------------------------------- the staff console
+
+    @TestFactory
+    Stream<DynamicTest> theConsoleRunsLikeTheServicesAndTalksOnlyToThemAndTheIdentityProvider() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Map.Entry<String, List<HasMetadata>> set : allSets().entrySet()) {
+            tests.add(DynamicTest.dynamicTest(set.getKey() + "/console", () -> {
+                String what = set.getKey() + "/console";
+                List<HasMetadata> objects = set.getValue();
+                Deployment deployment = Manifests.named(Manifests.ofType(objects, Deployment.class), CONSOLE)
+                        .orElseThrow(() -> new AssertionError(what + ": no Deployment"));
+                var pod = deployment.getSpec().getTemplate().getSpec();
+                Container container = pod.getContainers().get(0);
+                Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+                assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+                assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+                assertProbe(what + " startup", container.getStartupProbe(), "/q/health/started");
+                assertProbe(what + " liveness", container.getLivenessProbe(), "/q/health/live");
+                assertProbe(what + " readiness", container.getReadinessProbe(), "/q/health/ready");
+                assertThat(container.getEnv()).as(what + " the client secret from a Secret, nothing else inline")
+                        .singleElement().satisfies(e -> {
+                            assertThat(e.getName()).isEqualTo("QUARKUS_OIDC_CREDENTIALS_SECRET");
+                            assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("console-oidc");
+                        });
+                Map<String, String> env = environment(objects, container);
+                assertThat(env).as(what + " sign-in through the identity provider, the services by their Services")
+                        .containsEntry("QUARKUS_OIDC_TENANT_ENABLED", "true")
+                        .containsKey("QUARKUS_OIDC_AUTH_SERVER_URL")
+                        .containsEntry("QUARKUS_REST_CLIENT_OFFER_SERVICE_URL", "http://offer-service")
+                        .doesNotContainKey("CONSOLE_DEV_SIGN_IN_PRIVATE_KEY");
+                assertThat(env.keySet()).noneMatch(k -> k.startsWith("QUARKUS_DATASOURCE") || k.startsWith("KAFKA_"));
+
+                Service svc = Manifests.named(Manifests.ofType(objects, Service.class), CONSOLE).orElseThrow();
+                assertThat(podLabels).containsAllEntriesOf(svc.getSpec().getSelector());
+                PodDisruptionBudget pdb = Manifests.named(Manifests.ofType(objects, PodDisruptionBudget.class), CONSOLE).orElseThrow();
+                assertThat(podLabels).containsAllEntriesOf(pdb.getSpec().getSelector().getMatchLabels());
+                Ingress ingress = Manifests.named(Manifests.ofType(objects, Ingress.class), CONSOLE)
+                        .orElseThrow(() -> new AssertionError(what + ": no Ingress"));
+                assertThat(ingress.getSpec().getTls()).as(what + " TLS").singleElement()
+                        .satisfies(tls -> assertThat(tls.getHosts()).containsExactly(ingress.getSpec().getRules().get(0).getHost()));
+                assertThat(ingress.getSpec().getRules().get(0).getHttp().getPaths()).singleElement()
+                        .satisfies(path -> assertThat(path.getBackend().getService().getName()).isEqualTo(CONSOLE));
+
+                NetworkPolicy policy = Manifests.named(Manifests.ofType(objects, NetworkPolicy.class), CONSOLE).orElseThrow();
+                assertThat(podLabels).containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());
+                assertThat(policy.getSpec().getIngress()).singleElement().satisfies(rule -> assertThat(rule.getFrom())
+                        .extracting(NetworkPolicyPeer::getNamespaceSelector).containsExactlyElementsOf(ingressNamespaceSelectors(set.getKey())));
+                List<NetworkPolicyEgressRule> egress = policy.getSpec().getEgress();
+                assertThat(egress).hasSize(3);
+                assertThat(egress.get(0).getTo()).extracting(peer -> peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"))
+                        .containsExactlyInAnyOrderElementsOf(SERVICES);
+                assertThat(egress.get(1).getTo()).singleElement()
+                        .satisfies(peer -> assertThat(peer.getPodSelector().getMatchLabels()).containsEntry("k8s-app", "kube-dns"));
+                assertThat(egress.get(2).getPorts()).singleElement().satisfies(p -> assertThat(p.getPort().getIntVal()).isEqualTo(443));
+                assertThat(egress.get(2).getTo()).singleElement().satisfies(peer -> assertThat(peer.getIpBlock()).isNotNull());
+            }));
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void theConsoleHasAJvmDockerfileAndNamesItsImageAsTheManifestsDo() throws IOException {
+        Path dockerfile = Manifests.rootDir().resolve("console/src/main/docker/Dockerfile.jvm");
+        List<String> lines = Files.readAllLines(dockerfile).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        assertThat(lines).contains("EXPOSE 8080", "USER 185");
+        Deployment deployment = Manifests.named(Manifests.ofType(base, Deployment.class), CONSOLE).orElseThrow();
+        assertThat(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsUser()).isEqualTo(185L);
+        Map<String, String> properties = ServiceFacts.properties(Manifests.rootDir().resolve("console/src/main/resources/application.properties"));
+        assertThat(properties.get("quarkus.container-image.group") + "/" + properties.get("quarkus.container-image.name"))
+                .isEqualTo(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
+    }
+
     // ---------------------------------------------------------------- helpers
 
     interface Check {
@@ -845,6 +932,7 @@ class ManifestsTest {
         for (String service : SERVICES) {
             maps.add(configMapOf(service + "-config", Manifests.k8sDir().resolve("base/services/" + service + ".env")));
         }
+        maps.add(configMapOf(CONSOLE + "-config", Manifests.k8sDir().resolve("base/services/console.env")));
         maps.add(configMapOf(AUTH_CONFIG, Manifests.k8sDir().resolve("base/auth.env")));
         return maps;
     }

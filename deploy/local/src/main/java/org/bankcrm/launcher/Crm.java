@@ -399,13 +399,16 @@ public final class Crm {
                 "  status             what runs: pid, port and health of each component (exit 0 when all are up, 3 if not)",
                 "  down               stop the running CRM (foreground or detached)",
                 "  logs <component>   follow a log: client-service, interaction-service, loyalty-service, offer-service,",
-                "                     kafka, postgres, launcher",
+                "                     console, kafka, postgres, launcher",
                 "  reset [--all]      delete the data (.crm/data); --all deletes the logs too (all of .crm/)",
                 "  help               this text",
                 "",
                 "Data, logs and state live under <project>/.crm/ and are kept between runs.",
                 "Environment (defaults in brackets):",
-                "  CRM_SERVICES           services to start, e.g. client-service,offer-service, or none [all four]",
+                "  CRM_SERVICES           services to start, e.g. client-service,offer-service,console, or none [all four",
+                "                         and the console]",
+                "  CRM_HTTP_PORT          first service port; the services use it and the next three, the console the",
+                "                         fifth [8081: 8081-8084, console 8085]",
                 "  CRM_PG_PORT            PostgreSQL port [15432]",
                 "  CRM_KAFKA_PORT         Kafka bootstrap port [19092]; CRM_KAFKA_CONTROLLER_PORT [bootstrap port + 1]",
                 "  CRM_PARTITIONS         partitions of each topic created [3]",
@@ -521,7 +524,7 @@ public final class Crm {
         stopLeftovers(); // they may hold the very ports checked below
         List<String> problems = new ArrayList<>();
         List<String> built = new ArrayList<>();
-        for (Settings.Service service : settings.services()) {
+        for (Settings.Service service : settings.applications()) {
             Path jar = layout.serviceJar(service.name());
             if (Files.isRegularFile(jar)) {
                 built.add(service.name());
@@ -532,7 +535,7 @@ public final class Crm {
             }
         }
         List<String> advice = new ArrayList<>();
-        if (built.size() < settings.services().size()) {
+        if (built.size() < settings.applications().size()) {
             advice.add("Build the project with: ./mvnw -B -DskipTests install   (in " + layout.root()
                     + "), or run: deploy/local/crm up --build");
             if (!built.isEmpty()) {
@@ -601,7 +604,9 @@ public final class Crm {
         for (String component : state.components()) {
             String pid = Long.toString(state.pid(component).orElse(0));
             int port = state.port(component);
-            if (isService(component)) {
+            if (component.equals(Settings.CONSOLE)) {
+                table.row(component, pid, "http://localhost:" + port + "   (staff console: Customer 360)");
+            } else if (isService(component)) {
                 String base = "http://localhost:" + port;
                 table.row(component, pid, base + "/api/v1", base + "/q/swagger-ui", base + "/q/openapi",
                         base + "/q/metrics", base + "/q/health");
@@ -618,6 +623,10 @@ public final class Crm {
         out.println("  Kafka bootstrap  127.0.0.1:" + kafkaPort);
         out.println("  PostgreSQL       jdbc:postgresql://127.0.0.1:" + postgresPort + "/<database>   databases: "
                 + String.join(", ", Settings.DATABASES) + "; user postgres, password postgres");
+        if (state.components().contains(Settings.CONSOLE)) {
+            out.println("  Console          http://localhost:" + state.port(Settings.CONSOLE)
+                    + "   (staff console; development sign-in: choose a role, e.g. channel)");
+        }
         out.println("  Logs             " + layout.logs() + "   (crm logs <component>)");
         out.println("  Data             " + layout.data() + "   (kept between runs; crm reset deletes it)");
         out.println("  Tokens           deploy/local/crm token <channel|analyst|marketing|admin|integration>   (every /api/v1 call needs one:");
@@ -637,7 +646,8 @@ public final class Crm {
      * runs against the launcher's PostgreSQL and Kafka exactly as {@code crm up} would run it.
      */
     private int serviceEnvironment(List<String> options) throws IOException {
-        List<String> names = Settings.ALL_SERVICES.stream().map(Settings.Service::name).toList();
+        List<String> names = new ArrayList<>(Settings.ALL_SERVICES.stream().map(Settings.Service::name).toList());
+        names.add(Settings.CONSOLE);
         if (options.size() != 1 || !names.contains(options.get(0))) {
             out.println("usage: crm env <service>   services: " + String.join(", ", names));
             return 2;
@@ -645,7 +655,7 @@ public final class Crm {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.remove("CRM_SERVICES");
         Settings settings = Settings.fromEnvironment(layout, all);
-        Settings.Service service = settings.services().stream().filter(s -> s.name().equals(options.get(0))).findFirst()
+        Settings.Service service = settings.applications().stream().filter(s -> s.name().equals(options.get(0))).findFirst()
                 .orElseThrow();
         DevTokens tokens = new DevTokens(layout);
         if (tokens.ensureKeys()) {
@@ -656,8 +666,9 @@ public final class Crm {
         return 0;
     }
 
+    /** The Quarkus processes: the four services and the console (health from /q/health/ready). */
     private static boolean isService(String component) {
-        return Settings.ALL_SERVICES.stream().anyMatch(s -> s.name().equals(component));
+        return component.equals(Settings.CONSOLE) || Settings.ALL_SERVICES.stream().anyMatch(s -> s.name().equals(component));
     }
 
     /** The packaged launcher jar, when running from it (not from classes, as in the tests). */

@@ -75,6 +75,9 @@ final class ServiceProcess {
     }
 
     static Map<String, String> environment(Settings settings, Settings.Service service) {
+        if (service.name().equals(Settings.CONSOLE)) {
+            return consoleEnvironment(settings, service);
+        }
         return Map.of(
                 "QUARKUS_HTTP_PORT", Integer.toString(service.port()),
                 "QUARKUS_DATASOURCE_REACTIVE_URL", settings.reactiveUrl(service.database()),
@@ -89,6 +92,22 @@ final class ServiceProcess {
                 "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false",
                 // as the container image sets it: glibc keeps two malloc arenas, not one per core and thread
                 "MALLOC_ARENA_MAX", "2");
+    }
+
+    /**
+     * The staff console: its port, where each service answers, and the development key, which switches its development
+     * sign-in on (it mints tokens for the chosen roles with the key {@code crm token} uses).
+     */
+    static Map<String, String> consoleEnvironment(Settings settings, Settings.Service console) {
+        Map<String, String> env = new java.util.TreeMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(console.port()));
+        for (Settings.Service service : settings.services()) {
+            env.put("QUARKUS_REST_CLIENT_" + service.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_URL",
+                    "http://127.0.0.1:" + service.port());
+        }
+        env.put("CONSOLE_DEV_SIGN_IN_PRIVATE_KEY", new DevTokens(settings.layout()).privateKey().toString());
+        env.put("MALLOC_ARENA_MAX", "2");
+        return env;
     }
 
     /** Asks {@code /q/health/ready}: 200 is UP, any other answer DOWN. */

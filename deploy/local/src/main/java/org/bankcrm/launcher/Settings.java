@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,7 +22,32 @@ record Settings(
         Duration startTimeout,
         List<String> serviceJvmOptions,
         List<String> kafkaJvmOptions,
-        List<Service> services) {
+        List<Service> services,
+        Service console) {
+
+    /** Without the staff console. */
+    Settings(Layout layout, int postgresPort, int kafkaPort, int controllerPort, int partitions, Duration startTimeout,
+            List<String> serviceJvmOptions, List<String> kafkaJvmOptions, List<Service> services) {
+        this(layout, postgresPort, kafkaPort, controllerPort, partitions, startTimeout, serviceJvmOptions, kafkaJvmOptions,
+                services, null);
+    }
+
+    /** The staff console (module console/): the port after the four services', no database; started when all run. */
+    static final String CONSOLE = "console";
+    static final int CONSOLE_PORT_OFFSET = 4;
+
+    /** The services, then the console when it is started: the Quarkus processes, in start order. */
+    List<Service> applications() {
+        List<Service> all = new ArrayList<>(services);
+        if (console != null) {
+            all.add(console);
+        }
+        return List.copyOf(all);
+    }
+
+    Optional<Service> consoleService() {
+        return Optional.ofNullable(console);
+    }
 
     record Service(String name, int port, String database) {
         String baseUrl() {
@@ -62,6 +88,7 @@ record Settings(
 
     static Settings fromEnvironment(Layout layout, Map<String, String> env) {
         int kafkaPort = port(env, "CRM_KAFKA_PORT", 19092);
+        int firstPort = port(env, "CRM_HTTP_PORT", FIRST_SERVICE_PORT);
         return new Settings(
                 layout,
                 port(env, "CRM_PG_PORT", 15432),
@@ -71,7 +98,8 @@ record Settings(
                 Duration.ofSeconds(number(env, "CRM_START_TIMEOUT", 120, 5, 3600)),
                 words(env.getOrDefault("CRM_SERVICE_JVM_OPTS", DEFAULT_SERVICE_JVM_OPTS)),
                 words(env.getOrDefault("CRM_KAFKA_JVM_OPTS", DEFAULT_KAFKA_JVM_OPTS)),
-                services(env.get("CRM_SERVICES"), port(env, "CRM_HTTP_PORT", FIRST_SERVICE_PORT)));
+                services(env.get("CRM_SERVICES"), firstPort),
+                withConsole(env.get("CRM_SERVICES")) ? new Service(CONSOLE, firstPort + CONSOLE_PORT_OFFSET, null) : null);
     }
 
     /** The first service's HTTP port; the others follow it (8081-8084). {@code CRM_HTTP_PORT} moves all four. */
@@ -91,8 +119,13 @@ record Settings(
      * for a program that runs a whole CRM of its own next to anything else on the machine (the system tests).
      */
     static Settings onFreePorts(Layout layout, Duration startTimeout) throws IOException {
+        return onFreePorts(layout, startTimeout, false);
+    }
+
+    /** As {@link #onFreePorts(Layout, Duration)}, with the staff console on a free port too when {@code withConsole}. */
+    static Settings onFreePorts(Layout layout, Duration startTimeout, boolean withConsole) throws IOException {
         Set<Integer> ports = new LinkedHashSet<>();
-        while (ports.size() < 3 + ALL_SERVICES.size()) {
+        while (ports.size() < 4 + ALL_SERVICES.size()) {
             ports.add(Ports.freePort());
         }
         List<Integer> free = List.copyOf(ports);
@@ -105,7 +138,8 @@ record Settings(
         Map<String, String> env = System.getenv();
         return new Settings(layout, free.get(0), free.get(1), free.get(2), 3, startTimeout,
                 words(env.getOrDefault("CRM_SERVICE_JVM_OPTS", DEFAULT_SERVICE_JVM_OPTS)),
-                words(env.getOrDefault("CRM_KAFKA_JVM_OPTS", DEFAULT_KAFKA_JVM_OPTS)), List.copyOf(services));
+                words(env.getOrDefault("CRM_KAFKA_JVM_OPTS", DEFAULT_KAFKA_JVM_OPTS)), List.copyOf(services),
+                withConsole ? new Service(CONSOLE, free.get(3 + ALL_SERVICES.size()), null) : null);
     }
 
     /** Each port the stack listens on, with the component that needs it, in start order. */
@@ -114,7 +148,7 @@ record Settings(
         ports.put(postgresPort, POSTGRES);
         ports.put(kafkaPort, KAFKA);
         ports.put(controllerPort, "kafka controller");
-        for (Service service : services) {
+        for (Service service : applications()) {
             ports.put(service.port(), service.name());
         }
         return ports;
@@ -135,10 +169,18 @@ record Settings(
     /** {@code CRM_SERVICES=none}: PostgreSQL and Kafka only ({@code crm up --infra-only}). */
     static final String NO_SERVICES = "none";
 
+    /** The console runs with all four services (the default), or when CRM_SERVICES names it. */
+    private static boolean withConsole(String selection) {
+        if (selection == null || selection.isBlank() || selection.trim().equalsIgnoreCase("all")) {
+            return true;
+        }
+        return Arrays.asList(selection.trim().split("[,\\s]+")).contains(CONSOLE);
+    }
+
     private static List<Service> services(String selection, int firstPort) {
-        if (firstPort > 65535 - ALL_SERVICES.size()) {
-            throw new IllegalArgumentException("CRM_HTTP_PORT must leave room for " + ALL_SERVICES.size()
-                    + " consecutive ports, not " + firstPort);
+        if (firstPort > 65535 - CONSOLE_PORT_OFFSET) {
+            throw new IllegalArgumentException("CRM_HTTP_PORT must leave room for " + (CONSOLE_PORT_OFFSET + 1)
+                    + " consecutive ports (four services and the console), not " + firstPort);
         }
         List<Service> all = ALL_SERVICES.stream()
                 .map(s -> new Service(s.name(), s.port() - FIRST_SERVICE_PORT + firstPort, s.database())).toList();
@@ -148,7 +190,7 @@ record Settings(
         if (selection.trim().equalsIgnoreCase(NO_SERVICES)) {
             return List.of();
         }
-        List<String> names = Arrays.stream(selection.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
+        List<String> names = Arrays.stream(selection.split("[,\\s]+")).filter(s -> !s.isEmpty() && !s.equals(CONSOLE)).toList();
         for (String name : names) {
             if (ALL_SERVICES.stream().noneMatch(s -> s.name().equals(name))) {
                 throw new IllegalArgumentException("CRM_SERVICES names an unknown service '" + name + "'; known: "

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -66,14 +67,32 @@ public final class Stack {
      */
     public static Stack onFreePorts(Path projectRoot, Path home, String brokerClasspath, Duration startTimeout,
             PrintStream out) throws IOException {
+        return onFreePorts(projectRoot, home, brokerClasspath, startTimeout, out, false);
+    }
+
+    /**
+     * As {@link #onFreePorts(Path, Path, String, Duration, PrintStream)}, with the staff console too ({@code
+     * console/target/quarkus-app/quarkus-run.jar}, its development sign-in on): {@link #consoleUrl()} is its address.
+     */
+    public static Stack onFreePortsWithConsole(Path projectRoot, Path home, String brokerClasspath, Duration startTimeout,
+            PrintStream out) throws IOException {
+        return onFreePorts(projectRoot, home, brokerClasspath, startTimeout, out, true);
+    }
+
+    private static Stack onFreePorts(Path projectRoot, Path home, String brokerClasspath, Duration startTimeout,
+            PrintStream out, boolean withConsole) throws IOException {
         Layout layout = new Layout(projectRoot, home);
-        for (Settings.Service service : Settings.ALL_SERVICES) {
-            Path jar = layout.serviceJar(service.name());
+        List<String> needed = new ArrayList<>(Settings.ALL_SERVICES.stream().map(Settings.Service::name).toList());
+        if (withConsole) {
+            needed.add(Settings.CONSOLE);
+        }
+        for (String name : needed) {
+            Path jar = layout.serviceJar(name);
             if (!java.nio.file.Files.isRegularFile(jar)) {
                 throw new IOException(jar + " is missing: package the services first (./mvnw package)");
             }
         }
-        Settings settings = Settings.onFreePorts(layout, startTimeout);
+        Settings settings = Settings.onFreePorts(layout, startTimeout, withConsole);
         return new Stack(settings, brokerClasspath, new StateFile(layout.stateFile()), out);
     }
 
@@ -103,6 +122,11 @@ public final class Stack {
         return settings.services().stream().filter(s -> s.name().equals(service)).findFirst()
                 .map(Settings.Service::baseUrl)
                 .orElseThrow(() -> new IllegalArgumentException("no service " + service));
+    }
+
+    /** The staff console's address, e.g. {@code http://localhost:8085}, when this stack runs it. */
+    public Optional<String> consoleUrl() {
+        return settings.consoleService().map(Settings.Service::baseUrl);
     }
 
     /**
@@ -145,7 +169,7 @@ public final class Stack {
     /** Component (each service, kafka, postgres) → its log file. */
     public Map<String, Path> logs() {
         Map<String, Path> logs = new LinkedHashMap<>();
-        settings.services().forEach(s -> logs.put(s.name(), layout.log(s.name())));
+        settings.applications().forEach(s -> logs.put(s.name(), layout.log(s.name())));
         logs.put(Settings.KAFKA, layout.log(Settings.KAFKA));
         logs.put(Settings.POSTGRES, layout.log(Settings.POSTGRES));
         return logs;
@@ -259,7 +283,7 @@ public final class Stack {
     private void startServices() throws StartupFailure, InterruptedException {
         synchronized (this) {
             abortIfStopping();
-            for (Settings.Service service : settings.services()) {
+            for (Settings.Service service : settings.applications()) {
                 ServiceProcess process = new ServiceProcess(service, layout.serviceJar(service.name()), layout.log(service.name()));
                 try {
                     state.started(service.name(), process.start(settings).toHandle(), service.port());

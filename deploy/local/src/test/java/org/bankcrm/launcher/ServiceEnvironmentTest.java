@@ -33,6 +33,19 @@ class ServiceEnvironmentTest {
     }
 
     @Test
+    void theConsoleGetsTheServicesAddressesAndTheDevelopmentKey() throws IOException {
+        Files.createDirectories(root.resolve("deploy/local"));
+        CommandOutput env = CommandOutput.run(root, Map.of("CRM_HTTP_PORT", "38081"), "env", "console");
+
+        assertEquals(0, env.exitCode, env.toString());
+        assertTrue(env.text.contains("export QUARKUS_HTTP_PORT='38085'"), env.toString());
+        assertTrue(env.text.contains("export QUARKUS_REST_CLIENT_OFFER_SERVICE_URL='http://127.0.0.1:38084'"), env.toString());
+        assertTrue(env.text.contains("export CONSOLE_DEV_SIGN_IN_PRIVATE_KEY='" + root.resolve(".crm/keys/jwt-private.pem")),
+                env.toString());
+        assertTrue(env.text.lines().noneMatch(l -> l.contains("DATASOURCE")), env.toString());
+    }
+
+    @Test
     void anUnknownServiceGetsTheUsage() {
         CommandOutput env = CommandOutput.run(root, Map.of(), "env", "billing-service");
 

@@ -25,7 +25,20 @@ class SettingsTest {
         assertEquals(Duration.ofSeconds(120), settings.startTimeout());
         assertEquals(List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m"), settings.serviceJvmOptions());
         assertEquals(Settings.ALL_SERVICES, settings.services());
-        assertEquals(List.of(15432, 19092, 19093, 8081, 8082, 8083, 8084), List.copyOf(settings.neededPorts().keySet()));
+        assertEquals(List.of(15432, 19092, 19093, 8081, 8082, 8083, 8084, 8085), List.copyOf(settings.neededPorts().keySet()));
+        assertEquals("http://localhost:8085", settings.consoleService().orElseThrow().baseUrl());
+    }
+
+    @Test
+    void theConsoleFollowsTheServicesPortsAndRunsOnlyWithAllOfThemOrWhenNamed() {
+        assertEquals(38085, Settings.fromEnvironment(layout, Map.of("CRM_HTTP_PORT", "38081")).consoleService().orElseThrow().port());
+        assertTrue(Settings.fromEnvironment(layout, Map.of("CRM_SERVICES", "client-service")).consoleService().isEmpty());
+        assertTrue(Settings.fromEnvironment(layout, Map.of("CRM_SERVICES", "none")).consoleService().isEmpty());
+
+        Settings named = Settings.fromEnvironment(layout, Map.of("CRM_SERVICES", "offer-service,console"));
+        assertEquals(List.of("offer-service", "console"), named.applications().stream().map(Settings.Service::name).toList());
+        assertEquals(List.of("offer-service"), named.services().stream().map(Settings.Service::name).toList());
+        assertThrows(IllegalArgumentException.class, () -> Settings.fromEnvironment(layout, Map.of("CRM_HTTP_PORT", "65532")));
     }
 
     @Test

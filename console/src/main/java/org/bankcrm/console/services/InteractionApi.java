@@ -1,0 +1,34 @@
+package org.bankcrm.console.services;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** interaction-service, as the console reads and writes it (interaction-service/README.md). */
+@RegisterRestClient(configKey = "interaction-service")
+@RegisterProvider(ServiceProblems.class)
+@Path("/api/v1")
+public interface InteractionApi {
+
+    @GET
+    @Path("clients/{clientId}/interactions")
+    JsonNode timeline(@HeaderParam("Authorization") String bearer, @PathParam("clientId") String clientId,
+            @QueryParam("size") int size);
+
+    @GET
+    @Path("clients/{clientId}/journeys")
+    JsonNode journeys(@HeaderParam("Authorization") String bearer, @PathParam("clientId") String clientId,
+            @QueryParam("size") int size);
+
+    @POST
+    @Path("interactions")
+    JsonNode record(@HeaderParam("Authorization") String bearer, Object touchpoint);
+}
