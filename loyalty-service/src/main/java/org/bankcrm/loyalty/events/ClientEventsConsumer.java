@@ -32,7 +32,7 @@ public class ClientEventsConsumer {
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         return inbox.consume(CONSUMER, record, Ordering.stateExcept(FactReader.FINANCIALS_RECORDED), event -> facts.read(event)
-                .map(fact -> ledger.apply(event, fact))
+                .map(fact -> ledger.apply(CONSUMER, event, fact))
                 .orElseGet(() -> Uni.createFrom().voidItem())); // a client fact this service does not need
     }
 }
