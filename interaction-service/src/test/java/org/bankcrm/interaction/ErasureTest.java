@@ -40,13 +40,13 @@ class ErasureTest {
     }
 
     long parked(String clientId) {
-        return count("select count(*) from parked_touchpoint where client_id = '" + clientId + "'");
+        return count("select count(*) from parked_record where client_id = '" + clientId + "'");
     }
 
     /** Rows about the client in each of this service's tables that hold clients (erased_client aside). */
     Map<String, Long> rowsOf(String clientId) {
         Map<String, Long> rows = new LinkedHashMap<>();
-        for (String table : new String[] {"known_client", "client_segment", "touchpoint", "journey", "parked_touchpoint"}) {
+        for (String table : new String[] {"known_client", "client_segment", "touchpoint", "journey", "parked_record"}) {
             rows.put(table, count("select count(*) from " + table + " where client_id = '" + clientId + "'"));
         }
         return rows;

@@ -51,15 +51,16 @@ class RegistrationRaceTest {
         SqlConnection connection = pool.getConnection().await().atMost(WAIT);
         try {
             Transaction inTheWay = connection.begin().await().atMost(WAIT);
-            connection.query("insert into parked_touchpoint (touchpoint_id, client_id, payload, headers, topic, "
-                    + "kafka_partition, kafka_offset, parked_at, expires_at) values ('" + touchpointId + "', '" + clientId
-                    + "', '{}', '{}', 'test', 0, 0, now(), now() + interval '1 hour')").execute().await().atMost(WAIT);
+            connection.query("insert into parked_record (consumer, natural_key, client_id, data, headers, topic, "
+                    + "kafka_partition, kafka_offset, parked_at, expires_at) values ('interaction-service/touchpoint-ingest', '"
+                    + touchpointId + "', '" + clientId + "', '{}', '{}', 'test', 0, 0, now(), now() + interval '1 hour')")
+                    .execute().await().atMost(WAIT);
 
             var submitted = TouchpointIngestTest.submitted(clientId, TestClients.touchpoint(touchpointId, clientId));
             TestClients.send(submitted);
             await("the touchpoint is being parked (no client yet) and waits for the row in its way").atMost(WAIT)
                     .until(() -> count("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
-                            + "and query ilike '%insert into parked_touchpoint%'") == 1);
+                            + "and query ilike '%insert into parked_record%'") == 1);
 
             TestClients.sendRegistered(clientId);
             await("the registration is applied, or waits for the client's lock").atMost(WAIT)
@@ -70,7 +71,7 @@ class RegistrationRaceTest {
             await("the touchpoint is applied").atMost(WAIT).until(() -> given().when()
                     .get("/api/v1/interactions/{id}", touchpointId).statusCode() == 200);
             given().when().get("/api/v1/interactions/{id}", touchpointId).then().body("origin", equalTo("KAFKA"));
-            assertThat(count("select count(*) from parked_touchpoint where client_id = '" + clientId + "'")).isZero();
+            assertThat(count("select count(*) from parked_record where client_id = '" + clientId + "'")).isZero();
             assertThat(TopicContents.forKey(TouchpointIngestTest.DLQ, clientId)).isEmpty();
             ConsumerRecord<String, String> recorded = await().atMost(WAIT)
                     .until(() -> InteractionRecordingTest.recordedEvents(clientId), l -> !l.isEmpty()).get(0);

@@ -49,7 +49,7 @@ class TouchpointIngestTest {
     }
 
     long parked(String clientId) {
-        return pool.query("select count(*) from parked_touchpoint where client_id = '" + clientId + "'")
+        return pool.query("select count(*) from parked_record where client_id = '" + clientId + "'")
                 .execute().await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
     }
 

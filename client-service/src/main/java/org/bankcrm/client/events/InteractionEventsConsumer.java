@@ -14,7 +14,6 @@ import org.bankcrm.client.domain.StatedNeed;
 import org.bankcrm.client.domain.StatedNeeds;
 import org.bankcrm.platform.events.EventPayloads;
 import org.bankcrm.platform.events.IncomingEvent;
-import org.bankcrm.platform.events.MalformedEventException;
 import org.bankcrm.platform.inbox.Inbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -63,10 +62,7 @@ public class InteractionEventsConsumer {
     }
 
     private Uni<?> apply(IncomingEvent event) {
-        InteractionRecorded e = payloads.read(event, InteractionRecorded.class);
-        if (!e.clientId().toString().equals(event.subject())) {
-            throw new MalformedEventException("data.clientId differs from ce_subject");
-        }
+        InteractionRecorded e = payloads.read(event, InteractionRecorded.class, InteractionRecorded::clientId);
         return intake.apply(e.clientId(), e.statement());
     }
 }

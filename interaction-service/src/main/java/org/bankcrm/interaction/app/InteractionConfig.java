@@ -13,8 +13,6 @@ public interface InteractionConfig {
     @WithDefault("2m")
     Duration clockSkew();
 
-    Parking parking();
-
     Journey journey();
 
     Findings findings();
@@ -84,19 +82,5 @@ public interface InteractionConfig {
         /** Journeys closed per sweep transaction. */
         @WithDefault("200")
         int sweepBatchSize();
-    }
-
-    interface Parking {
-        /** How long a Kafka touchpoint of a client not known yet waits for crm.client.registered before the DLQ. */
-        @WithDefault("24h")
-        Duration maxWait();
-
-        /** How often parked touchpoints that waited too long are moved to the DLQ. */
-        @WithDefault("30s")
-        Duration sweepInterval();
-
-        /** Parked touchpoints moved to the DLQ per sweep round. */
-        @WithDefault("200")
-        int batchSize();
     }
 }

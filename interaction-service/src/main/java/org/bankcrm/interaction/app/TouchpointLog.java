@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -17,33 +15,33 @@ import org.bankcrm.interaction.domain.CxCounts;
 import org.bankcrm.interaction.domain.FieldProblem;
 import org.bankcrm.interaction.domain.Journey;
 import org.bankcrm.interaction.domain.OfferShown;
-import org.bankcrm.interaction.domain.ParkedTouchpoint;
 import org.bankcrm.interaction.domain.Touchpoint;
 import org.bankcrm.interaction.domain.TouchpointContent;
 import org.bankcrm.interaction.domain.TouchpointRules;
 import org.bankcrm.interaction.events.InteractionEvents;
 import org.bankcrm.interaction.events.InteractionEvents.Chain;
+import org.bankcrm.interaction.events.TouchpointIngestConsumer;
 import org.bankcrm.platform.store.ClientLocks;
 import org.bankcrm.interaction.store.ClientSegmentStore;
 import org.bankcrm.interaction.store.CxCounterStore;
 import org.bankcrm.interaction.store.ErasedClientRepository;
 import org.bankcrm.interaction.store.JourneyRepository;
 import org.bankcrm.interaction.store.KnownClientRepository;
-import org.bankcrm.interaction.store.ParkedTouchpointRepository;
 import org.bankcrm.interaction.store.TouchpointRepository;
 import org.bankcrm.interaction.store.TouchpointRepository.TimelineFilter;
 import org.bankcrm.interaction.store.TouchpointRepository.TimelineSlice;
-import org.bankcrm.platform.events.CloudEventHeaders;
 import org.bankcrm.platform.events.IncomingEvent;
 import org.bankcrm.platform.events.MalformedEventException;
 import org.bankcrm.platform.outbox.Outbox;
 import org.bankcrm.platform.outbox.OutgoingEvent;
+import org.bankcrm.platform.parking.ParkedRecords;
+import org.bankcrm.platform.parking.ParkedRecords.GivenUp;
+import org.bankcrm.platform.parking.ParkedRecords.Release;
 import org.bankcrm.platform.problem.Problem;
 import org.bankcrm.platform.problem.ProblemException;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -81,7 +79,7 @@ public class TouchpointLog {
     private final KnownClientRepository clients;
     private final ErasedClientRepository erased;
     private final JourneyRepository journeyRows;
-    private final ParkedTouchpointRepository parked;
+    private final ParkedRecords parked;
     private final JourneyBook journeys;
     private final CxCounterStore counters;
     private final ClientLocks locks;
@@ -93,7 +91,7 @@ public class TouchpointLog {
     private final Clock clock = Clock.systemUTC();
 
     public TouchpointLog(TouchpointRepository touchpoints, KnownClientRepository clients, ErasedClientRepository erased,
-            ParkedTouchpointRepository parked, JourneyBook journeys, JourneyRepository journeyRows,
+            ParkedRecords parked, JourneyBook journeys, JourneyRepository journeyRows,
             CxCounterStore counters, ClientLocks locks, ClientSegmentStore segments, Outbox outbox, ObjectMapper json,
             InteractionConfig config) {
         this.erased = erased;
@@ -206,16 +204,13 @@ public class TouchpointLog {
     }
 
     private Uni<Verdict> park(TouchpointContent content, IncomingEvent event) {
-        return parked.findById(content.id()).chain(earlier -> {
+        return parked.find(TouchpointIngestConsumer.CONSUMER, content.id().toString()).chain(earlier -> {
             if (earlier != null) {
-                return read(earlier.payload).equals(content)
+                return read(earlier.data).equals(content)
                         ? Uni.createFrom().item(Verdict.PARKED)
                         : Uni.createFrom().failure(conflict(content));
             }
-            ParkedTouchpoint waiting = ParkedTouchpoint.of(content.id(), content.clientId(), event.data().toString(),
-                    headers(event), event.topic(), event.partition(), event.offset(), clock.instant(),
-                    config.parking().maxWait());
-            return parked.persist(waiting).replaceWith(Verdict.PARKED);
+            return parked.park(TouchpointIngestConsumer.CONSUMER, event, content.id().toString()).replaceWith(Verdict.PARKED);
         });
     }
 
@@ -225,23 +220,14 @@ public class TouchpointLog {
      * to the DLQ with the reason.
      */
     public Uni<Void> releaseParked(UUID clientId) {
-        return parked.waitingFor(clientId).chain(waiting -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (ParkedTouchpoint p : waiting) {
-                chain = chain.chain(() -> release(p));
-            }
-            return chain;
-        });
-    }
-
-    private Uni<Void> release(ParkedTouchpoint p) {
-        TouchpointContent content = read(p.payload);
-        // still caused by the record it came in (its headers are kept with it)
-        Chain chain = Chain.causedBy(readHeaders(p.headers));
-        return accept(content, Touchpoint.Origin.KAFKA, chain).chain(acceptance -> switch (acceptance.verdict()) {
-            case RECORDED, REPLAYED, ERASED_CLIENT -> parked.delete(p);
-            case CONFLICT -> Uni.createFrom().voidItem().invoke(() -> p.giveUp(conflict(content).getMessage(), clock.instant()));
-            default -> Uni.createFrom().voidItem();
+        return parked.release(clientId.toString(), event -> {
+            TouchpointContent content = read(event.data().toString());
+            // still caused by the record it came in (its headers are kept with it)
+            return accept(content, Touchpoint.Origin.KAFKA, Chain.causedBy(event)).map(acceptance -> switch (acceptance.verdict()) {
+                case RECORDED, REPLAYED, ERASED_CLIENT -> Release.APPLIED;
+                case CONFLICT -> throw new GivenUp(conflict(content).getMessage());
+                default -> Release.WAITING;
+            });
         });
     }
 
@@ -250,32 +236,6 @@ public class TouchpointLog {
             return json.readValue(payload, TouchpointSubmission.class).toContent();
         } catch (Exception e) {
             throw new IllegalStateException("a parked touchpoint cannot be read again", e);
-        }
-    }
-
-    private Map<String, String> readHeaders(String headers) {
-        try {
-            return json.readValue(headers, new TypeReference<Map<String, String>>() {
-            });
-        } catch (Exception e) {
-            throw new IllegalStateException("a parked touchpoint's headers cannot be read again", e);
-        }
-    }
-
-    private String headers(IncomingEvent event) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        headers.put(CloudEventHeaders.ID, event.id());
-        headers.put(CloudEventHeaders.TYPE, event.type());
-        headers.put(CloudEventHeaders.SOURCE, event.source());
-        headers.put(CloudEventHeaders.SUBJECT, event.subject());
-        headers.put(CloudEventHeaders.TIME, event.time().toString());
-        headers.put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        event.extensions().forEach((name, value) -> headers.put(CloudEventHeaders.PREFIX + name, value));
-        try {
-            return json.writeValueAsString(headers);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -404,7 +364,7 @@ public class TouchpointLog {
     public Uni<Void> erase(UUID clientId) {
         return touchpoints.deleteOfClient(clientId)
                 .chain(() -> journeyRows.deleteOfClient(clientId))
-                .chain(() -> parked.deleteOfClient(clientId))
+                .chain(() -> parked.deleteOfClient(clientId.toString()))
                 .replaceWithVoid();
     }
 

@@ -13,8 +13,8 @@ import org.bankcrm.interaction.app.ClientDirectory;
 import org.bankcrm.interaction.app.TouchpointLog;
 import org.bankcrm.platform.events.EventPayloads;
 import org.bankcrm.platform.events.IncomingEvent;
-import org.bankcrm.platform.events.MalformedEventException;
 import org.bankcrm.platform.inbox.Inbox;
+import org.bankcrm.platform.inbox.Ordering;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
@@ -58,15 +58,12 @@ public class ClientEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.consume(CONSUMER, record, this::apply);
+        return inbox.consume(CONSUMER, record, Ordering.STATE, this::apply);
     }
 
     private Uni<?> apply(IncomingEvent event) {
         if (REGISTERED.equals(event.type())) {
-            ClientRegistered registered = payloads.read(event, ClientRegistered.class);
-            if (!registered.clientId().toString().equals(event.subject())) {
-                return Uni.createFrom().failure(new MalformedEventException("data.clientId differs from ce_subject"));
-            }
+            ClientRegistered registered = payloads.read(event, ClientRegistered.class, ClientRegistered::clientId);
             // touchpoints that came from other systems before the client are applied in the same transaction, under
             // the client's lock that parks them (so none is parked unseen meanwhile); none for an erased client
             return directory.registered(registered.clientId(), registered.type(), registered.registeredAt(), event.id())
@@ -74,18 +71,12 @@ public class ClientEventsConsumer {
                             : touchpoints.releaseParked(registered.clientId()));
         }
         if (ERASED.equals(event.type())) {
-            ClientErased erased = payloads.read(event, ClientErased.class);
-            if (!erased.clientId().toString().equals(event.subject())) {
-                return Uni.createFrom().failure(new MalformedEventException("data.clientId differs from ce_subject"));
-            }
+            ClientErased erased = payloads.read(event, ClientErased.class, ClientErased::clientId);
             return directory.erased(erased.clientId(), erased.erasedAt())
                     .call(now -> now ? touchpoints.erase(erased.clientId()) : Uni.createFrom().voidItem());
         }
         if (SEGMENT_CHANGED.equals(event.type())) {
-            ClientSegmentChanged changed = payloads.read(event, ClientSegmentChanged.class);
-            if (!changed.clientId().toString().equals(event.subject())) {
-                return Uni.createFrom().failure(new MalformedEventException("data.clientId differs from ce_subject"));
-            }
+            ClientSegmentChanged changed = payloads.read(event, ClientSegmentChanged.class, ClientSegmentChanged::clientId);
             return directory.segmentsChanged(changed.clientId(), List.copyOf(new java.util.TreeSet<>(changed.segments())),
                     event.id());
         }

@@ -3,7 +3,6 @@ package org.bankcrm.interaction.events;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.bankcrm.interaction.domain.Cause;
@@ -19,7 +18,6 @@ import org.bankcrm.interaction.domain.StatedNeedCode;
 import org.bankcrm.interaction.domain.Touchpoint;
 import org.bankcrm.interaction.domain.TouchpointType;
 import org.bankcrm.interaction.domain.Valence;
-import org.bankcrm.platform.events.CloudEventHeaders;
 import org.bankcrm.platform.events.IncomingEvent;
 import org.bankcrm.platform.outbox.OutgoingEvent;
 
@@ -59,16 +57,6 @@ public final class InteractionEvents {
         public static Chain causedBy(IncomingEvent cause) {
             String root = cause.extension(OutgoingEvent.CORRELATION_ID);
             return new Chain(cause.id(), root != null ? root : cause.id());
-        }
-
-        /** The same from the CloudEvents headers a record came with (ce_id, ce_correlationid). */
-        public static Chain causedBy(Map<String, String> headers) {
-            String id = headers.get(CloudEventHeaders.ID);
-            if (id == null) {
-                return null;
-            }
-            String root = headers.get(CloudEventHeaders.PREFIX + OutgoingEvent.CORRELATION_ID);
-            return new Chain(id, root != null ? root : id);
         }
 
         /** The chain of an event caused by the event {@code causeId} published here in {@code causeChain} (or none). */

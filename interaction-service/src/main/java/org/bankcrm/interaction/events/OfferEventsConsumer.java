@@ -18,7 +18,6 @@ import org.bankcrm.interaction.domain.OfferShown;
 import org.bankcrm.interaction.domain.OfferTouchpoints;
 import org.bankcrm.platform.events.EventPayloads;
 import org.bankcrm.platform.events.IncomingEvent;
-import org.bankcrm.platform.events.MalformedEventException;
 import org.bankcrm.platform.inbox.Inbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -86,8 +85,7 @@ public class OfferEventsConsumer {
         if (!DECIDED.equals(event.type())) {
             return false; // an offer fact the timeline does not show
         }
-        OfferDecided decided = payloads.read(event, OfferDecided.class);
-        sameClient(decided.clientId(), event);
+        OfferDecided decided = payloads.read(event, OfferDecided.class, OfferDecided::clientId);
         return REQUEST.equals(decided.trigger().type()) && !decided.actions().isEmpty();
     }
 
@@ -103,8 +101,7 @@ public class OfferEventsConsumer {
                     decided.decidedAt(), decided.channel(), offers), decided.decisionId(), offers, event);
         }
         if (RESPONDED.equals(event.type())) {
-            OfferResponded responded = payloads.read(event, OfferResponded.class);
-            sameClient(responded.clientId(), event);
+            OfferResponded responded = payloads.read(event, OfferResponded.class, OfferResponded::clientId);
             OfferShown offer = new OfferShown(null, responded.offerCode(), responded.category(),
                     responded.productType(), responded.outcome().name());
             return log.recordOffer(OfferTouchpoints.response(responded.responseId(), responded.clientId(),
@@ -112,11 +109,5 @@ public class OfferEventsConsumer {
                     responded.decisionId(), List.of(offer), event);
         }
         return Uni.createFrom().voidItem(); // an offer fact the timeline does not show
-    }
-
-    private static void sameClient(UUID clientId, IncomingEvent event) {
-        if (!clientId.toString().equals(event.subject())) {
-            throw new MalformedEventException("data.clientId differs from ce_subject");
-        }
     }
 }

@@ -47,10 +47,7 @@ public class TouchpointIngestConsumer {
             throw new MalformedEventException("ce_type '" + event.type() + "' is not accepted on " + TOPIC
                     + "; expected " + SUBMITTED);
         }
-        TouchpointSubmission submission = payloads.read(event, TouchpointSubmission.class);
-        if (!submission.clientId().toString().equals(event.subject())) {
-            throw new MalformedEventException("data.clientId differs from ce_subject");
-        }
+        TouchpointSubmission submission = payloads.read(event, TouchpointSubmission.class, TouchpointSubmission::clientId);
         return log.ingest(submission.toContent(), event);
     }
 }

@@ -29,20 +29,6 @@ public interface LoyaltyConfig {
 
     Churn churn();
 
-    Parking parking();
-
-    interface Parking {
-        /** How long an event of a client not known yet waits for crm.client.registered before the DLQ. */
-        @WithDefault("24h")
-        Duration maxWait();
-
-        @WithDefault("30s")
-        Duration sweepInterval();
-
-        @WithDefault("200")
-        int batchSize();
-    }
-
     interface HalfLife {
         /** NPS, CSAT, complaints, negative/positive experiences, repeat contacts. */
         @WithDefault("90d")

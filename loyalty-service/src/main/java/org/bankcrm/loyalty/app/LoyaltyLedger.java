@@ -13,7 +13,6 @@ import org.bankcrm.loyalty.domain.ErasedClient;
 import org.bankcrm.loyalty.domain.LoyaltyAssessment;
 import org.bankcrm.loyalty.domain.LoyaltyScore;
 import org.bankcrm.loyalty.domain.LoyaltyScoring;
-import org.bankcrm.loyalty.domain.ParkedEvent;
 import org.bankcrm.loyalty.domain.ScoreChange;
 import org.bankcrm.loyalty.events.FactReader;
 import org.bankcrm.loyalty.events.LoyaltyEvents;
@@ -21,11 +20,12 @@ import org.bankcrm.platform.store.ClientLocks;
 import org.bankcrm.loyalty.store.ClientProfileRepository;
 import org.bankcrm.loyalty.store.ErasedClientRepository;
 import org.bankcrm.loyalty.store.LoyaltyScoreRepository;
-import org.bankcrm.loyalty.store.ParkedEventRepository;
 import org.bankcrm.loyalty.store.ScoreChangeRepository;
 import org.bankcrm.platform.events.IncomingEvent;
 import org.bankcrm.platform.outbox.Outbox;
 import org.bankcrm.platform.outbox.OutgoingEvent;
+import org.bankcrm.platform.parking.ParkedRecords;
+import org.bankcrm.platform.parking.ParkedRecords.Release;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -46,7 +46,7 @@ public class LoyaltyLedger {
     private final ClientProfileRepository profiles;
     private final LoyaltyScoreRepository scores;
     private final ScoreChangeRepository history;
-    private final ParkedEventRepository parked;
+    private final ParkedRecords parked;
     private final ErasedClientRepository erased;
     private final ClientLocks locks;
     private final FactReader facts;
@@ -54,13 +54,12 @@ public class LoyaltyLedger {
     private final ObjectMapper json;
     private final LoyaltyScoring scoring;
     private final double churnThreshold;
-    private final java.time.Duration maxWait;
     private final Clock clock = Clock.systemUTC();
     private final io.micrometer.core.instrument.MeterRegistry metrics;
     private final ChurnLearning churnLearning;
 
     public LoyaltyLedger(ClientProfileRepository profiles, LoyaltyScoreRepository scores, ScoreChangeRepository history,
-            ParkedEventRepository parked, ErasedClientRepository erased, ClientLocks locks, FactReader facts,
+            ParkedRecords parked, ErasedClientRepository erased, ClientLocks locks, FactReader facts,
             Outbox outbox, ObjectMapper json, LoyaltyConfig config, io.micrometer.core.instrument.MeterRegistry metrics,
             ChurnLearning churnLearning) {
         this.metrics = metrics;
@@ -76,11 +75,13 @@ public class LoyaltyLedger {
         this.json = json;
         this.scoring = new LoyaltyScoring(config.rules());
         this.churnThreshold = config.churn().raisedThreshold();
-        this.maxWait = config.parking().maxWait();
     }
 
-    /** Applies one event's fact; runs inside the inbox's transaction. */
-    public Uni<Void> apply(IncomingEvent event, ClientFact fact) {
+    /**
+     * Applies one event's fact; runs inside the inbox's transaction of {@code consumer}. The event of a client not known
+     * yet is parked (the platform's {@link ParkedRecords}) until crm.client.registered arrives.
+     */
+    public Uni<Void> apply(String consumer, IncomingEvent event, ClientFact fact) {
         UUID clientId = fact.clientId();
         return locks.lock(clientId)
                 .chain(() -> profiles.findById(clientId))
@@ -104,7 +105,7 @@ public class LoyaltyLedger {
                                     .chain(p -> rescore(p, event))
                                     .chain(() -> releaseParked(created, clientId));
                         }
-                        return park(event, clientId);
+                        return parked.park(consumer, event);
                     });
                 });
     }
@@ -125,37 +126,12 @@ public class LoyaltyLedger {
         return fact.rescores() && moved ? rescore(profile, event) : Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> park(IncomingEvent event, UUID clientId) {
-        ParkedEvent p = new ParkedEvent();
-        p.clientId = clientId;
-        p.eventId = event.id();
-        p.eventType = event.type();
-        p.source = event.source();
-        p.eventTime = event.time();
-        p.extensions = write(event.extensions());
-        p.data = event.data().toString();
-        p.topic = event.topic();
-        p.partition = event.partition();
-        p.offset = event.offset();
-        p.parkedAt = clock.instant();
-        p.expiresAt = p.parkedAt.plus(maxWait);
-        LOG.debugf("event %s (%s) parked until its client is known", event.id(), event.type());
-        metrics.counter("crm.loyalty.parked", "type", event.type()).increment();
-        return parked.persist(p).replaceWithVoid();
-    }
-
     /** Applies, in the order they came, the events that waited for this client, and forgets them. */
     private Uni<Void> releaseParked(ClientProfile profile, UUID clientId) {
-        return parked.waitingFor(clientId).chain(waiting -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (ParkedEvent p : waiting) {
-                IncomingEvent event = restore(p);
-                chain = chain.chain(() -> facts.read(event)
-                        .map(fact -> applyTo(profile, event, fact))
-                        .orElseGet(() -> Uni.createFrom().voidItem()));
-            }
-            return chain.chain(() -> parked.deleteOfClient(clientId)).replaceWithVoid();
-        });
+        return parked.release(clientId.toString(), event -> facts.read(event)
+                .map(fact -> applyTo(profile, event, fact))
+                .orElseGet(() -> Uni.createFrom().voidItem())
+                .replaceWith(Release.APPLIED));
     }
 
     /**
@@ -238,21 +214,10 @@ public class LoyaltyLedger {
         return history.deleteOfClient(clientId)
                 .chain(() -> scores.deleteById(clientId))
                 .chain(() -> profiles.deleteById(clientId))
-                .chain(() -> parked.deleteOfClient(clientId))
+                .chain(() -> parked.deleteOfClient(clientId.toString()))
                 .chain(() -> erased.persist(tombstone))
                 .invoke(() -> LOG.infof("client %s erased from loyalty-service", clientId))
                 .replaceWithVoid();
-    }
-
-    private IncomingEvent restore(ParkedEvent p) {
-        try {
-            Map<String, String> extensions = json.readValue(p.extensions, new TypeReference<Map<String, String>>() {
-            });
-            return new IncomingEvent(p.eventId, p.eventType, p.source, p.clientId.toString(), p.eventTime, extensions,
-                    json.readTree(p.data), p.topic, p.partition, p.offset);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("parked event " + p.eventId + " cannot be read back", e);
-        }
     }
 
     private String write(Object value) {

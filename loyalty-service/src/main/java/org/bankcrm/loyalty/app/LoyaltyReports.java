@@ -15,8 +15,8 @@ import org.bankcrm.loyalty.domain.ScoreFactor;
 import org.bankcrm.loyalty.store.ClientProfileRepository;
 import org.bankcrm.loyalty.store.LoyaltyScoreRepository;
 import org.bankcrm.loyalty.store.LoyaltyScoreRepository.DistributionCell;
-import org.bankcrm.loyalty.store.ParkedEventRepository;
 import org.bankcrm.loyalty.store.ScoreChangeRepository;
+import org.bankcrm.platform.parking.ParkedRecords;
 import org.bankcrm.platform.problem.ProblemException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,11 +38,11 @@ public class LoyaltyReports {
     private final ClientProfileRepository profiles;
     private final LoyaltyScoreRepository scores;
     private final ScoreChangeRepository history;
-    private final ParkedEventRepository parked;
+    private final ParkedRecords parked;
     private final ObjectMapper json;
 
     public LoyaltyReports(ClientProfileRepository profiles, LoyaltyScoreRepository scores, ScoreChangeRepository history,
-            ParkedEventRepository parked, ObjectMapper json) {
+            ParkedRecords parked, ObjectMapper json) {
         this.profiles = profiles;
         this.scores = scores;
         this.history = history;
@@ -69,7 +69,7 @@ public class LoyaltyReports {
 
     @WithSession
     public Uni<Long> parkedEvents(UUID clientId) {
-        return parked.countFor(clientId);
+        return parked.countFor(clientId.toString());
     }
 
     @WithSession

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bankcrm.loyalty.app.LoyaltyLedger;
 import org.bankcrm.platform.inbox.Inbox;
+import org.bankcrm.platform.inbox.Ordering;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
@@ -30,8 +31,8 @@ public class ClientEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.consume(CONSUMER, record, event -> facts.read(event)
-                .map(fact -> ledger.apply(event, fact))
+        return inbox.consume(CONSUMER, record, Ordering.stateExcept(FactReader.FINANCIALS_RECORDED), event -> facts.read(event)
+                .map(fact -> ledger.apply(CONSUMER, event, fact))
                 .orElseGet(() -> Uni.createFrom().voidItem())); // a client fact this service does not need
     }
 }

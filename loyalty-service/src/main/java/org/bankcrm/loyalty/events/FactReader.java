@@ -161,8 +161,8 @@ public class FactReader {
             }
             default -> null;
         };
-        if (fact != null && !fact.clientId().toString().equals(event.subject())) {
-            throw new MalformedEventException("data.clientId differs from ce_subject");
+        if (fact != null) {
+            event.requireSubject(fact.clientId());
         }
         return Optional.ofNullable(fact);
     }

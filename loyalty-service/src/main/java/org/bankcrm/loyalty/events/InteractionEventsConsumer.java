@@ -28,7 +28,7 @@ public class InteractionEventsConsumer {
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         return inbox.consume(CONSUMER, record, event -> facts.read(event)
-                .map(fact -> ledger.apply(event, fact))
+                .map(fact -> ledger.apply(CONSUMER, event, fact))
                 .orElseGet(() -> Uni.createFrom().voidItem()));
     }
 }

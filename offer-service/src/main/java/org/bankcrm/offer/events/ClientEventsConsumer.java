@@ -15,8 +15,8 @@ import org.bankcrm.offer.domain.Demographics;
 import org.bankcrm.offer.domain.MarketingConsents;
 import org.bankcrm.platform.events.EventPayloads;
 import org.bankcrm.platform.events.IncomingEvent;
-import org.bankcrm.platform.events.MalformedEventException;
 import org.bankcrm.platform.inbox.Inbox;
+import org.bankcrm.platform.inbox.Ordering;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
@@ -100,17 +100,17 @@ public class ClientEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.consume(CONSUMER, record, this::apply);
+        return inbox.consume(CONSUMER, record, Ordering.STATE, this::apply);
     }
 
     private Uni<?> apply(IncomingEvent event) {
         return switch (event.type()) {
             case REGISTERED -> {
-                ClientRegistered e = read(event, ClientRegistered.class, ClientRegistered::clientId);
+                ClientRegistered e = payloads.read(event, ClientRegistered.class, ClientRegistered::clientId);
                 yield directory.apply(e.clientId(), event.id(), e::applyTo);
             }
             case UPDATED -> {
-                ClientUpdated e = read(event, ClientUpdated.class, ClientUpdated::clientId);
+                ClientUpdated e = payloads.read(event, ClientUpdated.class, ClientUpdated::clientId);
                 yield directory.apply(e.clientId(), event.id(), p -> {
                     p.clientType = e.type();
                     p.ageBand = e.ageBand();
@@ -120,37 +120,29 @@ public class ClientEventsConsumer {
                 });
             }
             case CONSENT_CHANGED -> {
-                ConsentChanged e = read(event, ConsentChanged.class, ConsentChanged::clientId);
+                ConsentChanged e = payloads.read(event, ConsentChanged.class, ConsentChanged::clientId);
                 yield directory.apply(e.clientId(), event.id(), p -> p.consents = e.consents().toConsents());
             }
             case PRODUCT_OPENED, PRODUCT_CLOSED -> {
-                ProductsChanged e = read(event, ProductsChanged.class, ProductsChanged::clientId);
+                ProductsChanged e = payloads.read(event, ProductsChanged.class, ProductsChanged::clientId);
                 yield directory.apply(e.clientId(), event.id(), p -> p.heldProducts(e.heldProductTypes()));
             }
             case SEGMENT_CHANGED -> {
-                SegmentChanged e = read(event, SegmentChanged.class, SegmentChanged::clientId);
+                SegmentChanged e = payloads.read(event, SegmentChanged.class, SegmentChanged::clientId);
                 yield directory.apply(e.clientId(), event.id(), p -> p.segments(e.segments()));
             }
             case VALUE_CHANGED -> {
-                ValueChanged e = read(event, ValueChanged.class, ValueChanged::clientId);
+                ValueChanged e = payloads.read(event, ValueChanged.class, ValueChanged::clientId);
                 yield directory.apply(e.clientId(), event.id(), p -> {
                     p.quadrant = e.quadrant();
                     p.strategy = e.strategy();
                 });
             }
             case ERASED -> {
-                ClientErased e = read(event, ClientErased.class, ClientErased::clientId);
+                ClientErased e = payloads.read(event, ClientErased.class, ClientErased::clientId);
                 yield directory.erase(e.clientId());
             }
             default -> Uni.createFrom().voidItem(); // a client fact this service does not need
         };
-    }
-
-    private <T> T read(IncomingEvent event, Class<T> type, java.util.function.Function<T, UUID> clientId) {
-        T payload = payloads.read(event, type);
-        if (!clientId.apply(payload).toString().equals(event.subject())) {
-            throw new MalformedEventException("data.clientId differs from ce_subject");
-        }
-        return payload;
     }
 }

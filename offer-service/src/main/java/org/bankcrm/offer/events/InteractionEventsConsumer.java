@@ -15,7 +15,6 @@ import org.bankcrm.offer.app.NextBestActions;
 import org.bankcrm.offer.domain.ClientProfile;
 import org.bankcrm.platform.events.EventPayloads;
 import org.bankcrm.platform.events.IncomingEvent;
-import org.bankcrm.platform.events.MalformedEventException;
 import org.bankcrm.platform.inbox.Inbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -94,15 +93,13 @@ public class InteractionEventsConsumer {
 
     private Uni<?> apply(IncomingEvent event) {
         if (RECORDED.equals(event.type())) {
-            InteractionRecorded e = payloads.read(event, InteractionRecorded.class);
-            check(e.clientId(), event);
+            InteractionRecorded e = payloads.read(event, InteractionRecorded.class, InteractionRecorded::clientId);
             return directory.apply(e.clientId(), event.id(), e::applyTo).chain(profile -> profile == null
                     || OWN_OFFER_TOUCHPOINTS.contains(e.type()) ? Uni.createFrom().nullItem()
                             : nextBestActions.decideOnEvent(profile, e.channel(), NextBestActions.INTERACTION, event));
         }
         if (JOURNEY_CLOSED.equals(event.type())) {
-            JourneyClosed e = payloads.read(event, JourneyClosed.class);
-            check(e.clientId(), event);
+            JourneyClosed e = payloads.read(event, JourneyClosed.class, JourneyClosed::clientId);
             return directory.apply(e.clientId(), event.id(), p -> {
                 Set<String> open = new HashSet<>(p.openComplaintSet());
                 open.remove(e.journeyId().toString());
@@ -110,11 +107,5 @@ public class InteractionEventsConsumer {
             });
         }
         return Uni.createFrom().voidItem();
-    }
-
-    private static void check(UUID clientId, IncomingEvent event) {
-        if (!clientId.toString().equals(event.subject())) {
-            throw new MalformedEventException("data.clientId differs from ce_subject");
-        }
     }
 }

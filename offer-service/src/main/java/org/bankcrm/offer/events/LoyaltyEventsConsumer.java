@@ -10,8 +10,8 @@ import org.bankcrm.offer.app.ClientDirectory;
 import org.bankcrm.offer.app.NextBestActions;
 import org.bankcrm.platform.events.EventPayloads;
 import org.bankcrm.platform.events.IncomingEvent;
-import org.bankcrm.platform.events.MalformedEventException;
 import org.bankcrm.platform.inbox.Inbox;
+import org.bankcrm.platform.inbox.Ordering;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
@@ -53,14 +53,13 @@ public class LoyaltyEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.consume(CONSUMER, record, this::apply);
+        return inbox.consume(CONSUMER, record, Ordering.STATE, this::apply);
     }
 
     private Uni<?> apply(IncomingEvent event) {
         return switch (event.type()) {
             case SCORE_CHANGED -> {
-                ScoreChanged e = payloads.read(event, ScoreChanged.class);
-                check(e.clientId(), event);
+                ScoreChanged e = payloads.read(event, ScoreChanged.class, ScoreChanged::clientId);
                 yield directory.apply(e.clientId(), event.id(), p -> {
                     p.behavioural = e.behavioural();
                     p.perceived = e.perceived();
@@ -70,13 +69,11 @@ public class LoyaltyEventsConsumer {
                         : nextBestActions.decideOnEvent(profile, profile.lastChannel, NextBestActions.LOYALTY_SCORE, event));
             }
             case TYPE_CHANGED -> {
-                TypeChanged e = payloads.read(event, TypeChanged.class);
-                check(e.clientId(), event);
+                TypeChanged e = payloads.read(event, TypeChanged.class, TypeChanged::clientId);
                 yield directory.apply(e.clientId(), event.id(), p -> p.loyaltyType = e.type());
             }
             case CHURN_RISK_RAISED -> {
-                ChurnRiskRaised e = payloads.read(event, ChurnRiskRaised.class);
-                check(e.clientId(), event);
+                ChurnRiskRaised e = payloads.read(event, ChurnRiskRaised.class, ChurnRiskRaised::clientId);
                 yield directory.apply(e.clientId(), event.id(), p -> {
                     p.churnRisk = e.churnRisk();
                     p.loyaltyType = e.type();
@@ -84,11 +81,5 @@ public class LoyaltyEventsConsumer {
             }
             default -> Uni.createFrom().voidItem();
         };
-    }
-
-    private static void check(UUID clientId, IncomingEvent event) {
-        if (!clientId.toString().equals(event.subject())) {
-            throw new MalformedEventException("data.clientId differs from ce_subject");
-        }
     }
 }

@@ -1,6 +1,8 @@
 package org.bankcrm.platform.events;
 
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +41,13 @@ public class EventPayloads {
                     .sorted()
                     .collect(Collectors.joining("; ")));
         }
+        return payload;
+    }
+
+    /** As {@link #read(IncomingEvent, Class)}, for data that names its client: it must be the event's subject. */
+    public <T> T read(IncomingEvent event, Class<T> type, Function<T, UUID> clientId) {
+        T payload = read(event, type);
+        event.requireSubject(clientId.apply(payload));
         return payload;
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -61,6 +62,16 @@ public record IncomingEvent(String id, String type, String source, String subjec
         }
         return new IncomingEvent(id, type, source, subject, time, extensions(record), data,
                 record.topic(), record.partition(), record.offset());
+    }
+
+    /**
+     * Checks that the client the data names is the event's subject (the record key, so the partition and the order it
+     * was applied in); another one is malformed.
+     */
+    public void requireSubject(UUID clientId) {
+        if (clientId == null || !clientId.toString().equals(subject)) {
+            throw new MalformedEventException("data.clientId differs from ce_subject");
+        }
     }
 
     /** An extension attribute, e.g. {@code extension("causationid")}; null when absent. */

@@ -50,14 +50,17 @@ public class Inbox {
     private final InboxConfig config;
     private final DeadLetters deadLetters;
     private final PausedConsumers paused;
+    private final AppliedSequences sequences;
     private volatile boolean stopping;
 
-    public Inbox(MeterRegistry metrics, ObjectMapper json, InboxConfig config, DeadLetters deadLetters, PausedConsumers paused) {
+    public Inbox(MeterRegistry metrics, ObjectMapper json, InboxConfig config, DeadLetters deadLetters, PausedConsumers paused,
+            AppliedSequences sequences) {
         this.metrics = metrics;
         this.json = json;
         this.config = config;
         this.deadLetters = deadLetters;
         this.paused = paused;
+        this.sequences = sequences;
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -72,6 +75,18 @@ public class Inbox {
      */
     public Uni<Void> consume(String consumer, ConsumerRecord<String, String> record, Function<IncomingEvent, Uni<?>> effect) {
         return consume(consumer, record, event -> true, effect);
+    }
+
+    /**
+     * As {@link #consume(String, ConsumerRecord, Function)}, for a topic whose events carry state: an event {@code ordering}
+     * says carries state runs {@code effect} only if it is newer than the last one this consumer applied from its producer
+     * for its client; a stale one is remembered in the inbox (a redelivery stays a duplicate) and changes nothing.
+     */
+    public Uni<Void> consume(String consumer, ConsumerRecord<String, String> record, Ordering ordering,
+            Function<IncomingEvent, Uni<?>> effect) {
+        return consume(consumer, record, event -> true, event -> !ordering.carriesState(event.type()) ? effect.apply(event)
+                : sequences.recordIfNewer(consumer, event)
+                        .chain(newer -> newer ? effect.apply(event) : Uni.createFrom().voidItem()));
     }
 
     /**

@@ -26,9 +26,19 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @ApplicationScoped
 public class Outbox {
+    /**
+     * One statement: the client's next sequence (its {@code client_sequence} row is created or incremented, and stays
+     * locked until the transaction ends, so a client's sequences follow its commits) and the row stamped with it.
+     */
     static final String INSERT = """
+            with next as (
+                insert into client_sequence as s (client_id, last_sequence) values (:key, 1)
+                on conflict (client_id) do update set last_sequence = s.last_sequence + 1
+                returning last_sequence)
             insert into outbox_event (event_id, topic, event_key, event_type, source, subject, occurred_at, payload, extensions)
-            values (:eventId, :topic, :key, :type, :source, :subject, :occurredAt, cast(cast(:payload as text) as jsonb), cast(cast(:extensions as text) as jsonb))
+            select :eventId, :topic, :key, :type, :source, :subject, :occurredAt, cast(cast(:payload as text) as jsonb),
+                   cast(cast(:extensions as text) as jsonb) || jsonb_build_object('sequence', cast(next.last_sequence as text))
+            from next
             """;
 
     private final ObjectMapper json;
@@ -71,11 +81,26 @@ public class Outbox {
                 .replaceWith(eventId);
     }
 
+    /**
+     * As {@link #INSERT} for many rows: each client's counter moves by its number of events (clients in id order, as
+     * {@code ClientLocks.lockAll} takes them), and its events get the sequences below the new value in list order.
+     */
     static final String INSERT_ALL = """
+            with e as (
+                select * from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+                     with ordinality as e(event_id, topic, event_key, event_type, payload, extensions, position)),
+            counts as (
+                select event_key, count(*) as n from e group by event_key),
+            next as (
+                insert into client_sequence as s (client_id, last_sequence)
+                select event_key, n from counts order by event_key
+                on conflict (client_id) do update set last_sequence = s.last_sequence + excluded.last_sequence
+                returning client_id, last_sequence)
             insert into outbox_event (event_id, topic, event_key, event_type, source, subject, occurred_at, payload, extensions)
-            select e.event_id::uuid, e.topic, e.event_key, e.event_type, $1, e.event_key, $2, e.payload::jsonb, e.extensions::jsonb
-            from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-                 with ordinality as e(event_id, topic, event_key, event_type, payload, extensions, position)
+            select e.event_id::uuid, e.topic, e.event_key, e.event_type, $1, e.event_key, $2, e.payload::jsonb,
+                   e.extensions::jsonb || jsonb_build_object('sequence', (next.last_sequence - counts.n
+                       + row_number() over (partition by e.event_key order by e.position))::text)
+            from e join counts using (event_key) join next on next.client_id = e.event_key
             order by e.position
             """;
 

@@ -3,6 +3,8 @@ package org.bankcrm.platform.outbox;
 import java.util.Map;
 import java.util.Objects;
 
+import org.bankcrm.platform.events.EventSequence;
+
 /**
  * An event a service wants published: the topic, the CloudEvents type, the clientId (record key and
  * ce_subject), the data (serialised to JSON) and optional CloudEvents extension attributes, e.g.
@@ -14,6 +16,8 @@ public record OutgoingEvent(String topic, String type, String clientId, Object d
     public static final String CAUSATION_ID = "causationid";
     /** Extension: the ce_id at the root of the chain (e.g. the touchpoint that started it all). */
     public static final String CORRELATION_ID = "correlationid";
+    /** Extension: the producer's per-client sequence, stamped by the {@link Outbox}; never set by a service. */
+    public static final String SEQUENCE = EventSequence.EXTENSION;
 
     public OutgoingEvent {
         Objects.requireNonNull(topic, "topic");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -73,5 +74,16 @@ class IncomingEventTest {
         record.headers().add("ce_time", "yesterday".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> IncomingEvent.parse(record, JSON))
                 .isInstanceOf(MalformedEventException.class).hasMessageContaining("ce_time");
+    }
+
+    @Test
+    void dataNamingAnotherClientThanTheSubjectIsMalformed() {
+        IncomingEvent event = IncomingEvent.parse(record("6f1c2a3e-8a55-4c1e-9d2b-1f0e7f3b9a10", "{}", "ce_specversion", "1.0",
+                "ce_id", "e-1", "ce_type", "crm.client.registered", "ce_source", "/bank-crm/client-service",
+                "ce_subject", "6f1c2a3e-8a55-4c1e-9d2b-1f0e7f3b9a10", "ce_time", "2026-11-27T10:15:30Z"), JSON);
+        event.requireSubject(UUID.fromString("6f1c2a3e-8a55-4c1e-9d2b-1f0e7f3b9a10"));
+        assertThatThrownBy(() -> event.requireSubject(UUID.fromString("00000000-0000-0000-0000-000000000001")))
+                .isInstanceOf(MalformedEventException.class).hasMessage("data.clientId differs from ce_subject");
+        assertThatThrownBy(() -> event.requireSubject(null)).isInstanceOf(MalformedEventException.class);
     }
 }

@@ -30,6 +30,21 @@ public final class CloudEventRecords {
         return record;
     }
 
+    /**
+     * The record as {@code source} published it with the per-client {@code sequence} (header {@code ce_sequence}) at
+     * {@code time}: a producer's event as its outbox stamps it, e.g. a late one with an older sequence.
+     */
+    public static ProducerRecord<String, String> sequenced(ProducerRecord<String, String> record, String source, long sequence,
+            Instant time) {
+        Headers headers = record.headers();
+        headers.remove("ce_source");
+        headers.add("ce_source", bytes(source));
+        headers.remove("ce_time");
+        headers.add("ce_time", bytes(time.toString()));
+        headers.add("ce_sequence", bytes(Long.toString(sequence)));
+        return record;
+    }
+
     /** The value of a header as text, or null. */
     public static String header(Headers headers, String name) {
         Header header = headers.lastHeader(name);
