@@ -30,7 +30,8 @@ class ClientProfileTest {
     }
 
     static final String PROFILE = """
-            "occupation": "PUBLIC_SERVANT", "maritalStatus": "MARRIED", "education": "TERTIARY", "householdSize": 4, "dependants": 2""";
+            "occupation": "PUBLIC_SERVANT", "maritalStatus": "MARRIED", "education": "TERTIARY", "householdSize": 4, "dependants": 2,
+            "countryOfResidence": "DE\"""";
 
     @Test
     void theProfileIsRegisteredReadAndPublished() {
@@ -43,31 +44,37 @@ class ClientProfileTest {
                 .body("maritalStatus", equalTo("MARRIED"))
                 .body("education", equalTo("TERTIARY"))
                 .body("householdSize", equalTo(4))
-                .body("dependants", equalTo(2));
+                .body("dependants", equalTo(2))
+                .body("countryOfResidence", equalTo("DE"));
         var registered = PublishedEvents.json(PublishedEvents.expectOne(id, "crm.client.registered"));
         assertThat(registered.get("occupation").asText()).isEqualTo("PUBLIC_SERVANT");
         assertThat(registered.get("maritalStatus").asText()).isEqualTo("MARRIED");
         assertThat(registered.get("education").asText()).isEqualTo("TERTIARY");
         assertThat(registered.get("householdSize").asInt()).isEqualTo(4);
         assertThat(registered.get("dependants").asInt()).isEqualTo(2);
+        assertThat(registered.get("countryOfResidence").asText()).isEqualTo("DE");
     }
 
     @Test
     void aPatchChangesTheProfileAndTheUpdateNamesTheFieldsAndCarriesTheValues() {
         String id = ClientRegistrationTest.register("CB-" + UUID.randomUUID());
-        given().contentType(ContentType.JSON).body("{\"occupation\": \"RETIRED\", \"householdSize\": 2}")
+        given().contentType(ContentType.JSON)
+                .body("{\"occupation\": \"RETIRED\", \"householdSize\": 2, \"countryOfResidence\": \"ES\"}")
                 .when().patch("/api/v1/clients/{id}", id).then().statusCode(200)
                 .body("occupation", equalTo("RETIRED"))
-                .body("maritalStatus", nullValue());
+                .body("maritalStatus", nullValue())
+                .body("countryOfResidence", equalTo("ES"));
         var updated = PublishedEvents.json(PublishedEvents.expectOne(id, "crm.client.updated"));
-        assertThat(updated.get("changedFields").toString()).isEqualTo("[\"occupation\",\"householdSize\"]");
+        assertThat(updated.get("changedFields").toString())
+                .isEqualTo("[\"occupation\",\"householdSize\",\"countryOfResidence\"]");
+        assertThat(updated.get("countryOfResidence").asText()).isEqualTo("ES");
         assertThat(updated.get("occupation").asText()).isEqualTo("RETIRED");
         assertThat(updated.get("householdSize").asInt()).isEqualTo(2);
 
         // a replacement without the profile empties it, as any optional field
         given().contentType(ContentType.JSON).body(ClientRegistrationTest.clientJson("CB-" + UUID.randomUUID()))
                 .when().put("/api/v1/clients/{id}", id).then().statusCode(200)
-                .body("occupation", nullValue()).body("householdSize", nullValue());
+                .body("occupation", nullValue()).body("householdSize", nullValue()).body("countryOfResidence", nullValue());
     }
 
     @Test
@@ -86,6 +93,24 @@ class ClientProfileTest {
     }
 
     @Test
+    void aCountryOfResidenceOutsideIso3166IsA400NamingTheFieldInSingleBatchAndPatch() {
+        for (String bad : List.of("\"XX\"", "\"de\"", "\"DEU\"", "\"\"")) {
+            given().contentType(ContentType.JSON).body(withProfile("CB-" + UUID.randomUUID(), "\"countryOfResidence\": " + bad))
+                    .when().post("/api/v1/clients").then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", hasItem("countryOfResidence"));
+        }
+        given().urlEncodingEnabled(false).contentType(ContentType.JSON)
+                .body(BulkLoadTest.batch(List.of(withProfile("CB-" + UUID.randomUUID(), PROFILE),
+                        withProfile("CB-" + UUID.randomUUID(), "\"countryOfResidence\": \"ZZ\""))))
+                .when().post("/api/v1/clients:batch").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("clients[1].countryOfResidence"));
+        String id = ClientRegistrationTest.register("CB-" + UUID.randomUUID());
+        given().contentType(ContentType.JSON).body("{\"countryOfResidence\": \"UK\"}")
+                .when().patch("/api/v1/clients/{id}", id).then().statusCode(400)
+                .body("violations.field", hasItem("countryOfResidence"));
+    }
+
+    @Test
     void aBulkLoadCarriesTheProfile() {
         List<String> ids = given().urlEncodingEnabled(false).contentType(ContentType.JSON)
                 .body(BulkLoadTest.batch(List.of(withProfile("CB-" + UUID.randomUUID(), PROFILE))))
@@ -94,6 +119,7 @@ class ClientProfileTest {
                 .body("education", equalTo("TERTIARY")).body("dependants", equalTo(2));
         var registered = PublishedEvents.json(PublishedEvents.expectOne(ids.get(0), "crm.client.registered"));
         assertThat(registered.get("householdSize").asInt()).isEqualTo(4);
+        assertThat(registered.get("countryOfResidence").asText()).isEqualTo("DE");
     }
 
     @Test

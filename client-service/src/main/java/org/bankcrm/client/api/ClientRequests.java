@@ -72,12 +72,13 @@ public final class ClientRequests {
             MaritalStatus maritalStatus,
             Education education,
             @Min(ClientProfile.MIN_HOUSEHOLD_SIZE) @Max(ClientProfile.MAX_HOUSEHOLD_SIZE) Integer householdSize,
-            @Min(0) @Max(ClientProfile.MAX_DEPENDANTS) Integer dependants) {
+            @Min(0) @Max(ClientProfile.MAX_DEPENDANTS) Integer dependants,
+            @IsoCountry String countryOfResidence) {
 
         ClientDetails toDomain() {
             return new ClientDetails(externalRef.trim(), type, fullName.trim(), birthDate, email, phone, incomeBracket,
                     customerSince, consents == null ? Consents.none() : consents.toDomain(), preferredChannel,
-                    new ClientProfile(occupation, maritalStatus, education, householdSize, dependants));
+                    new ClientProfile(occupation, maritalStatus, education, householdSize, dependants, countryOfResidence));
         }
 
         /** As a replacement: an absent customerSince keeps the current one (tenure is not lost by omission). */
@@ -103,7 +104,8 @@ public final class ClientRequests {
             MaritalStatus maritalStatus,
             Education education,
             @Min(ClientProfile.MIN_HOUSEHOLD_SIZE) @Max(ClientProfile.MAX_HOUSEHOLD_SIZE) Integer householdSize,
-            @Min(0) @Max(ClientProfile.MAX_DEPENDANTS) Integer dependants) {
+            @Min(0) @Max(ClientProfile.MAX_DEPENDANTS) Integer dependants,
+            @IsoCountry String countryOfResidence) {
 
         ClientDetails mergeInto(ClientDetails c) {
             ClientProfile p = c.profile();
@@ -122,7 +124,8 @@ public final class ClientRequests {
                             maritalStatus != null ? maritalStatus : p.maritalStatus(),
                             education != null ? education : p.education(),
                             householdSize != null ? householdSize : p.householdSize(),
-                            dependants != null ? dependants : p.dependants()));
+                            dependants != null ? dependants : p.dependants(),
+                            countryOfResidence != null ? countryOfResidence : p.countryOfResidence()));
         }
     }
 

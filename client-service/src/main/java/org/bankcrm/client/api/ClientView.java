@@ -25,7 +25,7 @@ public record ClientView(UUID id, String externalRef, ClientType type, String fu
         AgeBand ageBand, String email, String phone, IncomeBracket incomeBracket, LocalDate customerSince,
         ClientRequests.ConsentsBody consents, Channel preferredChannel, Occupation occupation,
         MaritalStatus maritalStatus, Education education, Integer householdSize, Integer dependants,
-        StatedNeedsView statedNeeds, List<String> segments,
+        String countryOfResidence, StatedNeedsView statedNeeds, List<String> segments,
         ValueQuadrant valueQuadrant, ValueStrategy strategy, List<ProductType> products, Instant leftAt, DepartureReason leftReason, Instant createdAt, Instant updatedAt) {
 
     /** The needs and motives the client stated last: the codes, when and at which touchpoint (null before any). */
@@ -41,7 +41,7 @@ public record ClientView(UUID id, String externalRef, ClientType type, String fu
         return new ClientView(c.id, c.externalRef, c.type, c.fullName, c.birthDate, c.ageBand(today), c.email, c.phone,
                 c.incomeBracket, c.customerSince, ClientRequests.ConsentsBody.of(c.consents), c.preferredChannel,
                 c.occupation, c.maritalStatus, c.education, c.householdSize, c.dependants,
-                StatedNeedsView.of(c.statedNeeds()), segments, c.valueQuadrant,
+                c.countryOfResidence, StatedNeedsView.of(c.statedNeeds()), segments, c.valueQuadrant,
                 c.strategy, products, c.leftAt, c.leftReason, c.createdAt, c.updatedAt);
     }
 }

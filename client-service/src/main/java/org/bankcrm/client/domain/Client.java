@@ -65,6 +65,9 @@ public class Client {
     @Column(name = "household_size")
     public Integer householdSize;
     public Integer dependants;
+    /** ISO 3166-1 alpha-2, e.g. DE: where the client lives (not their nationality). */
+    @Column(name = "country_of_residence")
+    public String countryOfResidence;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)
@@ -114,7 +117,7 @@ public class Client {
     }
 
     public ClientProfile profile() {
-        return new ClientProfile(occupation, maritalStatus, education, householdSize, dependants);
+        return new ClientProfile(occupation, maritalStatus, education, householdSize, dependants, countryOfResidence);
     }
 
     /** The needs and motives the client stated last; {@link StatedNeeds#NONE} before any statement. */
@@ -203,6 +206,10 @@ public class Client {
             changed.add("dependants");
             dependants = profile.dependants();
         }
+        if (!Objects.equals(countryOfResidence, profile.countryOfResidence())) {
+            changed.add("countryOfResidence");
+            countryOfResidence = profile.countryOfResidence();
+        }
         Consents nextConsents = next.consents() == null ? Consents.none() : next.consents();
         if (!consents.equals(nextConsents)) {
             changed.add("consents");
@@ -266,7 +273,7 @@ public class Client {
 
     /**
      * Right to erasure: the name, contacts, birth date and core-banking reference are replaced by
-     * placeholders, the profile (occupation, family, education) and the stated needs are cleared and every consent is withdrawn; the
+     * placeholders, the profile (occupation, family, education, country) and the stated needs are cleared and every consent is withdrawn; the
      * pseudonymous id, type, income bracket, tenure, products and financials stay, so the bank's aggregates do not
      * change.
      */
@@ -282,6 +289,7 @@ public class Client {
         education = null;
         householdSize = null;
         dependants = null;
+        countryOfResidence = null;
         // what the client said they want in life is about the person
         statedNeedCodes = "";
         needsStatedAt = null;

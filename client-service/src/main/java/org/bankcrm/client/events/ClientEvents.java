@@ -58,13 +58,13 @@ public final class ClientEvents {
 
     public record Registered(UUID clientId, ClientType type, AgeBand ageBand, IncomeBracket incomeBracket,
             LocalDate customerSince, ConsentsData consents, Occupation occupation, MaritalStatus maritalStatus,
-            Education education, Integer householdSize, Integer dependants, Instant registeredAt) {
+            Education education, Integer householdSize, Integer dependants, String countryOfResidence, Instant registeredAt) {
     }
 
     public record Updated(UUID clientId, ClientType type, AgeBand ageBand, IncomeBracket incomeBracket,
             LocalDate customerSince, ConsentsData consents, Channel preferredChannel, Occupation occupation,
             MaritalStatus maritalStatus, Education education, Integer householdSize, Integer dependants,
-            Set<String> changedFields, Instant updatedAt) {
+            String countryOfResidence, Set<String> changedFields, Instant updatedAt) {
     }
 
     public record ConsentChangeData(ConsentPurpose purpose, boolean granted) {
@@ -148,14 +148,15 @@ public final class ClientEvents {
     public static OutgoingEvent registered(Client client, LocalDate today) {
         var data = new Registered(client.id, client.type, client.ageBand(today), client.incomeBracket,
                 client.customerSince, ConsentsData.of(client.consents), client.occupation, client.maritalStatus,
-                client.education, client.householdSize, client.dependants, client.createdAt);
+                client.education, client.householdSize, client.dependants, client.countryOfResidence, client.createdAt);
         return of(REGISTERED, client.id, data);
     }
 
     public static OutgoingEvent updated(Client client, Set<String> changedFields, LocalDate today) {
         var data = new Updated(client.id, client.type, client.ageBand(today), client.incomeBracket, client.customerSince,
                 ConsentsData.of(client.consents), client.preferredChannel, client.occupation, client.maritalStatus,
-                client.education, client.householdSize, client.dependants, changedFields, client.updatedAt);
+                client.education, client.householdSize, client.dependants, client.countryOfResidence, changedFields,
+                client.updatedAt);
         return of(UPDATED, client.id, data);
     }
 

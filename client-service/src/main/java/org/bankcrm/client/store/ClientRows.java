@@ -49,18 +49,18 @@ public class ClientRows {
             insert into client (id, external_ref, type, full_name, birth_date, email, phone, income_bracket, customer_since,
                 consent_marketing_email, consent_marketing_sms, consent_marketing_push, consent_marketing_phone, consent_profiling,
                 created_at, updated_at, preferred_channel, profitability, potential, value_quadrant, strategy, value_computed_at,
-                occupation, marital_status, education, household_size, dependants)
+                occupation, marital_status, education, household_size, dependants, country_of_residence)
             select u.id::uuid, u.ref, u.type, u.name, u.birth::date, u.email, u.phone, u.income, u.since::date,
                 u.c_email::boolean, u.c_sms::boolean, u.c_push::boolean, u.c_phone::boolean, u.c_profiling::boolean,
                 $1, $1, u.channel, u.profitability::numeric, u.potential::numeric, u.quadrant, u.strategy, $1,
-                u.occupation, u.marital, u.education, u.household::integer, u.dependants::integer
+                u.occupation, u.marital, u.education, u.household::integer, u.dependants::integer, u.country
             from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
                         $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
                         $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[],
-                        $24::text[], $25::text[])
+                        $24::text[], $25::text[], $26::text[])
                  as u(id, ref, type, name, birth, email, phone, income, since, c_email, c_sms, c_push, c_phone, c_profiling,
                       channel, profitability, potential, quadrant, strategy, occupation, marital, education, household,
-                      dependants)
+                      dependants, country)
             """;
 
     static final String INSERT_CONSENT_ANSWERS = """
@@ -135,19 +135,20 @@ public class ClientRows {
     /** New clients with their first value, in one statement. */
     public Uni<Void> insert(SqlConnection connection, List<Client> clients, Instant at) {
         int n = clients.size();
-        String[][] columns = new String[24][n];
+        String[][] columns = new String[25][n];
         for (int i = 0; i < n; i++) {
             Client c = clients.get(i);
             String[] values = { c.id.toString(), c.externalRef, c.type.name(), c.fullName, text(c.birthDate), c.email, c.phone,
                     name(c.incomeBracket), text(c.customerSince), text(c.consents.marketingEmail), text(c.consents.marketingSms),
                     text(c.consents.marketingPush), text(c.consents.marketingPhone), text(c.consents.profiling),
                     name(c.preferredChannel), text(c.profitability), text(c.potential), name(c.valueQuadrant), name(c.strategy),
-                    name(c.occupation), name(c.maritalStatus), name(c.education), text(c.householdSize), text(c.dependants) };
+                    name(c.occupation), name(c.maritalStatus), name(c.education), text(c.householdSize), text(c.dependants),
+                    c.countryOfResidence };
             for (int col = 0; col < values.length; col++) {
                 columns[col][i] = values[col];
             }
         }
-        List<Object> params = new ArrayList<>(25);
+        List<Object> params = new ArrayList<>(26);
         params.add(utc(at));
         params.addAll(List.of((Object[]) columns));
         return connection.preparedQuery(INSERT_CLIENTS).execute(Tuple.tuple(params)).replaceWithVoid();

@@ -33,8 +33,27 @@ class ClientProfileTest {
     @Test
     void erasureClearsTheProfileAsThePersonsAttributes() {
         Client client = Client.from(withProfile(new ClientProfile(Occupation.STUDENT, MaritalStatus.SINGLE,
-                Education.SECONDARY, 2, 0)));
+                Education.SECONDARY, 2, 0, "FR")));
         client.erase(Instant.parse("2026-11-27T10:00:00Z"));
         assertThat(client.profile()).isEqualTo(ClientProfile.NONE);
+    }
+
+    @Test
+    void aMoveToAnotherCountryIsAChangeOfTheProfile() {
+        Client client = Client.from(withProfile(new ClientProfile(null, null, null, null, null, "FR")));
+        assertThat(client.replaceWith(withProfile(new ClientProfile(null, null, null, null, null, "DE"))))
+                .containsExactly("countryOfResidence");
+        assertThat(client.profile().countryOfResidence()).isEqualTo("DE");
+    }
+
+    @Test
+    void onlyUpperCaseIsoAlpha2CodesAreCountries() {
+        assertThat(ClientProfile.isIsoCountry("DE")).isTrue();
+        assertThat(ClientProfile.isIsoCountry("ES")).isTrue();
+        assertThat(ClientProfile.isIsoCountry("de")).isFalse();
+        assertThat(ClientProfile.isIsoCountry("XX")).isFalse();
+        assertThat(ClientProfile.isIsoCountry("UK")).as("the United Kingdom is GB in ISO 3166-1").isFalse();
+        assertThat(ClientProfile.isIsoCountry("DEU")).isFalse();
+        assertThat(ClientProfile.isIsoCountry(null)).isFalse();
     }
 }

@@ -46,8 +46,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * since (today minus the years), NumOfProducts → that many products (current account, savings account, credit card,
  * insurance, in that order), Balance → the average balance of each of the six months before this one,
  * IsActiveMember → 20 transactions (1,500 moved) every month when 1; when 0 the same for three months, then three
- * months without any transaction. Every client consents to profiling (the churn model needs it). Never used:
- * Surname (personal data), CustomerId, CreditScore, Geography, Gender, HasCrCard, EstimatedSalary.
+ * months without any transaction, Geography → country of residence (France FR, Germany DE, Spain ES; the stack
+ * is started with {@code CRM_LOYALTY_CHURN_MARKETS=FR,DE,ES} so loyalty-service has a market indicator for DE and
+ * ES). Every client consents to profiling (the churn model needs it). Never used: Surname (personal data),
+ * CustomerId, Gender (EU equal-treatment rules: a bank must not price or target on it), CreditScore, HasCrCard,
+ * EstimatedSalary.
  */
 public final class ChurnReplay {
     static final String DEFAULT_FILE = "../shared/data/churn-modelling/Churn_Modelling.csv";
@@ -63,8 +66,29 @@ public final class ChurnReplay {
     public record Options(Path file, int rows, int workers, String host) {
     }
 
-    /** One row: only the columns the CRM can hold, and the label. */
-    record Row(int number, int age, int tenure, double balance, int products, boolean active, boolean exited) {
+    /** One row: only the columns the CRM can hold, and the label; {@code country}: ISO 3166-1 alpha-2 or null. */
+    record Row(int number, int age, int tenure, double balance, int products, boolean active, boolean exited,
+            String country) {
+        /** A row whose country is not known. */
+        Row(int number, int age, int tenure, double balance, int products, boolean active, boolean exited) {
+            this(number, age, tenure, balance, products, active, exited, null);
+        }
+    }
+
+    /** {@code POST /clients:batch}'s client: the registration with the country of residence. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Registration(String externalRef, String type, String fullName, LocalDate birthDate, LocalDate customerSince,
+            Payloads.Consents consents, String countryOfResidence) {
+    }
+
+    /** The data's Geography as a country of residence; null for a value the data set does not have. */
+    static String country(String geography) {
+        return switch (geography.trim()) {
+            case "France" -> "FR";
+            case "Germany" -> "DE";
+            case "Spain" -> "ES";
+            default -> null;
+        };
     }
 
     /** A row loaded into the CRM as a client, and the churn risk read for it. */
@@ -103,7 +127,8 @@ public final class ChurnReplay {
                 number++;
                 rows.add(new Row(number, Integer.parseInt(c[header.indexOf("Age")]), Integer.parseInt(c[header.indexOf("Tenure")]),
                         Double.parseDouble(c[header.indexOf("Balance")]), Integer.parseInt(c[header.indexOf("NumOfProducts")]),
-                        "1".equals(c[header.indexOf("IsActiveMember")]), "1".equals(c[header.indexOf("Exited")])));
+                        "1".equals(c[header.indexOf("IsActiveMember")]), "1".equals(c[header.indexOf("Exited")]),
+                        header.contains("Geography") ? country(c[header.indexOf("Geography")]) : null));
             }
         }
         return rows;
@@ -129,7 +154,12 @@ public final class ChurnReplay {
         if (horizon.compareTo(LONGEST_WAIT) > 0) {
             throw new CrmApi.CallFailed("the churn horizon is " + horizon + ": a replay cannot wait that long for its stayers. "
                     + "Start the CRM for the replay with CRM_LOYALTY_CHURN_HORIZON=PT2M CRM_LOYALTY_CHURN_LABELLING_INTERVAL=24h "
+                    + "CRM_LOYALTY_CHURN_MARKETS=FR,DE,ES "
                     + "(time compressed: see loyalty-service/README.md)");
+        }
+        if (!before.path("coefficients").has("market-DE")) {
+            out.println("  note: loyalty-service has no market-DE indicator: start the stack with CRM_LOYALTY_CHURN_MARKETS=FR,DE,ES "
+                    + "for the country of residence to count");
         }
         String run = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36).toUpperCase(Locale.ROOT);
         ExecutorService pool = Executors.newFixedThreadPool(options.workers(), DemoLoader.daemon("crm-demo-churn"));
@@ -245,11 +275,10 @@ public final class ChurnReplay {
         }
     }
 
-    static Payloads.RegisterClient registration(Row row, String run, LocalDate today) {
-        return new Payloads.RegisterClient(String.format(Locale.ROOT, "CHURN-MOD-%s-%05d", run, row.number()), "INDIVIDUAL",
+    static Registration registration(Row row, String run, LocalDate today) {
+        return new Registration(String.format(Locale.ROOT, "CHURN-MOD-%s-%05d", run, row.number()), "INDIVIDUAL",
                 "Churn Modelling client " + row.number(), today.minusYears(row.age()).minusDays(1 + row.number() % 300),
-                null, null, null, today.minusYears(row.tenure()), new Payloads.Consents(false, false, false, false, true),
-                null);
+                today.minusYears(row.tenure()), new Payloads.Consents(false, false, false, false, true), row.country());
     }
 
     static List<Payloads.RecordFinancials> months(Row row, YearMonth thisMonth) {
@@ -341,6 +370,7 @@ public final class ChurnReplay {
         columns.put("IsActiveMember", r -> r.active() ? 1 : 0);
         columns.put("Balance", Row::balance);
         columns.put("Tenure", r -> r.tenure());
+        columns.put("Geography=DE", r -> "DE".equals(r.country()) ? 1 : 0);
         for (var column : columns.entrySet()) {
             out.printf(Locale.ROOT, "    %-15s prior's rows %.3f   held-out rows %.3f%n", column.getKey(),
                     better(auc(prior, s -> column.getValue().applyAsDouble(s.row()))),

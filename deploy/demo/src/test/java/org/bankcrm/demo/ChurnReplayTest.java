@@ -28,8 +28,8 @@ class ChurnReplayTest {
         Files.writeString(csv, HEADER + "\n1,15634602,Hargrave,619,France,Female,42,2,0,1,1,1,101348.88,1\n"
                 + "2,15647311,Hill,608,Spain,Female,41,1,83807.86,3,0,0,112542.58,0\n");
         List<ChurnReplay.Row> rows = ChurnReplay.read(csv);
-        assertThat(rows).containsExactly(new ChurnReplay.Row(1, 42, 2, 0, 1, true, true),
-                new ChurnReplay.Row(2, 41, 1, 83807.86, 3, false, false));
+        assertThat(rows).containsExactly(new ChurnReplay.Row(1, 42, 2, 0, 1, true, true, "FR"),
+                new ChurnReplay.Row(2, 41, 1, 83807.86, 3, false, false, "ES"));
     }
 
     @Test
@@ -39,6 +39,20 @@ class ChurnReplayTest {
         assertThat(CrmApi.write(registration)).doesNotContain("Hargrave").contains("\"profiling\":true");
         assertThat(registration.customerSince()).isEqualTo(LocalDate.parse("2023-12-06"));
         assertThat(registration.birthDate()).isBefore(LocalDate.parse("1984-12-06")).isAfter(LocalDate.parse("1983-12-06"));
+        assertThat(CrmApi.write(registration)).as("no country known: none sent").doesNotContain("countryOfResidence");
+    }
+
+    @Test
+    void geographyBecomesTheCountryOfResidenceAndGenderIsNeverSent() {
+        assertThat(ChurnReplay.country("France")).isEqualTo("FR");
+        assertThat(ChurnReplay.country("Germany")).isEqualTo("DE");
+        assertThat(ChurnReplay.country("Spain")).isEqualTo("ES");
+        assertThat(ChurnReplay.country("Atlantis")).isNull();
+        var registration = ChurnReplay.registration(new ChurnReplay.Row(8, 50, 3, 0, 1, false, true, "DE"), "RUN",
+                LocalDate.parse("2026-12-06"));
+        String json = CrmApi.write(registration);
+        assertThat(json).contains("\"countryOfResidence\":\"DE\"").doesNotContainIgnoringCase("gender")
+                .doesNotContain("Female", "Male");
     }
 
     @Test

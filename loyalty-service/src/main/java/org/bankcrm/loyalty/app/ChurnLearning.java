@@ -54,6 +54,7 @@ public class ChurnLearning {
     private final ScoreChangeRepository history;
     private final ChurnRiskModel prior;
     private final double priorPrecision;
+    private final double marketPrecision;
     private final Duration horizon;
     private final int reportWindow;
     private final int monitorWindow;
@@ -68,21 +69,30 @@ public class ChurnLearning {
         this.history = history;
         this.prior = config.rules().churn();
         this.priorPrecision = config.churn().priorPrecision();
+        this.marketPrecision = config.churn().marketPrecision();
         this.horizon = config.churn().horizon();
         this.reportWindow = config.churn().reportWindow();
         this.monitorWindow = config.churn().monitorWindow();
         this.halfLives = config.rules().halfLives();
     }
 
-    /** The posterior before any observation: the prior's coefficients, held with the configured precision. */
+    /**
+     * The posterior before any observation: the prior's coefficients, held with the configured precision; the market
+     * indicators (learnt only) at 0 with their own.
+     */
     OnlineChurnFit startingFit() {
-        return OnlineChurnFit.fromPrior(prior, priorPrecision);
+        return OnlineChurnFit.fromPrior(prior, priorPrecision, marketPrecision);
+    }
+
+    /** The stored posterior, with its coefficients mapped by key onto today's features and markets. */
+    private OnlineChurnFit stored(ChurnModelState state) {
+        return state.fit(startingFit(), prior.keys());
     }
 
     /** The model to score with: the learnt one, or the prior before the first observation. */
     public Uni<ChurnRiskModel> current() {
         return models.findById(ChurnModelState.ID)
-                .map(state -> state == null ? prior : state.fit(startingFit()).model(prior));
+                .map(state -> state == null ? prior : stored(state).model(prior));
     }
 
     /**
@@ -108,9 +118,10 @@ public class ChurnLearning {
                     .chain(snapshot -> {
                         double[] kept = snapshot == null ? null : inputsOf(snapshot);
                         if (kept != null) {
-                            return learn(snapshot.clientId, snapshot.changedAt, kept, true);
+                            return learn(snapshot.clientId, snapshot.changedAt, kept, snapshot.churnMarket, true);
                         }
-                        return learn(left.clientId(), left.leftAt(), inputsAsOf(profile, left.leftAt()), true);
+                        return learn(left.clientId(), left.leftAt(), inputsAsOf(profile, left.leftAt()),
+                                profile.countryOfResidence, true);
                     });
         });
     }
@@ -143,7 +154,7 @@ public class ChurnLearning {
                     for (ScoreChange snapshot : stayers) {
                         double[] x = inputsOf(snapshot);
                         if (x != null) {
-                            chain = chain.chain(() -> learn(snapshot.clientId, snapshot.changedAt, x, false));
+                            chain = chain.chain(() -> learn(snapshot.clientId, snapshot.changedAt, x, snapshot.churnMarket, false));
                         }
                     }
                     return chain.replaceWith(stayers.size());
@@ -151,8 +162,8 @@ public class ChurnLearning {
     }
 
     /**
-     * The snapshot's inputs in today's feature order: features appended since it was kept count as typical (0, as an
-     * unknown feature does); null for inputs of another format (more than today's features).
+     * The snapshot's feature inputs in today's feature order: features appended since it was kept count as typical
+     * (0, as an unknown feature does); null for inputs of another format (more than today's features).
      */
     static double[] inputsOf(ScoreChange snapshot) {
         double[] kept = Arrays.stream(snapshot.churnInputs.split(",")).mapToDouble(Double::parseDouble).toArray();
@@ -169,22 +180,28 @@ public class ChurnLearning {
         return prior.inputs(ChurnFeatures.of(profile, f, YearMonth.from(at.atOffset(ZoneOffset.UTC))));
     }
 
-    private Uni<Void> learn(java.util.UUID clientId, Instant snapshotAt, double[] x, boolean left) {
+    /**
+     * Learns one observation: {@code features}, the feature inputs (or the full inputs: the market part is recomputed),
+     * and the client's country then, from which today's markets give the indicators.
+     */
+    private Uni<Void> learn(java.util.UUID clientId, Instant snapshotAt, double[] features, String country, boolean left) {
+        double[] x = prior.withMarket(ChurnRiskModel.featureInputs(features), country);
         Instant now = clock.instant();
         // the one row is locked: two consumers learning at once would lose an update
         return models.findById(ChurnModelState.ID, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
             boolean fresh = found == null;
             ChurnModelState state = fresh ? new ChurnModelState() : found;
-            OnlineChurnFit fit = fresh ? startingFit() : state.fit(startingFit());
+            OnlineChurnFit fit = fresh ? startingFit() : stored(state);
             ChurnObservation observation = new ChurnObservation();
             observation.clientId = clientId;
             observation.snapshotAt = snapshotAt;
-            observation.inputs = ChurnObservation.format(x);
+            observation.inputs = ChurnObservation.format(ChurnRiskModel.featureInputs(x));
+            observation.market = country;
             observation.predicted = fit.probability(x);
             observation.left = left;
             observation.observedAt = now;
             fit.observe(x, left);
-            state.store(fit, now);
+            state.store(fit, prior.keys(), now);
             observation.modelVersion = state.version;
             Uni<?> saved = fresh ? models.persist(state) : Uni.createFrom().item(state);
             return saved.chain(() -> observations.persist(observation)).replaceWithVoid();
@@ -206,14 +223,14 @@ public class ChurnLearning {
                     for (ChurnObservation o : all) {
                         double[] x = Arrays.stream(o.inputs.split(",")).mapToDouble(Double::parseDouble).toArray();
                         if (x.length <= ChurnFeature.values().length) {
-                            inputs.add(Arrays.copyOf(x, ChurnFeature.values().length));
+                            inputs.add(prior.withMarket(x, o.market));
                             labels.add(o.left);
                         }
                     }
                     OnlineChurnFit fit = OnlineChurnFit.refit(startingFit(), inputs, labels);
                     boolean fresh = found == null;
                     ChurnModelState state = fresh ? new ChurnModelState() : found;
-                    state.store(fit, clock.instant());
+                    state.store(fit, prior.keys(), clock.instant());
                     return (fresh ? models.persist(state) : Uni.createFrom().item(state)).replaceWithVoid();
                 }));
     }
@@ -238,12 +255,13 @@ public class ChurnLearning {
     public Uni<Report> report() {
         return models.findById(ChurnModelState.ID).chain(state -> observations.newest(Math.max(reportWindow, monitorWindow))
                 .chain(newest -> observations.allTimeInputStats().map(stats -> {
-                    ChurnRiskModel model = state == null ? prior : state.fit(startingFit()).model(prior);
+                    ChurnRiskModel model = state == null ? prior : stored(state).model(prior);
                     double[] beta = model.coefficients();
                     Map<String, Double> coefficients = new LinkedHashMap<>();
                     coefficients.put("intercept", beta[0]);
-                    for (ChurnFeature feature : ChurnFeature.values()) {
-                        coefficients.put(feature.key(), beta[feature.ordinal() + 1]);
+                    List<String> keys = model.keys();
+                    for (int j = 0; j < keys.size(); j++) {
+                        coefficients.put(keys.get(j), beta[j + 1]);
                     }
                     List<ChurnObservation> seen = newest.subList(0, Math.min(reportWindow, newest.size()));
                     List<ModelCheck.Scored> scored = scored(seen);

@@ -2,10 +2,13 @@ package org.bankcrm.loyalty.app;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.bankcrm.loyalty.domain.BehaviouralLoyalty;
 import org.bankcrm.loyalty.domain.ChurnFeature;
+import org.bankcrm.loyalty.domain.ChurnMarkets;
 import org.bankcrm.loyalty.domain.ChurnRiskModel;
 import org.bankcrm.loyalty.domain.HalfLives;
 import org.bankcrm.loyalty.domain.LoyaltyScoring;
@@ -143,6 +146,16 @@ public interface LoyaltyConfig {
         @WithDefault("16")
         double priorPrecision();
 
+        /**
+         * The markets (ISO 3166-1 alpha-2 countries of residence, e.g. FR,DE,ES): the first is the reference, each other
+         * gets an indicator market-&lt;code&gt;, learnt only (prior mean 0). Empty: no market indicators.
+         */
+        Optional<List<String>> markets();
+
+        /** The precision of the market indicators' prior (mean 0): 1 = a standard deviation of 1 in log-odds. */
+        @WithDefault("1")
+        double marketPrecision();
+
         /** Observations (newest first) over which GET /churn-model reports AUC, Brier score and reliability. */
         @WithDefault("10000")
         int reportWindow();
@@ -204,6 +217,6 @@ public interface LoyaltyConfig {
             }
             terms.put(feature, new ChurnRiskModel.Term(coefficient, typical));
         }
-        return new ChurnRiskModel(c.intercept(), terms, c.horizon());
+        return new ChurnRiskModel(c.intercept(), terms, c.horizon(), new ChurnMarkets(c.markets().orElse(List.of())), Map.of());
     }
 }

@@ -32,7 +32,12 @@ public enum ChurnFeature {
     THREE_PLUS_PRODUCTS("three-plus-products", x -> x, "holds three products or more"),
     ZERO_BALANCE("zero-balance", x -> x, "no money held (average balance of the newest month 0)"),
     BALANCE("balance", Math::log1p, "average balance of the newest 3 months"),
-    DORMANT("dormant", x -> x, "no transaction in the newest 3 months recorded");
+    DORMANT("dormant", x -> x, "no transaction in the newest 3 months recorded"),
+    // appended (issue 18, part 2): an inactive client's age band, and the only product an empty account
+    DORMANT_45_54("dormant-45-54", x -> x, "dormant and aged 45 to 54"),
+    DORMANT_55_64("dormant-55-64", x -> x, "dormant and aged 55 to 64"),
+    DORMANT_65_PLUS("dormant-65-plus", x -> x, "dormant and aged 65 or more"),
+    SINGLE_PRODUCT_EMPTY("single-product-empty", x -> x, "the only product held is empty (balance 0)");
 
     private final String key;
     private final DoubleUnaryOperator transform;

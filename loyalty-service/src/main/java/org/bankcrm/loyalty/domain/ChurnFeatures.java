@@ -9,9 +9,10 @@ import java.util.TreeMap;
 
 /**
  * What the churn model reads of a client at one moment, in raw units (null = not known, so it neither raises
- * nor lowers the risk). Each feature is a small computation of its own, tested alone.
+ * nor lowers the risk), and the client's country of residence (null when not known), which the configured
+ * {@link ChurnMarkets} turn into indicators. Each feature is a small computation of its own, tested alone.
  */
-public record ChurnFeatures(Map<ChurnFeature, Double> values) {
+public record ChurnFeatures(Map<ChurnFeature, Double> values, String countryOfResidence) {
     /** Months of financials the activity features look at. */
     public static final int ACTIVITY_MONTHS = 12;
     /** A quarter, and the "recent" months of the trends. */
@@ -19,6 +20,11 @@ public record ChurnFeatures(Map<ChurnFeature, Double> values) {
 
     public ChurnFeatures {
         values = Map.copyOf(values);
+    }
+
+    /** Features of a client whose country of residence is not known. */
+    public ChurnFeatures(Map<ChurnFeature, Double> values) {
+        this(values, null);
     }
 
     public Double value(ChurnFeature feature) {
@@ -53,8 +59,13 @@ public record ChurnFeatures(Map<ChurnFeature, Double> values) {
         v.put(ChurnFeature.THREE_PLUS_PRODUCTS, f.productsHeld() >= 3 ? 1.0 : 0.0);
         v.put(ChurnFeature.ZERO_BALANCE, zeroBalance(months));
         v.put(ChurnFeature.BALANCE, recentBalance(months));
-        v.put(ChurnFeature.DORMANT, dormant(months));
-        return new ChurnFeatures(withoutNulls(v));
+        Double dormant = dormant(months);
+        v.put(ChurnFeature.DORMANT, dormant);
+        v.put(ChurnFeature.DORMANT_45_54, both(dormant, band(age, 45, 55)));
+        v.put(ChurnFeature.DORMANT_55_64, both(dormant, band(age, 55, 65)));
+        v.put(ChurnFeature.DORMANT_65_PLUS, both(dormant, band(age, 65, Double.MAX_VALUE)));
+        v.put(ChurnFeature.SINGLE_PRODUCT_EMPTY, singleProductEmpty(f.productsHeld(), zeroBalance(months)));
+        return new ChurnFeatures(withoutNulls(v), profile.countryOfResidence);
     }
 
     private static Map<ChurnFeature, Double> withoutNulls(Map<ChurnFeature, Double> v) {
@@ -154,6 +165,19 @@ public record ChurnFeatures(Map<ChurnFeature, Double> values) {
     /** 1 when none of the newest 3 months recorded had a transaction, 0 otherwise; null under 3 months. */
     static Double dormant(List<double[]> months) {
         return months.size() < QUARTER ? null : inactiveMonths(months) >= QUARTER ? 1.0 : 0.0;
+    }
+
+    /** 1 when both indicators are 1, 0 when either is 0; null when either is not known and the other not 0. */
+    static Double both(Double a, Double b) {
+        if (a != null && a == 0 || b != null && b == 0) {
+            return 0.0;
+        }
+        return a == null || b == null ? null : 1.0;
+    }
+
+    /** 1 when the client holds exactly one product and it is empty; 0 with other product counts; null if not known. */
+    static Double singleProductEmpty(int productsHeld, Double zeroBalance) {
+        return productsHeld != 1 ? Double.valueOf(0) : zeroBalance;
     }
 
     private static double transactions(List<double[]> months) {

@@ -40,10 +40,11 @@ public class ChurnModelState {
     public Instant updatedAt;
 
     /**
-     * The stored posterior in today's feature order: each stored feature by its key; a feature the row does not
-     * know (added since) starts at the prior's coefficient and precision; a stored feature no longer used is dropped.
+     * The stored posterior in the order of {@code keys} (today's features and markets): each stored one by its key; a
+     * key the row does not know (a feature added or a market configured since) starts at the prior's coefficient and
+     * precision; a stored one no longer used (a market dropped from the list) is dropped.
      */
-    public OnlineChurnFit fit(OnlineChurnFit prior) {
+    public OnlineChurnFit fit(OnlineChurnFit prior, List<String> keys) {
         double[] storedMean = parse(mean);
         double[] storedPrecision = parse(precision);
         List<String> storedKeys = features.isEmpty() ? List.of() : List.of(features.split(","));
@@ -54,9 +55,8 @@ public class ChurnModelState {
         double[] p = prior.precision();
         m[0] = storedMean[0];
         p[0] = storedPrecision[0];
-        ChurnFeature[] current = ChurnFeature.values();
-        for (int j = 0; j < current.length; j++) {
-            int at = storedKeys.indexOf(current[j].key());
+        for (int j = 0; j < keys.size(); j++) {
+            int at = storedKeys.indexOf(keys.get(j));
             if (at >= 0) {
                 m[j + 1] = storedMean[at + 1];
                 p[j + 1] = storedPrecision[at + 1];
@@ -65,18 +65,15 @@ public class ChurnModelState {
         return new OnlineChurnFit(m, p, positives, negatives);
     }
 
-    public void store(OnlineChurnFit fit, Instant at) {
-        features = featureKeys();
+    /** Stores the posterior with the keys of its coefficients (after the intercept), in order. */
+    public void store(OnlineChurnFit fit, List<String> keys, Instant at) {
+        features = String.join(",", keys);
         mean = format(fit.mean());
         precision = format(fit.precision());
         positives = fit.positives();
         negatives = fit.negatives();
         version++;
         updatedAt = at;
-    }
-
-    static String featureKeys() {
-        return Arrays.stream(ChurnFeature.values()).map(ChurnFeature::key).collect(Collectors.joining(","));
     }
 
     private static double[] parse(String csv) {

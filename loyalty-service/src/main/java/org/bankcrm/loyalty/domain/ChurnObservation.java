@@ -34,6 +34,8 @@ public class ChurnObservation {
     public Instant observedAt;
     /** The inputs learnt from, in feature order (monitoring: drift of the window against all observations). */
     public String inputs;
+    /** The client's country of residence then (the market indicators follow from it and the markets configured). */
+    public String market;
 
     public static String format(double[] x) {
         return java.util.Arrays.stream(x).mapToObj(v -> String.format(java.util.Locale.ROOT, "%.4f", v))

@@ -2,7 +2,10 @@ package org.bankcrm.loyalty.domain;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,9 +17,12 @@ import java.util.Map;
  * the logistic of the intercept; an unknown feature counts as typical. Default coefficients (the bank's
  * domain knowledge, the prior of the online fit) and why: the service README.
  */
-public record ChurnRiskModel(double intercept, Map<ChurnFeature, Term> terms, Duration horizon) {
+public record ChurnRiskModel(double intercept, Map<ChurnFeature, Term> terms, Duration horizon, ChurnMarkets markets,
+        Map<String, Double> marketCoefficients) {
     /** The scale of the churn factors in a loyalty answer. */
     public static final String CHURN_SCALE = "CHURN";
+    /** The features computed from the read model, before the market indicators. */
+    public static final int FEATURES = ChurnFeature.values().length;
 
     /** One feature's coefficient (per transformed unit) and the typical client's raw value it is measured from. */
     public record Term(double coefficient, double typical) {
@@ -29,52 +35,100 @@ public record ChurnRiskModel(double intercept, Map<ChurnFeature, Term> terms, Du
             }
         }
         terms = Map.copyOf(terms);
+        Map<String, Double> byKey = new LinkedHashMap<>();
+        for (String key : markets.keys()) {
+            byKey.put(key, marketCoefficients.getOrDefault(key, 0.0));
+        }
+        marketCoefficients = Collections.unmodifiableMap(byKey);
+    }
+
+    /** A model without market indicators. */
+    public ChurnRiskModel(double intercept, Map<ChurnFeature, Term> terms, Duration horizon) {
+        this(intercept, terms, horizon, ChurnMarkets.NONE, Map.of());
+    }
+
+    /** The inputs' keys in order: the features, then the market indicators. */
+    public List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        for (ChurnFeature feature : ChurnFeature.values()) {
+            keys.add(feature.key());
+        }
+        keys.addAll(markets.keys());
+        return keys;
     }
 
     public double probability(ChurnFeatures f) {
         return sigmoid(linear(inputs(f)));
     }
 
-    /** The model's inputs in feature order (without the intercept): each feature's distance from typical. */
+    /**
+     * The model's inputs (without the intercept): each feature's distance from typical in feature order, then the
+     * market indicators of the client's country.
+     */
     public double[] inputs(ChurnFeatures f) {
         ChurnFeature[] features = ChurnFeature.values();
-        double[] x = new double[features.length];
+        double[] x = new double[FEATURES];
         for (int j = 0; j < features.length; j++) {
             Double value = f.value(features[j]);
             x[j] = value == null ? 0
                     : features[j].transform(value) - features[j].transform(terms.get(features[j]).typical());
         }
+        return withMarket(x, f.countryOfResidence());
+    }
+
+    /**
+     * Full inputs from kept feature inputs (features appended since they were kept count as typical, 0) and the
+     * client's country then, with today's markets: what a stored snapshot or observation is learnt from.
+     */
+    public double[] withMarket(double[] featureInputs, String countryOfResidence) {
+        double[] markets = this.markets.indicators(countryOfResidence);
+        double[] x = Arrays.copyOf(featureInputs, FEATURES + markets.length);
+        System.arraycopy(markets, 0, x, FEATURES, markets.length);
         return x;
     }
 
+    /** The feature part of full inputs (what is kept: the market part follows from the country and the markets). */
+    public static double[] featureInputs(double[] inputs) {
+        return Arrays.copyOf(inputs, FEATURES);
+    }
+
     public double linear(double[] x) {
-        double z = intercept;
-        ChurnFeature[] features = ChurnFeature.values();
-        for (int j = 0; j < features.length; j++) {
-            z += terms.get(features[j]).coefficient() * x[j];
+        double[] beta = coefficients();
+        double z = beta[0];
+        for (int j = 0; j < x.length; j++) {
+            z += beta[j + 1] * x[j];
         }
         return z;
     }
 
-    /** Intercept first, then the coefficients in feature order. */
+    /** Intercept first, then the coefficients in {@link #keys()} order. */
     public double[] coefficients() {
         ChurnFeature[] features = ChurnFeature.values();
-        double[] beta = new double[features.length + 1];
+        List<String> marketKeys = markets.keys();
+        double[] beta = new double[features.length + marketKeys.size() + 1];
         beta[0] = intercept;
         for (int j = 0; j < features.length; j++) {
             beta[j + 1] = terms.get(features[j]).coefficient();
         }
+        for (int m = 0; m < marketKeys.size(); m++) {
+            beta[features.length + m + 1] = marketCoefficients.get(marketKeys.get(m));
+        }
         return beta;
     }
 
-    /** The same typical values with other coefficients (intercept first, then feature order). */
+    /** The same typical values and markets with other coefficients (intercept first, then {@link #keys()} order). */
     public ChurnRiskModel withCoefficients(double[] beta) {
         Map<ChurnFeature, Term> changed = new EnumMap<>(ChurnFeature.class);
         ChurnFeature[] features = ChurnFeature.values();
         for (int j = 0; j < features.length; j++) {
             changed.put(features[j], new Term(beta[j + 1], terms.get(features[j]).typical()));
         }
-        return new ChurnRiskModel(beta[0], changed, horizon);
+        Map<String, Double> market = new LinkedHashMap<>();
+        List<String> marketKeys = markets.keys();
+        for (int m = 0; m < marketKeys.size(); m++) {
+            market.put(marketKeys.get(m), beta[features.length + m + 1]);
+        }
+        return new ChurnRiskModel(beta[0], changed, horizon, markets, market);
     }
 
     /**
@@ -83,17 +137,21 @@ public record ChurnRiskModel(double intercept, Map<ChurnFeature, Term> terms, Du
      */
     public List<ScoreFactor> factors(ChurnFeatures f) {
         double[] x = inputs(f);
+        double[] beta = coefficients();
         ChurnFeature[] features = ChurnFeature.values();
+        List<String> keys = keys();
         List<ScoreFactor> factors = new ArrayList<>();
-        for (int j = 0; j < features.length; j++) {
-            double contribution = terms.get(features[j]).coefficient() * x[j];
+        for (int j = 0; j < x.length; j++) {
+            double contribution = beta[j + 1] * x[j];
             if (Math.abs(contribution) < 0.005) {
                 continue;
             }
-            factors.add(new ScoreFactor(features[j].key(), CHURN_SCALE, contribution,
-                    String.format(Locale.ROOT, "%s: %s, typical %s; %s the risk of leaving", features[j].description(),
-                            number(f.value(features[j])), number(terms.get(features[j]).typical()),
-                            contribution > 0 ? "raises" : "lowers")));
+            String words = j < features.length
+                    ? String.format(Locale.ROOT, "%s: %s, typical %s", features[j].description(),
+                            number(f.value(features[j])), number(terms.get(features[j]).typical()))
+                    : String.format(Locale.ROOT, "lives in %s (against %s)", f.countryOfResidence(), markets.codes().get(0));
+            factors.add(new ScoreFactor(keys.get(j), CHURN_SCALE, contribution,
+                    words + "; " + (contribution > 0 ? "raises" : "lowers") + " the risk of leaving"));
         }
         return factors;
     }

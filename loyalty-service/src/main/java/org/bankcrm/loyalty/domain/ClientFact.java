@@ -17,7 +17,12 @@ public sealed interface ClientFact {
 
     /** A registration; {@code profiling} is the client's profiling consent (null when the event does not say). */
     record Registered(UUID clientId, String clientType, String ageBand, LocalDate customerSince, Instant registeredAt,
-            Boolean profiling) implements ClientFact {
+            Boolean profiling, String countryOfResidence) implements ClientFact {
+        /** A registration that does not say where the client lives. */
+        public Registered(UUID clientId, String clientType, String ageBand, LocalDate customerSince, Instant registeredAt,
+                Boolean profiling) {
+            this(clientId, clientType, ageBand, customerSince, registeredAt, profiling, null);
+        }
     }
 
     /**
@@ -28,7 +33,12 @@ public sealed interface ClientFact {
     }
 
     /** The client's descriptive facts changed (crm.client.updated): tenure may move with customerSince. */
-    record Updated(UUID clientId, String clientType, String ageBand, LocalDate customerSince) implements ClientFact {
+    record Updated(UUID clientId, String clientType, String ageBand, LocalDate customerSince, String countryOfResidence)
+            implements ClientFact {
+        /** An update that does not say where the client lives. */
+        public Updated(UUID clientId, String clientType, String ageBand, LocalDate customerSince) {
+            this(clientId, clientType, ageBand, customerSince, null);
+        }
     }
 
     record ProductOpened(UUID clientId, String productType, LocalDate openedAt, List<String> heldProductTypes)

@@ -42,6 +42,9 @@ public class ClientProfile {
     public LocalDate customerSince;
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
+    /** ISO 3166-1 alpha-2, null when not known: the churn model's market indicators read it. */
+    @Column(name = "country_of_residence")
+    public String countryOfResidence;
     /** The client's profiling consent (registration, consent changes); null when not known: no churn model. */
     public Boolean profiling;
 
@@ -129,6 +132,7 @@ public class ClientProfile {
             clientType = u.clientType();
             ageBand = u.ageBand();
             customerSince = u.customerSince();
+            countryOfResidence = u.countryOfResidence();
         } else if (fact instanceof ClientFact.ConsentChanged c) {
             boolean changed = !Boolean.valueOf(c.profiling()).equals(profiling);
             profiling = c.profiling();
@@ -175,6 +179,7 @@ public class ClientProfile {
         customerSince = r.customerSince();
         registeredAt = r.registeredAt();
         profiling = r.profiling();
+        countryOfResidence = r.countryOfResidence();
     }
 
     /** Whether the client consented to profiling: only then is a churn model applied to (or learnt from) them. */

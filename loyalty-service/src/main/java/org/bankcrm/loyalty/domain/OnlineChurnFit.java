@@ -27,9 +27,18 @@ public final class OnlineChurnFit {
 
     /** Starts at the prior: its coefficients as the mean, {@code priorPrecision} on each (how firmly they are held). */
     public static OnlineChurnFit fromPrior(ChurnRiskModel prior, double priorPrecision) {
+        return fromPrior(prior, priorPrecision, priorPrecision);
+    }
+
+    /**
+     * Starts at the prior, with {@code marketPrecision} on the market indicators: learnt only (prior mean 0), so held
+     * loosely, with a variance of their own.
+     */
+    public static OnlineChurnFit fromPrior(ChurnRiskModel prior, double priorPrecision, double marketPrecision) {
         double[] mean = prior.coefficients();
         double[] precision = new double[mean.length];
         Arrays.fill(precision, priorPrecision);
+        Arrays.fill(precision, ChurnRiskModel.FEATURES + 1, precision.length, marketPrecision);
         return new OnlineChurnFit(mean, precision, 0, 0);
     }
 

@@ -39,8 +39,12 @@ public class ScoreChange {
      */
     @Column(name = "churn_inputs")
     public String churnInputs;
+    /** The client's country of residence then: the market indicators follow from it and the markets configured. */
+    @Column(name = "churn_market")
+    public String churnMarket;
 
-    public static ScoreChange of(LoyaltyScore score, double[] churnInputs) {
+    /** {@code churnInputs}: the model's full inputs, of which the feature part is kept (with the country). */
+    public static ScoreChange of(LoyaltyScore score, double[] churnInputs, String countryOfResidence) {
         ScoreChange change = new ScoreChange();
         change.clientId = score.clientId;
         change.behavioural = score.behavioural;
@@ -50,7 +54,8 @@ public class ScoreChange {
         change.triggerEventType = score.triggerEventType;
         change.triggerEventId = score.triggerEventId;
         change.changedAt = score.updatedAt;
-        change.churnInputs = churnInputs == null ? null : java.util.Arrays.stream(churnInputs)
+        change.churnMarket = churnInputs == null ? null : countryOfResidence;
+        change.churnInputs = churnInputs == null ? null : java.util.Arrays.stream(ChurnRiskModel.featureInputs(churnInputs))
                 .mapToObj(x -> String.format(java.util.Locale.ROOT, "%.4f", x)).collect(java.util.stream.Collectors.joining(","));
         return change;
     }

@@ -39,7 +39,7 @@ public class FactReader {
     public static final String JOURNEY_CLOSED = "crm.interaction.journey-closed";
 
     public record ClientRegistered(@NotNull UUID clientId, @NotNull String type, @NotNull String ageBand,
-            @NotNull LocalDate customerSince, @NotNull Instant registeredAt, Consents consents) {
+            @NotNull LocalDate customerSince, @NotNull Instant registeredAt, Consents consents, String countryOfResidence) {
     }
 
     /** The one consent loyalty reads (of registered and consent-changed's {@code consents}). */
@@ -50,7 +50,7 @@ public class FactReader {
     }
 
     public record ClientUpdated(@NotNull UUID clientId, @NotNull String type, @NotNull String ageBand,
-            @NotNull LocalDate customerSince) {
+            @NotNull LocalDate customerSince, String countryOfResidence) {
     }
 
     /** crm.client.product-opened and crm.client.product-closed (closedAt only on the latter). */
@@ -100,11 +100,12 @@ public class FactReader {
             case REGISTERED -> {
                 var r = payloads.read(event, ClientRegistered.class);
                 yield new ClientFact.Registered(r.clientId(), r.type(), r.ageBand(), r.customerSince(), r.registeredAt(),
-                        r.consents() == null ? null : r.consents().profiling());
+                        r.consents() == null ? null : r.consents().profiling(), r.countryOfResidence());
             }
             case UPDATED -> {
                 var u = payloads.read(event, ClientUpdated.class);
-                yield new ClientFact.Updated(u.clientId(), u.type(), u.ageBand(), u.customerSince());
+                yield new ClientFact.Updated(u.clientId(), u.type(), u.ageBand(), u.customerSince(),
+                        u.countryOfResidence());
             }
             case PRODUCT_OPENED -> {
                 var o = payloads.read(event, ProductChanged.class);

@@ -141,7 +141,7 @@ class ChurnFeaturesTest {
         var f = new ChurnFeatures(java.util.Map.of(ChurnFeature.INACTIVE_MONTHS, 4.0, ChurnFeature.PRODUCTS, 4.0));
         var factors = prior.factors(f);
         assertThat(factors).extracting(ScoreFactor::name).containsExactly("inactive-months", "products");
-        assertThat(factors.get(0).contribution()).isCloseTo(1.0, within(1e-9));
+        assertThat(factors.get(0).contribution()).isCloseTo(0.6, within(1e-9));
         assertThat(factors.get(0).text()).contains("raises the risk of leaving");
         assertThat(factors.get(1).contribution()).isCloseTo(-0.7, within(1e-9));
         assertThat(factors.get(1).text()).contains("lowers");
@@ -211,6 +211,47 @@ class ChurnFeaturesTest {
         assertThat(ChurnFeatures.dormant(months(20, 20, 0, 0, 0))).isEqualTo(1.0);
         assertThat(ChurnFeatures.dormant(months(20, 0, 0, 1, 0))).isEqualTo(0.0);
         assertThat(ChurnFeatures.dormant(months(0, 0))).as("under three months: not known").isNull();
+    }
+
+    @Test
+    void aDormantAgeBandIsOneOnlyForADormantClientOfThatBand() {
+        assertThat(ChurnFeatures.both(1.0, 1.0)).isEqualTo(1.0);
+        assertThat(ChurnFeatures.both(1.0, 0.0)).isEqualTo(0.0);
+        assertThat(ChurnFeatures.both(0.0, 1.0)).isEqualTo(0.0);
+        assertThat(ChurnFeatures.both(null, 0.0)).as("not in the band: 0 whatever the activity").isEqualTo(0.0);
+        assertThat(ChurnFeatures.both(null, 1.0)).as("activity not known").isNull();
+        assertThat(ChurnFeatures.both(1.0, null)).as("age not known").isNull();
+
+        ClientProfile p = ClientProfile.registered(new ClientFact.Registered(clientId, "INDIVIDUAL", "AGE_55_64",
+                LocalDate.parse("2020-01-01"), NOW.minus(Duration.ofDays(400)), true));
+        for (int back = 5; back >= 0; back--) {
+            p.apply(new ClientFact.FinancialsRecorded(clientId, YearMonth.of(2026, 11).minusMonths(back), 8000.0,
+                    back < 3 ? 0 : 20, back < 3 ? 0.0 : 1500.0), HALF_LIVES);
+        }
+        ChurnFeatures f = ChurnFeatures.of(p, LoyaltyFeatures.of(p, NOW, HALF_LIVES), YearMonth.of(2026, 11));
+        assertThat(f.value(ChurnFeature.DORMANT)).isEqualTo(1.0);
+        assertThat(f.value(ChurnFeature.DORMANT_55_64)).isEqualTo(1.0);
+        assertThat(f.value(ChurnFeature.DORMANT_45_54)).isEqualTo(0.0);
+        assertThat(f.value(ChurnFeature.DORMANT_65_PLUS)).isEqualTo(0.0);
+    }
+
+    @Test
+    void aSingleEmptyProductIsOneOnlyWhenTheOnlyProductHoldsNoMoney() {
+        assertThat(ChurnFeatures.singleProductEmpty(1, 1.0)).isEqualTo(1.0);
+        assertThat(ChurnFeatures.singleProductEmpty(1, 0.0)).isEqualTo(0.0);
+        assertThat(ChurnFeatures.singleProductEmpty(2, 1.0)).as("two products, empty: not this feature").isEqualTo(0.0);
+        assertThat(ChurnFeatures.singleProductEmpty(0, null)).isEqualTo(0.0);
+        assertThat(ChurnFeatures.singleProductEmpty(1, null)).as("no month recorded: balance not known").isNull();
+    }
+
+    @Test
+    void theCountryOfResidenceOfTheProfileReachesTheFeatures() {
+        ClientProfile p = ClientProfile.registered(new ClientFact.Registered(clientId, "INDIVIDUAL", "AGE_35_44",
+                LocalDate.parse("2020-01-01"), NOW.minus(Duration.ofDays(400)), true, "DE"));
+        assertThat(ChurnFeatures.of(p, LoyaltyFeatures.of(p, NOW, HALF_LIVES), YearMonth.of(2026, 11)).countryOfResidence())
+                .isEqualTo("DE");
+        p.apply(new ClientFact.Updated(clientId, "INDIVIDUAL", "AGE_35_44", LocalDate.parse("2020-01-01"), "ES"), HALF_LIVES);
+        assertThat(p.countryOfResidence).isEqualTo("ES");
     }
 
     @Test

@@ -40,7 +40,7 @@ class ChurnModelFitTest {
         double[] inputs = new double[ChurnFeature.values().length];
         inputs[ChurnFeature.INACTIVE_MONTHS.ordinal()] = 3;
         inputs[ChurnFeature.BALANCE_TREND.ordinal()] = -0.25;
-        ScoreChange change = ScoreChange.of(score, inputs);
+        ScoreChange change = ScoreChange.of(score, inputs, null);
         String[] kept = change.churnInputs.split(",");
         assertThat(kept).hasSize(ChurnFeature.values().length);
         assertThat(Double.parseDouble(kept[ChurnFeature.INACTIVE_MONTHS.ordinal()])).isEqualTo(3.0);

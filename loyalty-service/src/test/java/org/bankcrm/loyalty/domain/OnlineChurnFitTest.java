@@ -68,9 +68,9 @@ class OnlineChurnFitTest {
         fit.observe(x, true);
         fit.observe(new double[FEATURES], false);
         ChurnModelState state = new ChurnModelState();
-        state.store(fit, Instant.parse("2026-11-27T12:00:00Z"));
+        state.store(fit, PRIOR.keys(), Instant.parse("2026-11-27T12:00:00Z"));
 
-        OnlineChurnFit reloaded = state.fit(OnlineChurnFit.fromPrior(PRIOR, 4));
+        OnlineChurnFit reloaded = state.fit(OnlineChurnFit.fromPrior(PRIOR, 4), PRIOR.keys());
 
         assertThat(state.version).isEqualTo(1);
         assertThat(reloaded.mean()).containsExactly(fit.mean(), within(0.0));
@@ -85,10 +85,10 @@ class OnlineChurnFitTest {
     @Test
     void aStateKeptForOtherFeaturesIsNotReadAsThisModel() {
         ChurnModelState state = new ChurnModelState();
-        state.store(OnlineChurnFit.fromPrior(PRIOR, 4), Instant.parse("2026-11-27T12:00:00Z"));
+        state.store(OnlineChurnFit.fromPrior(PRIOR, 4), PRIOR.keys(), Instant.parse("2026-11-27T12:00:00Z"));
         state.features = "behavioural,perceived"; // two keys for the intercept and 23 coefficients: another model
         OnlineChurnFit start = OnlineChurnFit.fromPrior(PRIOR, 4);
-        assertThat(state.fit(start).mean()).containsExactly(start.mean(), within(0.0));
+        assertThat(state.fit(start, PRIOR.keys()).mean()).containsExactly(start.mean(), within(0.0));
     }
 
     @Test
@@ -112,7 +112,7 @@ class OnlineChurnFitTest {
         state.version = 100;
 
         OnlineChurnFit prior = OnlineChurnFit.fromPrior(PRIOR, 16);
-        OnlineChurnFit reloaded = state.fit(prior);
+        OnlineChurnFit reloaded = state.fit(prior, PRIOR.keys());
 
         assertThat(reloaded.mean()[0]).isEqualTo(-1.5);
         assertThat(reloaded.precision()[0]).isEqualTo(100.0);
@@ -129,11 +129,11 @@ class OnlineChurnFitTest {
         assertThat(reloaded.negatives()).isEqualTo(70);
 
         // stored again, it is in today's order with every key, and reloads the same (restart safety)
-        state.store(reloaded, Instant.parse("2026-12-06T12:00:00Z"));
+        state.store(reloaded, PRIOR.keys(), Instant.parse("2026-12-06T12:00:00Z"));
         assertThat(state.version).isEqualTo(101);
         assertThat(state.features.split(",")).hasSize(ChurnFeature.values().length);
-        assertThat(state.fit(prior).mean()).containsExactly(reloaded.mean(), within(0.0));
-        assertThat(state.fit(prior).precision()).containsExactly(reloaded.precision(), within(0.0));
+        assertThat(state.fit(prior, PRIOR.keys()).mean()).containsExactly(reloaded.mean(), within(0.0));
+        assertThat(state.fit(prior, PRIOR.keys()).precision()).containsExactly(reloaded.precision(), within(0.0));
     }
 
     @Test
