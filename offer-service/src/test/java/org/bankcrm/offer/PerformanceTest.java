@@ -2,6 +2,7 @@ package org.bankcrm.offer;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 import java.util.UUID;
@@ -21,7 +22,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * GET /offers/performance on real answers in the database, model and control group alike: the SQL aggregates per
  * offer, channel and segment count exactly the answers given, and the uplift is the domain's interval on the
- * counted groups.
+ * counted groups; an answer of a client without profiling consent (ranked by the offers' priors, not the models)
+ * counts per offer, channel and segment but on neither side of the uplift.
  */
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
@@ -66,19 +68,25 @@ class PerformanceTest {
             assertThat(decision.getBoolean("controlGroup")).isTrue();
             ModelStateSurvivesRestartTest.answer(decision, offerId, outcome);
         }
+        var unprofiled = ModelStateSurvivesRestartTest.decisionWith(clientWithoutProfilingInSegment(segment), offerId);
+        assertThat(unprofiled.getBoolean("controlGroup")).isFalse();
+        ModelStateSurvivesRestartTest.answer(unprofiled, offerId, "ACCEPTED");
 
         JsonNode after = performance();
         JsonNode offer = row(after.get("byOffer"), code);
-        assertThat(offer.get("responses").asLong()).isEqualTo(7);
-        assertThat(offer.get("accepted").asLong()).isEqualTo(3);
-        assertThat(offer.get("rate").asDouble()).isEqualTo(3.0 / 7);
+        assertThat(offer.get("responses").asLong()).isEqualTo(8);
+        assertThat(offer.get("accepted").asLong()).isEqualTo(4);
+        assertThat(offer.get("rate").asDouble()).isEqualTo(4.0 / 8);
         JsonNode bySegment = row(after.get("bySegment"), segment);
-        assertThat(bySegment.get("responses").asLong()).isEqualTo(7);
-        assertThat(bySegment.get("accepted").asLong()).isEqualTo(3);
+        assertThat(bySegment.get("responses").asLong()).isEqualTo(8);
+        assertThat(bySegment.get("accepted").asLong()).isEqualTo(4);
         assertThat(count(after.get("byChannel"), "BRANCH", "responses") - count(before.get("byChannel"), "BRANCH", "responses"))
-                .isEqualTo(7);
+                .isEqualTo(8);
         assertThat(count(after.get("byChannel"), "BRANCH", "accepted") - count(before.get("byChannel"), "BRANCH", "accepted"))
-                .isEqualTo(3);
+                .isEqualTo(4);
+        JsonNode without = after.get("withoutProfiling");
+        assertThat(without.get("responses").asLong() - before.get("withoutProfiling").get("responses").asLong()).isEqualTo(1);
+        assertThat(without.get("accepted").asLong() - before.get("withoutProfiling").get("accepted").asLong()).isEqualTo(1);
 
         JsonNode uplift = after.get("uplift");
         JsonNode was = before.get("uplift");
@@ -103,7 +111,17 @@ class PerformanceTest {
         for (JsonNode row : after.get("byChannel")) {
             byChannel += row.get("responses").asLong();
         }
-        assertThat(byOffer).isEqualTo(total);
-        assertThat(byChannel).isEqualTo(total);
+        assertThat(byOffer).isEqualTo(total + without.get("responses").asLong());
+        assertThat(byChannel).isEqualTo(total + without.get("responses").asLong());
+    }
+
+    static String clientWithoutProfilingInSegment(String segment) {
+        String clientId = NextBestActionChainTest.clientId(false);
+        TestEvents.send(TestEvents.registered(clientId, "AGE_35_44", TestEvents.consents(true, true, true, true, false)));
+        TestEvents.send(TestEvents.productOpened(clientId, "DEBIT_CARD", List.of("CURRENT_ACCOUNT", "DEBIT_CARD")));
+        TestEvents.send(TestEvents.valueChanged(clientId, "PROFITABLE_HIGH_POTENTIAL", "DEVELOP"));
+        TestEvents.send(TestEvents.segmentChanged(clientId, List.of(segment)));
+        await().atMost(NextBestActionChainTest.WAIT).until(() -> NextBestActionChainTest.eventsApplied(clientId) == 4);
+        return clientId;
     }
 }

@@ -8,10 +8,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -39,7 +41,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * real decisions and answers of offer-service dated when they were given ({@code respondedAt}); {@code contact} and
  * the five economic indicators → the decision's {@code context.features}. Then the call centre asks for the client's
  * next best actions with the campaign's term-deposit offer in the catalogue and the row's answer {@code y} is posted
- * (ACCEPTED or DECLINED). {@code month}/{@code day_of_week} are not used: a live decision is dated now.
+ * (ACCEPTED or DECLINED). {@code month} and {@code day_of_week} give the call's planned date
+ * ({@code context.contactDate}: the next date from today in that month on that weekday; the data has no year).
  * {@code duration} (known only after the call) and {@code default} (no CRM field) are never used. At the end it prints
  * what the offer model learnt and how well the propensities ranked the subscribers (AUC of the Thompson sample the
  * ranking used and of the posterior mean, both before the answer).
@@ -53,7 +56,7 @@ public final class BankMarketingReplay {
 
     /** One row of bank-additional-full.csv, the columns the CRM can hold, and the answer. */
     record Row(int number, int age, String job, String marital, String education, String housing, String loan,
-            String contact, int campaign, int pdays, int previous, String poutcome, double empVarRate, double consPriceIdx,
+            String contact, String month, String dayOfWeek, int campaign, int pdays, int previous, String poutcome, double empVarRate, double consPriceIdx,
             double consConfIdx, double euribor3m, double nrEmployed, boolean subscribed) {
     }
 
@@ -112,7 +115,7 @@ public final class BankMarketingReplay {
     }
 
     static final List<String> COLUMNS = List.of("age", "job", "marital", "education", "housing", "loan", "contact",
-            "campaign", "pdays", "previous", "poutcome", "emp.var.rate", "cons.price.idx", "cons.conf.idx", "euribor3m",
+            "month", "day_of_week", "campaign", "pdays", "previous", "poutcome", "emp.var.rate", "cons.price.idx", "cons.conf.idx", "euribor3m",
             "nr.employed", "y");
 
     static List<Row> parse(InputStream in) throws IOException {
@@ -138,7 +141,7 @@ public final class BankMarketingReplay {
                 number++;
                 rows.add(new Row(number, Integer.parseInt(f[at.get("age")]), f[at.get("job")], f[at.get("marital")],
                         f[at.get("education")], f[at.get("housing")], f[at.get("loan")], f[at.get("contact")],
-                        Integer.parseInt(f[at.get("campaign")]), Integer.parseInt(f[at.get("pdays")]),
+                        f[at.get("month")], f[at.get("day_of_week")], Integer.parseInt(f[at.get("campaign")]), Integer.parseInt(f[at.get("pdays")]),
                         Integer.parseInt(f[at.get("previous")]), f[at.get("poutcome")],
                         Double.parseDouble(f[at.get("emp.var.rate")]), Double.parseDouble(f[at.get("cons.price.idx")]),
                         Double.parseDouble(f[at.get("cons.conf.idx")]), Double.parseDouble(f[at.get("euribor3m")]),
@@ -225,11 +228,29 @@ public final class BankMarketingReplay {
                 occupation(row.job()), maritalStatus(row.marital()), education(row.education()));
     }
 
+    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+            "oct", "nov", "dec");
+    private static final List<String> WEEKDAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+
     /**
-     * What the campaign system knows at the moment of the call: whether it dials a mobile, and the economy as the
-     * published series stand (offer-service's allow-list of context.features).
+     * The date the campaign plans the row's call for: the next date on or after {@code today} in the row's month on
+     * its weekday (the data has month and weekday, no year); always within a year, as offer-service requires.
      */
-    static Map<String, Object> context(Row row) {
+    static LocalDate contactDate(Row row, LocalDate today) {
+        int month = MONTHS.indexOf(row.month()) + 1;
+        DayOfWeek day = DayOfWeek.of(WEEKDAYS.indexOf(row.dayOfWeek()) + 1);
+        LocalDate date = today.with(TemporalAdjusters.nextOrSame(day));
+        while (date.getMonthValue() != month) {
+            date = date.plusWeeks(1);
+        }
+        return date;
+    }
+
+    /**
+     * What the campaign system knows at the moment of the call: the date it plans the call for, whether it dials a
+     * mobile, and the economy as the published series stand (offer-service's allow-list of context.features).
+     */
+    static Map<String, Object> context(Row row, LocalDate today) {
         Map<String, Object> features = new TreeMap<>();
         features.put("reachedOnMobile", "cellular".equals(row.contact()) ? 1 : 0);
         features.put("employmentVariationRate", row.empVarRate());
@@ -237,14 +258,15 @@ public final class BankMarketingReplay {
         features.put("consumerConfidenceIndex", row.consConfIdx());
         features.put("euribor3m", row.euribor3m());
         features.put("employedThousands", row.nrEmployed());
-        return Map.of("features", features);
+        return Map.of("features", features, "contactDate", contactDate(row, today));
     }
 
     /**
      * The row's earlier contacts, oldest first: the previous campaign's {@code previous} calls {@code pdays} days ago
-     * (the last with its outcome {@code poutcome}, the others unanswered) when the data dates them (pdays 999: no date,
-     * not recorded), then this campaign's {@code campaign - 1} earlier calls, unanswered (IGNORED), spread over the 28
-     * days before the call, or the {@code pdays} since the previous campaign's (the data does not date them).
+     * (the last with its outcome {@code poutcome}) when the data dates them (pdays 999: no date, not recorded), then
+     * this campaign's {@code campaign - 1} earlier calls, spread over the 28 days before the call, or the {@code pdays}
+     * since the previous campaign's (the data does not date them). Every call but a campaign's last is INTERESTED: the
+     * campaign called the client again because there was no final answer yet (offer-service learns no INTERESTED).
      */
     static List<PastCall> history(Row row) {
         List<PastCall> calls = new ArrayList<>();
@@ -252,7 +274,7 @@ public final class BankMarketingReplay {
             Duration at = Duration.ofDays(row.pdays()).plusHours(1);
             for (int k = 0; k < row.previous(); k++) {
                 boolean last = k == row.previous() - 1;
-                String outcome = !last ? "IGNORED" : switch (row.poutcome()) {
+                String outcome = !last ? "INTERESTED" : switch (row.poutcome()) {
                     case "success" -> "ACCEPTED";
                     case "failure" -> "DECLINED";
                     default -> "IGNORED";
@@ -263,13 +285,17 @@ public final class BankMarketingReplay {
         // after the previous campaign's last call: within pdays days when it is dated (half a day when pdays is 0)
         double window = row.pdays() != 999 && row.previous() > 0 ? Math.max(0.5, Math.min(28, row.pdays())) : 28;
         for (int j = row.campaign() - 1; j >= 1; j--) {
-            calls.add(new PastCall(Duration.ofMinutes(Math.round(window * 24 * 60 * j / row.campaign())), "IGNORED"));
+            calls.add(new PastCall(Duration.ofMinutes(Math.round(window * 24 * 60 * j / row.campaign())), "INTERESTED"));
         }
         return calls;
     }
 
+    /**
+     * The products the row says the client holds. No current account: the data has no column for it, and one for
+     * every client would be a constant to the model that costs a product opening (and its event chain) per row.
+     */
     static List<String> products(Row row) {
-        List<String> held = new ArrayList<>(List.of("CURRENT_ACCOUNT"));
+        List<String> held = new ArrayList<>();
         if ("yes".equals(row.housing())) {
             held.add("MORTGAGE");
         }
@@ -290,9 +316,13 @@ public final class BankMarketingReplay {
         String run = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36).toUpperCase(Locale.ROOT);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         ExecutorService pool = Executors.newFixedThreadPool(options.workers(), DemoLoader.daemon("crm-demo-replay"));
+        // products open on their own threads a chunk ahead, so their events reach offer-service while the previous
+        // chunk is replayed and a worker rarely waits for the read model
+        ExecutorService opening = Executors.newFixedThreadPool(Math.max(1, options.workers() / 4),
+                DemoLoader.daemon("crm-demo-products"));
         List<Outcome> outcomes = new ArrayList<>();
         AtomicLong done = new AtomicLong();
-        long nextReport = System.nanoTime() + 5_000_000_000L;
+        Progress progress = new Progress(began, rows.size());
         try {
             // the next chunk registers while the previous one is replayed: at most two chunks in flight, so the calls
             // stay close to the file's time order and the workers never wait for a registration
@@ -306,21 +336,21 @@ public final class BankMarketingReplay {
                 for (int k = 0; k < chunk.size(); k++) {
                     Row row = chunk.get(k);
                     UUID id = UUID.fromString(registered.path("ids").path(k).asText());
+                    Future<?> products = opening.submit(() -> openProducts(row, id));
                     inFlight.add(pool.submit(() -> {
+                        products.get();
                         Outcome o = replay(row, id, offerId);
                         done.incrementAndGet();
                         return o;
                     }));
                 }
                 collect(previous, outcomes);
-                if (System.nanoTime() > nextReport) {
-                    nextReport = System.nanoTime() + 5_000_000_000L;
-                    out.printf(Locale.ROOT, "  %5.0f s  %,d/%,d rows replayed%n", (System.nanoTime() - began) / 1e9, done.get(), rows.size());
-                }
+                progress.report(done.get(), api.requests(), out);
             }
             collect(inFlight, outcomes);
         } finally {
             pool.shutdownNow();
+            opening.shutdownNow();
             // the campaign is over: the offer leaves the active catalogue, its model stays readable
             api.call("PUT", api.offers() + "/offers/" + offerId, campaign(false));
         }
@@ -337,22 +367,66 @@ public final class BankMarketingReplay {
         }
     }
 
-    private Outcome replay(Row row, UUID id, UUID offerId) {
-        String base = api.clients() + "/clients/" + id;
-        List<String> held = products(row);
-        for (String product : held) {
-            api.expect("POST", base + "/products", new Payloads.OpenProduct(product, null, null), 201);
+    /** Progress every 30 s: rows replayed, calls (rows) per second and HTTP requests per second, overall and lately. */
+    static final class Progress {
+        private final long began;
+        private final int rows;
+        private long lastAt;
+        private long lastRows;
+        private long lastRequests;
+
+        Progress(long began, int rows) {
+            this.began = began;
+            this.rows = rows;
+            this.lastAt = began;
         }
-        // the decision must see what the client holds: wait until offer-service's read model has it
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            JsonNode model = api.get(api.offers() + "/read-model/clients/" + id).body();
-            if (model.path("heldProducts").size() >= held.size()) {
-                break;
+
+        void report(long done, long requests, PrintStream out) {
+            long now = System.nanoTime();
+            if (now - lastAt < 30_000_000_000L) {
+                return;
             }
-            CrmApi.sleep(100);
+            double seconds = (now - began) / 1e9;
+            double lately = (now - lastAt) / 1e9;
+            out.printf(Locale.ROOT, "  %5.0f s  %,d/%,d rows  %.1f calls/s (last 30 s: %.1f)  %.0f requests/s%n", seconds,
+                    done, rows, done / seconds, (done - lastRows) / lately, (requests - lastRequests) / lately);
+            out.flush();
+            lastAt = now;
+            lastRows = done;
+            lastRequests = requests;
         }
-        Map<String, Object> context = context(row);
+    }
+
+    private void openProducts(Row row, UUID id) {
+        for (String product : products(row)) {
+            api.expect("POST", api.clients() + "/clients/" + id + "/products", new Payloads.OpenProduct(product, null, null), 201);
+        }
+    }
+
+    /**
+     * Waits, polling with back-off, until offer-service's read model holds the client with its products: the decision
+     * must see what the client holds and the consents it gave (up to 5 minutes: a CRM just started, on a busy machine,
+     * takes a while to join its consumer groups).
+     */
+    private void awaitReadModel(UUID id, int products) {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        long pause = 20;
+        while (true) {
+            CrmApi.Answer model = api.get(api.offers() + "/read-model/clients/" + id);
+            if (model.status() == 200 && model.body().path("heldProducts").size() >= products) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new CrmApi.CallFailed("offer-service's read model did not get client " + id + " within 5 minutes");
+            }
+            CrmApi.sleep(pause);
+            pause = Math.min(500, pause * 2);
+        }
+    }
+
+    private Outcome replay(Row row, UUID id, UUID offerId) {
+        awaitReadModel(id, products(row).size());
+        Map<String, Object> context = context(row, LocalDate.now(ZoneOffset.UTC));
         // the contact history through the response path: one decision per earlier call, its answer dated when given
         int recorded = 0;
         int refused = 0;

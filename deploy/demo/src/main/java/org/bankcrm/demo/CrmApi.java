@@ -159,6 +159,13 @@ public final class CrmApi {
         }
     }
 
+    /** HTTP requests sent by every CrmApi of this process (progress reports). */
+    private static final java.util.concurrent.atomic.AtomicLong REQUESTS = new java.util.concurrent.atomic.AtomicLong();
+
+    public long requests() {
+        return REQUESTS.get();
+    }
+
     public Answer call(String method, String url, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .header("accept", "application/json");
@@ -174,6 +181,7 @@ public final class CrmApi {
         IOException last = null;
         for (int attempt = 0; attempt < 6; attempt++) {
             try {
+                REQUESTS.incrementAndGet();
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() >= 500 && attempt < 5) {
                     sleep(200L << attempt);

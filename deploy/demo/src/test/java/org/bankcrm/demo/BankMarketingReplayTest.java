@@ -17,7 +17,7 @@ class BankMarketingReplayTest {
         assertThat(rows).hasSize(41_188);
         assertThat(rows.stream().filter(BankMarketingReplay.Row::subscribed).count()).isEqualTo(4_640);
         assertThat(rows.get(0)).isEqualTo(new BankMarketingReplay.Row(1, 56, "housemaid", "married", "basic.4y", "no", "no",
-                "telephone", 1, 999, 0, "nonexistent", 1.1, 93.994, -36.4, 4.857, 5191, false));
+                "telephone", "may", "mon", 1, 999, 0, "nonexistent", 1.1, 93.994, -36.4, 4.857, 5191, false));
     }
 
     @Test
@@ -53,13 +53,17 @@ class BankMarketingReplayTest {
             if (!"unknown".equals(row.education())) {
                 assertThat(r.education()).as(row.education()).isIn("PRIMARY", "SECONDARY", "TERTIARY");
             }
-            assertThat(BankMarketingReplay.products(row)).startsWith("CURRENT_ACCOUNT")
-                    .contains("yes".equals(row.housing()) ? "MORTGAGE" : "CURRENT_ACCOUNT");
+            assertThat(BankMarketingReplay.products(row).contains("MORTGAGE")).isEqualTo("yes".equals(row.housing()));
+            assertThat(BankMarketingReplay.products(row).contains("CONSUMER_LOAN")).isEqualTo("yes".equals(row.loan()));
+            LocalDate planned = BankMarketingReplay.contactDate(row, today);
+            assertThat(planned).isBetween(today, today.plusDays(365));
+            assertThat(planned.getMonth().name().substring(0, 3)).isEqualToIgnoringCase(row.month());
+            assertThat(planned.getDayOfWeek().name().substring(0, 3)).isEqualToIgnoringCase(row.dayOfWeek());
         }
     }
 
     static BankMarketingReplay.Row row(int number, boolean subscribed, int campaign, int pdays, int previous, String poutcome) {
-        return new BankMarketingReplay.Row(number, 30, "student", "single", "university.degree", "no", "no", "cellular", campaign,
+        return new BankMarketingReplay.Row(number, 30, "student", "single", "university.degree", "no", "no", "cellular", "may", "mon", campaign,
                 pdays, previous, poutcome, -1.8, 92.893, -46.2, 1.299, 5099.1, subscribed);
     }
 
@@ -78,9 +82,9 @@ class BankMarketingReplayTest {
     }
 
     @Test
-    void thisCampaignsEarlierCallsAreUnansweredContactsWithinTheLast28Days() {
+    void thisCampaignsEarlierCallsAreContactsWithoutAFinalAnswerWithinTheLast28Days() {
         List<BankMarketingReplay.PastCall> calls = BankMarketingReplay.history(row(1, false, 4, 999, 0, "nonexistent"));
-        assertThat(calls).hasSize(3).allMatch(c -> c.outcome().equals("IGNORED"))
+        assertThat(calls).hasSize(3).allMatch(c -> c.outcome().equals("INTERESTED"))
                 .allMatch(c -> c.ago().compareTo(Duration.ofDays(28)) < 0 && !c.ago().isNegative());
         for (int i = 1; i < calls.size(); i++) {
             assertThat(calls.get(i).ago()).as("oldest first").isLessThan(calls.get(i - 1).ago());
@@ -92,7 +96,7 @@ class BankMarketingReplayTest {
     void thePreviousCampaignsCallsArePdaysAgoTheLastWithItsOutcome() {
         List<BankMarketingReplay.PastCall> calls = BankMarketingReplay.history(row(1, true, 2, 6, 2, "success"));
         assertThat(calls).hasSize(3);
-        assertThat(calls.get(0).outcome()).isEqualTo("IGNORED");
+        assertThat(calls.get(0).outcome()).isEqualTo("INTERESTED");
         assertThat(calls.get(1).outcome()).isEqualTo("ACCEPTED");
         assertThat(calls.get(1).ago().toDays()).isEqualTo(6);
         assertThat(calls.get(2).ago()).as("this campaign's earlier call came after").isLessThan(calls.get(1).ago());
@@ -102,9 +106,11 @@ class BankMarketingReplayTest {
     }
 
     @Test
-    void theContextIsTheDialledLineAndTheEconomyWithinOfferServicesAllowList() {
+    void theContextIsThePlannedDateTheDialledLineAndTheEconomyWithinOfferServicesAllowList() {
+        var context = BankMarketingReplay.context(row(1, false, 1, 999, 0, "nonexistent"), LocalDate.of(2026, 12, 6));
+        assertThat(context.get("contactDate")).as("the next Monday in May").isEqualTo(LocalDate.of(2027, 5, 3));
         @SuppressWarnings("unchecked")
-        var features = (java.util.Map<String, Object>) BankMarketingReplay.context(row(1, false, 1, 999, 0, "nonexistent")).get("features");
+        var features = (java.util.Map<String, Object>) context.get("features");
         assertThat(features.get("reachedOnMobile")).isEqualTo(1);
         assertThat(features.get("euribor3m")).isEqualTo(1.299);
         assertThat(features.get("employedThousands")).isEqualTo(5099.1);

@@ -2,6 +2,7 @@ package org.bankcrm.offer.api;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +28,7 @@ import org.bankcrm.offer.domain.RankedAction;
 import org.bankcrm.offer.domain.ScoreComponents;
 import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
@@ -44,10 +46,15 @@ public class DecisionResource {
     }
 
     /**
-     * Why the client is at the channel, and what the channel knows of the moment ({@code features}: allowed names and
-     * ranges, see the README); both optional.
+     * Why the client is at the channel, what the channel knows of the moment ({@code features}: allowed names and
+     * ranges, see the README), and the date the contact is planned for ({@code contactDate}: an outbound campaign
+     * decides ahead; from today to a year on, absent = today in the bank's zone; its month and weekday are features);
+     * all optional.
      */
-    public record RequestContext(ContactReason reason, Map<String, Double> features) {
+    public record RequestContext(ContactReason reason, Map<String, Double> features,
+            @Schema(description = "The date an outbound contact is planned for (ISO date), from today to a year on in the "
+                    + "bank's zone; absent = today. Its month and weekday are propensity features.", examples = "2027-05-03")
+            LocalDate contactDate) {
     }
 
     public record DecisionRequest(@NotNull UUID clientId, @NotNull Channel channel, RequestContext context, Integer limit) {
@@ -82,7 +89,9 @@ public class DecisionResource {
     public Uni<Response> decide(@Valid @NotNull DecisionRequest request) {
         ContactReason reason = request.context() == null ? null : request.context().reason();
         Map<String, Double> features = request.context() == null ? null : request.context().features();
-        return nextBestActions.decideForChannel(request.clientId(), request.channel(), reason, request.limit(), features)
+        LocalDate contactDate = request.context() == null ? null : request.context().contactDate();
+        return nextBestActions.decideForChannel(request.clientId(), request.channel(), reason, request.limit(), features,
+                contactDate)
                 .map(d -> Response.created(URI.create("/api/v1/decisions/" + d.decision().id)).entity(view(d)).build());
     }
 

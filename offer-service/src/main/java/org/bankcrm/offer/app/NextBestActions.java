@@ -2,6 +2,7 @@ package org.bankcrm.offer.app;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -135,19 +136,20 @@ public class NextBestActions {
      */
     public record DecisionInputs(ClientSnapshot client, boolean clientKnown, ContactHistory history, double[] features,
             Map<UUID, List<PolicyResult>> policyResults, ContactReason contactReason, Map<UUID, double[]> offerFeatures,
-            Map<String, Double> contextFeatures) {
+            Map<String, Double> contextFeatures, LocalDate contactDate) {
     }
 
     public record Decided(Decision decision, List<RankedAction> actions) {
     }
 
     /**
-     * A channel asks at the decision point, optionally with what it knows of the moment (allowed names and ranges only);
-     * the actions returned count as presented (weekly sales cap).
+     * A channel asks at the decision point, optionally with what it knows of the moment (allowed names and ranges only)
+     * and the date the contact is planned for (from today to {@code contact-date-max-days-ahead} days on, in the bank's
+     * zone; null = today); the actions returned count as presented (weekly sales cap).
      */
     @WithTransaction
     public Uni<Decided> decideForChannel(UUID clientId, Channel channel, ContactReason reason, Integer limit,
-            Map<String, Double> contextFeatures) {
+            Map<String, Double> contextFeatures, LocalDate contactDate) {
         int n = limit == null ? config.decision().defaultLimit() : limit;
         if (n < 1 || n > config.decision().maxLimit()) {
             throw ProblemException.invalidField("limit", "must be between 1 and " + config.decision().maxLimit());
@@ -156,7 +158,13 @@ public class NextBestActions {
         channelFeatures.firstRejected(told).ifPresent(r -> {
             throw ProblemException.invalidField("context.features." + r.name(), r.reason());
         });
-        return decide(clientId, null, channel, reason, n, REQUEST, null, told);
+        LocalDate today = LocalDate.now(config.decision().bankZone());
+        LocalDate last = today.plusDays(config.decision().contactDateMaxDaysAhead());
+        if (contactDate != null && (contactDate.isBefore(today) || contactDate.isAfter(last))) {
+            throw ProblemException.invalidField("context.contactDate", "must be between today (%s) and %s"
+                    .formatted(today, last));
+        }
+        return decide(clientId, null, channel, reason, n, REQUEST, null, told, contactDate == null ? today : contactDate);
     }
 
     /**
@@ -165,7 +173,8 @@ public class NextBestActions {
      */
     public Uni<Decided> decideOnEvent(ClientProfile profile, String channel, String triggerType, IncomingEvent cause) {
         Channel on = channel != null ? Channel.valueOf(channel) : Channel.valueOf(config.decision().defaultChannel());
-        return decide(profile.clientId, profile, on, null, config.decision().defaultLimit(), triggerType, cause, Map.of());
+        return decide(profile.clientId, profile, on, null, config.decision().defaultLimit(), triggerType, cause, Map.of(),
+                LocalDate.now(config.decision().bankZone()));
     }
 
     /**
@@ -174,7 +183,7 @@ public class NextBestActions {
      * decision (with its audit inputs and the count of sales it presents) and its outbox row.
      */
     private Uni<Decided> decide(UUID clientId, ClientProfile changed, Channel channel, ContactReason reason, int limit,
-            String triggerType, IncomingEvent cause, Map<String, Double> contextFeatures) {
+            String triggerType, IncomingEvent cause, Map<String, Double> contextFeatures, LocalDate contactDate) {
         Instant now = Instant.now();
         UUID decisionId = UUID.randomUUID();
         return locks.lock(clientId)
@@ -189,7 +198,7 @@ public class NextBestActions {
                                 : state.client() != null ? state.client() : ClientSnapshot.unknown(clientId);
                         boolean known = changed != null || state.client() != null;
                         DecisionContext context = new DecisionContext(client, channel, triggerType, now, state.history(),
-                                reason, contextFeatures);
+                                reason, contextFeatures, contactDate);
                         List<NextBestAction.Candidate> candidates = new ArrayList<>(cached.offers().size());
                         long modelVersion = 0;
                         for (DecisionCache.CachedOffer offer : cached.offers()) {
@@ -216,7 +225,7 @@ public class NextBestActions {
                         decision.actionsJson = write(outcome.actions());
                         decision.inputsJson = write(new DecisionInputs(profiling ? client : client.withoutModelScores(),
                                 known, state.history(), features,
-                                outcome.policyResults(), reason, outcome.features(), contextFeatures));
+                                outcome.policyResults(), reason, outcome.features(), contextFeatures, contactDate));
                         decision.catalogueVersion = cached.catalogueVersion();
                         decision.modelVersion = modelVersion;
                         decision.decidedAt = now;
@@ -342,6 +351,7 @@ public class NextBestActions {
         response.controlGroup = decision.controlGroup;
         response.segments = inputs == null ? "" : String.join(",", inputs.client().segments());
         response.respondedAt = at;
+        response.profiled = inputs == null || inputs.features() != null && NextBestAction.allowsModels(inputs.client());
         // only answers of clients who allow profiling, at the decision (features kept) and now, teach the model
         Uni<Learnt> learn = outcome == OfferResponse.Outcome.INTERESTED || inputs == null || inputs.features() == null
                 || !NextBestAction.allowsModels(inputs.client())

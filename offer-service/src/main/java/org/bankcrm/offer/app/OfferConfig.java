@@ -68,7 +68,8 @@ public interface OfferConfig {
         @WithDefault("1.5")
         double churnRetentionWeight();
 
-        @WithDefault("0.3")
+        /** loyalty-service's churn-risk-raised threshold: a 6-month leaving probability worth a retention action. */
+        @WithDefault("0.2")
         double churnRiskThreshold();
 
         /** Lever weight of the category the value strategy favours. */
@@ -134,6 +135,14 @@ public interface OfferConfig {
         /** Channel of an event-chain decision when the client has no known latest channel. */
         @WithDefault("MOBILE_APP")
         String defaultChannel();
+
+        /** The bank's time zone: "today" for a decision's contact date (context.contactDate absent or checked). */
+        @WithDefault("UTC")
+        java.time.ZoneId bankZone();
+
+        /** How far ahead a decision's planned contact date may lie (context.contactDate). */
+        @WithDefault("365")
+        int contactDateMaxDaysAhead();
     }
 
     interface Cache {

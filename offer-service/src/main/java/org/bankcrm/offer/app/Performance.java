@@ -13,7 +13,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Acceptance per offer, channel and segment, and the model's uplift over the random control group: counted in the
- * database ({@link ResponseStatistics}), the interval computed by the domain ({@link UpliftEstimate}).
+ * database ({@link ResponseStatistics}), the interval computed by the domain ({@link UpliftEstimate}). The uplift
+ * counts only answers to decisions ranked with the client's models: without profiling consent no model ranked them,
+ * so they are neither side of the comparison (reported apart as {@code withoutProfiling}).
  */
 @ApplicationScoped
 public class Performance {
@@ -29,7 +31,7 @@ public class Performance {
     }
 
     public record Report(List<Acceptance> byOffer, List<Acceptance> byChannel, List<Acceptance> bySegment,
-            UpliftEstimate uplift) {
+            UpliftEstimate uplift, Acceptance withoutProfiling) {
     }
 
     @WithSession
@@ -39,6 +41,7 @@ public class Performance {
             List<Acceptance> byChannel = new ArrayList<>();
             List<Acceptance> bySegment = new ArrayList<>();
             long modelN = 0, modelAccepted = 0, controlN = 0, controlAccepted = 0;
+            Acceptance withoutProfiling = new Acceptance("all", 0, 0, 0);
             for (ResponseStatistics.Count c : counts) {
                 Acceptance a = new Acceptance(c.key(), c.responses(), c.accepted(), (double) c.accepted() / c.responses());
                 switch (c.dimension()) {
@@ -54,11 +57,13 @@ public class Performance {
                             modelAccepted = c.accepted();
                         }
                     }
+                    case ResponseStatistics.WITHOUT_PROFILING -> withoutProfiling = a;
                     default -> throw new IllegalStateException("unknown dimension " + c.dimension());
                 }
             }
             return new Report(byOffer, byChannel, bySegment,
-                    UpliftEstimate.of(modelN, modelAccepted, controlN, controlAccepted, config.controlGroup().z()));
+                    UpliftEstimate.of(modelN, modelAccepted, controlN, controlAccepted, config.controlGroup().z()),
+                    withoutProfiling);
         });
     }
 }

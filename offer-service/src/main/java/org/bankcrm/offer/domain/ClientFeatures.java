@@ -1,15 +1,16 @@
 package org.bankcrm.offer.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The features the propensity model learns over: the client (one-hot bands and types, a few scaled numbers, a bias), the
- * client's contact history with the candidate offer, the decision's context (channel, month, weekday), then the client's
+ * client's contact history with the candidate offer, the decision's context (channel, and the month and weekday of the
+ * planned contact date: campaigns answer with the season and the day of the call), then the client's
  * optional profile (occupation, marital status, education, household) and whether any earlier answer to the offer was an
  * acceptance or a decline. New features are appended, never inserted, so a stored posterior over an older list still maps
  * onto this one by name; an unknown value is all zeros (no evidence), like an unknown band.
@@ -80,10 +81,14 @@ public final class ClientFeatures {
         return List.copyOf(all);
     }
 
-    /** The full vector: {@link #of(ClientSnapshot, Channel, boolean, OfferContacts, Instant, int)} and the told context. */
+    /**
+     * The full vector: {@link #of(ClientSnapshot, Channel, boolean, OfferContacts, LocalDate, int)} on the context's
+     * calendar date (the planned contact date, else today), and the told context.
+     */
     public static double[] of(DecisionContext context, boolean recentNegative, OfferContacts contacts, int daysSinceCap,
             ChannelFeatures channel) {
-        double[] client = of(context.client(), context.channel(), recentNegative, contacts, context.now(), daysSinceCap);
+        double[] client = of(context.client(), context.channel(), recentNegative, contacts, context.calendarDate(),
+                daysSinceCap);
         double[] told = channel.scaled(context.told());
         double[] x = Arrays.copyOf(client, client.length + told.length);
         System.arraycopy(told, 0, x, client.length, told.length);
@@ -95,15 +100,22 @@ public final class ClientFeatures {
 
     /** The client and channel alone: no contact history, no calendar (the offer-independent part, for the audit). */
     public static double[] of(ClientSnapshot client, Channel channel, boolean recentNegative) {
-        return of(client, channel, recentNegative, OfferContacts.NEVER, null, 1);
+        return of(client, channel, recentNegative, OfferContacts.NEVER, (LocalDate) null, 1);
+    }
+
+    /** As {@link #of(ClientSnapshot, Channel, boolean, OfferContacts, LocalDate, int)} on the UTC day of {@code now}. */
+    public static double[] of(ClientSnapshot client, Channel channel, boolean recentNegative, OfferContacts contacts,
+            Instant now, int daysSinceCap) {
+        return of(client, channel, recentNegative, contacts, now == null ? null : LocalDate.ofInstant(now, ZoneOffset.UTC),
+                daysSinceCap);
     }
 
     /**
-     * The full vector for one candidate offer at {@code now} (UTC month and weekday; none when null);
+     * The full vector for one candidate offer, contacted on {@code day} (its month and weekday; none when null);
      * {@code daysSinceCap} caps the days since the last contact.
      */
     public static double[] of(ClientSnapshot client, Channel channel, boolean recentNegative, OfferContacts contacts,
-            Instant now, int daysSinceCap) {
+            LocalDate day, int daysSinceCap) {
         double[] x = new double[SIZE];
         int i = 0;
         x[i++] = 1.0;
@@ -124,9 +136,8 @@ public final class ClientFeatures {
         i = oneHot(x, i, OUTCOMES, contacts.lastOutcome() == null ? null : contacts.lastOutcome().name());
         x[i++] = channel != null && channel == contacts.lastChannel() ? 1 : 0;
         i = oneHot(x, i, CHANNELS, channel == null ? null : channel.name());
-        ZonedDateTime at = now == null ? null : now.atZone(ZoneOffset.UTC);
-        i = oneHot(x, i, MONTHS, at == null ? null : at.getMonth().name());
-        i = oneHot(x, i, WEEKDAYS, at == null ? null : at.getDayOfWeek().name());
+        i = oneHot(x, i, MONTHS, day == null ? null : day.getMonth().name());
+        i = oneHot(x, i, WEEKDAYS, day == null ? null : day.getDayOfWeek().name());
         Demographics d = client.demographics();
         i = oneHot(x, i, OCCUPATIONS, d.occupation());
         i = oneHot(x, i, MARITAL, d.maritalStatus());

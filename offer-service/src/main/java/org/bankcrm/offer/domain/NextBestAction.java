@@ -65,7 +65,7 @@ public final class NextBestAction {
         boolean profiling = allowsModels(asked.client());
         DecisionContext context = profiling ? asked
                 : new DecisionContext(asked.client().withoutModelScores(), asked.channel(), asked.trigger(), asked.now(),
-                        asked.history(), asked.reason(), asked.told());
+                        asked.history(), asked.reason(), asked.told(), asked.contactDate());
         Map<UUID, List<PolicyResult>> results = new LinkedHashMap<>();
         record Scored(Candidate candidate, ScoreComponents components, List<String> reasons) {
         }

@@ -41,4 +41,7 @@ public class OfferResponse {
     public String segments;
     @Column(name = "responded_at", nullable = false)
     public Instant respondedAt;
+    /** The decision was ranked with the client's models (profiling consent then); false: by the offers' prior rates. */
+    @Column(nullable = false)
+    public boolean profiled = true;
 }

@@ -86,9 +86,11 @@ public final class BankMarketingReplay {
      * {@code previous}, {@code poutcome} as the contact history, {@code month}, {@code day_of_week} as the decision's
      * date and {@code contact} as the channel's context feature {@code reachedOnMobile}. {@code SERVICE_LIVE}: what
      * {@code crm demo --replay-bank-marketing} sends the running service: the profile (job → occupation, marital,
-     * education), the economy and {@code contact} as context features, the contact history as dated answers that the
-     * model also learns from (the previous campaign's calls {@code pdays} ago, the last with {@code poutcome}; this
-     * campaign's earlier calls IGNORED), every decision dated at one moment (no calendar).
+     * education), the economy and {@code contact} as context features, the contact history as dated answers (the
+     * previous campaign's calls {@code pdays} ago, the last with {@code poutcome} that the model learns; every earlier
+     * call of a campaign INTERESTED: the client was called again, so it had no final answer, and is not learnt), every
+     * decision taken at one moment for a call planned on the next date with the
+     * row's {@code month} and {@code day_of_week} ({@code context.contactDate}, as the live replay sends it).
      */
     public enum FeatureMap {
         REPLAY, SERVICE_CLIENT, SERVICE, SERVICE_LIVE
@@ -183,7 +185,9 @@ public final class BankMarketingReplay {
                 case SERVICE -> ClientFeatures.of(new DecisionContext(client, Channel.CALL_CENTER, "REQUEST", at,
                         ContactHistory.NONE, null, Map.of("reachedOnMobile", mobile ? 1.0 : 0.0)), false,
                         contacts(values, column), DAYS_SINCE_CONTACT_CAP, TOLD);
-                case SERVICE_LIVE -> live(values, column, client, termDeposit, model, keep, priorPrecision);
+                case SERVICE_LIVE -> live(values, column, client, termDeposit, model, keep, priorPrecision,
+                        contactDate(LocalDate.ofInstant(LIVE_NOW, ZoneOffset.UTC), values[column.get("month")],
+                                values[column.get("day_of_week")]));
             };
             DecisionContext context = new DecisionContext(client, Channel.CALL_CENTER, "REQUEST", now, ContactHistory.NONE);
             var outcome = pipeline.decide(List.of(new NextBestAction.Candidate(termDeposit, model)), context, 1, false, random);
@@ -211,7 +215,7 @@ public final class BankMarketingReplay {
      * and a dated answer in the live replay), then the returned vector is the call's.
      */
     static double[] live(String[] v, Map<String, Integer> column, ClientSnapshot known, OfferTerms offer, PropensityModel model,
-            double keep, double[] priorPrecision) {
+            double keep, double[] priorPrecision, LocalDate contactDate) {
         ClientSnapshot client = new ClientSnapshot(known.clientId(), known.clientType(), known.ageBand(), known.incomeBracket(),
                 known.consents(), known.heldProducts(), known.segments(), null, null, null, null, null, null, 0, null, null,
                 new Demographics(occupation(v[column.get("job")]), marital(v[column.get("marital")]),
@@ -228,7 +232,7 @@ public final class BankMarketingReplay {
         List<PastContact> history = new ArrayList<>();
         if (pdays != 999 && previous > 0) {
             for (int k = 0; k < previous; k++) {
-                OfferResponse.Outcome outcome = k < previous - 1 ? OfferResponse.Outcome.IGNORED
+                OfferResponse.Outcome outcome = k < previous - 1 ? OfferResponse.Outcome.INTERESTED
                         : switch (v[column.get("poutcome")]) {
                             case "success" -> OfferResponse.Outcome.ACCEPTED;
                             case "failure" -> OfferResponse.Outcome.DECLINED;
@@ -240,20 +244,23 @@ public final class BankMarketingReplay {
         }
         double window = pdays != 999 && previous > 0 ? Math.max(0.5, Math.min(28, pdays)) : 28;
         for (int j = campaign - 1; j >= 1; j--) {
-            history.add(new PastContact(offer.id(), offer.category(), Channel.CALL_CENTER, OfferResponse.Outcome.IGNORED,
+            history.add(new PastContact(offer.id(), offer.category(), Channel.CALL_CENTER, OfferResponse.Outcome.INTERESTED,
                     LIVE_NOW.minus(Duration.ofMinutes(Math.round(window * 24 * 60 * j / campaign)))));
         }
         for (int k = 0; k < history.size(); k++) {
-            double[] x = liveVector(client, history.subList(0, k), offer, told);
-            model.update(x, history.get(k).outcome() == OfferResponse.Outcome.ACCEPTED, keep, priorPrecision);
+            // the response path learns every answer but INTERESTED (no final answer)
+            if (history.get(k).outcome() != OfferResponse.Outcome.INTERESTED) {
+                double[] x = liveVector(client, history.subList(0, k), offer, told, contactDate);
+                model.update(x, history.get(k).outcome() == OfferResponse.Outcome.ACCEPTED, keep, priorPrecision);
+            }
         }
-        return liveVector(client, history, offer, told);
+        return liveVector(client, history, offer, told, contactDate);
     }
 
     private static double[] liveVector(ClientSnapshot client, List<PastContact> history, OfferTerms offer,
-            Map<String, Double> told) {
+            Map<String, Double> told, LocalDate contactDate) {
         DecisionContext context = new DecisionContext(client, Channel.CALL_CENTER, "REQUEST", LIVE_NOW,
-                new ContactHistory(Map.of(), 0, List.copyOf(history)), null, told);
+                new ContactHistory(Map.of(), 0, List.copyOf(history)), null, told, contactDate);
         return ClientFeatures.of(context, false, OfferContacts.of(history, offer, LIVE_NOW), DAYS_SINCE_CONTACT_CAP, TOLD_LIVE);
     }
 
@@ -308,6 +315,20 @@ public final class BankMarketingReplay {
         };
         return new OfferContacts(last30, last90, last30, last90, contactedBefore ? (long) pdays : null,
                 contactedBefore ? outcome : null, contactedBefore ? Channel.CALL_CENTER : null);
+    }
+
+    /**
+     * The planned contact date of a row as the live replay sends it: the next date on or after {@code today} in the
+     * row's month ({@code jan} … {@code dec}) on its weekday ({@code mon} … {@code fri}); always within a year.
+     */
+    public static LocalDate contactDate(LocalDate today, String month, String weekday) {
+        int m = CATEGORIES.get("month").indexOf(month) + 1;
+        DayOfWeek day = DayOfWeek.of(CATEGORIES.get("day_of_week").indexOf(weekday) + 1);
+        LocalDate date = today.with(TemporalAdjusters.nextOrSame(day));
+        while (date.getMonthValue() != m) {
+            date = date.plusWeeks(1);
+        }
+        return date;
     }
 
     /** The first day of the month with the row's weekday: the data has month and weekday, not the date. */

@@ -111,6 +111,21 @@ class ClientFeaturesTest {
         assertThat(x[names.indexOf("month=MARCH")]).isEqualTo(1.0);
     }
 
+    @Test
+    void thePlannedContactDateNotTheDecisionTimeGivesTheMonthAndWeekday() {
+        DecisionContext planned = new DecisionContext(Fixtures.client(), Channel.CALL_CENTER, "REQUEST", FRIDAY_IN_MARCH,
+                ContactHistory.NONE, null, Map.of(), java.time.LocalDate.parse("2026-05-12"));
+        double[] x = ClientFeatures.of(planned, false, OfferContacts.NEVER, 365, ChannelFeatures.NONE);
+        List<String> names = ClientFeatures.names(ChannelFeatures.NONE);
+        assertThat(x[names.indexOf("month=MAY")]).isEqualTo(1.0);
+        assertThat(x[names.indexOf("weekday=TUESDAY")]).isEqualTo(1.0);
+        assertThat(x[names.indexOf("month=MARCH")] + x[names.indexOf("weekday=FRIDAY")]).isZero();
+        DecisionContext today = new DecisionContext(Fixtures.client(), Channel.CALL_CENTER, "REQUEST", FRIDAY_IN_MARCH,
+                ContactHistory.NONE, null, Map.of());
+        double[] y = ClientFeatures.of(today, false, OfferContacts.NEVER, 365, ChannelFeatures.NONE);
+        assertThat(y[names.indexOf("month=MARCH")] + y[names.indexOf("weekday=FRIDAY")]).isEqualTo(2.0);
+    }
+
     static ClientSnapshot withProfile(Demographics d) {
         ClientSnapshot c = Fixtures.client();
         return new ClientSnapshot(c.clientId(), c.clientType(), c.ageBand(), c.incomeBracket(), c.consents(), c.heldProducts(),

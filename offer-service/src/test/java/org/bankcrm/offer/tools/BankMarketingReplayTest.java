@@ -42,4 +42,15 @@ class BankMarketingReplayTest {
         assertThat(result.topHalfShareMean()).isGreaterThan(0.6);
         assertThat(result.lastQuarterAucMean()).isCloseTo(0.78, Offset.offset(0.1));
     }
+
+    @Test
+    void aRowsContactDateIsTheNextDateOnOrAfterTodayInItsMonthOnItsWeekday() {
+        java.time.LocalDate sunday = java.time.LocalDate.parse("2026-12-06");
+        assertThat(BankMarketingReplay.contactDate(sunday, "dec", "mon")).isEqualTo("2026-12-07");
+        assertThat(BankMarketingReplay.contactDate(sunday, "may", "fri")).isEqualTo("2027-05-07");
+        assertThat(BankMarketingReplay.contactDate(java.time.LocalDate.parse("2026-12-30"), "dec", "mon"))
+                .isEqualTo("2027-12-06");
+        assertThat(BankMarketingReplay.contactDate(java.time.LocalDate.parse("2026-12-07"), "dec", "mon"))
+                .isEqualTo("2026-12-07");
+    }
 }
