@@ -308,7 +308,7 @@ public final class Crm {
         }
         for (Settings.Service service : Settings.ALL_SERVICES) {
             if (!state.components().contains(service.name())) {
-                table.row(service.name(), state.phase() == Phase.READY ? "not started" : "-", "-", service.port(), "-");
+                table.row(service.name(), state.phase() == Phase.READY ? "not started" : "-", "-", "-", "-");
             }
         }
         table.print(out);
