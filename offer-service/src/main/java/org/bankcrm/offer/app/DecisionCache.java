@@ -79,7 +79,7 @@ public class DecisionCache {
         this.config = config;
         Map<String, ChannelFeatures.Range> allowed = new HashMap<>();
         config.contextFeatures().forEach((name, range) -> allowed.put(name, new ChannelFeatures.Range(range.min(), range.max())));
-        this.channelFeatures = new ChannelFeatures(allowed);
+        this.channelFeatures = new ChannelFeatures(allowed, config.model().contextBands());
         this.featureNames = ClientFeatures.names(channelFeatures);
     }
 

@@ -104,6 +104,13 @@ public interface OfferConfig {
         /** Answers in the monitoring window: online AUC and calibration over the last this many, feature drift's memory. */
         @WithDefault("1000")
         int monitorWindow();
+
+        /**
+         * Equal-width bands of its range each measured context feature also gets (0 = linear only): the moment acts by
+         * regimes (README: Decision context).
+         */
+        @WithDefault("4")
+        int contextBands();
     }
 
     interface ResponseDating {

@@ -100,11 +100,13 @@ public final class BankMarketingReplay {
     private static final int DAYS_SINCE_CONTACT_CAP = 365;
     /** The service's default allow-list entry the call's {@code contact} type maps to. */
     private static final ChannelFeatures TOLD = new ChannelFeatures(Map.of("reachedOnMobile", new ChannelFeatures.Range(0, 1)));
+    /** The service's default crm.offer.model.context-bands (0 with -Dcontext-bands=0: linear only). */
+    private static final int CONTEXT_BANDS = Integer.getInteger("context-bands", 4);
     /** The service's default allow-list (application.properties): the dialled line and the economy. */
     private static final ChannelFeatures TOLD_LIVE = new ChannelFeatures(Map.of("reachedOnMobile", new ChannelFeatures.Range(0, 1),
             "employmentVariationRate", new ChannelFeatures.Range(-4, 2), "consumerPriceIndex", new ChannelFeatures.Range(92, 95),
             "consumerConfidenceIndex", new ChannelFeatures.Range(-55, -25), "euribor3m", new ChannelFeatures.Range(0, 6),
-            "employedThousands", new ChannelFeatures.Range(4900, 5300)));
+            "employedThousands", new ChannelFeatures.Range(4900, 5300)), CONTEXT_BANDS);
     /** The one moment every SERVICE_LIVE decision is dated at, as a live replay's are (a Sunday in December). */
     private static final Instant LIVE_NOW = Instant.parse("2026-12-06T12:00:00Z");
 
@@ -216,7 +218,8 @@ public final class BankMarketingReplay {
      */
     static double[] live(String[] v, Map<String, Integer> column, ClientSnapshot known, OfferTerms offer, PropensityModel model,
             double keep, double[] priorPrecision, LocalDate contactDate) {
-        ClientSnapshot client = new ClientSnapshot(known.clientId(), known.clientType(), known.ageBand(), known.incomeBracket(),
+        ClientSnapshot client = new ClientSnapshot(known.clientId(), known.clientType(), known.ageBand(),
+                incomeBracket(v[column.get("job")]),
                 known.consents(), known.heldProducts(), known.segments(), null, null, null, null, null, null, 0, null, null,
                 new Demographics(occupation(v[column.get("job")]), marital(v[column.get("marital")]),
                         education(v[column.get("education")]), null, null));
@@ -262,6 +265,16 @@ public final class BankMarketingReplay {
         DecisionContext context = new DecisionContext(client, Channel.CALL_CENTER, "REQUEST", LIVE_NOW,
                 new ContactHistory(Map.of(), 0, List.copyOf(history)), null, told, contactDate);
         return ClientFeatures.of(context, false, OfferContacts.of(history, offer, LIVE_NOW), DAYS_SINCE_CONTACT_CAP, TOLD_LIVE);
+    }
+
+    /** The income bracket the live replay registers for a job (the data has no income). */
+    static String incomeBracket(String job) {
+        return switch (job) {
+            case "management", "entrepreneur" -> "UPPER_MIDDLE";
+            case "admin.", "technician", "self-employed" -> "MIDDLE";
+            case "blue-collar", "services", "housemaid", "retired", "student", "unemployed" -> "LOW";
+            default -> null;
+        };
     }
 
     static String occupation(String job) {
