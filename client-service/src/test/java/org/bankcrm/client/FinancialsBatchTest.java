@@ -61,6 +61,29 @@ class FinancialsBatchTest {
     }
 
     @Test
+    void aClientsMonthsInOneBatchAreOneChangeOfItsValueNotOnePerMonth() throws InterruptedException {
+        String a = ClientRegistrationTest.register("CB-" + UUID.randomUUID());
+        int valuesBefore = PublishedEvents.expect(a, "crm.client.value-changed", 1).size();
+        List<String> months = new ArrayList<>();
+        int revenue = 40;
+        for (int back = 3; back >= 1; back--, revenue *= 10) {
+            // each month moves the profitability: recomputed per month, each would be a value change of its own
+            months.add("""
+                    {"clientId": "%s", "month": "%s", "revenue": %d, "costToServe": 10, "averageBalance": 2500.5,
+                     "transactionCount": 5, "transactionAmount": 900}""".formatted(a, YearMonth.now().minusMonths(back), revenue));
+        }
+        given().contentType(ContentType.JSON).body(body(months))
+                .when().post("/api/v1/financials/batch")
+                .then().statusCode(201).body("count", equalTo(3));
+        PublishedEvents.expect(a, "crm.client.financials-recorded", 3);
+        PublishedEvents.expect(a, "crm.client.value-changed", valuesBefore + 1);
+        Thread.sleep(1_000); // the batch's events were committed together: any further value change would be out by now
+        assertThat(PublishedEvents.of(a, "crm.client.value-changed")).hasSize(valuesBefore + 1);
+        assertThat(PublishedEvents.json(PublishedEvents.of(a, "crm.client.value-changed").get(valuesBefore).value())
+                .get("profitability").asDouble()).isPositive();
+    }
+
+    @Test
     void anUnknownClientFailsTheWholeBatchWithItsIndexAndNothingIsRecorded() {
         String a = ClientRegistrationTest.register("CB-" + UUID.randomUUID());
         String month = YearMonth.now().minusMonths(1).toString();

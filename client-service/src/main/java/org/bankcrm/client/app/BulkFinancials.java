@@ -1,6 +1,9 @@
 package org.bankcrm.client.app;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +15,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Many months of financials in one transaction, all or none: each recorded by {@link FinancialsLedger#record}, the
- * single path (same checks, same event through the outbox), in request order.
+ * Many months of financials in one transaction, all or none: each month recorded as the single path records it (same
+ * checks, same event through the outbox), a client's months in request order, and what follows from them (segments,
+ * value) recomputed once per client, not once per month ({@link FinancialsLedger#recordMonths}).
  */
 @ApplicationScoped
 public class BulkFinancials {
@@ -26,16 +30,28 @@ public class BulkFinancials {
     public record Month(UUID clientId, MonthlyFinancials figures) {
     }
 
-    /** Records every month; answers how many replaced earlier figures. An unknown client fails the whole batch. */
+    /**
+     * Records every month; answers how many replaced earlier figures. An unknown client or a future month fails the
+     * whole batch, with the index of the (first) row concerned.
+     */
     @WithTransaction
     public Uni<Integer> recordAll(List<Month> months) {
-        Uni<Integer> chain = Uni.createFrom().item(0);
+        Map<UUID, List<Integer>> rowsByClient = new LinkedHashMap<>();
         for (int i = 0; i < months.size(); i++) {
-            Month m = months.get(i);
-            int index = i;
-            chain = chain.chain(replaced -> ledger.record(m.clientId(), m.figures())
-                    .onFailure(ProblemException.class).transform(e -> indexed((ProblemException) e, index))
-                    .map(recorded -> replaced + (recorded.replaced() ? 1 : 0)));
+            try {
+                ledger.checkMonth(months.get(i).figures());
+            } catch (ProblemException e) {
+                return Uni.createFrom().failure(indexed(e, i));
+            }
+            rowsByClient.computeIfAbsent(months.get(i).clientId(), id -> new ArrayList<>()).add(i);
+        }
+        Uni<Integer> chain = Uni.createFrom().item(0);
+        for (var client : rowsByClient.entrySet()) {
+            List<MonthlyFinancials> figures = client.getValue().stream().map(i -> months.get(i).figures()).toList();
+            int first = client.getValue().get(0);
+            chain = chain.chain(replaced -> ledger.recordMonths(client.getKey(), figures)
+                    .onFailure(ProblemException.class).transform(e -> indexed((ProblemException) e, first))
+                    .map(recorded -> replaced + (int) recorded.stream().filter(FinancialsLedger.Recorded::replaced).count()));
         }
         return chain;
     }

@@ -2,11 +2,13 @@ package org.bankcrm.client.app;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.bankcrm.client.domain.Client;
 import org.bankcrm.client.domain.MonthlyFinancials;
 import org.bankcrm.client.events.ClientEvents;
 import org.bankcrm.client.store.MonthlyFinancialsRepository;
@@ -40,11 +42,40 @@ public class FinancialsLedger {
 
     @WithTransaction
     public Uni<Recorded> record(UUID clientId, MonthlyFinancials figures) {
+        checkMonth(figures);
+        return registry.locked(clientId).chain(client -> store(client, figures)
+                .call(() -> changes.clientChanged(client)));
+    }
+
+    /**
+     * Records the months of one client in order, then recomputes what follows from them (segments, value) once:
+     * the bulk path, where a client's year of financials is one change, not twelve. Answers what was recorded, in
+     * order; the first month that fails its checks fails them all.
+     */
+    @WithTransaction
+    public Uni<List<Recorded>> recordMonths(UUID clientId, List<MonthlyFinancials> months) {
+        months.forEach(this::checkMonth);
+        return registry.locked(clientId).chain(client -> {
+            List<Recorded> recorded = new ArrayList<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (MonthlyFinancials figures : months) {
+                chain = chain.chain(() -> store(client, figures).invoke(recorded::add)).replaceWithVoid();
+            }
+            return chain.chain(() -> changes.clientChanged(client)).map(ignored -> List.copyOf(recorded));
+        });
+    }
+
+    /** A month of financials is recorded once it has begun, never ahead. */
+    void checkMonth(MonthlyFinancials figures) {
         if (figures.yearMonth().isAfter(YearMonth.now(clock))) {
             throw ProblemException.invalidField("month", "must not be a future month");
         }
-        return registry.locked(clientId).chain(client -> financials
-                .findById(new MonthlyFinancials.Key(clientId, figures.month))
+    }
+
+    /** Stores one month (a second record of the month replaces the first) and appends its event. */
+    private Uni<Recorded> store(Client client, MonthlyFinancials figures) {
+        UUID clientId = client.id;
+        return financials.findById(new MonthlyFinancials.Key(clientId, figures.month))
                 .chain(existing -> {
                     figures.clientId = clientId;
                     figures.recordedAt = clock.instant();
@@ -63,9 +94,8 @@ public class FinancialsLedger {
                     boolean replaced = existing != null;
                     return stored
                             .call(f -> outbox.append(ClientEvents.financialsRecorded(f, replaced)))
-                            .call(() -> changes.clientChanged(client))
                             .map(f -> new Recorded(f, replaced));
-                }));
+                });
     }
 
     @WithSession
