@@ -155,7 +155,7 @@ public final class ChurnReplay {
             throw new CrmApi.CallFailed("the churn horizon is " + horizon + ": a replay cannot wait that long for its stayers. "
                     + "Start the CRM for the replay with CRM_LOYALTY_CHURN_HORIZON=PT2M CRM_LOYALTY_CHURN_LABELLING_INTERVAL=24h "
                     + "CRM_LOYALTY_CHURN_MARKETS=FR,DE,ES "
-                    + "(time compressed: see loyalty-service/README.md)");
+                    + "(time compressed: see loyalty-service/docs/churn.md)");
         }
         if (!before.path("coefficients").has("market-DE")) {
             out.println("  note: loyalty-service has no market-DE indicator: start the stack with CRM_LOYALTY_CHURN_MARKETS=FR,DE,ES "

@@ -15,7 +15,7 @@ import java.util.Map;
  * churn features, each measured from a typical client's value, {@code p = 1 / (1 + e^−z)},
  * {@code z = intercept + Σ coefficient · (transform(value) − transform(typical))}. A typical client's risk is
  * the logistic of the intercept; an unknown feature counts as typical. Default coefficients (the bank's
- * domain knowledge, the prior of the online fit) and why: the service README.
+ * domain knowledge, the prior of the online fit) and why: the service's docs/churn.md.
  */
 public record ChurnRiskModel(double intercept, Map<ChurnFeature, Term> terms, Duration horizon, ChurnMarkets markets,
         Map<String, Double> marketCoefficients) {

@@ -107,7 +107,7 @@ public interface OfferConfig {
 
         /**
          * Equal-width bands of its range each measured context feature also gets (0 = linear only): the moment acts by
-         * regimes (README: Decision context).
+         * regimes (docs/propensity.md: What the model sees).
          */
         @WithDefault("4")
         int contextBands();
