@@ -170,6 +170,11 @@ class OutboxRelayTwoReplicasTest {
             return 20;
         }
 
+        /** Few shards, so the two relays often want the same one. */
+        public int relayShards() {
+            return 4;
+        }
+
         public Duration sweepInterval() {
             return Duration.ofMillis(300);
         }
@@ -216,7 +221,7 @@ class OutboxRelayTwoReplicasTest {
         }
     }
 
-    private static KafkaConsumer<String, byte[]> consumer(String bootstrap, String topic) {
+    static KafkaConsumer<String, byte[]> consumer(String bootstrap, String topic) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -20,6 +20,14 @@ public interface OutboxConfig {
     @WithDefault("500")
     int batchSize();
 
+    /**
+     * Shards of the outbox by the event's key (the client): a relay publishes a shard's rows only while it holds
+     * that shard's lock, so replicas share the publishing, shard by shard, and one client's events (one key, one
+     * shard) still leave in order. 1 = one relay at a time publishes everything.
+     */
+    @WithDefault("16")
+    int relayShards();
+
     /** Recovery sweep: how often the relay looks for pending rows without being woken by a commit. */
     @WithDefault("5s")
     Duration sweepInterval();

@@ -37,19 +37,28 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Publishes the outbox to Kafka. Woken by PostgreSQL NOTIFY the moment a transaction that wrote events
- * commits (no polling delay on the hot path), with a slow sweep for recovery. One round: take a
- * transaction-scoped advisory lock (so only one replica relays), read pending rows in id order, send
- * them, mark what the broker acknowledged. A failed round backs off exponentially and leaves the rest
- * pending; nothing is lost and one client's events keep their order.
+ * commits (no polling delay on the hot path), with a slow sweep for recovery. One round, in one transaction:
+ * read pending rows in id order, each only if the round holds (or can take) the transaction-scoped advisory
+ * lock of its key's shard ({@code crm.outbox.relay-shards}), send them, mark what the broker acknowledged. So
+ * replicas share the publishing shard by shard instead of waiting for one lock, and a client's events (one key,
+ * one shard, one relay at a time) keep their order. A failed round backs off exponentially and leaves the rest
+ * pending; nothing is lost.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String CHANNEL = "outbox_event";
-    private static final String LOCK = "select pg_try_advisory_xact_lock(hashtext('outbox_event_relay'))";
+    /**
+     * Pending rows in id order whose shard lock this transaction holds or takes now (re-entrant; released at
+     * commit). The shard is the key's hash modulo the shard count, shifted to be non-negative.
+     */
     private static final String PENDING = """
             select id, event_id::text, topic, event_key, event_type, source, subject, occurred_at, payload::text, extensions::text
-            from outbox_event where published_at is null order by id limit $1
+            from outbox_event
+            where published_at is null
+              and pg_try_advisory_xact_lock(hashtext('outbox_event_relay'),
+                      mod(hashtext(coalesce(event_key, ''))::bigint + 2147483648, $2)::int)
+            order by id limit $1
             """;
     private static final String MARK_PUBLISHED =
             "update outbox_event set published_at = clock_timestamp(), attempts = attempts + 1, last_error = null where id = any($1)";
@@ -188,14 +197,11 @@ public class OutboxRelay {
     }
 
     private Uni<RoundResult> relayRound() {
-        return pool.withTransaction(conn -> conn.query(LOCK).execute()
-                .chain(locked -> locked.iterator().next().getBoolean(0)
-                        ? publishPending(conn)
-                        : Uni.createFrom().item(new RoundResult(0, 0, null))));
+        return pool.withTransaction(this::publishPending);
     }
 
     private Uni<RoundResult> publishPending(SqlConnection conn) {
-        return conn.preparedQuery(PENDING).execute(Tuple.of(config.batchSize()))
+        return conn.preparedQuery(PENDING).execute(Tuple.of(config.batchSize(), Math.max(1, config.relayShards())))
                 .chain(rows -> {
                     List<PendingEvent> events = new ArrayList<>();
                     for (Row row : rows) {

@@ -17,6 +17,7 @@ class KafkaSecuritySettingsTest {
         public boolean relayEnabled() { return true; }
         public Optional<List<String>> topics() { return Optional.empty(); }
         public int batchSize() { return 500; }
+        public int relayShards() { return 16; }
         public Duration sweepInterval() { return Duration.ofSeconds(5); }
         public Duration initialBackoff() { return Duration.ofMillis(500); }
         public Duration maxBackoff() { return Duration.ofSeconds(30); }
