@@ -63,9 +63,9 @@
       var labels = target.getAttribute('data-labels').split('|');
       new uPlot({
         width: Math.max(280, target.clientWidth || 360), height: 200,
-        series: [{ value: function (u, v) { return v == null ? '' : new Date(v * 1000).toISOString().substring(0, 7); } },
-          { label: labels[0], stroke: '#0b4f9c', width: 2, points: { show: true } },
-          { label: labels[1], stroke: '#a40e26', width: 2, dash: [6, 4], points: { show: true }, scale: 'right' }],
+        series: [{ label: labels[0], value: function (u, v) { return v == null ? '' : new Date(v * 1000).toISOString().substring(0, 7); } },
+          { label: labels[1], stroke: '#0b4f9c', width: 2, points: { show: true } },
+          { label: labels[2], stroke: '#a40e26', width: 2, dash: [6, 4], points: { show: true }, scale: 'right' }],
         scales: { x: { time: true } },
         axes: [{ values: function (u, ticks) { return ticks.map(function (v) { return new Date(v * 1000).toISOString().substring(0, 7); }); } },
           {}, { scale: 'right', side: 1, grid: { show: false } }]
