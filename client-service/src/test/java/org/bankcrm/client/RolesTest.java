@@ -116,6 +116,8 @@ class RolesTest {
                 .allow(Roles.MARKETING).check();
         RoleChecks.get("/api/v1/segments").allow(Roles.ANALYST, Roles.MARKETING).check();
         RoleChecks.get("/api/v1/segments/{id}", id).allow(Roles.ANALYST, Roles.MARKETING).check();
+        RoleChecks.get("/api/v1/kpis").allow(Roles.ANALYST, Roles.MARKETING).check();
+        RoleChecks.get("/api/v1/kpis/monthly").allow(Roles.ANALYST, Roles.MARKETING).check();
     }
 
     @Test

@@ -1,4 +1,4 @@
-// The console's only script: the next-best-actions panel follows new decisions (polling), and the loyalty chart.
+// The console's only script: the next-best-actions panel follows new decisions (polling), the loyalty and KPI charts.
 // Everything works without it; it only keeps the decision point fresh and draws the history.
 (function () {
   'use strict';
@@ -53,8 +53,29 @@
     }, data, target);
   }
 
+  // the analytics page: one chart per .kpi-chart, months on the x axis, two series each; the table below has the figures
+  function drawKpiCharts() {
+    if (typeof uPlot === 'undefined') { return; }
+    var charts = document.querySelectorAll('.kpi-chart');
+    for (var i = 0; i < charts.length; i++) {
+      var target = charts[i];
+      var data = JSON.parse(target.getAttribute('data-series'));
+      var labels = target.getAttribute('data-labels').split('|');
+      new uPlot({
+        width: Math.max(280, target.clientWidth || 360), height: 200,
+        series: [{ label: labels[0], value: function (u, v) { return v == null ? '' : new Date(v * 1000).toISOString().substring(0, 7); } },
+          { label: labels[1], stroke: '#0b4f9c', width: 2, points: { show: true } },
+          { label: labels[2], stroke: '#a40e26', width: 2, dash: [6, 4], points: { show: true }, scale: 'right' }],
+        scales: { x: { time: true } },
+        axes: [{ values: function (u, ticks) { return ticks.map(function (v) { return new Date(v * 1000).toISOString().substring(0, 7); }); } },
+          {}, { scale: 'right', side: 1, grid: { show: false } }]
+      }, data, target);
+    }
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     pollNextBestActions();
   });
   window.addEventListener('load', drawLoyaltyChart);
+  window.addEventListener('load', drawKpiCharts);
 }());

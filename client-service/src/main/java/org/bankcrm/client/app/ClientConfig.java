@@ -25,6 +25,8 @@ public interface ClientConfig {
 
     Search search();
 
+    Kpi kpi();
+
     /** Whether PUT and PATCH of a client need an If-Match header (428 without one). */
     @WithDefault("false")
     boolean requireIfMatch();
@@ -33,6 +35,17 @@ public interface ClientConfig {
         /** The total of a search is counted exactly up to this many matches and estimated beyond (totalExact=false). */
         @WithDefault("10000")
         long countLimit();
+    }
+
+    /** The monthly snapshot of the analytical KPIs (KpiSnapshots). */
+    interface Kpi {
+        Snapshot snapshot();
+
+        interface Snapshot {
+            /** Quarkus cron (UTC), "off" to disable: daily, so a missed day is made up; the closed month is written once. */
+            @WithDefault("0 30 2 * * ?")
+            String cron();
+        }
     }
 
     interface Products {

@@ -10,7 +10,7 @@ import java.util.Set;
 public enum Page {
     CUSTOMER_360("/clients", true, Role.CHANNEL),
     CX_MONITOR("/cx", false, Role.ANALYST),
-    ANALYTICS("/analytics", false, Role.ANALYST, Role.MARKETING),
+    ANALYTICS("/analytics", true, Role.ANALYST, Role.MARKETING),
     OFFER_CATALOGUE("/offers", false, Role.MARKETING);
 
     private final String path;

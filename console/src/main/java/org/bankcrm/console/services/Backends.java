@@ -22,10 +22,12 @@ public class Backends {
     final InteractionApi interactions;
     final LoyaltyApi loyalty;
     final OfferApi offers;
+    final ClientKpiApi kpis;
 
     public Backends(@RestClient ClientApi clients, @RestClient InteractionApi interactions, @RestClient LoyaltyApi loyalty,
-            @RestClient OfferApi offers) {
+            @RestClient OfferApi offers, @RestClient ClientKpiApi kpis) {
         this.clients = clients;
+        this.kpis = kpis;
         this.interactions = interactions;
         this.loyalty = loyalty;
         this.offers = offers;
@@ -33,6 +35,10 @@ public class Backends {
 
     public ClientApi clients() {
         return clients;
+    }
+
+    public ClientKpiApi kpis() {
+        return kpis;
     }
 
     public InteractionApi interactions() {

@@ -44,7 +44,7 @@ public class HomeResource {
 
     /** Pages not built yet: the role check already holds, the page says it comes later. */
     @GET
-    @Path("{page: cx|analytics|offers}")
+    @Path("{page: cx|offers}")
     public Response later(@jakarta.ws.rs.PathParam("page") String path) {
         Page page = java.util.Arrays.stream(Page.values()).filter(p -> p.path().equals("/" + path)).findFirst()
                 .orElseThrow(NotFound::new);

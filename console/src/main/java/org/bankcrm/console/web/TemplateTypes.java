@@ -3,6 +3,7 @@ package org.bankcrm.console.web;
 import org.bankcrm.console.access.Page;
 import org.bankcrm.console.access.SignedIn;
 import org.bankcrm.console.services.ServiceProblem;
+import org.bankcrm.console.view.KpiSeries;
 import org.bankcrm.console.view.LoyaltyHistory;
 import org.bankcrm.console.view.TouchpointForm;
 
@@ -13,6 +14,7 @@ import io.quarkus.qute.TemplateData;
 @TemplateData(target = SignedIn.class)
 @TemplateData(target = ServiceProblem.class)
 @TemplateData(target = LoyaltyHistory.class)
+@TemplateData(target = KpiSeries.class)
 @TemplateData(target = TouchpointForm.class)
 final class TemplateTypes {
     private TemplateTypes() {

@@ -53,6 +53,31 @@ public final class ViewFormat {
         return (d < 0 ? "−" : "+") + String.format(Locale.ROOT, "%.2f", Math.abs(d));
     }
 
+    /** An amount or ratio with two decimals and thousands grouped, e.g. 5000 → "5,000.00"; "–" when there is none. */
+    static String amount(Object value) {
+        if (!(value instanceof Number n)) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%,.2f", n.doubleValue());
+    }
+
+    /** A share 0-1 as a percentage with one decimal, e.g. 0.3333 → "33.3 %". */
+    static String share(Object value) {
+        if (!(value instanceof Number n)) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.1f %%", n.doubleValue() * 100);
+    }
+
+    /** A growth 0.1429 as "+14.3 %" (a minus sign for a fall); "–" without a base month. */
+    static String growth(Object value) {
+        if (!(value instanceof Number n)) {
+            return "–";
+        }
+        double d = n.doubleValue() * 100;
+        return (d < 0 ? "−" : "+") + String.format(Locale.ROOT, "%.1f %%", Math.abs(d));
+    }
+
     /** An ISO-8601 instant to minutes, UTC: "2026-12-06 09:41 UTC". */
     static String time(Object instant) {
         if (instant == null) {

@@ -181,6 +181,11 @@ class ConsoleBrowserIT {
         browser.findElement(By.cssSelector("form[action='/language'] button")).click();
         await().until(b -> b.findElement(By.id("nba-title")).getText().equals("Next best actions"));
 
+        // a channel user may not open the analytical CRM
+        browser.get(console + "/analytics");
+        assertThat(browser.findElement(By.id("forbidden")).getText()).isEqualTo("Not for your role");
+        browser.get(console + "/clients/" + clientId);
+
         // an analyst may not open the Customer 360
         browser.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
         await().until(b -> b.getCurrentUrl().endsWith("/sign-in"));
@@ -192,6 +197,25 @@ class ConsoleBrowserIT {
         browser.get(console + "/clients/" + clientId);
         assertThat(browser.findElement(By.id("forbidden")).getText()).isEqualTo("Not for your role");
         shot("07-forbidden");
+
+        // the analytical CRM: the two clients' accounts and last month's balances (2 × 2,500), as client-service answers them
+        browser.get(console + "/analytics");
+        String lastMonth = YearMonth.now().minusMonths(1).toString();
+        WebElement row = browser.findElement(By.cssSelector("#kpi-months tr[data-month='" + lastMonth + "']"));
+        assertThat(row.findElement(By.cssSelector("td.funds")).getText()).isEqualTo("5,000.00");
+        assertThat(row.findElement(By.cssSelector("td.average")).getText()).isEqualTo("2,500.00");
+        assertThat(row.findElement(By.cssSelector("td.holding")).getText()).isEqualTo("2");
+        JsonNode kpis = get(stack.baseUrl("client-service") + "/api/v1/kpis", stack.bearerToken("analyst"));
+        assertThat(browser.findElement(By.cssSelector("#mix-title small")).getText())
+                .isEqualTo("(" + kpis.path("clients").asLong() + " clients)");
+        await().until(b -> b.findElements(By.cssSelector("#chart-funds canvas")).size() == 1);
+        shot("08-analytics");
+        // filtered by a quadrant no client of this bank is in: nobody holds anything
+        choose("kpi-quadrant", "UNPROFITABLE_LOW_POTENTIAL");
+        browser.findElement(By.id("kpi-apply")).click();
+        await().until(b -> b.getCurrentUrl().contains("quadrant=UNPROFITABLE_LOW_POTENTIAL"));
+        assertThat(browser.findElement(By.cssSelector("#kpi-months tr[data-month='" + lastMonth + "'] td.holding")).getText())
+                .isEqualTo("0");
     }
 
     private static List<String> categories() {
@@ -274,6 +298,13 @@ class ConsoleBrowserIT {
             }
         }
         throw new AssertionError("no decision on client " + clientId + " within " + CHAIN);
+    }
+
+    private static JsonNode get(String url, String token) throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as("GET %s: %s", url, answer.body()).isEqualTo(200);
+        return JSON.readTree(answer.body());
     }
 
     private static JsonNode post(String url, String token, Object body) throws Exception {

@@ -79,6 +79,17 @@ class ConsolePagesTest {
     }
 
     @Test
+    void theAnalyticalCrmIsForAnalystsAndMarketingAndSaysWhenClientServiceDoesNotAnswer() {
+        given().cookie(Session.SESSION_COOKIE, signIn("channel")).get("/analytics").then().statusCode(403)
+                .body(containsString("Not for your role")).body(containsString("<code>analyst</code>"));
+        for (String role : new String[] { "analyst", "marketing" }) {
+            given().cookie(Session.SESSION_COOKIE, signIn(role)).get("/analytics").then().statusCode(502)
+                    .body(containsString("client-service does not answer")).body(not(containsString("at org.")))
+                    .body(containsString("href=\"/analytics\""));
+        }
+    }
+
+    @Test
     void aForgedCookieIsNoSession() {
         given().cookie(Session.SESSION_COOKIE, "eyJhbGciOiJub25lIn0.eyJncm91cHMiOlsiYWRtaW4iXX0.").redirects().follow(false)
                 .get("/clients").then().statusCode(303);

@@ -1,0 +1,32 @@
+package org.bankcrm.console.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class KpiSeriesTest {
+
+    @Test
+    void eachChartHasTheMonthsOnTheAxisAndAGapWhereTheServiceHasNoFigure() throws Exception {
+        var months = new ObjectMapper().readTree("""
+                [{"month": "2026-10", "crossSellRatio": 1.33, "secondProductShare": 0.3333, "funds": 3500.00, "averageFunds": 1166.67,
+                  "productsOpened": 4, "productsClosed": 0},
+                 {"month": "2026-11", "crossSellRatio": null, "secondProductShare": null, "funds": 0, "averageFunds": null,
+                  "productsOpened": 0, "productsClosed": 2},
+                 {"month": "not a month", "funds": 1}]
+                """);
+        KpiSeries series = KpiSeries.of(months);
+        assertThat(series.isEmpty()).isFalse();
+        // 2026-10-01 and 2026-11-01 at midnight UTC
+        assertThat(series.crossSell()).isEqualTo("[[1790812800,1793491200],[1.33,null],[33.33,null]]");
+        assertThat(series.funds()).isEqualTo("[[1790812800,1793491200],[3500.00,0.00],[1166.67,null]]");
+        assertThat(series.productFlows()).isEqualTo("[[1790812800,1793491200],[4.00,0.00],[0.00,2.00]]");
+    }
+
+    @Test
+    void noMonthsIsAnEmptySeries() throws Exception {
+        assertThat(KpiSeries.of(new ObjectMapper().readTree("[]")).isEmpty()).isTrue();
+    }
+}
