@@ -24,7 +24,7 @@ import io.restassured.http.ContentType;
 
 /**
  * crm.client.erased: the client is gone (404 for timeline, journeys, read model; 410 for a new touchpoint), nothing
- * of them stays but the id in erased_client, the CX metrics stay; their late events are dropped, not applied.
+ * of them stays but the id in the platform's client_tombstone, the CX metrics stay; their late events are dropped, not applied.
  */
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
@@ -43,7 +43,7 @@ class ErasureTest {
         return count("select count(*) from parked_record where client_id = '" + clientId + "'");
     }
 
-    /** Rows about the client in each of this service's tables that hold clients (erased_client aside). */
+    /** Rows about the client in each of this service's tables that hold clients (client_tombstone aside). */
     Map<String, Long> rowsOf(String clientId) {
         Map<String, Long> rows = new LinkedHashMap<>();
         for (String table : new String[] {"known_client", "client_segment", "touchpoint", "journey", "parked_record"}) {
@@ -91,7 +91,7 @@ class ErasureTest {
         given().when().get("/api/v1/interactions/{id}", first).then().statusCode(404);
         assertThat(rowsOf(clientId)).as("rows about the erased client").allSatisfy((table, rows) ->
                 assertThat(rows).as(table).isZero());
-        assertThat(count("select count(*) from erased_client where client_id = '" + clientId + "'")).isEqualTo(1);
+        assertThat(count("select count(*) from client_tombstone where client_id = '" + clientId + "'")).isEqualTo(1);
 
         // the counters hold no client: the metrics of those days stay
         given().when().get("/api/v1/cx/metrics?from=2021-09-01&to=2021-09-02")

@@ -6,11 +6,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.bankcrm.interaction.domain.ErasedClient;
 import org.bankcrm.interaction.domain.KnownClient;
+import org.bankcrm.platform.erasure.ErasedClients;
 import org.bankcrm.platform.store.ClientLocks;
 import org.bankcrm.interaction.store.ClientSegmentStore;
-import org.bankcrm.interaction.store.ErasedClientRepository;
 import org.bankcrm.interaction.store.KnownClientRepository;
 import org.bankcrm.platform.problem.ProblemException;
 
@@ -25,11 +24,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ClientDirectory {
     private final KnownClientRepository clients;
-    private final ErasedClientRepository erased;
+    private final ErasedClients erased;
     private final ClientSegmentStore segments;
     private final ClientLocks locks;
 
-    public ClientDirectory(KnownClientRepository clients, ErasedClientRepository erased, ClientSegmentStore segments,
+    public ClientDirectory(KnownClientRepository clients, ErasedClients erased, ClientSegmentStore segments,
             ClientLocks locks) {
         this.clients = clients;
         this.erased = erased;
@@ -78,13 +77,12 @@ public class ClientDirectory {
 
     /**
      * Applies crm.client.erased under the client's lock, inside the inbox's transaction: only the id stays (in
-     * {@code erased_client}); the read model and segments go. Yields false when the client was erased before.
+     * the platform's {@code client_tombstone}); the read model and segments go. Yields false when the client was erased before.
      */
     public Uni<Boolean> erased(UUID clientId, Instant erasedAt) {
-        return locks.lock(clientId).chain(() -> erased.isErased(clientId)).chain(before -> before
+        return locks.lock(clientId).chain(() -> erased.record(clientId, erasedAt)).chain(now -> !now
                 ? Uni.createFrom().item(false)
-                : erased.persist(ErasedClient.of(clientId, erasedAt))
-                        .chain(() -> clients.delete("clientId", clientId))
+                : clients.delete("clientId", clientId)
                         .chain(() -> segments.replace(clientId, List.of()))
                         .replaceWith(true));
     }

@@ -21,10 +21,10 @@ import org.bankcrm.interaction.domain.TouchpointRules;
 import org.bankcrm.interaction.events.InteractionEvents;
 import org.bankcrm.interaction.events.InteractionEvents.Chain;
 import org.bankcrm.interaction.events.TouchpointIngestConsumer;
+import org.bankcrm.platform.erasure.ErasedClients;
 import org.bankcrm.platform.store.ClientLocks;
 import org.bankcrm.interaction.store.ClientSegmentStore;
 import org.bankcrm.interaction.store.CxCounterStore;
-import org.bankcrm.interaction.store.ErasedClientRepository;
 import org.bankcrm.interaction.store.JourneyRepository;
 import org.bankcrm.interaction.store.KnownClientRepository;
 import org.bankcrm.interaction.store.TouchpointRepository;
@@ -77,7 +77,7 @@ public class TouchpointLog {
 
     private final TouchpointRepository touchpoints;
     private final KnownClientRepository clients;
-    private final ErasedClientRepository erased;
+    private final ErasedClients erased;
     private final JourneyRepository journeyRows;
     private final ParkedRecords parked;
     private final JourneyBook journeys;
@@ -90,7 +90,7 @@ public class TouchpointLog {
     private final TouchpointRules rules;
     private final Clock clock = Clock.systemUTC();
 
-    public TouchpointLog(TouchpointRepository touchpoints, KnownClientRepository clients, ErasedClientRepository erased,
+    public TouchpointLog(TouchpointRepository touchpoints, KnownClientRepository clients, ErasedClients erased,
             ParkedRecords parked, JourneyBook journeys, JourneyRepository journeyRows,
             CxCounterStore counters, ClientLocks locks, ClientSegmentStore segments, Outbox outbox, ObjectMapper json,
             InteractionConfig config) {

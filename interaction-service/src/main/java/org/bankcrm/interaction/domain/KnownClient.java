@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 /**
  * A client as interaction-service knows it from client-service's events: enough to accept touchpoints
  * for them (an unknown client's touchpoint is refused or parked until the client arrives). An erased client's
- * row is deleted; only an {@link ErasedClient} stays.
+ * row is deleted; only an tombstone (the platform's {@code client_tombstone}) stays.
  */
 @Entity
 @Table(name = "known_client")

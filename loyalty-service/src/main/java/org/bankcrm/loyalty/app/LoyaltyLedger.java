@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bankcrm.loyalty.domain.ClientFact;
 import org.bankcrm.loyalty.domain.ClientProfile;
-import org.bankcrm.loyalty.domain.ErasedClient;
 import org.bankcrm.loyalty.domain.LoyaltyAssessment;
 import org.bankcrm.loyalty.domain.LoyaltyScore;
 import org.bankcrm.loyalty.domain.LoyaltyScoring;
@@ -18,9 +17,9 @@ import org.bankcrm.loyalty.events.FactReader;
 import org.bankcrm.loyalty.events.LoyaltyEvents;
 import org.bankcrm.platform.store.ClientLocks;
 import org.bankcrm.loyalty.store.ClientProfileRepository;
-import org.bankcrm.loyalty.store.ErasedClientRepository;
 import org.bankcrm.loyalty.store.LoyaltyScoreRepository;
 import org.bankcrm.loyalty.store.ScoreChangeRepository;
+import org.bankcrm.platform.erasure.ErasedClients;
 import org.bankcrm.platform.events.IncomingEvent;
 import org.bankcrm.platform.outbox.Outbox;
 import org.bankcrm.platform.outbox.OutgoingEvent;
@@ -47,7 +46,7 @@ public class LoyaltyLedger {
     private final LoyaltyScoreRepository scores;
     private final ScoreChangeRepository history;
     private final ParkedRecords parked;
-    private final ErasedClientRepository erased;
+    private final ErasedClients erased;
     private final ClientLocks locks;
     private final FactReader facts;
     private final Outbox outbox;
@@ -59,7 +58,7 @@ public class LoyaltyLedger {
     private final ChurnLearning churnLearning;
 
     public LoyaltyLedger(ClientProfileRepository profiles, LoyaltyScoreRepository scores, ScoreChangeRepository history,
-            ParkedRecords parked, ErasedClientRepository erased, ClientLocks locks, FactReader facts,
+            ParkedRecords parked, ErasedClients erased, ClientLocks locks, FactReader facts,
             Outbox outbox, ObjectMapper json, LoyaltyConfig config, io.micrometer.core.instrument.MeterRegistry metrics,
             ChurnLearning churnLearning) {
         this.metrics = metrics;
@@ -90,8 +89,8 @@ public class LoyaltyLedger {
                         return fact instanceof ClientFact.Erased e ? erase(clientId, e.erasedAt()) : applyTo(profile, event, fact);
                     }
                     // only a client without a profile can be an erased one: the hot path skips this look-up
-                    return erased.findById(clientId).chain(gone -> {
-                        if (gone != null) {
+                    return erased.isErased(clientId).chain(gone -> {
+                        if (gone) {
                             LOG.debugf("event %s of an erased client ignored", event.id());
                             return Uni.createFrom().voidItem();
                         }
@@ -208,14 +207,11 @@ public class LoyaltyLedger {
 
     /** Forgets the client: state, scores, history and parked events; keeps only the id, to drop late events. */
     private Uni<Void> erase(UUID clientId, Instant erasedAt) {
-        ErasedClient tombstone = new ErasedClient();
-        tombstone.clientId = clientId;
-        tombstone.erasedAt = erasedAt;
         return history.deleteOfClient(clientId)
                 .chain(() -> scores.deleteById(clientId))
                 .chain(() -> profiles.deleteById(clientId))
                 .chain(() -> parked.deleteOfClient(clientId.toString()))
-                .chain(() -> erased.persist(tombstone))
+                .chain(() -> erased.record(clientId, erasedAt))
                 .invoke(() -> LOG.infof("client %s erased from loyalty-service", clientId))
                 .replaceWithVoid();
     }

@@ -7,10 +7,9 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bankcrm.offer.domain.ClientProfile;
-import org.bankcrm.offer.domain.ErasedClient;
+import org.bankcrm.platform.erasure.ErasedClients;
 import org.bankcrm.platform.store.ClientLocks;
 import org.bankcrm.offer.store.ClientProfileRepository;
-import org.bankcrm.offer.store.ErasedClientRepository;
 import org.bankcrm.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -21,10 +20,10 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ClientDirectory {
     private final ClientProfileRepository profiles;
-    private final ErasedClientRepository erased;
+    private final ErasedClients erased;
     private final ClientLocks locks;
 
-    public ClientDirectory(ClientProfileRepository profiles, ErasedClientRepository erased, ClientLocks locks) {
+    public ClientDirectory(ClientProfileRepository profiles, ErasedClients erased, ClientLocks locks) {
         this.profiles = profiles;
         this.erased = erased;
         this.locks = locks;
@@ -36,8 +35,8 @@ public class ClientDirectory {
      */
     public Uni<ClientProfile> apply(UUID clientId, String eventId, Consumer<ClientProfile> change) {
         return locks.lock(clientId)
-                .chain(() -> erased.findById(clientId))
-                .chain(gone -> gone != null ? Uni.createFrom().nullItem() : profiles.findById(clientId).chain(existing -> {
+                .chain(() -> erased.isErased(clientId))
+                .chain(gone -> gone ? Uni.createFrom().nullItem() : profiles.findById(clientId).chain(existing -> {
                     ClientProfile profile = existing != null ? existing : ClientProfile.unknown(clientId);
                     change.accept(profile);
                     profile.applied(eventId, Instant.now());
@@ -48,16 +47,12 @@ public class ClientDirectory {
     /** crm.client.erased: the profile goes, decisions and responses lose their link to the client and their inputs. */
     public Uni<Void> erase(UUID clientId) {
         return locks.lock(clientId)
-                .chain(() -> erased.findById(clientId))
-                .chain(gone -> {
-                    if (gone != null) {
+                .chain(() -> erased.record(clientId, Instant.now()))
+                .chain(now -> {
+                    if (!now) {
                         return Uni.createFrom().voidItem();
                     }
-                    ErasedClient mark = new ErasedClient();
-                    mark.clientId = clientId;
-                    mark.erasedAt = Instant.now();
-                    return erased.persist(mark)
-                            .chain(() -> profiles.delete("clientId", clientId))
+                    return profiles.delete("clientId", clientId)
                             .chain(() -> Panache.getSession())
                             .chain(s -> s.createNativeQuery("update decision set client_id = null, inputs_json = null where client_id = :id")
                                     .setParameter("id", clientId).executeUpdate()
@@ -68,7 +63,7 @@ public class ClientDirectory {
     }
 
     public Uni<Boolean> isErased(UUID clientId) {
-        return erased.findById(clientId).map(e -> e != null);
+        return erased.isErased(clientId);
     }
 
     @WithSession

@@ -35,7 +35,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class DecisionReads {
     static final String CLIENT_STATE = """
-            select exists (select 1 from erased_client e where e.client_id in (:id)),
+            select exists (select 1 from client_tombstone e where e.client_id in (:id)),
                    p.client_id is not null,
                    p.client_type, p.age_band, p.income_bracket,
                    p.consent_marketing_email, p.consent_marketing_sms, p.consent_marketing_push, p.consent_marketing_phone,

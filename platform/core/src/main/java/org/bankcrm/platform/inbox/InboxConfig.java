@@ -29,6 +29,22 @@ public interface InboxConfig {
     @WithDefault("10s")
     Duration maxTransientBackoff();
 
+    /**
+     * How long a consumer remembers an event it applied (its inbox row), so that a redelivery changes nothing. A fact
+     * (a touchpoint, an answer) replayed from a topic's earliest offset after this is applied again: keep it above the
+     * retention of the fact topics a consumer may be replayed from (30 days in deploy/k8s) where such replays are planned.
+     */
+    @WithDefault("14d")
+    Duration retention();
+
+    /** How often inbox rows older than {@link #retention()} are deleted. */
+    @WithDefault("1h")
+    Duration purgeInterval();
+
+    /** Inbox rows deleted per statement of a purge (a round runs batches until none is left). */
+    @WithDefault("10000")
+    int purgeBatchSize();
+
     DeadLetterConfig deadLetter();
 
     /** The platform's dead-letter producer ({@code crm.inbox.dead-letter.*}). */

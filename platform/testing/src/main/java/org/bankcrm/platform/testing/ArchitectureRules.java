@@ -1,10 +1,15 @@
 package org.bankcrm.platform.testing;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
+import com.tngtech.archunit.core.domain.JavaAnnotation;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -17,7 +22,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The layering every service holds, checked with ArchUnit: no service imports another service or is
  * imported by the platform; {@code domain} is plain Java, free of the api, events and store layers and
- * of Quarkus, Vert.x, Mutiny, Kafka and Jackson; every REST endpoint names the roles that may call it.
+ * of Quarkus, Vert.x, Mutiny, Kafka and Jackson; every REST endpoint names the roles that may call it; every Kafka
+ * consumer goes through the platform's incoming pipeline, and no service keeps its own copy of one of its steps.
  */
 public final class ArchitectureRules {
     public static final String ROOT = "org.bankcrm";
@@ -42,6 +48,72 @@ public final class ArchitectureRules {
     }
 
     public static List<ArchRule> rules(String service) {
+        List<ArchRule> rules = new ArrayList<>(layering(service));
+        rules.addAll(incomingPipeline(ROOT + "." + service, service + "-service"));
+        return rules;
+    }
+
+    static final String INCOMING = "org.eclipse.microprofile.reactive.messaging.Incoming";
+    static final String CONSUMER_RECORD = "org.apache.kafka.clients.consumer.ConsumerRecord";
+    static final String INBOX = "org.bankcrm.platform.inbox.Inbox";
+    /** Names of the incoming pipeline's steps, which the platform owns (store.ClientLocks, erasure.ErasedClients, ...). */
+    static final String PIPELINE_STEP =
+            ".*\\.[^.]*(Tombstone|ErasedClient|Parked|Parking|Inbox|DeadLetter|AppliedSequence)[^.]*|.*Locks?";
+    /** The platform's tables of the pipeline (and the services' former copies of them). */
+    static final Pattern PIPELINE_TABLE = Pattern.compile(
+            "(?i)(inbox_.*|outbox_.*|parked_.*|.*tombstone.*|erased_client.*|applied_sequence|client_sequence)");
+
+    /**
+     * The incoming pipeline, for the classes under {@code base}: every Kafka consumer ({@code @Incoming} method) takes
+     * the record as it came and hands it to {@code Inbox.consume} (CloudEvent and subject validation, inbox dedupe,
+     * ordering, failures and DLQ); no class is a copy of one of the pipeline's steps (client locks, tombstones of
+     * erased clients, parking, inbox, dead letters, applied sequences) by its name or by the table it maps.
+     */
+    public static List<ArchRule> incomingPipeline(String base, String name) {
+        return List.of(
+                methods().that().areDeclaredInClassesThat().resideInAPackage(base + "..")
+                        .and().areAnnotatedWith(INCOMING)
+                        .should(handTheRecordToTheInbox())
+                        .as(name + ": every Kafka consumer hands the record as it came to the platform's Inbox.consume"),
+                // a REST view may name what it shows (loyalty-service's ParkedView counts a client's parked events)
+                noClasses().that().resideInAPackage(base + "..").and().resideOutsideOfPackage(base + ".api..")
+                        .should().haveNameMatching(PIPELINE_STEP)
+                        .as(name + " declares no lock, tombstone, parking, inbox or dead-letter class of its own "
+                                + "(the platform's ClientLocks, ErasedClients, ParkedRecords, Inbox, DeadLetters)"),
+                classes().that().resideInAPackage(base + "..").and().areAnnotatedWith("jakarta.persistence.Table")
+                        .should(mapNoTableOfThePipeline())
+                        .as(name + " maps none of the incoming pipeline's tables (they are the platform's)"));
+    }
+
+    private static ArchCondition<JavaMethod> handTheRecordToTheInbox() {
+        return new ArchCondition<>("take the ConsumerRecord and hand it to Inbox.consume") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                boolean takesRecord = method.getRawParameterTypes().size() == 1
+                        && method.getRawParameterTypes().get(0).getName().equals(CONSUMER_RECORD);
+                boolean callsInbox = method.getMethodCallsFromSelf().stream()
+                        .anyMatch(call -> call.getTargetOwner().getName().equals(INBOX) && call.getName().equals("consume"));
+                events.add(new SimpleConditionEvent(method, takesRecord && callsInbox, method.getFullName()
+                        + (takesRecord ? "" : " does not take the ConsumerRecord as it came;")
+                        + (callsInbox ? "" : " does not call Inbox.consume;")
+                        + (takesRecord && callsInbox ? " goes through the platform's pipeline" : "")));
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> mapNoTableOfThePipeline() {
+        return new ArchCondition<>("map no table of the incoming pipeline") {
+            @Override
+            public void check(JavaClass entity, ConditionEvents events) {
+                JavaAnnotation<JavaClass> table = entity.getAnnotationOfType("jakarta.persistence.Table");
+                String tableName = String.valueOf(table.get("name").orElse(""));
+                boolean pipeline = PIPELINE_TABLE.matcher(tableName).matches();
+                events.add(new SimpleConditionEvent(entity, !pipeline, entity.getName() + " maps table " + tableName));
+            }
+        };
+    }
+
+    private static List<ArchRule> layering(String service) {
         String base = ROOT + "." + service;
         String[] others = SERVICES.stream().filter(s -> !s.equals(service)).map(s -> ROOT + "." + s + "..")
                 .toArray(String[]::new);

@@ -1,4 +1,4 @@
-package org.bankcrm.offer.domain;
+package org.bankcrm.platform.erasure;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -8,10 +8,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A client erased in client-service: later events about them are ignored, so no read model grows back. */
+/** What a service keeps of a client erased at client-service: the id and when, nothing else. */
 @Entity
-@Table(name = "erased_client")
-public class ErasedClient {
+@Table(name = "client_tombstone")
+public class ClientTombstone {
     @Id
     @Column(name = "client_id")
     public UUID clientId;

@@ -1,0 +1,5 @@
+package org.bankcrm.platform.testing.pipeline.bypass.api;
+
+/** A REST view that names what it shows: allowed. */
+public record ParkedView(String clientId, long parkedEvents) {
+}
