@@ -32,9 +32,9 @@ public interface InboxConfig {
     /**
      * How long a consumer remembers an event it applied (its inbox row), so that a redelivery changes nothing. A fact
      * (a touchpoint, an answer) replayed from a topic's earliest offset after this is applied again: keep it above the
-     * retention of the fact topics a consumer may be replayed from (30 days in deploy/k8s) where such replays are planned.
+     * retention of the fact topics a consumer may be replayed from: 31 days, above the 30 of deploy/k8s's fact topics.
      */
-    @WithDefault("14d")
+    @WithDefault("31d")
     Duration retention();
 
     /** How often inbox rows older than {@link #retention()} are deleted. */

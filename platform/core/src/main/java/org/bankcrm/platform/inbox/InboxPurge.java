@@ -20,7 +20,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Forgets inbox rows older than {@code crm.inbox.retention} (14 days; a redelivery comes within minutes, a replay of
+ * Forgets inbox rows older than {@code crm.inbox.retention} (31 days, above the fact topics' 30; a redelivery comes within minutes, a replay of
  * state-carrying events is held off by {@code applied_sequence}, which is never purged), every
  * {@code crm.inbox.purge-interval}, in batches of
  * {@code crm.inbox.purge-batch-size} rows, each its own short statement, so a large backlog neither holds locks for
