@@ -500,6 +500,8 @@ public final class Crm {
                 "  logs <component>   follow a log: client-service, interaction-service, loyalty-service, offer-service,",
                 "                     console, kafka, postgres, launcher",
                 "  reset [--all]      delete the data (.crm/data); --all deletes the logs too (all of .crm/)",
+                "  chaos [--help]     fault scenario on a CRM of its own (free ports, 2 replicas each): kill -9 under load,",
+                "                     then a reconciliation (deploy/chaos/README.md); handled by the crm script",
                 "  help               this text",
                 "",
                 "Data, logs and state live under <project>/.crm/ and are kept between runs.",
