@@ -341,7 +341,7 @@ public final class Chaos {
     private static List<String> clientIds(CrmApi api) {
         List<String> ids = new ArrayList<>();
         for (int page = 0; ; page++) {
-            JsonNode items = api.expect("GET", api.clients() + "/api/v1/clients?size=100&page=" + page, null, 200).body()
+            JsonNode items = api.expect("GET", api.clients() + "/clients?size=100&page=" + page, null, 200).body()
                     .path("items");
             if (!items.isArray() || items.isEmpty()) {
                 return ids;
