@@ -237,7 +237,7 @@ public final class Chaos {
             p.printf(Locale.ROOT, "  applied by %-16s (inbox per ce_id)  once %d, never %d, twice %d%n", service,
                     r.appliedOnce().get(service), r.notApplied().get(service), r.appliedTwice().get(service));
         }
-        p.printf(Locale.ROOT, "  loyalty interaction count = touchpoints held  %d of %d clients differ%n", r.clientsCountsDiffer(),
+        p.printf(Locale.ROOT, "  loyalty interaction count = events announced %d of %d clients differ%n", r.clientsCountsDiffer(),
                 r.clientsCompared());
         p.printf(Locale.ROOT, "  unpublished outbox rows                      %s%n", r.unpublished());
         p.printf(Locale.ROOT, "  dead-lettered records                        %d %s%n",

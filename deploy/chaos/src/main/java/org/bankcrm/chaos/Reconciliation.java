@@ -21,8 +21,8 @@ import java.util.function.Function;
  * Counts, from the services' own databases (the sources of truth), what became of every touchpoint the load saw
  * accepted: recorded once in interaction-service, announced by exactly one {@code crm.interaction.recorded} (its
  * ce_id), applied once by loyalty-service and offer-service (their inbox rows for that ce_id), and each client's
- * interaction count in loyalty-service's profile equal to the touchpoints interaction-service holds for them (an
- * effect applied twice or lost would show there, beyond the inbox). Then no outbox row left unpublished anywhere.
+ * interaction count in loyalty-service's profile equal to the crm.interaction.recorded events interaction-service
+ * announced for them (an effect applied twice or lost would show there, beyond the inbox). Then no outbox row left unpublished anywhere.
  */
 final class Reconciliation {
     /** The consumers of crm.interaction.recorded that apply every one (client-service takes only stated needs). */
@@ -64,7 +64,10 @@ final class Reconciliation {
                     where event_type = 'crm.interaction.recorded' and (payload->>'interactionId')::uuid = any(?)""",
                     uuids(interaction, accepted),
                     row -> events.computeIfAbsent((UUID) row.getObject(1), k -> new ArrayList<>()).add(row.getString(2)));
-            query(interaction, "select client_id, count(*) from touchpoint group by client_id", null,
+            // per client, the touchpoints announced as crm.interaction.recorded (those recorded from an offer's answer are not)
+            query(interaction, """
+                    select subject::uuid, count(*) from outbox_event
+                    where event_type = 'crm.interaction.recorded' group by subject""", null,
                     row -> touchpointsPerClient.put((UUID) row.getObject(1), row.getLong(2)));
         }
         Set<UUID> lost = new HashSet<>(accepted);
