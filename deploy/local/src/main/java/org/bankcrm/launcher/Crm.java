@@ -67,6 +67,19 @@ public final class Crm {
         try {
             switch (command) {
                 case "up":
+                    int replicasAt = options.indexOf("--replicas");
+                    if (replicasAt >= 0) {
+                        // crm up --replicas N is CRM_REPLICAS=N (the supervisor of up --detach reads it from there)
+                        if (replicasAt + 1 >= options.size()) {
+                            throw new IllegalArgumentException("--replicas needs a number (or service=number,...)");
+                        }
+                        Map<String, String> replicated = new java.util.HashMap<>(env);
+                        replicated.put("CRM_REPLICAS", options.get(replicasAt + 1));
+                        List<String> rest = new ArrayList<>(options);
+                        rest.subList(replicasAt, replicasAt + 2).clear();
+                        rest.add(0, "up");
+                        return new Crm(layout, replicated, out).run(rest.toArray(String[]::new));
+                    }
                     if (options.contains("--infra-only")) {
                         // PostgreSQL and Kafka only, for services run by hand (./mvnw quarkus:dev): no service, no demo
                         Map<String, String> infra = new java.util.HashMap<>(env);
@@ -96,6 +109,10 @@ public final class Crm {
                     return token(options);
                 case "status":
                     return status();
+                case "kill":
+                    return kill(options);
+                case "start":
+                    return start(options);
                 case "down":
                     return down();
                 case "reset":
@@ -202,7 +219,7 @@ public final class Crm {
         command.addAll(List.of("-jar", jar.toString(), "supervise"));
         ProcessBuilder supervising = new ProcessBuilder(Processes.inOwnSession(command));
         // what this launcher was told in its own environment map (up --infra-only), the supervisor is told too
-        for (String name : List.of("CRM_SERVICES", "CRM_DEMO")) {
+        for (String name : List.of("CRM_SERVICES", "CRM_DEMO", "CRM_REPLICAS")) {
             if (env.containsKey(name)) {
                 supervising.environment().put(name, env.get(name));
             }
@@ -307,12 +324,90 @@ public final class Crm {
             table.row(component, running ? "running" : "stopped", state.pid(component).getAsLong(), port, health);
         }
         for (Settings.Service service : Settings.ALL_SERVICES) {
-            if (!state.components().contains(service.name())) {
+            if (state.components().stream().noneMatch(c -> Replicas.serviceOf(c).equals(service.name()))) {
                 table.row(service.name(), state.phase() == Phase.READY ? "not started" : "-", "-", "-", "-");
             }
         }
         table.print(out);
         return allUp ? 0 : 3;
+    }
+
+    /** The running CRM's service processes a {@code kill} or {@code start} target names, or the exit code of a refusal. */
+    private record Targeted(State state, List<String> components, int refusal) {
+    }
+
+    private Targeted targeted(List<String> options, String usage) {
+        if (options.size() != 1) {
+            out.println("usage: " + usage);
+            return new Targeted(null, List.of(), 2);
+        }
+        Optional<State> read = stateFile.read().filter(s -> s.liveSupervisor().isPresent());
+        if (read.isEmpty()) {
+            out.println("The CRM is not running: crm up starts it.");
+            return new Targeted(null, List.of(), 1);
+        }
+        List<String> services = read.get().components().stream().filter(Crm::isService).toList();
+        List<String> targets = Replicas.targets(services, options.get(0));
+        if (targets.isEmpty()) {
+            out.println("crm: no service process '" + options.get(0) + "'; components: " + String.join(", ", services));
+            return new Targeted(null, List.of(), 2);
+        }
+        return new Targeted(read.get(), targets, 0);
+    }
+
+    /** {@code crm kill <service>[#i]}: SIGKILL to one replica, or to every replica of the service. */
+    private int kill(List<String> options) {
+        Targeted targeted = targeted(options, "crm kill <service>[#i]   e.g. crm kill loyalty-service#2 (all replicas without #i)");
+        for (String component : targeted.components()) {
+            Optional<ProcessHandle> process = targeted.state().liveProcess(component);
+            if (process.isEmpty()) {
+                out.println("  " + String.format("%-24s", component) + "not running");
+                continue;
+            }
+            process.get().destroyForcibly(); // SIGKILL: a crash, no shutdown
+            Processes.awaitExit(process.get(), Duration.ofSeconds(10));
+            out.println("  " + String.format("%-24s", component) + "killed (SIGKILL to pid " + process.get().pid()
+                    + "); crm start " + component + " starts it again");
+        }
+        return targeted.refusal();
+    }
+
+    /** {@code crm start <service>[#i]}: the supervisor starts a stopped replica (or every stopped one) again; waits until ready. */
+    private int start(List<String> options) throws IOException, InterruptedException {
+        Targeted targeted = targeted(options,
+                "crm start <service>[#i]   e.g. crm start loyalty-service#2 (all stopped replicas without #i)");
+        if (targeted.refusal() != 0) {
+            return targeted.refusal();
+        }
+        List<String> asked = new ArrayList<>();
+        for (String component : targeted.components()) {
+            Optional<ProcessHandle> running = targeted.state().liveProcess(component);
+            if (running.isPresent()) {
+                out.println("  " + String.format("%-24s", component) + "runs already (pid " + running.get().pid() + ")");
+            } else {
+                StartRequests.request(layout, component);
+                asked.add(component);
+            }
+        }
+        Settings settings = Settings.fromEnvironment(layout, env);
+        long deadline = System.nanoTime() + settings.startTimeout().plusSeconds(10).toNanos();
+        while (!asked.isEmpty()) {
+            Optional<State> now = stateFile.read();
+            for (String component : List.copyOf(asked)) {
+                Optional<Duration> ready = now.filter(s -> s.liveProcess(component).isPresent()).flatMap(s -> s.readyAfter(component));
+                if (ready.isPresent()) {
+                    out.println(Stack.readyLine(component, ready.get(), "pid " + now.get().pid(component).getAsLong() + ", "
+                            + now.get().detail(component)));
+                    asked.remove(component);
+                }
+            }
+            if (!asked.isEmpty() && System.nanoTime() > deadline) {
+                out.println("crm: not ready in time: " + String.join(", ", asked) + " (crm logs <component>, crm status)");
+                return 1;
+            }
+            Thread.sleep(250);
+        }
+        return 0;
     }
 
     private int down() throws InterruptedException {
@@ -396,11 +491,17 @@ public final class Crm {
                 "                     ./mvnw quarkus:dev -pl <service> runs it against the launcher's PostgreSQL and Kafka",
                 "  token <role>...    print a bearer token for the role(s), valid for a day: channel, analyst, marketing,",
                 "                     admin, integration; e.g. curl -H \"Authorization: Bearer $(deploy/local/crm token channel)\" ...",
+                "  up --replicas N    N processes of each service (or service=N,...; CRM_REPLICAS), one consumer group",
+                "                     per service; replica i on the service's port + 10 x (i - 1)",
                 "  status             what runs: pid, port and health of each component (exit 0 when all are up, 3 if not)",
+                "  kill <service>[#i] SIGKILL to one replica (loyalty-service#2), or to all of the service without #i",
+                "  start <service>[#i] start a killed or stopped replica (all stopped ones without #i) again; waits for ready",
                 "  down               stop the running CRM (foreground or detached)",
                 "  logs <component>   follow a log: client-service, interaction-service, loyalty-service, offer-service,",
                 "                     console, kafka, postgres, launcher",
                 "  reset [--all]      delete the data (.crm/data); --all deletes the logs too (all of .crm/)",
+                "  chaos [--help]     fault scenario on a CRM of its own (free ports, 2 replicas each): kill -9 under load,",
+                "                     then a reconciliation (deploy/chaos/README.md); handled by the crm script",
                 "  help               this text",
                 "",
                 "Data, logs and state live under <project>/.crm/ and are kept between runs.",
@@ -411,6 +512,7 @@ public final class Crm {
                 "                         fifth [8081: 8081-8084, console 8085]",
                 "  CRM_PG_PORT            PostgreSQL port [15432]",
                 "  CRM_KAFKA_PORT         Kafka bootstrap port [19092]; CRM_KAFKA_CONTROLLER_PORT [bootstrap port + 1]",
+                "  CRM_REPLICAS           processes of each service: N, service=N,... or both, e.g. 2,offer-service=3 [1]",
                 "  CRM_PARTITIONS         partitions of each topic created [3]",
                 "  CRM_START_TIMEOUT      seconds to wait for the services' readiness [120]",
                 "  CRM_SERVICE_JVM_OPTS   JVM options of each service [-XX:+UseSerialGC -Xms32m -Xmx256m]",
@@ -469,7 +571,7 @@ public final class Crm {
         if (!demo.load()) {
             return;
         }
-        if (settings.services().size() < Settings.ALL_SERVICES.size()) {
+        if (settings.distinctServices().size() < Settings.ALL_SERVICES.size()) {
             out.println("The demo bank needs all four services (CRM_SERVICES names fewer): not loaded.");
             return;
         }
@@ -524,7 +626,8 @@ public final class Crm {
         stopLeftovers(); // they may hold the very ports checked below
         List<String> problems = new ArrayList<>();
         List<String> built = new ArrayList<>();
-        for (Settings.Service service : settings.applications()) {
+        List<Settings.Service> distinct = settings.applications().stream().filter(s -> s.replica() == 1).toList();
+        for (Settings.Service service : distinct) {
             Path jar = layout.serviceJar(service.name());
             if (Files.isRegularFile(jar)) {
                 built.add(service.name());
@@ -535,7 +638,7 @@ public final class Crm {
             }
         }
         List<String> advice = new ArrayList<>();
-        if (built.size() < settings.applications().size()) {
+        if (built.size() < distinct.size()) {
             advice.add("Build the project with: ./mvnw -B -DskipTests install   (in " + layout.root()
                     + "), or run: deploy/local/crm up --build");
             if (!built.isEmpty()) {
@@ -668,7 +771,8 @@ public final class Crm {
 
     /** The Quarkus processes: the four services and the console (health from /q/health/ready). */
     private static boolean isService(String component) {
-        return component.equals(Settings.CONSOLE) || Settings.ALL_SERVICES.stream().anyMatch(s -> s.name().equals(component));
+        String service = Replicas.serviceOf(component);
+        return service.equals(Settings.CONSOLE) || Settings.ALL_SERVICES.stream().anyMatch(s -> s.name().equals(service));
     }
 
     /** The packaged launcher jar, when running from it (not from classes, as in the tests). */

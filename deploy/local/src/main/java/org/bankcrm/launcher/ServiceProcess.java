@@ -38,8 +38,9 @@ final class ServiceProcess {
         return service;
     }
 
+    /** The component: the service's name, or {@code name#i} for replica i of several. */
     String name() {
-        return service.name();
+        return service.component();
     }
 
     Path log() {
@@ -58,7 +59,7 @@ final class ServiceProcess {
         List<String> command = new ArrayList<>();
         command.add(Processes.javaBinary());
         command.addAll(settings.serviceJvmOptions());
-        command.add("-Dcrm.component=" + service.name());
+        command.add("-Dcrm.component=" + service.component());
         command.add("-jar");
         command.add(jar.toString());
 
@@ -67,7 +68,7 @@ final class ServiceProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment(settings, service));
-        Logs.startRun(log, service.name() + " on port " + service.port());
+        Logs.startRun(log, service.component() + " on port " + service.port());
         launchedAt = System.nanoTime();
         process = builder.start();
         process.getOutputStream().close();
@@ -101,7 +102,7 @@ final class ServiceProcess {
     static Map<String, String> consoleEnvironment(Settings settings, Settings.Service console) {
         Map<String, String> env = new java.util.TreeMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(console.port()));
-        for (Settings.Service service : settings.services()) {
+        for (Settings.Service service : settings.distinctServices()) {
             env.put("QUARKUS_REST_CLIENT_" + service.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_URL",
                     "http://127.0.0.1:" + service.port());
         }
@@ -123,6 +124,13 @@ final class ServiceProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Health.NO_ANSWER;
+        }
+    }
+
+    /** Sends SIGKILL (a crash, as {@code kill -9}) without waiting. */
+    void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
         }
     }
 

@@ -49,7 +49,19 @@ record Settings(
         return Optional.ofNullable(console);
     }
 
-    record Service(String name, int port, String database) {
+    /**
+     * One process of a service: replica {@code replica} of {@code replicas}. Its component name (state file, log,
+     * {@code crm status}) is the service's name when it runs alone, else {@code name#replica}.
+     */
+    record Service(String name, int port, String database, int replica, int replicas) {
+        Service(String name, int port, String database) {
+            this(name, port, database, 1, 1);
+        }
+
+        String component() {
+            return replicas == 1 ? name : name + "#" + replica;
+        }
+
         String baseUrl() {
             return "http://localhost:" + port;
         }
@@ -89,6 +101,7 @@ record Settings(
     static Settings fromEnvironment(Layout layout, Map<String, String> env) {
         int kafkaPort = port(env, "CRM_KAFKA_PORT", 19092);
         int firstPort = port(env, "CRM_HTTP_PORT", FIRST_SERVICE_PORT);
+        Replicas replicas = Replicas.parse(env.get("CRM_REPLICAS"));
         return new Settings(
                 layout,
                 port(env, "CRM_PG_PORT", 15432),
@@ -98,7 +111,7 @@ record Settings(
                 Duration.ofSeconds(number(env, "CRM_START_TIMEOUT", 120, 5, 3600)),
                 words(env.getOrDefault("CRM_SERVICE_JVM_OPTS", DEFAULT_SERVICE_JVM_OPTS)),
                 words(env.getOrDefault("CRM_KAFKA_JVM_OPTS", DEFAULT_KAFKA_JVM_OPTS)),
-                services(env.get("CRM_SERVICES"), firstPort),
+                replicated(services(env.get("CRM_SERVICES"), firstPort), replicas),
                 withConsole(env.get("CRM_SERVICES")) ? new Service(CONSOLE, firstPort + CONSOLE_PORT_OFFSET, null) : null);
     }
 
@@ -124,22 +137,60 @@ record Settings(
 
     /** As {@link #onFreePorts(Layout, Duration)}, with the staff console on a free port too when {@code withConsole}. */
     static Settings onFreePorts(Layout layout, Duration startTimeout, boolean withConsole) throws IOException {
+        return onFreePorts(layout, startTimeout, withConsole, Replicas.ONE);
+    }
+
+    /** As {@link #onFreePorts(Layout, Duration, boolean)}, with so many replicas of each service, each on a free port. */
+    static Settings onFreePorts(Layout layout, Duration startTimeout, boolean withConsole, Replicas replicas) throws IOException {
+        int processes = ALL_SERVICES.stream().mapToInt(s -> replicas.of(s.name())).sum();
         Set<Integer> ports = new LinkedHashSet<>();
-        while (ports.size() < 4 + ALL_SERVICES.size()) {
+        while (ports.size() < 4 + processes) {
             ports.add(Ports.freePort());
         }
         List<Integer> free = List.copyOf(ports);
         List<Service> services = new ArrayList<>();
-        for (int i = 0; i < ALL_SERVICES.size(); i++) {
-            Service service = ALL_SERVICES.get(i);
-            services.add(new Service(service.name(), free.get(3 + i), service.database()));
+        int next = 3;
+        for (int replica = 1; replica <= replicas.highest(); replica++) {
+            for (Service service : ALL_SERVICES) {
+                int count = replicas.of(service.name());
+                if (replica <= count) {
+                    services.add(new Service(service.name(), free.get(next++), service.database(), replica, count));
+                }
+            }
         }
         // the JVM options still come from the environment, so a profiler can be attached to a bench's services
         Map<String, String> env = System.getenv();
         return new Settings(layout, free.get(0), free.get(1), free.get(2), 3, startTimeout,
                 words(env.getOrDefault("CRM_SERVICE_JVM_OPTS", DEFAULT_SERVICE_JVM_OPTS)),
                 words(env.getOrDefault("CRM_KAFKA_JVM_OPTS", DEFAULT_KAFKA_JVM_OPTS)), List.copyOf(services),
-                withConsole ? new Service(CONSOLE, free.get(3 + ALL_SERVICES.size()), null) : null);
+                withConsole ? new Service(CONSOLE, free.get(next), null) : null);
+    }
+
+    /**
+     * Each service's replicas: replica 1 on the service's port, replica i on that port + {@link Replicas#PORT_STEP} ×
+     * (i − 1); the first replicas of all services first, then the second ones (the start order).
+     */
+    static List<Service> replicated(List<Service> services, Replicas replicas) {
+        if (services.stream().anyMatch(s -> s.port() + Replicas.PORT_STEP * (replicas.of(s.name()) - 1) > 65535)) {
+            throw new IllegalArgumentException("CRM_HTTP_PORT leaves no room for " + replicas.highest()
+                    + " replicas (each " + Replicas.PORT_STEP + " ports above the one before)");
+        }
+        List<Service> all = new ArrayList<>();
+        for (int replica = 1; replica <= replicas.highest(); replica++) {
+            for (Service service : services) {
+                int count = replicas.of(service.name());
+                if (replica <= count) {
+                    all.add(new Service(service.name(), service.port() + Replicas.PORT_STEP * (replica - 1),
+                            service.database(), replica, count));
+                }
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    /** One definition per service (its first replica), in start order. */
+    List<Service> distinctServices() {
+        return services.stream().filter(s -> s.replica() == 1).toList();
     }
 
     /** Each port the stack listens on, with the component that needs it, in start order. */
@@ -149,7 +200,7 @@ record Settings(
         ports.put(kafkaPort, KAFKA);
         ports.put(controllerPort, "kafka controller");
         for (Service service : applications()) {
-            ports.put(service.port(), service.name());
+            ports.put(service.port(), service.component());
         }
         return ports;
     }

@@ -79,8 +79,22 @@ public final class Stack {
         return onFreePorts(projectRoot, home, brokerClasspath, startTimeout, out, true);
     }
 
+    /**
+     * As {@link #onFreePorts(Path, Path, String, Duration, PrintStream)}, with {@code replicas} processes of each service
+     * (one consumer group per service, one database per service, as Kubernetes replicas): {@link #components()} names them.
+     */
+    public static Stack onFreePortsWithReplicas(Path projectRoot, Path home, String brokerClasspath, Duration startTimeout,
+            PrintStream out, int replicas) throws IOException {
+        return onFreePorts(projectRoot, home, brokerClasspath, startTimeout, out, false, new Replicas(replicas, Map.of()));
+    }
+
     private static Stack onFreePorts(Path projectRoot, Path home, String brokerClasspath, Duration startTimeout,
             PrintStream out, boolean withConsole) throws IOException {
+        return onFreePorts(projectRoot, home, brokerClasspath, startTimeout, out, withConsole, Replicas.ONE);
+    }
+
+    private static Stack onFreePorts(Path projectRoot, Path home, String brokerClasspath, Duration startTimeout,
+            PrintStream out, boolean withConsole, Replicas replicas) throws IOException {
         Layout layout = new Layout(projectRoot, home);
         List<String> needed = new ArrayList<>(Settings.ALL_SERVICES.stream().map(Settings.Service::name).toList());
         if (withConsole) {
@@ -92,7 +106,7 @@ public final class Stack {
                 throw new IOException(jar + " is missing: package the services first (./mvnw package)");
             }
         }
-        Settings settings = Settings.onFreePorts(layout, startTimeout, withConsole);
+        Settings settings = Settings.onFreePorts(layout, startTimeout, withConsole, replicas);
         return new Stack(settings, brokerClasspath, new StateFile(layout.stateFile()), out);
     }
 
@@ -124,6 +138,94 @@ public final class Stack {
                 .orElseThrow(() -> new IllegalArgumentException("no service " + service));
     }
 
+    /** The base URLs of all replicas of a service, replica 1 first. */
+    public List<String> baseUrls(String service) {
+        return settings.services().stream().filter(s -> s.name().equals(service)).map(Settings.Service::baseUrl).toList();
+    }
+
+    /** Each service process by its component name ({@code loyalty-service#2}, or the service's name when it runs alone). */
+    public List<String> components() {
+        return settings.services().stream().map(Settings.Service::component).toList();
+    }
+
+    /** The component's process, if it runs. */
+    public synchronized Optional<ProcessHandle> process(String component) {
+        return services.stream().filter(s -> s.name().equals(component) && s.process().isAlive())
+                .map(s -> s.process().toHandle()).findFirst();
+    }
+
+    /**
+     * SIGKILL to a component ({@code loyalty-service#2}) or to every replica of a service ({@code loyalty-service}), as a
+     * crash would end it: no shutdown, no offsets committed, transactions cut. Returns the components killed.
+     */
+    public synchronized List<String> kill(String target) {
+        List<String> targets = Replicas.targets(components(), target);
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("no service process '" + target + "'; components: " + String.join(", ", components()));
+        }
+        List<String> killed = new ArrayList<>();
+        for (ServiceProcess service : services) {
+            if (targets.contains(service.name()) && service.process().isAlive()) {
+                service.kill();
+                Processes.awaitExit(service.process().toHandle(), Duration.ofSeconds(10));
+                reportedExits.add(service.name());
+                state.stopped(service.name());
+                killed.add(service.name());
+            }
+        }
+        save();
+        return killed;
+    }
+
+    /**
+     * Starts a stopped component again ({@code loyalty-service#2}, or every stopped replica of a service) and waits until
+     * it is ready (or the start timeout has passed: then it throws). Returns the components started.
+     */
+    public List<String> start(String target) throws InterruptedException {
+        List<String> targets = Replicas.targets(components(), target);
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("no service process '" + target + "'; components: " + String.join(", ", components()));
+        }
+        List<ServiceProcess> started = new ArrayList<>();
+        synchronized (this) {
+            if (stopping) {
+                throw new IllegalStateException("the CRM is stopping");
+            }
+            for (int i = 0; i < services.size(); i++) {
+                ServiceProcess old = services.get(i);
+                if (!targets.contains(old.name()) || old.process().isAlive()) {
+                    continue;
+                }
+                ServiceProcess again = new ServiceProcess(old.service(), layout.serviceJar(old.service().name()), old.log());
+                try {
+                    state.started(again.name(), again.start(settings).toHandle(), again.service().port());
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot start " + again.name() + ": " + e.getMessage(), e);
+                }
+                reportedExits.remove(again.name());
+                services.set(i, again);
+                started.add(again);
+            }
+            save();
+        }
+        long deadline = System.nanoTime() + settings.startTimeout().toNanos();
+        for (ServiceProcess service : started) {
+            while (ServiceProcess.health(service.service().port()) != ServiceProcess.Health.UP) {
+                if (!service.process().isAlive()) {
+                    throw new IllegalStateException(service.name() + " stopped during start-up (exit code "
+                            + service.process().exitValue() + "); see " + service.log());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(service.name() + " not ready after " + settings.startTimeout().toSeconds()
+                            + " s; see " + service.log());
+                }
+                Thread.sleep(250);
+            }
+            ready(service.name(), service.sinceLaunch(), service.service().baseUrl());
+        }
+        return started.stream().map(ServiceProcess::name).toList();
+    }
+
     /** The staff console's address, e.g. {@code http://localhost:8085}, when this stack runs it. */
     public Optional<String> consoleUrl() {
         return settings.consoleService().map(Settings.Service::baseUrl);
@@ -144,7 +246,7 @@ public final class Stack {
 
     /** The services' names, in start order. */
     public List<String> serviceNames() {
-        return settings.services().stream().map(Settings.Service::name).toList();
+        return settings.distinctServices().stream().map(Settings.Service::name).toList();
     }
 
     public String bootstrapServers() {
@@ -169,7 +271,7 @@ public final class Stack {
     /** Component (each service, kafka, postgres) → its log file. */
     public Map<String, Path> logs() {
         Map<String, Path> logs = new LinkedHashMap<>();
-        settings.applications().forEach(s -> logs.put(s.name(), layout.log(s.name())));
+        settings.applications().forEach(s -> logs.put(s.component(), layout.log(s.component())));
         logs.put(Settings.KAFKA, layout.log(Settings.KAFKA));
         logs.put(Settings.POSTGRES, layout.log(Settings.POSTGRES));
         return logs;
@@ -284,11 +386,12 @@ public final class Stack {
         synchronized (this) {
             abortIfStopping();
             for (Settings.Service service : settings.applications()) {
-                ServiceProcess process = new ServiceProcess(service, layout.serviceJar(service.name()), layout.log(service.name()));
+                ServiceProcess process = new ServiceProcess(service, layout.serviceJar(service.name()),
+                        layout.log(service.component()));
                 try {
-                    state.started(service.name(), process.start(settings).toHandle(), service.port());
+                    state.started(service.component(), process.start(settings).toHandle(), service.port());
                 } catch (IOException e) {
-                    throw new StartupFailure("cannot start " + service.name() + ": " + e.getMessage(), process.log(), e);
+                    throw new StartupFailure("cannot start " + service.component() + ": " + e.getMessage(), process.log(), e);
                 }
                 services.add(process);
             }
@@ -373,8 +476,30 @@ public final class Stack {
 
     /** After a successful start: waits until {@link #stop()} has run, reporting any component that ends on its own. */
     void superviseUntilStopped() throws InterruptedException {
-        while (!stopped.await(2, TimeUnit.SECONDS)) {
+        while (!stopped.await(500, TimeUnit.MILLISECONDS)) {
             reportUnexpectedExits();
+            startRequested();
+        }
+    }
+
+    /** {@code crm start <component>} (another process) asks by a file under .crm/run/start-requests; started here. */
+    private void startRequested() {
+        List<String> requested = StartRequests.take(layout);
+        for (String component : requested) {
+            Thread starting = new Thread(() -> {
+                try {
+                    List<String> started = start(component);
+                    if (started.isEmpty()) {
+                        out.println("crm start " + component + ": it runs already");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    out.println("crm start " + component + " failed: " + e.getMessage());
+                }
+            }, "crm-start-" + component);
+            starting.setDaemon(true);
+            starting.start();
         }
     }
 

@@ -144,6 +144,10 @@ final class StateFile {
             values.setProperty(component + ".pid", Long.toString(process.pid()));
             values.setProperty(component + ".started", Long.toString(Processes.startMillis(process)));
             values.setProperty(component + ".port", Integer.toString(port));
+            // started again (crm start): not stopped, not ready yet
+            values.remove(component + ".stopped");
+            values.remove(component + ".readyMillis");
+            values.remove(component + ".detail");
             return this;
         }
 
