@@ -142,7 +142,9 @@ public class ChurnLearning {
      */
     public Uni<Integer> labelStayers(int batch) {
         Instant cutoff = clock.instant().minus(horizon);
-        return history.find("""
+        // the model row first: a second replica's round waits here, then its query no longer sees the stayers this
+        // round learnt (their observations are committed), so no stayer is learnt twice
+        return models.findById(ChurnModelState.ID, LockModeType.PESSIMISTIC_WRITE).chain(locked -> history.find("""
                 from ScoreChange s where s.churnInputs is not null and s.changedAt < ?1
                   and s.changedAt = (select max(s2.changedAt) from ScoreChange s2
                                      where s2.clientId = s.clientId and s2.churnInputs is not null and s2.changedAt < ?1)
@@ -158,7 +160,7 @@ public class ChurnLearning {
                         }
                     }
                     return chain.replaceWith(stayers.size());
-                });
+                }));
     }
 
     /**
