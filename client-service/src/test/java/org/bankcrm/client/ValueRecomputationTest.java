@@ -144,6 +144,39 @@ class ValueRecomputationTest {
         assertThat(PublishedEvents.of(staysOut, VALUE_CHANGED)).hasSize(1);
     }
 
+    @Inject
+    org.bankcrm.client.store.ClientRows clientRows;
+
+    @Inject
+    org.bankcrm.client.store.ValueRecomputationRuns runs;
+
+    @Inject
+    org.bankcrm.client.app.ClientValuation valuation;
+
+    @Inject
+    org.bankcrm.platform.store.ClientLocks locks;
+
+    @Test
+    void twoReplicasThatTakeUpTheSameRunDoEachPageOnce() {
+        for (int i = 0; i < 9; i++) {
+            register("INDIVIDUAL", "1980-01-0" + (i + 1), "BRANCH");
+        }
+        awaitOutboxPublished();
+        var run = runs.request(pool, org.bankcrm.client.domain.ValueRecomputationRun.Trigger.MANUAL, java.time.Instant.now())
+                .await().indefinitely().orElseThrow(() -> new AssertionError("another run is waiting or running"));
+        // two replicas with pages of two clients, both taking up the waiting run at once (as each does at start)
+        var first = new org.bankcrm.client.app.ValueRecomputation(pool, clientRows, runs, valuation, locks, 2);
+        var second = new org.bankcrm.client.app.ValueRecomputation(pool, clientRows, runs, valuation, locks, 2);
+        first.takeUpActive();
+        second.takeUpActive();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                "DONE".equals(given().when().get("/api/v1/value-recomputations/{id}", run.id()).then().extract().path("status")));
+        var done = given().when().get("/api/v1/value-recomputations/{id}", run.id()).then().extract();
+        assertThat(done.<Integer> path("total")).isGreaterThanOrEqualTo(9);
+        // each client once: a page done by both replicas would push done past total
+        assertThat(done.<Integer> path("done")).isEqualTo(done.<Integer> path("total"));
+    }
+
     @Test
     void anUnknownRunIsA404() {
         given().when().get("/api/v1/value-recomputations/{id}", UUID.randomUUID())

@@ -30,7 +30,8 @@ import io.vertx.mutiny.sqlclient.Pool;
  * UTC on the 1st) or when asked for. Pages of {@code crm.client.value.recompute.batch-size} clients in id
  * order, each page one transaction with the new values, one {@code crm.client.value-changed} per client
  * whose value a consumer would see change (through the outbox) and the run's progress. One run at a time;
- * a run left PENDING or RUNNING (a restart) is taken up at start where it stopped.
+ * a run left PENDING or RUNNING (a restart) is taken up at start where it stopped; replicas that take up the same
+ * run share its pages (each page reads and moves the run's stored position under the run row's lock).
  */
 @ApplicationScoped
 public class ValueRecomputation {
@@ -46,7 +47,11 @@ public class ValueRecomputation {
     private final ClientValuation valuation;
     private final ClientLocks locks;
     private final int batchSize;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "value-recomputation"));
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "value-recomputation");
+        t.setDaemon(true); // a run stopped with the process is taken up at the next start
+        return t;
+    });
     private final Clock clock = Clock.systemUTC();
 
     public ValueRecomputation(Pool pool, ClientRows rows, ValueRecomputationRuns runs, ClientValuation valuation,
@@ -60,6 +65,11 @@ public class ValueRecomputation {
     }
 
     void onStart(@Observes StartupEvent start) {
+        takeUpActive();
+    }
+
+    /** Takes up the run waiting or running, if any (as every replica does at start), on this instance's worker. */
+    public void takeUpActive() {
         worker.submit(() -> {
             try {
                 runs.active(pool).await().indefinitely().ifPresent(run -> run(run.id()));
@@ -113,26 +123,31 @@ public class ValueRecomputation {
             if (started.isEmpty()) {
                 return;
             }
-            // PostgreSQL orders uuids by their unsigned bytes: the all-zero uuid is the smallest
-            UUID after = started.get().lastClientId() == null ? new UUID(0L, 0L) : started.get().lastClientId();
             while (true) {
-                UUID from = after;
-                UUID last = pool.withTransaction(connection -> rows.liveAfter(connection, from, batchSize).chain(page -> {
-                    if (page.isEmpty()) {
+                // each page goes on from the position stored with the run, under the run row's lock: another replica
+                // working the same run waits, then goes on after this page, so no page is done twice
+                UUID last = pool.withTransaction(connection -> runs.lockPosition(connection, id).chain(position -> {
+                    if (position.isEmpty()) {
                         return Uni.createFrom().<UUID> nullItem();
                     }
-                    UUID lastId = page.get(page.size() - 1).id;
-                    List<UUID> ids = page.stream().map(c -> c.id).toList();
-                    // the page's locks, then the page read again: each value rests on the client's last committed change
-                    return locks.lockAll(connection, ids).chain(() -> rows.liveAmong(connection, ids))
-                            .chain(locked -> valuation.recomputeAll(connection, locked))
-                            .call(changed -> runs.progress(connection, id, page.size(), changed, lastId))
-                            .replaceWith(lastId);
+                    // PostgreSQL orders uuids by their unsigned bytes: the all-zero uuid is the smallest
+                    UUID from = position.get().lastClientId() == null ? new UUID(0L, 0L) : position.get().lastClientId();
+                    return rows.liveAfter(connection, from, batchSize).chain(page -> {
+                        if (page.isEmpty()) {
+                            return Uni.createFrom().<UUID> nullItem();
+                        }
+                        UUID lastId = page.get(page.size() - 1).id;
+                        List<UUID> ids = page.stream().map(c -> c.id).toList();
+                        // the page's locks, then the page read again: each value rests on the client's last committed change
+                        return locks.lockAll(connection, ids).chain(() -> rows.liveAmong(connection, ids))
+                                .chain(locked -> valuation.recomputeAll(connection, locked))
+                                .call(changed -> runs.progress(connection, id, page.size(), changed, lastId))
+                                .replaceWith(lastId);
+                    });
                 })).await().indefinitely();
                 if (last == null) {
                     break;
                 }
-                after = last;
             }
             pool.withTransaction(connection -> runs.finish(connection, id, ValueRecomputationRun.Status.DONE, null, clock.instant()))
                     .await().indefinitely();

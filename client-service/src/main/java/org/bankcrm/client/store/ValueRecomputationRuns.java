@@ -77,6 +77,24 @@ public class ValueRecomputationRuns {
                 });
     }
 
+    /** Where a running run goes on from: after {@code lastClientId} (null: from the first client). */
+    public record Position(UUID lastClientId) {
+    }
+
+    /**
+     * The run's position, its row locked until the caller's transaction ends, so replicas working the same run (each
+     * takes up an active run at start) do its pages one after the other, each page once; empty when the run is no
+     * longer running.
+     */
+    public Uni<Optional<Position>> lockPosition(SqlClient sql, UUID id) {
+        return sql.preparedQuery("select last_client_id from value_recomputation where id = $1 and status = 'RUNNING' for update")
+                .execute(Tuple.of(id))
+                .map(rows -> {
+                    var it = rows.iterator();
+                    return it.hasNext() ? Optional.of(new Position(it.next().getUUID("last_client_id"))) : Optional.<Position>empty();
+                });
+    }
+
     /** One more page done: in the page's transaction, so progress and value changes commit together. */
     public Uni<Void> progress(SqlClient sql, UUID id, int done, int changed, UUID lastClientId) {
         return sql.preparedQuery("update value_recomputation set done = done + $2, changed = changed + $3, last_client_id = $4 where id = $1")
@@ -84,7 +102,9 @@ public class ValueRecomputationRuns {
     }
 
     public Uni<Void> finish(SqlClient sql, UUID id, ValueRecomputationRun.Status status, String error, Instant at) {
-        return sql.preparedQuery("update value_recomputation set status = $2, error = $3, finished_at = $4 where id = $1")
+        // only a run still waiting or running ends: a replica that finds it done by another leaves it as it is
+        return sql.preparedQuery("update value_recomputation set status = $2, error = $3, finished_at = $4 "
+                + "where id = $1 and status in ('PENDING', 'RUNNING')")
                 .execute(Tuple.of(id, status.name(), error, utc(at))).replaceWithVoid();
     }
 
