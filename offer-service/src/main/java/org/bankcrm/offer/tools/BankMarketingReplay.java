@@ -110,6 +110,14 @@ public final class BankMarketingReplay {
     /** The one moment every SERVICE_LIVE decision is dated at, as a live replay's are (a Sunday in December). */
     private static final Instant LIVE_NOW = Instant.parse("2026-12-06T12:00:00Z");
 
+    /** Sees every answer the model learns, in order: its vector, the answer, and whether it was a scored call (a row). */
+    @FunctionalInterface
+    public interface Answers {
+        Answers NONE = (x, accepted, scored) -> { };
+
+        void learnt(double[] x, boolean accepted, boolean scored);
+    }
+
     public record Result(int rows, int subscribers, double aucMean, double aucSampled, double topHalfShareMean,
             double lastQuarterAucMean) {
     }
@@ -142,6 +150,12 @@ public final class BankMarketingReplay {
 
     /** {@code keep}: the share of each precision kept per answer (crm.offer.model.forgetting; 1 = none). */
     public static Result replay(List<String> lines, double weightPrecision, double keep, Random random, FeatureMap map) {
+        return replay(lines, weightPrecision, keep, random, map, Answers.NONE);
+    }
+
+    /** As above, showing {@code answers} every answer learnt: other learners can be compared on the same sequence. */
+    public static Result replay(List<String> lines, double weightPrecision, double keep, Random random, FeatureMap map,
+            Answers answers) {
         String[] header = unquote(lines.get(0).split(";"));
         Map<String, Integer> column = new LinkedHashMap<>();
         for (int i = 0; i < header.length; i++) {
@@ -187,7 +201,7 @@ public final class BankMarketingReplay {
                 case SERVICE -> ClientFeatures.of(new DecisionContext(client, Channel.CALL_CENTER, "REQUEST", at,
                         ContactHistory.NONE, null, Map.of("reachedOnMobile", mobile ? 1.0 : 0.0)), false,
                         contacts(values, column), DAYS_SINCE_CONTACT_CAP, TOLD);
-                case SERVICE_LIVE -> live(values, column, client, termDeposit, model, keep, priorPrecision,
+                case SERVICE_LIVE -> live(values, column, client, termDeposit, model, keep, priorPrecision, answers,
                         contactDate(LocalDate.ofInstant(LIVE_NOW, ZoneOffset.UTC), values[column.get("month")],
                                 values[column.get("day_of_week")]));
             };
@@ -198,6 +212,7 @@ public final class BankMarketingReplay {
             decided += outcome.actions().size();
             yes[row] = "yes".equals(values[column.get("y")]);
             // the response path: ACCEPTED (y = yes) or DECLINED teaches the offer's model
+            answers.learnt(current[0], yes[row], true);
             model.update(current[0], yes[row], keep, priorPrecision);
         }
         if (decided != n) {
@@ -217,7 +232,7 @@ public final class BankMarketingReplay {
      * and a dated answer in the live replay), then the returned vector is the call's.
      */
     static double[] live(String[] v, Map<String, Integer> column, ClientSnapshot known, OfferTerms offer, PropensityModel model,
-            double keep, double[] priorPrecision, LocalDate contactDate) {
+            double keep, double[] priorPrecision, Answers answers, LocalDate contactDate) {
         ClientSnapshot client = new ClientSnapshot(known.clientId(), known.clientType(), known.ageBand(),
                 incomeBracket(v[column.get("job")]),
                 known.consents(), known.heldProducts(), known.segments(), null, null, null, null, null, null, 0, null, null,
@@ -254,7 +269,9 @@ public final class BankMarketingReplay {
             // the response path learns every answer but INTERESTED (no final answer)
             if (history.get(k).outcome() != OfferResponse.Outcome.INTERESTED) {
                 double[] x = liveVector(client, history.subList(0, k), offer, told, contactDate);
-                model.update(x, history.get(k).outcome() == OfferResponse.Outcome.ACCEPTED, keep, priorPrecision);
+                boolean accepted = history.get(k).outcome() == OfferResponse.Outcome.ACCEPTED;
+                answers.learnt(x, accepted, false);
+                model.update(x, accepted, keep, priorPrecision);
             }
         }
         return liveVector(client, history, offer, told, contactDate);
