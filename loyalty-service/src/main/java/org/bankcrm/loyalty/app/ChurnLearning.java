@@ -31,6 +31,7 @@ import org.bankcrm.loyalty.store.ChurnModelRepository;
 import org.bankcrm.loyalty.store.ChurnObservationRepository;
 import org.bankcrm.loyalty.store.ClientLeavingRepository;
 import org.bankcrm.loyalty.store.ScoreChangeRepository;
+import org.bankcrm.platform.store.ClientLocks;
 import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -60,9 +61,11 @@ public class ChurnLearning {
     private final int monitorWindow;
     private final HalfLives halfLives;
     private final Clock clock = Clock.systemUTC();
+    private final ClientLocks locks;
 
     public ChurnLearning(ChurnModelRepository models, ChurnObservationRepository observations,
-            ClientLeavingRepository leavers, ScoreChangeRepository history, LoyaltyConfig config) {
+            ClientLeavingRepository leavers, ScoreChangeRepository history, LoyaltyConfig config, ClientLocks locks) {
+        this.locks = locks;
         this.models = models;
         this.observations = observations;
         this.leavers = leavers;
@@ -144,7 +147,7 @@ public class ChurnLearning {
         Instant cutoff = clock.instant().minus(horizon);
         // the model row first: a second replica's round waits here, then its query no longer sees the stayers this
         // round learnt (their observations are committed), so no stayer is learnt twice
-        return models.findById(ChurnModelState.ID, LockModeType.PESSIMISTIC_WRITE).chain(locked -> history.find("""
+        return lockedModel().chain(locked -> history.find("""
                 from ScoreChange s where s.churnInputs is not null and s.changedAt < ?1
                   and s.changedAt = (select max(s2.changedAt) from ScoreChange s2
                                      where s2.clientId = s.clientId and s2.churnInputs is not null and s2.changedAt < ?1)
@@ -190,7 +193,7 @@ public class ChurnLearning {
         double[] x = prior.withMarket(ChurnRiskModel.featureInputs(features), country);
         Instant now = clock.instant();
         // the one row is locked: two consumers learning at once would lose an update
-        return models.findById(ChurnModelState.ID, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
+        return lockedModel().chain(found -> {
             boolean fresh = found == null;
             ChurnModelState state = fresh ? new ChurnModelState() : found;
             OnlineChurnFit fit = fresh ? startingFit() : stored(state);
@@ -215,7 +218,7 @@ public class ChurnLearning {
      * order they came in ({@link OnlineChurnFit#refit}); one version more. Runs inside the caller's transaction.
      */
     public Uni<Void> refit() {
-        return observations.list("inputs is not null").chain(all -> models.findById(ChurnModelState.ID, LockModeType.PESSIMISTIC_WRITE)
+        return observations.list("inputs is not null").chain(all -> lockedModel()
                 .chain(found -> {
                     if (all.isEmpty()) {
                         return Uni.createFrom().voidItem();
@@ -236,6 +239,18 @@ public class ChurnLearning {
                     return (fresh ? models.persist(state) : Uni.createFrom().item(state)).replaceWithVoid();
                 }));
     }
+
+    /**
+     * The model row, locked until the transaction ends: first an advisory lock on its name, which holds even before the
+     * row exists (a new bank: two replicas learning or labelling their first observation would both insert it), then
+     * the row itself.
+     */
+    private Uni<ChurnModelState> lockedModel() {
+        return locks.lock(MODEL_LOCK).chain(() -> models.findById(ChurnModelState.ID, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** The advisory lock's key: not a clientId, so it never meets a client's lock. */
+    static final String MODEL_LOCK = "churn-model";
 
     /** What {@code GET /churn-model} answers. */
     public record Report(long version, long positives, long negatives, Duration horizon, Map<String, Double> coefficients,
