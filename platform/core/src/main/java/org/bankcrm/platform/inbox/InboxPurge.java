@@ -3,11 +3,11 @@ package org.bankcrm.platform.inbox;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.bankcrm.platform.jobs.PeriodicRounds;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -40,10 +40,7 @@ public class InboxPurge {
     private final Vertx vertx;
     private final InboxConfig config;
     private final Counter purged;
-    private final AtomicBoolean running = new AtomicBoolean();
-
-    private long timer = -1;
-    private volatile boolean stopped;
+    private final PeriodicRounds rounds = new PeriodicRounds("inbox purge", this::round);
 
     public InboxPurge(Pool pool, Vertx vertx, InboxConfig config, MeterRegistry metrics) {
         this.pool = pool;
@@ -54,30 +51,24 @@ public class InboxPurge {
     }
 
     void start(@Observes StartupEvent event) {
-        timer = vertx.setPeriodic(config.purgeInterval().toMillis(), id -> purge());
+        rounds.start(vertx, config.purgeInterval());
     }
 
     void stop(@Observes ShutdownEvent event) {
-        stopped = true;
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
+        rounds.stop();
     }
 
-    /** One round; rounds do not overlap; a failed one leaves the rows for the next. */
+    /** One round now, unless one is running ({@link PeriodicRounds}); a failed one leaves the rows for the next. */
     void purge() {
-        if (stopped || !running.compareAndSet(false, true)) {
-            return;
-        }
-        purgeAppliedBefore(Instant.now().minus(config.retention()), config.purgeBatchSize())
-                .subscribe().with(rows -> {
-                    running.set(false);
+        rounds.runOnce();
+    }
+
+    private Uni<Long> round() {
+        return purgeAppliedBefore(Instant.now().minus(config.retention()), config.purgeBatchSize())
+                .invoke(rows -> {
                     if (rows > 0) {
                         LOG.infof("purged %d inbox rows older than %s", rows, config.retention());
                     }
-                }, error -> {
-                    running.set(false);
-                    LOG.warnf("inbox purge failed, the rows stay for the next round: %s", error.getMessage());
                 });
     }
 
@@ -92,7 +83,7 @@ public class InboxPurge {
                     int deleted = result.rowCount();
                     purged.increment(deleted);
                     long total = sofar + deleted;
-                    return deleted < batchSize || stopped ? Uni.createFrom().item(total) : batch(cutoff, batchSize, total);
+                    return deleted < batchSize || rounds.stopped() ? Uni.createFrom().item(total) : batch(cutoff, batchSize, total);
                 });
     }
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,6 +14,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bankcrm.platform.inbox.DeadLetter;
 import org.bankcrm.platform.inbox.DeadLetters;
+import org.bankcrm.platform.jobs.PeriodicRounds;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -58,10 +58,7 @@ public class ParkedRecordSweep {
     private final DeadLetters deadLetters;
     private final ObjectMapper json;
     private final MeterRegistry metrics;
-    private final AtomicBoolean running = new AtomicBoolean();
-
-    private long timer = -1;
-    private volatile boolean stopped;
+    private final PeriodicRounds rounds = new PeriodicRounds("parked event sweep", this::round);
 
     public ParkedRecordSweep(Pool pool, Vertx vertx, ParkingConfig config, DeadLetters deadLetters, ObjectMapper json,
             MeterRegistry metrics) {
@@ -74,35 +71,29 @@ public class ParkedRecordSweep {
     }
 
     void start(@Observes StartupEvent event) {
-        timer = vertx.setPeriodic(config.sweepInterval().toMillis(), id -> sweep());
+        rounds.start(vertx, config.sweepInterval());
     }
 
     void stop(@Observes ShutdownEvent event) {
-        stopped = true;
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
+        rounds.stop();
     }
 
     private record Expired(long id, String consumer, String clientId, String topic, int partition, long offset,
             Map<String, String> headers, String data, Instant parkedAt, Instant expiresAt, String deadReason) {
     }
 
-    /** One round; rounds do not overlap. */
+    /** One round now, unless one is running ({@link PeriodicRounds}); a failed one leaves the records parked. */
     void sweep() {
-        if (stopped || !running.compareAndSet(false, true)) {
-            return;
-        }
-        pool.withTransaction(this::deadLetterExpired)
-                .subscribe().with(sent -> {
-                    running.set(false);
+        rounds.runOnce();
+    }
+
+    private Uni<List<Expired>> round() {
+        return pool.withTransaction(this::deadLetterExpired)
+                .invoke(sent -> {
                     if (!sent.isEmpty()) {
                         sent.forEach(e -> metrics.counter("crm.parked.dead-lettered", "consumer", e.consumer()).increment());
                         LOG.infof("moved %d parked events to the dead-letter topics", sent.size());
                     }
-                }, error -> {
-                    running.set(false);
-                    LOG.warnf("parked event sweep failed, they stay parked for the next round: %s", error.getMessage());
                 });
     }
 
