@@ -49,7 +49,8 @@ class ClientLifecycleTest {
         var json = PublishedEvents.json(data);
         assertThat(json.get("changedFields").toString()).isEqualTo("[\"email\",\"incomeBracket\"]");
         assertThat(json.get("incomeBracket").asText()).isEqualTo("HIGH");
-        assertThat(data).doesNotContain("example.com", "Nov", "1985", ref);
+        assertThat(data).doesNotContain("example.com", "Nov", "1985-03-14", "03-14", ref);
+        assertThat(json.get("birthYear").asInt()).as("of the birth date, only the year leaves").isEqualTo(1985);
         PublishedEvents.expect(id, "crm.client.consent-changed", 0);
     }
 

@@ -84,6 +84,18 @@ class ClientContractTest {
         assertThat(registered.ageBand()).isEqualTo("AGE_35_44");
         assertThat(registered.customerSince()).hasToString("2019-04-01");
         assertThat(registered.consents().profiling()).as("the profiling consent is read").isNotNull();
+        assertThat(registered.birthYear()).as("the year of birth, for the churn model's age").isEqualTo(1985);
+    }
+
+    @Test
+    void theUpdatedExampleCarriesTheYearOfBirthAndAnImpossibleYearIsRejected() {
+        String example = EventContracts.resource(example("client-service", FactReader.UPDATED));
+        assertThat(ContractReading.read(FactReader.UPDATED, example, FactReader.ClientUpdated.class).birthYear())
+                .isEqualTo(1985);
+        String invalid = example.replace("\"birthYear\": 1985", "\"birthYear\": 1785");
+        assertThat(EventContracts.violations(schema("client-service", FactReader.UPDATED), invalid)).isNotEmpty();
+        assertThatThrownBy(() -> ContractReading.read(FactReader.UPDATED, invalid, FactReader.ClientUpdated.class))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("birthYear");
     }
 
     @Test

@@ -328,4 +328,12 @@ public class Client {
     public AgeBand ageBand(LocalDate today) {
         return type == ClientType.BUSINESS ? AgeBand.UNKNOWN : AgeBand.of(birthDate, today);
     }
+
+    /**
+     * The year of birth, the only part of the birth date that leaves this service (in the client events, for the
+     * churn model's age); null for a business or an unknown (erased) birth date, as the age band is UNKNOWN then.
+     */
+    public Integer birthYear() {
+        return type == ClientType.BUSINESS || birthDate == null ? null : birthDate.getYear();
+    }
 }

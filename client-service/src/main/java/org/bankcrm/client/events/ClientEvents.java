@@ -28,7 +28,8 @@ import org.bankcrm.platform.outbox.OutgoingEvent;
 
 /**
  * The events client-service publishes on {@value #TOPIC}. Payloads carry what consumers need and no
- * personal data: an age band instead of the birth date, no name, e-mail, phone or external reference.
+ * personal data beyond what a consumer needs: an age band and the year of birth (for the churn model's age) instead
+ * of the birth date, no name, e-mail, phone or external reference.
  * Contracts: {@code src/main/resources/contracts/}.
  */
 public final class ClientEvents {
@@ -56,12 +57,12 @@ public final class ClientEvents {
         }
     }
 
-    public record Registered(UUID clientId, ClientType type, AgeBand ageBand, IncomeBracket incomeBracket,
+    public record Registered(UUID clientId, ClientType type, AgeBand ageBand, Integer birthYear, IncomeBracket incomeBracket,
             LocalDate customerSince, ConsentsData consents, Occupation occupation, MaritalStatus maritalStatus,
             Education education, Integer householdSize, Integer dependants, String countryOfResidence, Instant registeredAt) {
     }
 
-    public record Updated(UUID clientId, ClientType type, AgeBand ageBand, IncomeBracket incomeBracket,
+    public record Updated(UUID clientId, ClientType type, AgeBand ageBand, Integer birthYear, IncomeBracket incomeBracket,
             LocalDate customerSince, ConsentsData consents, Channel preferredChannel, Occupation occupation,
             MaritalStatus maritalStatus, Education education, Integer householdSize, Integer dependants,
             String countryOfResidence, Set<String> changedFields, Instant updatedAt) {
@@ -146,14 +147,15 @@ public final class ClientEvents {
     }
 
     public static OutgoingEvent registered(Client client, LocalDate today) {
-        var data = new Registered(client.id, client.type, client.ageBand(today), client.incomeBracket,
+        var data = new Registered(client.id, client.type, client.ageBand(today), client.birthYear(), client.incomeBracket,
                 client.customerSince, ConsentsData.of(client.consents), client.occupation, client.maritalStatus,
                 client.education, client.householdSize, client.dependants, client.countryOfResidence, client.createdAt);
         return of(REGISTERED, client.id, data);
     }
 
     public static OutgoingEvent updated(Client client, Set<String> changedFields, LocalDate today) {
-        var data = new Updated(client.id, client.type, client.ageBand(today), client.incomeBracket, client.customerSince,
+        var data = new Updated(client.id, client.type, client.ageBand(today), client.birthYear(), client.incomeBracket,
+                client.customerSince,
                 ConsentsData.of(client.consents), client.preferredChannel, client.occupation, client.maritalStatus,
                 client.education, client.householdSize, client.dependants, client.countryOfResidence, changedFields,
                 client.updatedAt);

@@ -31,6 +31,17 @@ class ClientTest {
         assertThat(AgeBand.of(null, TODAY)).isEqualTo(AgeBand.UNKNOWN);
     }
 
+    @Test
+    void onlyTheYearOfAnIndividualsBirthDateLeavesForTheEvents() {
+        Client individual = Client.from(jana());
+        assertThat(individual.birthYear()).isEqualTo(1985);
+        individual.birthDate = null; // as after erasure
+        assertThat(individual.birthYear()).isNull();
+        Client business = Client.from(jana());
+        business.type = ClientType.BUSINESS;
+        assertThat(business.birthYear()).as("a business has no age, as its band is UNKNOWN").isNull();
+    }
+
     static ClientDetails jana() {
         return new ClientDetails("CB-1", ClientType.INDIVIDUAL, "Jana Nováková", LocalDate.of(1985, 3, 14),
                 "jana@example.org", "+420601234567", IncomeBracket.MIDDLE, LocalDate.of(2019, 4, 1),

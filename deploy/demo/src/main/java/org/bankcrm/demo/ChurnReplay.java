@@ -42,7 +42,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <li>the other 30 % are loaded only then (so never labelled), and their {@code churnRisk}, computed by the model
  * learnt online, is read and measured: AUC, Brier score, reliability by decile.</li>
  * </ol>
- * Placed in time (each row is a snapshot without dates): Age → birth date (hence the age band), Tenure → customer
+ * Placed in time (each row is a snapshot without dates): Age → birth date (hence the age band and the year of birth
+ * that client-service sends and loyalty-service ages the client from), Tenure → customer
  * since (today minus the years), NumOfProducts → that many products (current account, savings account, credit card,
  * insurance, in that order), Balance → the average balance of each of the six months before this one,
  * IsActiveMember → 20 transactions (1,500 moved) every month when 1; when 0 the same for three months, then three

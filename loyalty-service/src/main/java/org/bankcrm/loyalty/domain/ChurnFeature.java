@@ -21,7 +21,7 @@ public enum ChurnFeature {
     OPEN_COMPLAINTS("open-complaints", x -> x, "complaints not resolved yet"),
     BANK_CAUSED_NEGATIVES("bank-caused-negatives", x -> x, "recent negative experiences the bank caused"),
     TENURE("tenure", Math::log1p, "years as a client"),
-    AGE("age", x -> x, "age (middle of the age band)"),
+    AGE("age", x -> x, "age (from the year of birth; without it, the middle of the age band)"),
     // appended (issue 18): bands and indicators, 1 when the client is in the band, 0 when not; a stored model maps
     // its coefficients by key, so new features are only ever appended
     AGE_UNDER_35("age-under-35", x -> x, "aged under 35"),
@@ -37,7 +37,13 @@ public enum ChurnFeature {
     DORMANT_45_54("dormant-45-54", x -> x, "dormant and aged 45 to 54"),
     DORMANT_55_64("dormant-55-64", x -> x, "dormant and aged 55 to 64"),
     DORMANT_65_PLUS("dormant-65-plus", x -> x, "dormant and aged 65 or more"),
-    SINGLE_PRODUCT_EMPTY("single-product-empty", x -> x, "the only product held is empty (balance 0)");
+    SINGLE_PRODUCT_EMPTY("single-product-empty", x -> x, "the only product held is empty (balance 0)"),
+    // appended (issue 18, part 3): the upper half of each decade, from the year of birth only (the band cannot say)
+    AGE_30_34("age-30-34", x -> x, "aged 30 to 34"),
+    AGE_40_44("age-40-44", x -> x, "aged 40 to 44"),
+    AGE_50_54("age-50-54", x -> x, "aged 50 to 54"),
+    AGE_60_64("age-60-64", x -> x, "aged 60 to 64"),
+    AGE_70_PLUS("age-70-plus", x -> x, "aged 70 or more");
 
     private final String key;
     private final DoubleUnaryOperator transform;

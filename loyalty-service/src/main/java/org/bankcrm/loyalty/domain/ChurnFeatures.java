@@ -49,8 +49,9 @@ public record ChurnFeatures(Map<ChurnFeature, Double> values, String countryOfRe
         v.put(ChurnFeature.OPEN_COMPLAINTS, (double) f.openComplaints());
         v.put(ChurnFeature.BANK_CAUSED_NEGATIVES, f.recentBankCausedNegatives());
         v.put(ChurnFeature.TENURE, profile.customerSince == null ? null : f.tenureYears());
-        v.put(ChurnFeature.AGE, ageInYears(profile.ageBand));
-        Double age = ageInYears(profile.ageBand);
+        Double exactAge = ageAt(profile.birthYear, now);
+        Double age = exactAge != null ? exactAge : ageInYears(profile.ageBand);
+        v.put(ChurnFeature.AGE, age);
         v.put(ChurnFeature.AGE_UNDER_35, band(age, 0, 35));
         v.put(ChurnFeature.AGE_45_54, band(age, 45, 55));
         v.put(ChurnFeature.AGE_55_64, band(age, 55, 65));
@@ -65,6 +66,11 @@ public record ChurnFeatures(Map<ChurnFeature, Double> values, String countryOfRe
         v.put(ChurnFeature.DORMANT_55_64, both(dormant, band(age, 55, 65)));
         v.put(ChurnFeature.DORMANT_65_PLUS, both(dormant, band(age, 65, Double.MAX_VALUE)));
         v.put(ChurnFeature.SINGLE_PRODUCT_EMPTY, singleProductEmpty(f.productsHeld(), zeroBalance(months)));
+        v.put(ChurnFeature.AGE_30_34, band(exactAge, 30, 35));
+        v.put(ChurnFeature.AGE_40_44, band(exactAge, 40, 45));
+        v.put(ChurnFeature.AGE_50_54, band(exactAge, 50, 55));
+        v.put(ChurnFeature.AGE_60_64, band(exactAge, 60, 65));
+        v.put(ChurnFeature.AGE_70_PLUS, band(exactAge, 70, Double.MAX_VALUE));
         return new ChurnFeatures(withoutNulls(v), profile.countryOfResidence);
     }
 
@@ -126,6 +132,14 @@ public record ChurnFeatures(Map<ChurnFeature, Double> values, String countryOfRe
     static int inLast12Months(TreeMap<YearMonth, int[]> months, YearMonth now, int counter) {
         return months.subMap(now.minusMonths(ACTIVITY_MONTHS - 1L), true, now, true).values().stream()
                 .mapToInt(c -> c[counter]).sum();
+    }
+
+    /**
+     * The age in years at the middle of the scoring month, from the year of birth alone (the birthday taken at the
+     * middle of the year, so within half a year of the true age); null when the year is not known.
+     */
+    static Double ageAt(Integer birthYear, YearMonth now) {
+        return birthYear == null ? null : now.getYear() - birthYear + (now.getMonthValue() - 6.5) / 12;
     }
 
     /** The middle of the age band in years; null when unknown. */

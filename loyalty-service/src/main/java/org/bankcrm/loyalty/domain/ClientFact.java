@@ -15,13 +15,22 @@ public sealed interface ClientFact {
         return true;
     }
 
-    /** A registration; {@code profiling} is the client's profiling consent (null when the event does not say). */
+    /**
+     * A registration; {@code profiling} is the client's profiling consent (null when the event does not say),
+     * {@code birthYear} the year of birth (null when not known: a business, or an event without it).
+     */
     record Registered(UUID clientId, String clientType, String ageBand, LocalDate customerSince, Instant registeredAt,
-            Boolean profiling, String countryOfResidence) implements ClientFact {
+            Boolean profiling, String countryOfResidence, Integer birthYear) implements ClientFact {
         /** A registration that does not say where the client lives. */
         public Registered(UUID clientId, String clientType, String ageBand, LocalDate customerSince, Instant registeredAt,
                 Boolean profiling) {
-            this(clientId, clientType, ageBand, customerSince, registeredAt, profiling, null);
+            this(clientId, clientType, ageBand, customerSince, registeredAt, profiling, null, null);
+        }
+
+        /** A registration that does not give the year of birth. */
+        public Registered(UUID clientId, String clientType, String ageBand, LocalDate customerSince, Instant registeredAt,
+                Boolean profiling, String countryOfResidence) {
+            this(clientId, clientType, ageBand, customerSince, registeredAt, profiling, countryOfResidence, null);
         }
     }
 
@@ -33,11 +42,16 @@ public sealed interface ClientFact {
     }
 
     /** The client's descriptive facts changed (crm.client.updated): tenure may move with customerSince. */
-    record Updated(UUID clientId, String clientType, String ageBand, LocalDate customerSince, String countryOfResidence)
-            implements ClientFact {
+    record Updated(UUID clientId, String clientType, String ageBand, LocalDate customerSince, String countryOfResidence,
+            Integer birthYear) implements ClientFact {
         /** An update that does not say where the client lives. */
         public Updated(UUID clientId, String clientType, String ageBand, LocalDate customerSince) {
-            this(clientId, clientType, ageBand, customerSince, null);
+            this(clientId, clientType, ageBand, customerSince, null, null);
+        }
+
+        /** An update that does not give the year of birth. */
+        public Updated(UUID clientId, String clientType, String ageBand, LocalDate customerSince, String countryOfResidence) {
+            this(clientId, clientType, ageBand, customerSince, countryOfResidence, null);
         }
     }
 

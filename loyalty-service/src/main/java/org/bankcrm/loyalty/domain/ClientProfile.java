@@ -45,6 +45,12 @@ public class ClientProfile {
     /** ISO 3166-1 alpha-2, null when not known: the churn model's market indicators read it. */
     @Column(name = "country_of_residence")
     public String countryOfResidence;
+    /**
+     * Year of birth (crm.client.registered/updated), null when not known: the churn model ages the client at the
+     * scoring month from it, finer than the band and never stale. Read by nothing else.
+     */
+    @Column(name = "birth_year")
+    public Integer birthYear;
     /** The client's profiling consent (registration, consent changes); null when not known: no churn model. */
     public Boolean profiling;
 
@@ -133,6 +139,7 @@ public class ClientProfile {
             ageBand = u.ageBand();
             customerSince = u.customerSince();
             countryOfResidence = u.countryOfResidence();
+            birthYear = u.birthYear();
         } else if (fact instanceof ClientFact.ConsentChanged c) {
             boolean changed = !Boolean.valueOf(c.profiling()).equals(profiling);
             profiling = c.profiling();
@@ -180,6 +187,7 @@ public class ClientProfile {
         registeredAt = r.registeredAt();
         profiling = r.profiling();
         countryOfResidence = r.countryOfResidence();
+        birthYear = r.birthYear();
     }
 
     /** Whether the client consented to profiling: only then is a churn model applied to (or learnt from) them. */

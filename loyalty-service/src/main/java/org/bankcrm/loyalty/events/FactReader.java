@@ -39,7 +39,8 @@ public class FactReader {
     public static final String JOURNEY_CLOSED = "crm.interaction.journey-closed";
 
     public record ClientRegistered(@NotNull UUID clientId, @NotNull String type, @NotNull String ageBand,
-            @NotNull LocalDate customerSince, @NotNull Instant registeredAt, Consents consents, String countryOfResidence) {
+            @NotNull LocalDate customerSince, @NotNull Instant registeredAt, Consents consents, String countryOfResidence,
+            @Min(1900) @Max(2100) Integer birthYear) {
     }
 
     /** The one consent loyalty reads (of registered and consent-changed's {@code consents}). */
@@ -50,7 +51,7 @@ public class FactReader {
     }
 
     public record ClientUpdated(@NotNull UUID clientId, @NotNull String type, @NotNull String ageBand,
-            @NotNull LocalDate customerSince, String countryOfResidence) {
+            @NotNull LocalDate customerSince, String countryOfResidence, @Min(1900) @Max(2100) Integer birthYear) {
     }
 
     /** crm.client.product-opened and crm.client.product-closed (closedAt only on the latter). */
@@ -100,12 +101,13 @@ public class FactReader {
             case REGISTERED -> {
                 var r = payloads.read(event, ClientRegistered.class);
                 yield new ClientFact.Registered(r.clientId(), r.type(), r.ageBand(), r.customerSince(), r.registeredAt(),
-                        r.consents() == null ? null : r.consents().profiling(), r.countryOfResidence());
+                        r.consents() == null ? null : r.consents().profiling(), r.countryOfResidence(),
+                        r.birthYear());
             }
             case UPDATED -> {
                 var u = payloads.read(event, ClientUpdated.class);
                 yield new ClientFact.Updated(u.clientId(), u.type(), u.ageBand(), u.customerSince(),
-                        u.countryOfResidence());
+                        u.countryOfResidence(), u.birthYear());
             }
             case PRODUCT_OPENED -> {
                 var o = payloads.read(event, ProductChanged.class);

@@ -159,6 +159,71 @@ class ChurnFeaturesTest {
     }
 
     @Test
+    void theAgeFromTheBirthYearIsTakenAtTheMiddleOfTheScoringMonthAssumingAMidYearBirthday() {
+        assertThat(ChurnFeatures.ageAt(1980, YearMonth.of(2026, 11))).isCloseTo(46.375, within(1e-9));
+        assertThat(ChurnFeatures.ageAt(1980, YearMonth.of(2026, 1))).isCloseTo(45.542, within(1e-3));
+        assertThat(ChurnFeatures.ageAt(1980, YearMonth.of(2027, 11))).as("a year later, a year older")
+                .isCloseTo(47.375, within(1e-9));
+        assertThat(ChurnFeatures.ageAt(null, YearMonth.of(2026, 11))).isNull();
+    }
+
+    ClientProfile bornIn(Integer birthYear, String ageBand) {
+        return ClientProfile.registered(new ClientFact.Registered(clientId, "INDIVIDUAL", ageBand,
+                LocalDate.parse("2020-01-01"), NOW.minus(Duration.ofDays(400)), true, "DE", birthYear));
+    }
+
+    ChurnFeatures at(ClientProfile p, YearMonth month) {
+        return ChurnFeatures.of(p, LoyaltyFeatures.of(p, NOW, HALF_LIVES), month);
+    }
+
+    @Test
+    void withTheBirthYearTheAgeIsExactAndTheUpperHalfOfTheDecadeIsKnown() {
+        ChurnFeatures f = at(bornIn(1974, "AGE_45_54"), YearMonth.of(2026, 11));
+        assertThat(f.value(ChurnFeature.AGE)).isCloseTo(52.375, within(1e-9));
+        assertThat(f.value(ChurnFeature.AGE_45_54)).isEqualTo(1.0);
+        assertThat(f.value(ChurnFeature.AGE_50_54)).isEqualTo(1.0);
+        assertThat(f.value(ChurnFeature.AGE_40_44)).isEqualTo(0.0);
+        assertThat(f.value(ChurnFeature.AGE_30_34)).isEqualTo(0.0);
+        assertThat(f.value(ChurnFeature.AGE_60_64)).isEqualTo(0.0);
+        assertThat(f.value(ChurnFeature.AGE_70_PLUS)).isEqualTo(0.0);
+        assertThat(at(bornIn(1994, "AGE_25_34"), YearMonth.of(2026, 11)).value(ChurnFeature.AGE_30_34)).isEqualTo(1.0);
+        assertThat(at(bornIn(1984, "AGE_35_44"), YearMonth.of(2026, 11)).value(ChurnFeature.AGE_40_44)).isEqualTo(1.0);
+        assertThat(at(bornIn(1964, "AGE_55_64"), YearMonth.of(2026, 11)).value(ChurnFeature.AGE_60_64)).isEqualTo(1.0);
+        ChurnFeatures old = at(bornIn(1950, "AGE_65_PLUS"), YearMonth.of(2026, 11));
+        assertThat(old.value(ChurnFeature.AGE_70_PLUS)).isEqualTo(1.0);
+        assertThat(old.value(ChurnFeature.AGE_65_PLUS)).isEqualTo(1.0);
+    }
+
+    @Test
+    void withoutTheBirthYearTheBandsMiddleIsTheAgeAndTheHalvesOfTheDecadeAreUnknown() {
+        ChurnFeatures f = at(bornIn(null, "AGE_45_54"), YearMonth.of(2026, 11));
+        assertThat(f.value(ChurnFeature.AGE)).isEqualTo(50.0);
+        assertThat(f.value(ChurnFeature.AGE_45_54)).isEqualTo(1.0);
+        assertThat(f.value(ChurnFeature.AGE_50_54)).as("the band cannot say which half: typical").isNull();
+        assertThat(f.value(ChurnFeature.AGE_40_44)).isNull();
+    }
+
+    @Test
+    void aClientAgesIntoTheNextBandWithoutAnotherEvent() {
+        ClientProfile p = bornIn(1972, "AGE_45_54"); // the band as of the registration, never sent again
+        assertThat(at(p, YearMonth.of(2026, 11)).value(ChurnFeature.AGE_45_54)).isEqualTo(1.0);
+        ChurnFeatures nextYear = at(p, YearMonth.of(2027, 11));
+        assertThat(nextYear.value(ChurnFeature.AGE_45_54)).isEqualTo(0.0);
+        assertThat(nextYear.value(ChurnFeature.AGE_55_64)).isEqualTo(1.0);
+        assertThat(nextYear.value(ChurnFeature.DORMANT_55_64)).as("no months: dormancy unknown").isNull();
+    }
+
+    @Test
+    void anUpdateReplacesTheBirthYearAndOneWithoutItForgetsIt() {
+        ClientProfile p = bornIn(1974, "AGE_45_54");
+        p.apply(new ClientFact.Updated(clientId, "INDIVIDUAL", "AGE_45_54", LocalDate.parse("2020-01-01"), "DE", 1975),
+                HALF_LIVES);
+        assertThat(p.birthYear).isEqualTo(1975);
+        p.apply(new ClientFact.Updated(clientId, "INDIVIDUAL", "AGE_45_54", LocalDate.parse("2020-01-01"), "DE"), HALF_LIVES);
+        assertThat(p.birthYear).as("a whole profile: an update without it means not known").isNull();
+    }
+
+    @Test
     void theBandsOfAClientFollowItsAgeBand() {
         ClientProfile p = ClientProfile.registered(new ClientFact.Registered(clientId, "INDIVIDUAL", "AGE_55_64",
                 LocalDate.parse("2020-01-01"), NOW.minus(Duration.ofDays(400)), true));

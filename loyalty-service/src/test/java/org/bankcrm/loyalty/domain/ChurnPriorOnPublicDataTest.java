@@ -138,7 +138,8 @@ class ChurnPriorOnPublicDataTest {
     private static ClientProfile replay(int age, int tenure, double balance, int products, boolean active, String country) {
         UUID clientId = UUID.randomUUID();
         ClientProfile p = ClientProfile.registered(new ClientFact.Registered(clientId, "INDIVIDUAL", ageBand(age),
-                NOW.atOffset(ZoneOffset.UTC).toLocalDate().minusYears(tenure), NOW.minus(Duration.ofDays(400)), true, country));
+                NOW.atOffset(ZoneOffset.UTC).toLocalDate().minusYears(tenure), NOW.minus(Duration.ofDays(400)), true, country,
+                birthYear(age)));
         List<String> held = List.of("CURRENT_ACCOUNT", "SAVINGS_ACCOUNT", "CREDIT_CARD", "INSURANCE").subList(0, products);
         p.apply(new ClientFact.ProductOpened(clientId, held.get(held.size() - 1), LocalDate.parse("2020-01-01"), held),
                 HALF_LIVES);
@@ -149,6 +150,14 @@ class ChurnPriorOnPublicDataTest {
                     silent ? 0 : ACTIVE_MONTHLY_TRANSACTIONS, silent ? 0.0 : ACTIVE_MONTHLY_AMOUNT), HALF_LIVES);
         }
         return p;
+    }
+
+    /**
+     * The year of birth client-service sends for the replay's birth date (today minus the age, minus 1 to 300 days):
+     * this year minus the age, for a replay run in December as {@link #NOW}'s month.
+     */
+    private static int birthYear(int age) {
+        return NOW.atOffset(ZoneOffset.UTC).getYear() - age;
     }
 
     private static String ageBand(int age) {

@@ -137,6 +137,41 @@ class OnlineChurnFitTest {
     }
 
     @Test
+    void aModelStoredBeforeTheHalfDecadeAgesLoadsWithThemAtTheirPriorAndKeepsEveryOtherCoefficient() {
+        List<String> halves = List.of("age-30-34", "age-40-44", "age-50-54", "age-60-64", "age-70-plus");
+        List<String> oldKeys = PRIOR.keys().stream().filter(k -> !halves.contains(k)).toList();
+        assertThat(oldKeys).hasSize(PRIOR.keys().size() - halves.size());
+        double[] mean = new double[oldKeys.size() + 1];
+        double[] precision = new double[oldKeys.size() + 1];
+        for (int j = 0; j < mean.length; j++) {
+            mean[j] = 0.01 * (j + 1); // learnt, each different
+            precision[j] = 100 + j;
+        }
+        ChurnModelState state = new ChurnModelState();
+        state.store(new OnlineChurnFit(mean, precision, 40, 160), oldKeys, Instant.parse("2026-12-06T10:00:00Z"));
+
+        OnlineChurnFit prior = OnlineChurnFit.fromPrior(PRIOR, 16);
+        OnlineChurnFit reloaded = state.fit(prior, PRIOR.keys());
+        assertThat(reloaded.mean()).hasSize(PRIOR.keys().size() + 1);
+        assertThat(reloaded.positives()).isEqualTo(40);
+        assertThat(reloaded.mean()[0]).as("intercept").isEqualTo(mean[0]);
+        for (int j = 0; j < PRIOR.keys().size(); j++) {
+            String key = PRIOR.keys().get(j);
+            int old = oldKeys.indexOf(key);
+            if (old < 0) {
+                assertThat(reloaded.mean()[j + 1]).as(key + ": new, at the prior").isEqualTo(prior.mean()[j + 1]);
+                assertThat(reloaded.precision()[j + 1]).as(key).isEqualTo(16.0);
+            } else {
+                assertThat(reloaded.mean()[j + 1]).as(key + ": kept by name").isEqualTo(mean[old + 1]);
+                assertThat(reloaded.precision()[j + 1]).as(key).isEqualTo(precision[old + 1]);
+            }
+        }
+        // and it scores: a client of the old layout's inputs (shorter) reads the new features as typical
+        double[] oldInputs = new double[oldKeys.size()];
+        assertThat(reloaded.probability(java.util.Arrays.copyOf(oldInputs, PRIOR.keys().size()))).isBetween(0.0, 1.0);
+    }
+
+    @Test
     void theRefitIsTheSameWhateverTheOrderAndRecoversWhatAllLeaversFirstThenAllStayersHides() {
         Random random = new Random(7);
         List<double[]> inputs = new ArrayList<>();
