@@ -65,6 +65,8 @@ class ManifestsTest {
     static final long MEMORY_REQUEST_TARGET = 384L * 1024 * 1024;
     /** The identity provider's settings, one ConfigMap that all four services load (base/auth.env, set per overlay). */
     static final String AUTH_CONFIG = "crm-auth-config";
+    /** The OpenTelemetry exporter's settings, one ConfigMap that all four services load (base/tracing.env, set per overlay). */
+    static final String TRACING_CONFIG = "crm-tracing-config";
     /** CloudNativePG's Barman Cloud plugin (WAL archiving and base backups to object storage). */
     static final String BARMAN_PLUGIN = "barman-cloud.cloudnative-pg.io";
 
@@ -242,6 +244,19 @@ class ManifestsTest {
     // ---------------------------------------------------------------- the workloads
 
     @TestFactory
+    Stream<DynamicTest> everyServiceExportsTracesToTheCollectorInEveryOverlay() {
+        return perServiceAndSet((set, service, objects) -> {
+            Deployment deployment = Manifests.named(Manifests.ofType(objects, Deployment.class), service).orElseThrow();
+            Map<String, String> env = environment(objects, deployment.getSpec().getTemplate().getSpec().getContainers().get(0));
+            // the services' default share is 0 (propagated, never exported): on Kubernetes some traces are recorded
+            assertThat(Double.parseDouble(env.get("QUARKUS_OTEL_TRACES_SAMPLER_ARG"))).as(set + "/" + service + " share of traces recorded")
+                    .isGreaterThan(0).isLessThanOrEqualTo(1);
+            assertThat(java.net.URI.create(env.get("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")).getPort())
+                    .as(set + "/" + service + " OTLP endpoint with its port").isPositive();
+        });
+    }
+
+    @TestFactory
     Stream<DynamicTest> everyServiceRunsHardenedWithProbesAndResources() {
         return perServiceAndSet((set, service, objects) -> {
             Deployment deployment = Manifests.named(Manifests.ofType(objects, Deployment.class), service)
@@ -358,6 +373,9 @@ class ManifestsTest {
                     .containsExactlyElementsOf(ingressNamespaceSelectors(set));
             // the identity provider: HTTPS to the JWKS URL's port, when the keys come from a URL (not a mounted PEM file)
             Optional<Integer> jwksPort = jwksPort(what, environment(objects, deployment.getSpec().getTemplate().getSpec().getContainers().get(0)));
+            Map<String, String> containerEnv = environment(objects, deployment.getSpec().getTemplate().getSpec().getContainers().get(0));
+            Optional<Integer> otlpPort = Optional.ofNullable(containerEnv.get("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"))
+                    .map(endpoint -> java.net.URI.create(endpoint).getPort());
             Set<String> egressTargets = new TreeSet<>();
             for (NetworkPolicyEgressRule rule : policy.getSpec().getEgress()) {
                 assertThat(rule.getTo()).as(what + " egress rule without destination = anywhere").isNotEmpty();
@@ -398,6 +416,12 @@ class ManifestsTest {
                         egressTargets.add("kafka:" + labels.get("strimzi.io/cluster"));
                     } else if ("kube-dns".equals(labels.get("k8s-app"))) {
                         egressTargets.add("dns");
+                    } else if ("opentelemetry-collector".equals(labels.get("app.kubernetes.io/name"))) {
+                        // the traces' collector, on the port of the endpoint the service exports to
+                        assertThat(otlpPort).as(what + " egress to the OpenTelemetry Collector, but no endpoint").isPresent();
+                        assertThat(rule.getPorts()).as(what + " collector egress: the OTLP endpoint's port only").singleElement()
+                                .satisfies(p -> assertThat(p.getPort().getIntVal()).isEqualTo(otlpPort.get()));
+                        egressTargets.add("collector");
                     } else {
                         egressTargets.add("unexpected:" + labels);
                     }
@@ -405,7 +429,9 @@ class ManifestsTest {
             }
             List<String> expectedEgress = new ArrayList<>(List.of("db:" + databaseCluster(service), "kafka:" + KAFKA_CLUSTER, "dns"));
             jwksPort.ifPresent(port -> expectedEgress.add("idp"));
-            assertThat(egressTargets).as(what + " egress only to its database, Kafka, DNS and (JWKS URL) the identity provider")
+            otlpPort.ifPresent(port -> expectedEgress.add("collector"));
+            assertThat(egressTargets).as(what + " egress only to its database, Kafka, DNS, (JWKS URL) the identity provider "
+                    + "and (OTLP endpoint) the traces' collector")
                     .containsExactlyInAnyOrderElementsOf(expectedEgress);
 
             GenericKubernetesResource monitor = Manifests.named(
@@ -496,8 +522,8 @@ class ManifestsTest {
         // so that deploying changes no rule of a service until an overlay says so, and a default changed in the code
         // shows here instead of being silently overridden by a stale copy
         for (ConfigMap map : baseConfigMaps()) {
-            if (map.getMetadata().getName().equals(AUTH_CONFIG)) {
-                continue; // the identity provider's settings: placeholders a bank replaces, not tunables with defaults
+            if (map.getMetadata().getName().equals(AUTH_CONFIG) || map.getMetadata().getName().equals(TRACING_CONFIG)) {
+                continue; // the identity provider's and the collector's settings: placeholders a bank replaces, not tunables
             }
             if (map.getMetadata().getName().equals(CONSOLE + "-config")) {
                 continue; // the console has no CRM_ tunables: addresses and sign-in (theConsoleRuns... checks them)
@@ -934,6 +960,7 @@ class ManifestsTest {
         }
         maps.add(configMapOf(CONSOLE + "-config", Manifests.k8sDir().resolve("base/services/console.env")));
         maps.add(configMapOf(AUTH_CONFIG, Manifests.k8sDir().resolve("base/auth.env")));
+        maps.add(configMapOf(TRACING_CONFIG, Manifests.k8sDir().resolve("base/tracing.env")));
         return maps;
     }
 

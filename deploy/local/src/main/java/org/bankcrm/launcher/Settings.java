@@ -36,6 +36,14 @@ record Settings(
     static final String CONSOLE = "console";
     static final int CONSOLE_PORT_OFFSET = 4;
 
+    /** These settings with {@code more} JVM options for every service process after the configured ones. */
+    Settings withServiceJvmOptions(List<String> more) {
+        List<String> options = new ArrayList<>(serviceJvmOptions);
+        options.addAll(more);
+        return new Settings(layout, postgresPort, kafkaPort, controllerPort, partitions, startTimeout, List.copyOf(options),
+                kafkaJvmOptions, services, console);
+    }
+
     /** The services, then the console when it is started: the Quarkus processes, in start order. */
     List<Service> applications() {
         List<Service> all = new ArrayList<>(services);

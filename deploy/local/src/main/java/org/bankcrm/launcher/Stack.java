@@ -111,6 +111,15 @@ public final class Stack {
     }
 
     /**
+     * This stack, not started yet, with these system properties for every service process (e.g. a test's OpenTelemetry
+     * exporter: {@code quarkus.otel.exporter.otlp.traces.endpoint}); they win over the services' configuration.
+     */
+    public Stack withServiceProperties(Map<String, String> properties) {
+        List<String> options = properties.entrySet().stream().map(p -> "-D" + p.getKey() + "=" + p.getValue()).toList();
+        return new Stack(settings.withServiceJvmOptions(options), brokerClasspath, stateFile, out);
+    }
+
+    /**
      * Starts everything and returns once every service is ready; when the start fails, stops what was started and
      * throws an {@link IllegalStateException} that says what failed with the last lines of the log that shows why.
      */

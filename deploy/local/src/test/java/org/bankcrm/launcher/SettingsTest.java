@@ -42,6 +42,17 @@ class SettingsTest {
     }
 
     @Test
+    void aProgramAddsServiceJvmOptionsAfterTheConfiguredOnesAndKeepsTheRest() {
+        Settings settings = Settings.fromEnvironment(layout, Map.of("CRM_SERVICE_JVM_OPTS", "-Xmx256m"));
+        Settings more = settings.withServiceJvmOptions(List.of("-Dquarkus.otel.bsp.schedule.delay=100ms"));
+
+        assertEquals(List.of("-Xmx256m", "-Dquarkus.otel.bsp.schedule.delay=100ms"), more.serviceJvmOptions());
+        assertEquals(settings.services(), more.services());
+        assertEquals(settings.neededPorts(), more.neededPorts());
+        assertEquals(settings.kafkaJvmOptions(), more.kafkaJvmOptions());
+    }
+
+    @Test
     void environmentOverridesThem() {
         Settings settings = Settings.fromEnvironment(layout, Map.of(
                 "CRM_PG_PORT", "25432", "CRM_KAFKA_PORT", "29092", "CRM_PARTITIONS", "6",

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -13,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Assumptions;
@@ -836,6 +840,104 @@ class CrmSystemTest {
         assertThat(audit.path("inputs").path("features").isNull()).as("no features without profiling").isTrue();
         MEASURED.add(String.format("scenario 8: needs interview 201 -> stated needs and segment on client-service after %d ms",
                 inProfile));
+    }
+
+    // ------------------------------------------------------------------------------------------------ scenario 9
+
+    @Test
+    @DisplayName("9. One trace from a touchpoint to its decisions: the channel's trace id reaches the score and both "
+            + "decisions through the outboxes and Kafka, span by span")
+    void oneTraceRunsFromTheTouchpointToItsDecisions() throws Exception {
+        Bank.Client client = bank.developClientOutsideControlGroup();
+        String traceId = randomHex(16);
+        String channelSpan = randomHex(8);
+        Map<String, Object> complaint = Bank.bankCausedComplaint(client, Instant.now());
+        // the channel's request, sampled (flag 01): the services record this trace and export it to the test's receiver
+        Http.Reply reply = Http.post(crm.url(RunningCrm.INTERACTION, "/api/v1/interactions"), complaint,
+                Map.of("traceparent", "00-" + traceId + "-" + channelSpan + "-01"));
+        assertThat(reply.status()).as("touchpoint: %s", reply).isEqualTo(201);
+
+        EventLog.Event recorded = bank.awaitRecorded(complaint.get("id").toString());
+        EventLog.Event fast = bank.awaitDecisionCausedBy(recorded.id(), "INTERACTION");
+        EventLog.Event score = bank.awaitScoreCausedBy(recorded.id());
+        EventLog.Event refined = bank.awaitDecisionCausedBy(score.id(), "LOYALTY_SCORE");
+        for (EventLog.Event event : List.of(recorded, score, fast, refined)) {
+            assertThat(event.header("traceparent")).as("traceparent of %s", event.type())
+                    .startsWith("00-" + traceId + "-").endsWith("-01")
+                    .isEqualTo(event.header("ce_traceparent"));
+        }
+
+        // each event's traceparent names the span that wrote it; its parents lead back, service by service, to the channel
+        Map<String, OtlpReceiver.Span> spans;
+        try {
+            spans = await("the trace's spans, exported").atMost(Bank.PATIENCE).pollInterval(Duration.ofMillis(100))
+                    .until(() -> spansOf(traceId),
+                            found -> leadsTo(found, spanOf(refined), channelSpan) && leadsTo(found, spanOf(fast), channelSpan));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no unbroken chain of spans from the decisions (" + spanOf(fast) + ", " + spanOf(refined)
+                    + ") to the channel's span " + channelSpan + " among " + spansOf(traceId).values() + " (receiver: "
+                    + crm.spans().size() + " spans in all, last refusal " + crm.tracesRefused() + ")", e);
+        }
+        List<OtlpReceiver.Span> refinedPath = path(spans, spanOf(refined), channelSpan);
+        assertThat(refinedPath.stream().map(OtlpReceiver.Span::service).distinct().toList())
+                .as("from the refined decision back to the channel's request: %s", refinedPath)
+                .containsExactly(RunningCrm.OFFER, RunningCrm.LOYALTY, RunningCrm.INTERACTION);
+        assertThat(refinedPath.get(0).name()).isEqualTo(EventLog.LOYALTY_EVENTS + " process");
+        assertThat(spans.get(spanOf(score)).name()).isEqualTo(EventLog.INTERACTION_EVENTS + " process");
+        assertThat(spans.get(spanOf(recorded)).attributes()).containsEntry("http.route", "/api/v1/interactions");
+        assertThat(path(spans, spanOf(fast), channelSpan).get(0).service()).isEqualTo(RunningCrm.OFFER);
+
+        // the trace as the receiver got it, for docs/tracing.md
+        List<Map<String, Object>> excerpt = spans.values().stream()
+                .sorted(Comparator.comparingLong(OtlpReceiver.Span::startNanos))
+                .map(span -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("service", span.service());
+                    row.put("name", span.name());
+                    row.put("spanId", span.spanId());
+                    row.put("parentSpanId", span.parentSpanId());
+                    row.put("startMs", (span.startNanos() - refinedPath.get(refinedPath.size() - 1).startNanos()) / 1_000_000.0);
+                    row.put("durationMs", (span.endNanos() - span.startNanos()) / 1_000_000.0);
+                    return row;
+                }).toList();
+        Path file = Path.of("target", "trace-of-a-touchpoint.json");
+        Files.writeString(file, Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                Map.of("traceId", traceId, "channelSpanId", channelSpan, "spans", excerpt)));
+        MEASURED.add(String.format("scenario 9: one trace %s, %d spans from the touchpoint's request to its two decisions "
+                + "(%s); the refined decision's span ended %.0f ms after the request began", traceId, spans.size(), file,
+                (refinedPath.get(0).endNanos() - refinedPath.get(refinedPath.size() - 1).startNanos()) / 1e6));
+    }
+
+    private static Map<String, OtlpReceiver.Span> spansOf(String traceId) {
+        return crm.spans().stream().filter(span -> span.traceId().equals(traceId))
+                .collect(Collectors.toMap(OtlpReceiver.Span::spanId, span -> span, (a, b) -> a));
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
+    /** The span id in an event's traceparent: the span that appended it to its producer's outbox. */
+    private static String spanOf(EventLog.Event event) {
+        return event.header("traceparent").split("-")[2];
+    }
+
+    /** The spans from {@code spanId} up its parents, to the one whose parent is {@code root}; empty if the chain breaks. */
+    private static List<OtlpReceiver.Span> path(Map<String, OtlpReceiver.Span> spans, String spanId, String root) {
+        List<OtlpReceiver.Span> path = new ArrayList<>();
+        for (OtlpReceiver.Span span = spans.get(spanId); span != null && path.size() < 50; span = spans.get(span.parentSpanId())) {
+            path.add(span);
+            if (span.parentSpanId().equals(root)) {
+                return path;
+            }
+        }
+        return List.of();
+    }
+
+    private static boolean leadsTo(Map<String, OtlpReceiver.Span> spans, String spanId, String root) {
+        return !path(spans, spanId, root).isEmpty();
     }
 
     // ------------------------------------------------------------------------------------------------ PII scans

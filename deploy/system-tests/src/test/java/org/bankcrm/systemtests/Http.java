@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,6 +48,11 @@ final class Http {
         return send("POST", url, body);
     }
 
+    /** A POST with more request headers (e.g. a W3C traceparent). */
+    static Reply post(String url, Object body, Map<String, String> headers) {
+        return send("POST", url, body, "application/json", headers);
+    }
+
     static Reply put(String url, Object body) {
         return send("PUT", url, body);
     }
@@ -65,6 +71,10 @@ final class Http {
     }
 
     private static Reply send(String method, String url, Object body, String accept) {
+        return send(method, url, body, accept, Map.of());
+    }
+
+    private static Reply send(String method, String url, Object body, String accept, Map<String, String> headers) {
         try {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
@@ -76,6 +86,7 @@ final class Http {
             if (token != null) {
                 builder.header("authorization", "Bearer " + token);
             }
+            headers.forEach(builder::header);
             HttpRequest request = builder.build();
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             String raw = response.body();

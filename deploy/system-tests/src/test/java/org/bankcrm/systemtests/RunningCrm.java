@@ -28,12 +28,14 @@ final class RunningCrm implements AutoCloseable {
 
     private final Stack stack;
     private final Path home;
+    private final OtlpReceiver traces;
     private final Thread shutdownHook;
     private List<ProcessHandle> processes = List.of();
 
-    private RunningCrm(Stack stack, Path home) {
+    private RunningCrm(Stack stack, Path home, OtlpReceiver traces) {
         this.stack = stack;
         this.home = home;
+        this.traces = traces;
         this.shutdownHook = new Thread(stack::stop, "system-tests-stop-crm");
     }
 
@@ -46,8 +48,12 @@ final class RunningCrm implements AutoCloseable {
         // the broker JVM runs from our class path, which holds the launcher's Kafka jars
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         PrintStream out = System.out;
-        Stack stack = Stack.onFreePorts(root, home, classpath, Duration.ofSeconds(240), out);
-        RunningCrm crm = new RunningCrm(stack, home);
+        // the services export the spans of sampled traces here (only a request that asks for it is sampled: the
+        // tracing scenario's; the others are propagated, not recorded, as on a developer's machine)
+        OtlpReceiver traces = new OtlpReceiver();
+        Stack stack = Stack.onFreePorts(root, home, classpath, Duration.ofSeconds(240), out)
+                .withServiceProperties(traces.exporterProperties());
+        RunningCrm crm = new RunningCrm(stack, home, traces);
         Runtime.getRuntime().addShutdownHook(crm.shutdownHook); // the fork killed (time-out, Ctrl-C): no orphans
         long began = System.nanoTime();
         stack.launch();
@@ -106,10 +112,21 @@ final class RunningCrm implements AutoCloseable {
         });
     }
 
+    /** The spans the services exported so far (OTLP). */
+    List<OtlpReceiver.Span> spans() {
+        return traces.spans();
+    }
+
+    /** Why the OTLP receiver last refused an export ("none" if it never did). */
+    String tracesRefused() {
+        return traces.lastError();
+    }
+
     /** Stops services, broker and PostgreSQL (as crm down does) and checks that none of their processes is left. */
     @Override
     public void close() {
         stack.stop();
+        traces.close();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {

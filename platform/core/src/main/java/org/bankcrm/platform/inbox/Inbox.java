@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,14 +14,21 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bankcrm.platform.events.IncomingEvent;
 import org.bankcrm.platform.events.MalformedEventException;
+import org.bankcrm.platform.tracing.TraceContext;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -51,16 +59,18 @@ public class Inbox {
     private final DeadLetters deadLetters;
     private final PausedConsumers paused;
     private final AppliedSequences sequences;
+    private final Tracer tracer;
     private volatile boolean stopping;
 
     public Inbox(MeterRegistry metrics, ObjectMapper json, InboxConfig config, DeadLetters deadLetters, PausedConsumers paused,
-            AppliedSequences sequences) {
+            AppliedSequences sequences, Tracer tracer) {
         this.metrics = metrics;
         this.json = json;
         this.config = config;
         this.deadLetters = deadLetters;
         this.paused = paused;
         this.sequences = sequences;
+        this.tracer = tracer;
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -96,6 +106,50 @@ public class Inbox {
      * fails (a {@link MalformedEventException} for what cannot be read) sends the record to the DLQ with the reason.
      */
     public Uni<Void> consume(String consumer, ConsumerRecord<String, String> record, Predicate<IncomingEvent> relevant,
+            Function<IncomingEvent, Uni<?>> effect) {
+        return Uni.createFrom().deferred(() -> traced(consumer, record, () -> consumeOnce(consumer, record, relevant, effect)));
+    }
+
+    /**
+     * Runs the record's way through the Inbox in a consumer span, the child of the span its {@code traceparent} header
+     * names (the producer's: the outbox keeps it with the event), current on the record's Vert.x context until the way
+     * ends: what the effect appends to the outbox carries this trace on, and log lines carry its ids.
+     */
+    private Uni<Void> traced(String consumer, ConsumerRecord<String, String> record, Supplier<Uni<Void>> way) {
+        io.opentelemetry.context.Context parent = TraceContext.extract(record.headers());
+        Span span = tracer.spanBuilder(record.topic() + " process")
+                .setParent(parent)
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.destination.partition.id", String.valueOf(record.partition()))
+                .setAttribute("messaging.kafka.offset", record.offset())
+                .setAttribute("crm.consumer", consumer)
+                .startSpan();
+        Context vertx = Vertx.currentContext();
+        // only a duplicated (per-record) context holds it for the asynchronous steps; elsewhere the span stays unattached
+        Scope scope = vertx != null && VertxContext.isDuplicatedContext(vertx) ? parent.with(span).makeCurrent() : Scope.noop();
+        Uni<Void> result;
+        try {
+            result = way.get();
+        } catch (RuntimeException e) {
+            scope.close();
+            span.recordException(e);
+            span.end();
+            throw e;
+        }
+        return result.onTermination().invoke((item, failure, cancelled) -> {
+            if (failure != null) {
+                span.setStatus(StatusCode.ERROR);
+                span.recordException(failure);
+            }
+            scope.close();
+            span.end();
+        });
+    }
+
+    private Uni<Void> consumeOnce(String consumer, ConsumerRecord<String, String> record, Predicate<IncomingEvent> relevant,
             Function<IncomingEvent, Uni<?>> effect) {
         Context context = Vertx.currentContext();
         Attempt attempt = new Attempt(consumer, record, context);

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bankcrm.platform.events.CloudEventHeaders;
 import org.bankcrm.platform.kafka.ProducerSettings;
+import org.bankcrm.platform.tracing.TraceContext;
 
 /**
  * Sends outbox rows to Kafka as binary-mode CloudEvents with an idempotent, acks=all producer, and
@@ -130,6 +131,11 @@ class KafkaEventPublisher implements AutoCloseable {
         headers.add(header(CloudEventHeaders.TIME, event.occurredAt().toString()));
         headers.add(header(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON));
         event.extensions().forEach((name, value) -> headers.add(header(CloudEventHeaders.PREFIX + name, value)));
+        String traceparent = event.extensions().get(TraceContext.TRACEPARENT);
+        if (traceparent != null) {
+            // the W3C header too, the one Kafka instrumentations read; ce_traceparent is the CloudEvents extension
+            headers.add(header(TraceContext.TRACEPARENT_HEADER, traceparent));
+        }
         return record;
     }
 

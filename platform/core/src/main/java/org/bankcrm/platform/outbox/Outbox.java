@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.bankcrm.platform.tracing.TraceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,7 +23,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * The only way a service emits an event: the row goes into {@code outbox_event} in the caller's reactive
  * transaction, so the state change and its event commit or roll back together. The commit fires a
- * NOTIFY that wakes the {@link OutboxRelay}, which publishes it to Kafka.
+ * NOTIFY that wakes the {@link OutboxRelay}, which publishes it to Kafka. The row keeps the {@code traceparent} of the
+ * span current when it is appended (CloudEvents extension {@code traceparent}), so the relay's later publish continues
+ * the writer's trace ({@link TraceContext}).
  */
 @ApplicationScoped
 public class Outbox {
@@ -58,7 +61,7 @@ public class Outbox {
         String extensions;
         try {
             payload = json.writeValueAsString(event.data());
-            extensions = json.writeValueAsString(event.extensions());
+            extensions = json.writeValueAsString(TraceContext.withCurrentTraceparent(event.extensions()));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("event data cannot be serialised: " + event.type(), e));
         }
@@ -136,7 +139,7 @@ public class Outbox {
             types[i] = event.type();
             try {
                 payloads[i] = json.writeValueAsString(event.data());
-                extensions[i] = json.writeValueAsString(event.extensions());
+                extensions[i] = json.writeValueAsString(TraceContext.withCurrentTraceparent(event.extensions()));
             } catch (JsonProcessingException e) {
                 return Uni.createFrom().failure(new IllegalArgumentException("event data cannot be serialised: " + event.type(), e));
             }

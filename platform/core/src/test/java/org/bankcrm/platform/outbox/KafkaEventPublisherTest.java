@@ -45,6 +45,21 @@ class KafkaEventPublisherTest {
     }
 
     @Test
+    void theTraceparentTheRowKeptGoesOutAsTheW3cHeaderAndTheCloudEventsExtension() {
+        var mock = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        var publisher = new KafkaEventPublisher(() -> mock);
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        PendingEvent traced = new PendingEvent(1, "e-1", "crm.client.events.v1", "c-1", "crm.client.registered",
+                "/bank-crm/client-service", "c-1", Instant.parse("2026-11-27T10:00:00Z"), "{}", Map.of("traceparent", traceparent));
+
+        publisher.publish(List.of(traced, event(2, "c-2")));
+
+        assertThat(header(mock.history().get(0), "traceparent")).isEqualTo(traceparent);
+        assertThat(header(mock.history().get(0), "ce_traceparent")).isEqualTo(traceparent);
+        assertThat(mock.history().get(1).headers().lastHeader("traceparent")).as("no trace, no header").isNull();
+    }
+
+    @Test
     void aFailedEventHoldsBackTheLaterEventsOfTheSameClientButNoOtherClients() {
         var mock = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
         var publisher = new KafkaEventPublisher(() -> mock);
