@@ -3,7 +3,6 @@ package org.bankcrm.loyalty.api;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +22,9 @@ import org.bankcrm.loyalty.domain.LoyaltyMonth;
 import org.bankcrm.loyalty.domain.LoyaltyMonth.MixCell;
 import org.bankcrm.loyalty.domain.LoyaltyMonth.Movement;
 import org.bankcrm.loyalty.domain.LoyaltyType;
-import org.bankcrm.loyalty.domain.MonthRange;
 import org.bankcrm.loyalty.domain.ValueQuadrant;
 import org.bankcrm.loyalty.store.LoyaltyKpiSnapshotStore.Snapshot;
+import org.bankcrm.platform.kpi.MonthRange;
 import org.bankcrm.platform.problem.ProblemException;
 import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -127,15 +126,7 @@ public class KpiResource {
 
         /** The months asked for: {@code to} defaults to {@code latest} and may not be after {@code current}. */
         MonthRange range(YearMonth latest, YearMonth current) {
-            YearMonth end = month("to", to);
-            if (end != null && end.isAfter(current)) {
-                throw ProblemException.invalidField("to", "must not be after the current month " + current);
-            }
-            try {
-                return MonthRange.of(month("from", from), end, latest);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalidField("from", e.getMessage());
-            }
+            return MonthRange.ofQuery(from, to, latest, current);
         }
 
         ValueQuadrant quadrant() {
@@ -147,22 +138,6 @@ public class KpiResource {
             } catch (IllegalArgumentException e) {
                 throw ProblemException.invalidField("quadrant", "must be one of " + Arrays.toString(ValueQuadrant.values()));
             }
-        }
-    }
-
-    /** A month in a query parameter ({@code 2026-10}); anything else is a 400 naming the parameter. */
-    static YearMonth month(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            YearMonth month = YearMonth.parse(value.trim());
-            if (month.getYear() < 2000) {
-                throw ProblemException.invalidField(parameter, "must not be before 2000-01");
-            }
-            return month;
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(parameter, "must be a month such as 2026-10");
         }
     }
 }

@@ -7,10 +7,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.bankcrm.loyalty.domain.MonthRange;
 import org.bankcrm.loyalty.domain.ValueQuadrant;
 import org.bankcrm.loyalty.store.LoyaltyKpiSnapshotStore;
 import org.bankcrm.loyalty.store.LoyaltyKpiSnapshotStore.Snapshot;
+import org.bankcrm.platform.kpi.MonthRange;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;

@@ -10,8 +10,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bankcrm.loyalty.domain.LoyaltyMonth;
-import org.bankcrm.loyalty.domain.MonthRange;
 import org.bankcrm.loyalty.store.LoyaltyKpiQueries;
+import org.bankcrm.platform.kpi.MonthRange;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -10,7 +10,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bankcrm.loyalty.domain.LoyaltyMonth;
-import org.bankcrm.loyalty.domain.MonthRange;
+import org.bankcrm.platform.kpi.MonthRange;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

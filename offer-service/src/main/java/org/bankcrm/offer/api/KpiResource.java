@@ -2,7 +2,6 @@ package org.bankcrm.offer.api;
 
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +18,13 @@ import jakarta.ws.rs.core.MediaType;
 import org.bankcrm.offer.app.OfferKpiSnapshots;
 import org.bankcrm.offer.app.OfferKpis;
 import org.bankcrm.offer.domain.Channel;
-import org.bankcrm.offer.domain.MonthRange;
 import org.bankcrm.offer.domain.NewcombeUplift;
 import org.bankcrm.offer.domain.OfferMonth;
 import org.bankcrm.offer.domain.OfferMonth.ChannelActivity;
 import org.bankcrm.offer.domain.OfferMonth.Counts;
 import org.bankcrm.offer.domain.OfferMonth.Recovery;
 import org.bankcrm.offer.store.OfferKpiQueries.OfferAcceptance;
+import org.bankcrm.platform.kpi.MonthRange;
 import org.bankcrm.platform.problem.ProblemException;
 import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -171,15 +170,7 @@ public class KpiResource {
         public String channel;
 
         MonthRange range(YearMonth latest, YearMonth current) {
-            YearMonth end = month("to", to);
-            if (end != null && end.isAfter(current)) {
-                throw ProblemException.invalidField("to", "must not be after the current month " + current);
-            }
-            try {
-                return MonthRange.of(month("from", from), end, latest);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalidField("from", e.getMessage());
-            }
+            return MonthRange.ofQuery(from, to, latest, current);
         }
 
         Channel channel() {
@@ -191,21 +182,6 @@ public class KpiResource {
             } catch (IllegalArgumentException e) {
                 throw ProblemException.invalidField("channel", "must be one of " + Arrays.toString(Channel.values()));
             }
-        }
-    }
-
-    static YearMonth month(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            YearMonth month = YearMonth.parse(value.trim());
-            if (month.getYear() < 2000) {
-                throw ProblemException.invalidField(parameter, "must not be before 2000-01");
-            }
-            return month;
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(parameter, "must be a month such as 2026-10");
         }
     }
 }

@@ -8,10 +8,10 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bankcrm.offer.domain.Channel;
-import org.bankcrm.offer.domain.MonthRange;
 import org.bankcrm.offer.store.OfferKpiSnapshotStore;
 import org.bankcrm.offer.store.OfferKpiSnapshotStore.Figures;
 import org.bankcrm.offer.store.OfferKpiSnapshotStore.Snapshot;
+import org.bankcrm.platform.kpi.MonthRange;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;

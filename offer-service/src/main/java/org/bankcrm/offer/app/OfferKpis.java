@@ -8,10 +8,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.bankcrm.offer.domain.MonthRange;
 import org.bankcrm.offer.domain.OfferMonth;
 import org.bankcrm.offer.store.OfferKpiQueries;
 import org.bankcrm.offer.store.OfferKpiQueries.OfferAcceptance;
+import org.bankcrm.platform.kpi.MonthRange;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -9,9 +9,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.bankcrm.offer.domain.MonthRange;
 import org.bankcrm.offer.domain.OfferMonth;
 import org.bankcrm.offer.store.OfferKpiQueries.OfferAcceptance;
+import org.bankcrm.platform.kpi.MonthRange;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
