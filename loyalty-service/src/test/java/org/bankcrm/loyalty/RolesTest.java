@@ -48,6 +48,12 @@ class RolesTest {
     }
 
     @Test
+    void theKpisAreForAnalystsAndMarketing() {
+        RoleChecks.get("/api/v1/kpis").allow(Roles.ANALYST, Roles.MARKETING).check();
+        RoleChecks.get("/api/v1/kpis/monthly").allow(Roles.ANALYST, Roles.MARKETING).check();
+    }
+
+    @Test
     void theChurnModelIsForAnalysts() {
         RoleChecks.get("/api/v1/churn-model").allow(Roles.ANALYST).check();
         RoleChecks.post("/api/v1/churn-model/labelling-runs").allow(Roles.ADMIN).check();

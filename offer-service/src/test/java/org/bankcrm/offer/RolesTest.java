@@ -73,6 +73,8 @@ class RolesTest {
     @Test
     void performanceIsForAnalystsAndMarketing() {
         RoleChecks.get("/api/v1/offers/performance").allow(Roles.ANALYST, Roles.MARKETING).check();
+        RoleChecks.get("/api/v1/kpis").allow(Roles.ANALYST, Roles.MARKETING).check();
+        RoleChecks.get("/api/v1/kpis/monthly").allow(Roles.ANALYST, Roles.MARKETING).check();
     }
 
     @Test

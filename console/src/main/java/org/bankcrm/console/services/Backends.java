@@ -23,11 +23,16 @@ public class Backends {
     final LoyaltyApi loyalty;
     final OfferApi offers;
     final ClientKpiApi kpis;
+    final LoyaltyKpiApi loyaltyKpis;
+    final OfferKpiApi offerKpis;
 
     public Backends(@RestClient ClientApi clients, @RestClient InteractionApi interactions, @RestClient LoyaltyApi loyalty,
-            @RestClient OfferApi offers, @RestClient ClientKpiApi kpis) {
+            @RestClient OfferApi offers, @RestClient ClientKpiApi kpis, @RestClient LoyaltyKpiApi loyaltyKpis,
+            @RestClient OfferKpiApi offerKpis) {
         this.clients = clients;
         this.kpis = kpis;
+        this.loyaltyKpis = loyaltyKpis;
+        this.offerKpis = offerKpis;
         this.interactions = interactions;
         this.loyalty = loyalty;
         this.offers = offers;
@@ -39,6 +44,14 @@ public class Backends {
 
     public ClientKpiApi kpis() {
         return kpis;
+    }
+
+    public LoyaltyKpiApi loyaltyKpis() {
+        return loyaltyKpis;
+    }
+
+    public OfferKpiApi offerKpis() {
+        return offerKpis;
     }
 
     public InteractionApi interactions() {

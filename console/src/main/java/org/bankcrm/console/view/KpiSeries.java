@@ -10,7 +10,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The analytics page's chart series from client-service's KPI months ({@code months[]} of {@code GET /api/v1/kpis} or
+ * The analytics page's chart series from the services' KPI months ({@code months[]} of {@code GET /api/v1/kpis} or
  * of the monthly snapshots), oldest first: the x axis is the first day of each month in epoch seconds (UTC); a figure
  * the service has not (a ratio without clients) is null, a gap in the line.
  */
@@ -53,10 +53,24 @@ public final class KpiSeries {
         return json(values("productsOpened", 1), values("productsClosed", 1));
     }
 
+    /** loyalty-service's months: the observed monthly churn against the risk predicted at the month's start, in percent. */
+    public String churn() {
+        return json(values("churn.observedRate", 100), values("churn.predictedMonthlyRate", 100));
+    }
+
+    /** offer-service's months: the acceptance rate and the model's uplift over the control group, in percent (points). */
+    public String offers() {
+        return json(values("acceptanceRate", 100), values("uplift.uplift", 100));
+    }
+
+    /** A figure of each month, {@code a.b} for a nested one. */
     private List<Double> values(String field, double factor) {
         List<Double> values = new ArrayList<>();
         for (JsonNode month : months) {
-            JsonNode value = month.path(field);
+            JsonNode value = month;
+            for (String name : field.split("\\.")) {
+                value = value.path(name);
+            }
             values.add(value.isNumber() ? value.asDouble() * factor : null);
         }
         return values;

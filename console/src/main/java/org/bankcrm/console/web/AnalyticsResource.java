@@ -24,8 +24,10 @@ import io.smallrye.common.annotation.Blocking;
 
 /**
  * The analytical CRM (roles analyst and marketing): client-service's KPIs over time as charts and tables, filtered by
- * segment and quadrant, and the monthly snapshots as the months closed. The filters go to client-service as given; its
- * 400 on a bad one is shown above the form.
+ * segment and quadrant, and the monthly snapshots as the months closed; loyalty-service's (type mix and movement, churn
+ * observed against predicted; quadrant filter) and offer-service's (acceptance, uplift, decisions per channel, service
+ * recovery; no segment or quadrant filter there). The filters go to the services as given; client-service's 400 on a bad
+ * one is shown above the form.
  */
 @Path("/analytics")
 @Produces(MediaType.TEXT_HTML)
@@ -34,6 +36,8 @@ public class AnalyticsResource {
     static final List<String> QUADRANTS = List.of("PROFITABLE_HIGH_POTENTIAL", "PROFITABLE_LOW_POTENTIAL",
             "UNPROFITABLE_HIGH_POTENTIAL", "UNPROFITABLE_LOW_POTENTIAL");
     private static final String SERVICE = "client-service";
+    private static final String LOYALTY = "loyalty-service";
+    private static final String OFFERS = "offer-service";
 
     private final Viewer viewer;
     private final Pages pages;
@@ -55,7 +59,9 @@ public class AnalyticsResource {
         String bearer = viewer.bearer();
         TemplateInstance view = pages.page(analytics, "/analytics").data("from", f == null ? "" : f).data("to", t == null ? "" : t)
                 .data("segment", s == null ? "" : s).data("quadrant", q == null ? "" : q).data("quadrants", QUADRANTS)
-                .data("kpis", null).data("series", null).data("monthly", null).data("problem", null);
+                .data("kpis", null).data("series", null).data("monthly", null).data("problem", null)
+                .data("loyalty", null).data("loyaltySeries", null).data("loyaltyProblem", null)
+                .data("offers", null).data("offerSeries", null).data("offerProblem", null);
         view.data("segments", codes(Backends.call(SERVICE, () -> backends.kpis().segments(bearer))));
         try {
             JsonNode kpis = Backends.call(SERVICE, () -> backends.kpis().kpis(bearer, f, t, s, q));
@@ -69,6 +75,19 @@ public class AnalyticsResource {
                 throw problem;
             }
             return pages.status(400, view.data("problem", problem));
+        }
+        // loyalty and offers are parts of the page: one that does not answer is said in its section, the rest stays
+        try {
+            JsonNode loyalty = Backends.call(LOYALTY, () -> backends.loyaltyKpis().kpis(bearer, f, t, q));
+            view.data("loyalty", Backends.plain(loyalty)).data("loyaltySeries", KpiSeries.of(loyalty.path("months")));
+        } catch (ServiceProblem problem) {
+            view.data("loyaltyProblem", problem);
+        }
+        try {
+            JsonNode offers = Backends.call(OFFERS, () -> backends.offerKpis().kpis(bearer, f, t, null));
+            view.data("offers", Backends.plain(offers)).data("offerSeries", KpiSeries.of(offers.path("months")));
+        } catch (ServiceProblem problem) {
+            view.data("offerProblem", problem);
         }
         return Response.ok(view).build();
     }

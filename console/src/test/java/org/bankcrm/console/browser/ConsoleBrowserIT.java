@@ -210,6 +210,37 @@ class ConsoleBrowserIT {
                 .isEqualTo("(" + kpis.path("clients").asLong() + " clients)");
         await().until(b -> b.findElements(By.cssSelector("#chart-funds canvas")).size() == 1);
         shot("08-analytics");
+
+        // loyalty and offers, from what this test did this month: both clients scored and still here; the one
+        // bank-caused complaint, followed by the decision asked for at the branch (service recovery); the one answer,
+        // declined — and the figures are those the services answer
+        String thisMonth = YearMonth.now().toString();
+        WebElement loyaltyRow = browser.findElement(By.cssSelector("#loyalty-months tr[data-month='" + thisMonth + "']"));
+        assertThat(loyaltyRow.findElement(By.cssSelector("td.clients")).getText()).isEqualTo("2");
+        assertThat(loyaltyRow.findElement(By.cssSelector("td.departures")).getText()).isEqualTo("0");
+        JsonNode loyalty = get(stack.baseUrl("loyalty-service") + "/api/v1/kpis", stack.bearerToken("analyst"));
+        JsonNode loyaltyMonth = loyalty.path("months").get(loyalty.path("months").size() - 1);
+        assertThat(loyaltyMonth.path("month").asText()).isEqualTo(thisMonth);
+        for (String type : List.of("TRUE", "LATENT", "SPURIOUS", "NONE")) {
+            assertThat(loyaltyRow.findElement(By.cssSelector("td.type-" + type.toLowerCase())).getText())
+                    .isEqualTo(loyaltyMonth.path("types").path(type).asText());
+        }
+        WebElement offerRow = browser.findElement(By.cssSelector("#offer-months tr[data-month='" + thisMonth + "']"));
+        assertThat(offerRow.findElement(By.cssSelector("td.answers")).getText()).isEqualTo("1");
+        assertThat(offerRow.findElement(By.cssSelector("td.accepted")).getText()).isEqualTo("0");
+        assertThat(offerRow.findElement(By.cssSelector("td.negatives")).getText()).isEqualTo("1");
+        assertThat(offerRow.findElement(By.cssSelector("td.recovery")).getText()).isEqualTo("100.0 %");
+        assertThat(browser.findElement(By.cssSelector("#offer-by-offer tr[data-offer='" + declined + "'] td.answers")).getText())
+                .isEqualTo("1");
+        JsonNode offers = get(stack.baseUrl("offer-service") + "/api/v1/kpis", stack.bearerToken("analyst"));
+        assertThat(offerRow.findElement(By.cssSelector("td.decisions")).getText())
+                .isEqualTo(offers.path("months").get(offers.path("months").size() - 1).path("decisions").asText());
+        assertThat(browser.findElement(By.cssSelector("#offer-by-channel tr[data-month='" + thisMonth + "'][data-channel='BRANCH'] td.requests"))
+                .getText()).isEqualTo("1");
+        await().until(b -> b.findElements(By.cssSelector("#chart-churn canvas")).size() == 1
+                && b.findElements(By.cssSelector("#chart-offers canvas")).size() == 1);
+        scrollTo("loyalty-kpis");
+        shot("09-analytics-loyalty-offers");
         // filtered by a quadrant no client of this bank is in: nobody holds anything
         choose("kpi-quadrant", "UNPROFITABLE_LOW_POTENTIAL");
         browser.findElement(By.id("kpi-apply")).click();

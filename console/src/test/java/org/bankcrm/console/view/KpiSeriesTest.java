@@ -26,6 +26,19 @@ class KpiSeriesTest {
     }
 
     @Test
+    void theLoyaltyAndOfferChartsReadTheirNestedFiguresInPercent() throws Exception {
+        var loyalty = new ObjectMapper().readTree("""
+                [{"month": "2026-10", "churn": {"observedRate": 0.3333, "predictedMonthlyRate": 0.0331}},
+                 {"month": "2026-11", "churn": {"observedRate": null, "predictedMonthlyRate": null}}]
+                """);
+        assertThat(KpiSeries.of(loyalty).churn()).isEqualTo("[[1790812800,1793491200],[33.33,null],[3.31,null]]");
+        var offers = new ObjectMapper().readTree("""
+                [{"month": "2026-10", "acceptanceRate": 0.5, "uplift": {"uplift": -0.1667}}]
+                """);
+        assertThat(KpiSeries.of(offers).offers()).isEqualTo("[[1790812800],[50.00],[-16.67]]");
+    }
+
+    @Test
     void noMonthsIsAnEmptySeries() throws Exception {
         assertThat(KpiSeries.of(new ObjectMapper().readTree("[]")).isEmpty()).isTrue();
     }

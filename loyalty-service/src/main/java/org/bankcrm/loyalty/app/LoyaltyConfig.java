@@ -32,6 +32,19 @@ public interface LoyaltyConfig {
 
     Churn churn();
 
+    Kpi kpi();
+
+    /** The monthly snapshot of the analytical KPIs (LoyaltyKpiSnapshots). */
+    interface Kpi {
+        Snapshot snapshot();
+
+        interface Snapshot {
+            /** Quarkus cron (UTC), "off" to disable: daily, so a missed day is made up; the closed month is written once. */
+            @WithDefault("0 40 2 * * ?")
+            String cron();
+        }
+    }
+
     interface HalfLife {
         /** NPS, CSAT, complaints, negative/positive experiences, repeat contacts. */
         @WithDefault("90d")

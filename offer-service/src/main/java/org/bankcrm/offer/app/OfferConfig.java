@@ -23,6 +23,19 @@ public interface OfferConfig {
 
     Cache cache();
 
+    Kpi kpi();
+
+    /** The monthly snapshot of the analytical KPIs (OfferKpiSnapshots). */
+    interface Kpi {
+        Snapshot snapshot();
+
+        interface Snapshot {
+            /** Quarkus cron (UTC), "off" to disable: daily, so a missed day is made up; the closed month is written once. */
+            @WithDefault("0 50 2 * * ?")
+            String cron();
+        }
+    }
+
     /** What a channel may send in a decision's context.features: each allowed name with its range. */
     Map<String, ContextFeature> contextFeatures();
 

@@ -1,0 +1,72 @@
+package org.bankcrm.loyalty.app;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bankcrm.loyalty.domain.ValueQuadrant;
+import org.bankcrm.loyalty.store.LoyaltyKpiSnapshotStore;
+import org.bankcrm.loyalty.store.LoyaltyKpiSnapshotStore.Snapshot;
+import org.bankcrm.platform.kpi.MonthRange;
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * The monthly snapshot of the loyalty KPIs: once a month has closed, its figures for the bank and each quadrant are
+ * written once, in one transaction, so the trend shown later is the one seen then whatever the history becomes. Runs
+ * daily ({@code crm.loyalty.kpi.snapshot.cron}): the first run after the month closed writes it, the others (and a
+ * second replica, which waits on the claimed row) find it taken and write nothing.
+ */
+@ApplicationScoped
+public class LoyaltyKpiSnapshots {
+    private static final Logger LOG = Logger.getLogger(LoyaltyKpiSnapshots.class);
+    /** The bank as a whole, in the snapshot's quadrant column. */
+    public static final String BANK = "";
+    private final Pool pool;
+    private final LoyaltyKpis kpis;
+    private final LoyaltyKpiSnapshotStore store;
+    private final Clock clock = Clock.systemUTC();
+
+    public LoyaltyKpiSnapshots(Pool pool, LoyaltyKpis kpis, LoyaltyKpiSnapshotStore store) {
+        this.pool = pool;
+        this.kpis = kpis;
+        this.store = store;
+    }
+
+    @Scheduled(cron = "{crm.loyalty.kpi.snapshot.cron}", identity = "loyalty-kpi-snapshot",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> daily() {
+        YearMonth closed = YearMonth.now(clock).minusMonths(1);
+        return take(closed).invoke(taken -> {
+            if (taken) {
+                LOG.infof("loyalty KPI snapshot of %s written", closed);
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Writes the month's snapshot unless it is written already: true when this call wrote it. */
+    public Uni<Boolean> take(YearMonth month) {
+        Instant at = clock.instant();
+        return pool.withTransaction(sql -> store.claim(sql, month, at).chain(claimed -> {
+            if (!claimed) {
+                return Uni.createFrom().item(false);
+            }
+            Uni<Void> written = kpis.months(sql, month, month, null).chain(m -> store.write(sql, BANK, m.get(0)));
+            for (ValueQuadrant q : ValueQuadrant.values()) {
+                written = written.chain(() -> kpis.months(sql, month, month, q.name()).chain(m -> store.write(sql, q.name(), m.get(0))));
+            }
+            return written.replaceWith(true);
+        }));
+    }
+
+    /** The snapshots of the bank or a quadrant (null: the bank) over the range, oldest first. */
+    public Uni<List<Snapshot>> series(MonthRange range, String quadrant) {
+        return pool.withTransaction(sql -> store.series(sql, range, quadrant == null ? BANK : quadrant));
+    }
+}

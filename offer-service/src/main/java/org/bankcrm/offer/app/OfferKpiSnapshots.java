@@ -1,0 +1,78 @@
+package org.bankcrm.offer.app;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bankcrm.offer.domain.Channel;
+import org.bankcrm.offer.store.OfferKpiSnapshotStore;
+import org.bankcrm.offer.store.OfferKpiSnapshotStore.Figures;
+import org.bankcrm.offer.store.OfferKpiSnapshotStore.Snapshot;
+import org.bankcrm.platform.kpi.MonthRange;
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+/**
+ * The monthly snapshot of offer-service's KPIs: once a month has closed, its figures for all channels and each channel
+ * are written once, in one transaction. Runs daily ({@code crm.offer.kpi.snapshot.cron}): the first run after the
+ * month closed writes it, the others (and a second replica, which waits on the claimed row) write nothing.
+ */
+@ApplicationScoped
+public class OfferKpiSnapshots {
+    private static final Logger LOG = Logger.getLogger(OfferKpiSnapshots.class);
+    /** All channels, in the snapshot's channel column. */
+    public static final String ALL = "";
+    private final Pool pool;
+    private final OfferKpis kpis;
+    private final OfferKpiSnapshotStore store;
+    private final Clock clock = Clock.systemUTC();
+
+    public OfferKpiSnapshots(Pool pool, OfferKpis kpis, OfferKpiSnapshotStore store) {
+        this.pool = pool;
+        this.kpis = kpis;
+        this.store = store;
+    }
+
+    @Scheduled(cron = "{crm.offer.kpi.snapshot.cron}", identity = "offer-kpi-snapshot",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> daily() {
+        YearMonth closed = YearMonth.now(clock).minusMonths(1);
+        return take(closed).invoke(taken -> {
+            if (taken) {
+                LOG.infof("offer KPI snapshot of %s written", closed);
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Writes the month's snapshot unless it is written already: true when this call wrote it. */
+    public Uni<Boolean> take(YearMonth month) {
+        Instant at = clock.instant();
+        return pool.withTransaction(sql -> store.claim(sql, month, at).chain(claimed -> {
+            if (!claimed) {
+                return Uni.createFrom().item(false);
+            }
+            Uni<Void> written = write(sql, month, null);
+            for (Channel channel : Channel.values()) {
+                written = written.chain(() -> write(sql, month, channel.name()));
+            }
+            return written.replaceWith(true);
+        }));
+    }
+
+    private Uni<Void> write(SqlClient sql, YearMonth month, String channel) {
+        return kpis.months(sql, month, month, channel).chain(months -> kpis.byOffer(sql, month, channel)
+                .chain(byOffer -> store.write(sql, channel == null ? ALL : channel, new Figures(months.get(0), byOffer))));
+    }
+
+    /** The snapshots of all channels or one (null: all) over the range, oldest first. */
+    public Uni<List<Snapshot>> series(MonthRange range, String channel) {
+        return pool.withTransaction(sql -> store.series(sql, range, channel == null ? ALL : channel));
+    }
+}
