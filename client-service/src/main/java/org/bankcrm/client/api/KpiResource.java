@@ -3,7 +3,6 @@ package org.bankcrm.client.api;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -16,13 +15,13 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.bankcrm.client.app.KpiSnapshots;
 import org.bankcrm.client.app.PortfolioKpis;
-import org.bankcrm.client.domain.MonthRange;
 import org.bankcrm.client.domain.PortfolioMonth;
 import org.bankcrm.client.domain.ValueQuadrant;
 import org.bankcrm.client.store.KpiSnapshotStore.Snapshot;
 import org.bankcrm.client.store.PortfolioKpiQueries.Filter;
 import org.bankcrm.client.store.PortfolioKpiQueries.SegmentHolding;
 import org.bankcrm.client.store.PortfolioKpiQueries.ValueCell;
+import org.bankcrm.platform.kpi.MonthRange;
 import org.bankcrm.platform.problem.ProblemException;
 import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -146,11 +145,7 @@ public class KpiResource {
 
         /** The months asked for: {@code to} defaults to {@code latest} and may not be after {@code current}. */
         MonthRange range(YearMonth latest, YearMonth current) {
-            YearMonth end = month("to", to);
-            if (end != null && end.isAfter(current)) {
-                throw ProblemException.invalidField("to", "must not be after the current month " + current);
-            }
-            return KpiResource.range(month("from", from), end, latest);
+            return MonthRange.ofQuery(from, to, latest, current);
         }
 
         ValueQuadrant quadrant() {
@@ -164,30 +159,6 @@ public class KpiResource {
             }
             ValueQuadrant q = quadrant();
             return new Filter(code, q == null ? null : q.name());
-        }
-    }
-
-    static MonthRange range(YearMonth from, YearMonth to, YearMonth latest) {
-        try {
-            return MonthRange.of(from, to, latest);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("from", e.getMessage());
-        }
-    }
-
-    /** A month in a query parameter ({@code 2026-10}); anything else is a 400 naming the parameter. */
-    static YearMonth month(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            YearMonth month = YearMonth.parse(value.trim());
-            if (month.getYear() < 2000) {
-                throw ProblemException.invalidField(parameter, "must not be before 2000-01");
-            }
-            return month;
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(parameter, "must be a month such as 2026-10");
         }
     }
 

@@ -9,12 +9,12 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bankcrm.client.domain.KpiScope;
-import org.bankcrm.client.domain.MonthRange;
 import org.bankcrm.client.domain.ValueQuadrant;
 import org.bankcrm.client.store.KpiSnapshotStore;
 import org.bankcrm.client.store.KpiSnapshotStore.Snapshot;
 import org.bankcrm.client.store.PortfolioKpiQueries;
 import org.bankcrm.client.store.PortfolioKpiQueries.Filter;
+import org.bankcrm.platform.kpi.MonthRange;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;

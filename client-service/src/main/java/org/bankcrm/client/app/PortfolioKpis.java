@@ -9,12 +9,12 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.bankcrm.client.domain.MonthRange;
 import org.bankcrm.client.domain.PortfolioMonth;
 import org.bankcrm.client.store.PortfolioKpiQueries;
 import org.bankcrm.client.store.PortfolioKpiQueries.Filter;
 import org.bankcrm.client.store.PortfolioKpiQueries.SegmentHolding;
 import org.bankcrm.client.store.PortfolioKpiQueries.ValueCell;
+import org.bankcrm.platform.kpi.MonthRange;
 import org.bankcrm.platform.problem.ProblemException;
 
 import io.smallrye.mutiny.Uni;

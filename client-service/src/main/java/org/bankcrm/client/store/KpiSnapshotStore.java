@@ -11,9 +11,9 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bankcrm.client.domain.KpiScope;
-import org.bankcrm.client.domain.MonthRange;
 import org.bankcrm.client.domain.PortfolioMonth;
 import org.bankcrm.client.store.PortfolioKpiQueries.ValueCell;
+import org.bankcrm.platform.kpi.MonthRange;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 
+import org.bankcrm.platform.kpi.MonthRange;
 import org.junit.jupiter.api.Test;
 
 class PortfolioMonthTest {
