@@ -40,15 +40,16 @@ public final class Chaos {
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
 
     record Options(double rate, int clients, int replicas, int downSeconds, int settleSeconds, int warmSeconds,
-            boolean checkReplicasOnly) {
+            boolean checkReplicasOnly, boolean outage) {
         static Options parse(String[] args) {
             double rate = 20;
             int clients = 40;
             int replicas = 2;
-            int down = 10;
+            Integer down = null;
             int settle = 20;
             int warm = 20;
             boolean check = false;
+            boolean outage = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--rate" -> rate = Double.parseDouble(value(args, ++i, "--rate"));
@@ -58,16 +59,19 @@ public final class Chaos {
                     case "--settle" -> settle = Integer.parseInt(value(args, ++i, "--settle"));
                     case "--warm" -> warm = Integer.parseInt(value(args, ++i, "--warm"));
                     case "--check-replicas" -> check = true;
+                    case "--outage" -> outage = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see crm chaos --help)");
                 }
             }
+            // the issue's times: a replica is back after 10 s, a whole service after 20 s
+            down = down != null ? down : outage ? 20 : 10;
             if (rate <= 0 || rate > 500 || clients < 1 || replicas < 1 || replicas > 9 || down < 0 || settle < 0 || warm < 0) {
                 throw new IllegalArgumentException("out of range: --rate 0-500, --clients >= 1, --replicas 1-9, seconds >= 0");
             }
-            if (!check && replicas < 2) {
+            if (!check && !outage && replicas < 2) {
                 throw new IllegalArgumentException("the kill scenario needs --replicas 2 or more (one replica keeps serving)");
             }
-            return new Options(rate, clients, replicas, down, settle, warm, check);
+            return new Options(rate, clients, replicas, down, settle, warm, check, outage);
         }
 
         private static String value(String[] args, int i, String name) {
@@ -97,12 +101,14 @@ public final class Chaos {
     public static void main(String[] args) throws Exception {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             System.out.println(String.join("\n",
-                    "usage: crm chaos [--rate 20] [--clients 40] [--replicas 2] [--down 10] [--settle 20] [--warm 20]",
+                    "usage: crm chaos [--outage] [--rate 20] [--clients 40] [--replicas 2] [--down 10|20] [--settle 20] [--warm 20]",
                     "       crm chaos --check-replicas [--replicas 2]",
                     "Starts its own CRM on free ports (files under deploy/chaos/target/), N replicas of each service;",
                     "loads a small bank, sends touchpoints over REST at --rate/s, kills -9 one replica of each service in",
                     "turn (started again after --down s, --settle s between kills), waits for the consumer groups and",
-                    "the outboxes, reconciles from the databases and prints the report. Exit 0: nothing lost or doubled."));
+                    "the outboxes, reconciles from the databases and prints the report. Exit 0: nothing lost or doubled.",
+                    "--outage kills every replica of one service at once instead (a full outage of it; back after --down,",
+                    "20 s by default), each service in turn."));
             return;
         }
         Options options;
@@ -168,12 +174,14 @@ public final class Chaos {
         Thread.sleep(options.warmSeconds() * 1000L);
         List<String> services = stack.serviceNames();
         for (int i = 0; i < services.size(); i++) {
-            String component = services.get(i) + "#" + (1 + i % options.replicas());
-            long pid = stack.process(component).map(ProcessHandle::pid).orElse(-1L);
+            // one replica (each service a different one), or with --outage the whole service
+            String component = options.outage() ? services.get(i) : services.get(i) + "#" + (1 + i % options.replicas());
+            long pid = options.outage() ? -1 : stack.process(component).map(ProcessHandle::pid).orElse(-1L);
             peakLag.put(services.get(i), 0L);
             long killed = System.nanoTime();
             stack.kill(component);
-            out.printf(Locale.ROOT, "%6.1f s  kill -9 %s (pid %d); %s%n", seconds(loadBegan), component, pid, load.counts());
+            out.printf(Locale.ROOT, "%6.1f s  kill -9 %s (%s); %s%n", seconds(loadBegan), component,
+                    pid < 0 ? "every replica" : "pid " + pid, load.counts());
             Thread.sleep(options.downSeconds() * 1000L);
             stack.start(component);
             double ready = seconds(killed);
@@ -198,8 +206,8 @@ public final class Chaos {
         Reconciliation.Result result = new Reconciliation(service -> stack.jdbcUrl(stack.databases().get(service)),
                 Stack.DB_USER, Stack.DB_PASSWORD).reconcile(accepted);
         Map<String, Long> deadLetters = broker.deadLetters();
-        String report = report(load.counts(), loadSeconds, faults, result, deadLetters, caughtUpSeconds, startSeconds,
-                drainedBefore);
+        String report = report(options.outage(), load.counts(), loadSeconds, faults, result, deadLetters, caughtUpSeconds,
+                startSeconds, drainedBefore);
         out.println();
         out.print(report);
         Files.writeString(home.resolve("chaos-report.txt"), report);
@@ -208,11 +216,13 @@ public final class Chaos {
         return clean ? 0 : 1;
     }
 
-    static String report(TouchpointLoad.Counts load, double loadSeconds, List<Fault> faults, Reconciliation.Result r,
-            Map<String, Long> deadLetters, double caughtUpSeconds, double startSeconds, double drainedBefore) {
+    static String report(boolean outage, TouchpointLoad.Counts load, double loadSeconds, List<Fault> faults,
+            Reconciliation.Result r, Map<String, Long> deadLetters, double caughtUpSeconds, double startSeconds,
+            double drainedBefore) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream p = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        p.printf(Locale.ROOT, "chaos: kill -9 of one replica of each service in turn, under load%n");
+        p.printf(Locale.ROOT, "chaos: kill -9 of %s, each service in turn, under load%n",
+                outage ? "every replica of one service at once (a full outage of it)" : "one replica");
         p.printf(Locale.ROOT, "  stack start (PostgreSQL, Kafka, all replicas ready)  %.1f s%n", startSeconds);
         p.printf(Locale.ROOT, "  load  %.0f s: %d touchpoints sent (%.1f/s), %d accepted (201 %d, 200 on a resend %d), "
                 + "%d resends, %d given up, %d refused (4xx), %d not sent (queue full)%n", loadSeconds, load.sent(),
@@ -221,7 +231,8 @@ public final class Chaos {
         p.printf(Locale.ROOT, "  %-22s %8s %18s %15s %22s%n", "fault (SIGKILL)", "pid", "ready after kill", "group lag peak",
                 "lag drained after start");
         for (Fault f : faults) {
-            p.printf(Locale.ROOT, "  %-22s %8d %16.1f s %15d %20s%n", f.component(), f.pid(), f.readyAfterKillSeconds(),
+            p.printf(Locale.ROOT, "  %-22s %8s %16.1f s %15d %20s%n", f.component(), f.pid() < 0 ? "all" : String.valueOf(f.pid()),
+                    f.readyAfterKillSeconds(),
                     f.peakLag(), f.drainedAfterStartSeconds() < 0 ? "not within 120 s"
                             : String.format(Locale.ROOT, "%.1f s", f.drainedAfterStartSeconds()));
         }

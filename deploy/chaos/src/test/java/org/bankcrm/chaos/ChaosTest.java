@@ -26,6 +26,21 @@ class ChaosTest {
     }
 
     @Test
+    void theOutageScenarioKillsAWholeServiceAndWaitsTwentySecondsUnlessTold() {
+        Chaos.Options outage = Chaos.Options.parse(new String[] { "--outage" });
+        assertTrue(outage.outage());
+        assertEquals(20, outage.downSeconds());
+        assertEquals(5, Chaos.Options.parse(new String[] { "--outage", "--down", "5" }).downSeconds());
+        // a whole service goes down anyway: one replica is enough
+        assertEquals(1, Chaos.Options.parse(new String[] { "--outage", "--replicas", "1" }).replicas());
+        TouchpointLoad.Counts load = new TouchpointLoad.Counts(10, 10, 10, 0, 0, 0, 0, 0);
+        Reconciliation.Result clean = new Reconciliation.Result(10, 10, 0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 1, Map.of());
+        String report = Chaos.report(true, load, 10, List.of(new Chaos.Fault("offer-service", -1, 25.0, 30, 2.0)), clean,
+                Map.of(), 1, 60, 1);
+        assertTrue(report.contains("every replica of one service at once") && report.contains("offer-service"), report);
+    }
+
+    @Test
     void theReportFailsOnALostTouchpointAndPassesWhenEverythingReconciles() {
         TouchpointLoad.Counts load = new TouchpointLoad.Counts(100, 98, 97, 1, 4, 2, 0, 0);
         List<Chaos.Fault> faults = List.of(new Chaos.Fault("loyalty-service#1", 42, 14.2, 60, 3.0));
@@ -34,9 +49,9 @@ class ChaosTest {
         Reconciliation.Result lost = new Reconciliation.Result(98, 97, 1, 0, 0, Map.of("loyalty-service", 97),
                 Map.of("loyalty-service", 0), Map.of("loyalty-service", 0), 0, 40, Map.of("interaction-service", 0L));
 
-        String passed = Chaos.report(load, 100, faults, clean, Map.of("crm.touchpoint.ingest.v1.dlq", 0L), 4.5, 60, 1);
-        String failed = Chaos.report(load, 100, faults, lost, Map.of(), 4.5, 60, 1);
-        String dlq = Chaos.report(load, 100, faults, clean, Map.of("crm.interaction.events.v1.dlq", 1L), 4.5, 60, 1);
+        String passed = Chaos.report(false, load, 100, faults, clean, Map.of("crm.touchpoint.ingest.v1.dlq", 0L), 4.5, 60, 1);
+        String failed = Chaos.report(false, load, 100, faults, lost, Map.of(), 4.5, 60, 1);
+        String dlq = Chaos.report(false, load, 100, faults, clean, Map.of("crm.interaction.events.v1.dlq", 1L), 4.5, 60, 1);
 
         assertTrue(passed.contains("verdict: PASS"), passed);
         assertTrue(passed.contains("loyalty-service#1"), passed);
