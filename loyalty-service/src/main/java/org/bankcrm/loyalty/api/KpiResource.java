@@ -3,7 +3,6 @@ package org.bankcrm.loyalty.api;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -24,8 +23,8 @@ import org.bankcrm.loyalty.domain.LoyaltyMonth.Movement;
 import org.bankcrm.loyalty.domain.LoyaltyType;
 import org.bankcrm.loyalty.domain.ValueQuadrant;
 import org.bankcrm.loyalty.store.LoyaltyKpiSnapshotStore.Snapshot;
+import org.bankcrm.platform.http.QueryValues;
 import org.bankcrm.platform.kpi.MonthRange;
-import org.bankcrm.platform.problem.ProblemException;
 import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -130,14 +129,7 @@ public class KpiResource {
         }
 
         ValueQuadrant quadrant() {
-            if (quadrant == null || quadrant.isBlank()) {
-                return null;
-            }
-            try {
-                return ValueQuadrant.valueOf(quadrant.trim());
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalidField("quadrant", "must be one of " + Arrays.toString(ValueQuadrant.values()));
-            }
+            return QueryValues.enumeration(ValueQuadrant.class, "quadrant", quadrant);
         }
     }
 }

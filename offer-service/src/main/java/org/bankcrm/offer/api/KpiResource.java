@@ -2,7 +2,6 @@ package org.bankcrm.offer.api;
 
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,8 +23,8 @@ import org.bankcrm.offer.domain.OfferMonth.ChannelActivity;
 import org.bankcrm.offer.domain.OfferMonth.Counts;
 import org.bankcrm.offer.domain.OfferMonth.Recovery;
 import org.bankcrm.offer.store.OfferKpiQueries.OfferAcceptance;
+import org.bankcrm.platform.http.QueryValues;
 import org.bankcrm.platform.kpi.MonthRange;
-import org.bankcrm.platform.problem.ProblemException;
 import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -174,14 +173,7 @@ public class KpiResource {
         }
 
         Channel channel() {
-            if (channel == null || channel.isBlank()) {
-                return null;
-            }
-            try {
-                return Channel.valueOf(channel.trim());
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalidField("channel", "must be one of " + Arrays.toString(Channel.values()));
-            }
+            return QueryValues.enumeration(Channel.class, "channel", channel);
         }
     }
 }
