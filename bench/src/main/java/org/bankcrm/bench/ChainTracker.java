@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.LockSupport;
@@ -28,6 +30,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * (joined to the touchpoint by {@code interactionId}; its correlation id, or its own {@code ce_id}, is the root of the
  * chain), {@code crm.loyalty.score-changed} and the two {@code crm.offer.decided} of the chain (trigger
  * {@code INTERACTION}, the fast one, and {@code LOYALTY_SCORE}, the refined one), joined by {@code ce_correlationid}.
+ * A consumer that coalesced several events of one client into one rescoring or decision names them all in
+ * {@code causedBy} (the score's data, the decision's {@code trigger}): each of their chains is credited with it.
  *
  * <p>Each hop is timed from the events' own stamps: {@code ce_time} (when the service wrote the event, in the same
  * transaction as its state change) and the Kafka record timestamp (when its outbox relay handed it to the producer,
@@ -61,6 +65,8 @@ final class ChainTracker implements AutoCloseable {
     private final ConcurrentMap<String, Seen> scoreByRoot = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Seen> fastByRoot = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Seen> refinedByRoot = new ConcurrentHashMap<>();
+    /** The chain root of each event seen by its ce_id (a score names its roots through the touchpoints it answers). */
+    private final ConcurrentMap<String, List<String>> rootsByEvent = new ConcurrentHashMap<>();
 
     ChainTracker(String bootstrapServers) {
         Properties config = new Properties();
@@ -208,18 +214,24 @@ final class ChainTracker implements AutoCloseable {
             switch (type) {
                 case "crm.interaction.recorded" -> {
                     String interactionId = json.readTree(record.value()).path("interactionId").asText(null);
+                    rootsByEvent.put(ceId, List.of(root));
                     if (interactionId != null && intendedByInteraction.containsKey(interactionId)) {
                         recordedByRoot.putIfAbsent(root, seen);
                         rootByInteraction.putIfAbsent(interactionId, root);
                     }
                 }
-                case "crm.loyalty.score-changed" -> scoreByRoot.putIfAbsent(root, seen);
+                case "crm.loyalty.score-changed" -> {
+                    List<String> roots = roots(json.readTree(record.value()).path("causedBy"), root);
+                    rootsByEvent.put(ceId, roots);
+                    roots.forEach(r -> scoreByRoot.putIfAbsent(r, seen));
+                }
                 case "crm.offer.decided" -> {
-                    JsonNode trigger = json.readTree(record.value()).path("trigger").path("type");
-                    if ("INTERACTION".equals(trigger.asText())) {
-                        fastByRoot.putIfAbsent(root, seen);
-                    } else if ("LOYALTY_SCORE".equals(trigger.asText())) {
-                        refinedByRoot.putIfAbsent(root, seen);
+                    JsonNode trigger = json.readTree(record.value()).path("trigger");
+                    List<String> roots = roots(trigger.path("causedBy"), root);
+                    if ("INTERACTION".equals(trigger.path("type").asText())) {
+                        roots.forEach(r -> fastByRoot.putIfAbsent(r, seen));
+                    } else if ("LOYALTY_SCORE".equals(trigger.path("type").asText())) {
+                        roots.forEach(r -> refinedByRoot.putIfAbsent(r, seen));
                     }
                 }
                 default -> {
@@ -228,6 +240,19 @@ final class ChainTracker implements AutoCloseable {
         } catch (java.io.IOException e) {
             System.err.println("chain tracker: unreadable " + type + " " + ceId);
         }
+    }
+
+    /** The chain roots of the events {@code causedBy} names (those seen), always with the record's own root. */
+    private List<String> roots(JsonNode causedBy, String root) {
+        if (!causedBy.isArray() || causedBy.size() <= 1) {
+            return List.of(root);
+        }
+        Set<String> roots = new LinkedHashSet<>();
+        for (JsonNode cause : causedBy) {
+            roots.addAll(rootsByEvent.getOrDefault(cause.asText(), List.of()));
+        }
+        roots.add(root);
+        return List.copyOf(roots);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -8,7 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotNull;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bankcrm.client.app.StatedNeedsIntake;
 import org.bankcrm.client.domain.StatedNeed;
 import org.bankcrm.client.domain.StatedNeeds;
@@ -52,8 +52,8 @@ public class InteractionEventsConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.consume(CONSUMER, record, InteractionEventsConsumer::statesNeeds, this::apply);
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return inbox.consumeBatch(CONSUMER, records, InteractionEventsConsumer::statesNeeds, Inbox.eachInTurn(this::apply));
     }
 
     /** A recorded touchpoint at which the client was asked about their needs (an empty statement counts). */

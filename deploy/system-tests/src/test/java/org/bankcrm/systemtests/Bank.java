@@ -271,21 +271,36 @@ final class Bank implements AutoCloseable {
                 .get(0);
     }
 
-    /** The crm.offer.decided the event chain published for a cause (ce_causationid) of a given trigger type. */
+    /**
+     * The crm.offer.decided the event chain published for a cause of a given trigger type: its ce_causationid, or one of
+     * the events a coalesced decision names in {@code trigger.causedBy}.
+     */
     EventLog.Event awaitDecisionCausedBy(String causeId, String triggerType) {
         return await("crm.offer.decided caused by " + causeId).atMost(PATIENCE).pollInterval(Duration.ofMillis(20))
                 .until(() -> events.matching(e -> e.topic().equals(EventLog.OFFER_EVENTS)
-                        && "crm.offer.decided".equals(e.type()) && causeId.equals(e.causation())
+                        && "crm.offer.decided".equals(e.type()) && answers(e, e.data().path("trigger"), causeId)
                         && triggerType.equals(e.data().path("trigger").path("type").asText())), l -> !l.isEmpty())
                 .get(0);
     }
 
-    /** The crm.loyalty.score-changed caused by an event (ce_causationid). */
+    /** The crm.loyalty.score-changed caused by an event: its ce_causationid, or one a coalesced rescoring names in causedBy. */
     EventLog.Event awaitScoreCausedBy(String causeId) {
         return await("crm.loyalty.score-changed caused by " + causeId).atMost(PATIENCE).pollInterval(Duration.ofMillis(20))
                 .until(() -> events.matching(e -> e.topic().equals(EventLog.LOYALTY_EVENTS)
-                        && "crm.loyalty.score-changed".equals(e.type()) && causeId.equals(e.causation())), l -> !l.isEmpty())
+                        && "crm.loyalty.score-changed".equals(e.type()) && answers(e, e.data(), causeId)), l -> !l.isEmpty())
                 .get(0);
+    }
+
+    private static boolean answers(EventLog.Event event, com.fasterxml.jackson.databind.JsonNode causes, String causeId) {
+        if (causeId.equals(event.causation())) {
+            return true;
+        }
+        for (com.fasterxml.jackson.databind.JsonNode cause : causes.path("causedBy")) {
+            if (causeId.equals(cause.asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- reads and decisions

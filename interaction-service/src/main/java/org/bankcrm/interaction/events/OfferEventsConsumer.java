@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bankcrm.interaction.app.TouchpointLog;
 import org.bankcrm.interaction.domain.Channel;
 import org.bankcrm.interaction.domain.OfferShown;
@@ -70,8 +70,8 @@ public class OfferEventsConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.consume(CONSUMER, record, this::shown, this::apply);
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return inbox.consumeBatch(CONSUMER, records, this::shown, Inbox.eachInTurn(this::apply));
     }
 
     /**

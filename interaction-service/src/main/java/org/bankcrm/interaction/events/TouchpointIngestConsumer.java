@@ -2,7 +2,7 @@ package org.bankcrm.interaction.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bankcrm.interaction.app.TouchpointLog;
 import org.bankcrm.interaction.app.TouchpointSubmission;
 import org.bankcrm.platform.events.EventPayloads;
@@ -38,8 +38,8 @@ public class TouchpointIngestConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.consume(CONSUMER, record, this::apply);
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return inbox.consumeBatch(CONSUMER, records, Inbox.eachInTurn(this::apply));
     }
 
     private Uni<?> apply(IncomingEvent event) {

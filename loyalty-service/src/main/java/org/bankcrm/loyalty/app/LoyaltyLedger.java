@@ -2,6 +2,8 @@ package org.bankcrm.loyalty.app;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -77,16 +79,38 @@ public class LoyaltyLedger {
     }
 
     /**
+     * Applies the events of one client that one batch of {@code consumer} brought, in the order they came, inside the
+     * inbox's transaction; the rescorings they ask for become one, at the end, answering the last of them (its ce_id
+     * the causation) and listing every one in {@code causedBy}. An event without a fact for this service is skipped.
+     */
+    public Uni<Void> applyAll(String consumer, List<IncomingEvent> events) {
+        Rescoring rescoring = new Rescoring();
+        Uni<Void> applied = Uni.createFrom().voidItem();
+        for (IncomingEvent event : events) {
+            applied = applied.chain(() -> facts.read(event)
+                    .map(fact -> apply(consumer, event, fact, rescoring))
+                    .orElseGet(() -> Uni.createFrom().voidItem()));
+        }
+        return applied.chain(() -> rescoring.due(this));
+    }
+
+    /**
      * Applies one event's fact; runs inside the inbox's transaction of {@code consumer}. The event of a client not known
      * yet is parked (the platform's {@link ParkedRecords}) until crm.client.registered arrives.
      */
     public Uni<Void> apply(String consumer, IncomingEvent event, ClientFact fact) {
+        Rescoring rescoring = new Rescoring();
+        return apply(consumer, event, fact, rescoring).chain(() -> rescoring.due(this));
+    }
+
+    private Uni<Void> apply(String consumer, IncomingEvent event, ClientFact fact, Rescoring rescoring) {
         UUID clientId = fact.clientId();
         return locks.lock(clientId)
                 .chain(() -> profiles.findById(clientId))
                 .chain(profile -> {
                     if (profile != null) {
-                        return fact instanceof ClientFact.Erased e ? erase(clientId, e.erasedAt()) : applyTo(profile, event, fact);
+                        return fact instanceof ClientFact.Erased e ? erase(clientId, e.erasedAt(), rescoring)
+                                : applyTo(profile, event, fact, rescoring);
                     }
                     // only a client without a profile can be an erased one: the hot path skips this look-up
                     return erased.isErased(clientId).chain(gone -> {
@@ -95,14 +119,14 @@ public class LoyaltyLedger {
                             return Uni.createFrom().voidItem();
                         }
                         if (fact instanceof ClientFact.Erased e) {
-                            return erase(clientId, e.erasedAt());
+                            return erase(clientId, e.erasedAt(), rescoring);
                         }
                         if (fact instanceof ClientFact.Registered r) {
                             ClientProfile created = ClientProfile.registered(r);
                             created.applied(event.id(), clock.instant());
                             return profiles.persist(created)
-                                    .chain(p -> rescore(p, event))
-                                    .chain(() -> releaseParked(created, clientId));
+                                    .invoke(p -> rescoring.ask(created, event))
+                                    .chain(() -> releaseParked(created, clientId, rescoring));
                         }
                         return parked.park(consumer, event);
                     });
@@ -110,10 +134,38 @@ public class LoyaltyLedger {
     }
 
     /**
+     * The rescoring the events of one client ask for, done once after all of them: the profile it reads and the ce_ids
+     * it answers, in order. An erasure cancels it (nothing of the client may be written again).
+     */
+    private static final class Rescoring {
+        private ClientProfile profile;
+        private final List<IncomingEvent> causes = new ArrayList<>();
+
+        void ask(ClientProfile profile, IncomingEvent cause) {
+            this.profile = profile;
+            causes.add(cause);
+        }
+
+        void cancel() {
+            profile = null;
+            causes.clear();
+        }
+
+        Uni<Void> due(LoyaltyLedger ledger) {
+            if (profile == null) {
+                return Uni.createFrom().voidItem();
+            }
+            IncomingEvent last = causes.get(causes.size() - 1);
+            return ledger.rescore(profile, new Trigger(last.type(), last.id(), last,
+                    causes.stream().map(IncomingEvent::id).toList()));
+        }
+    }
+
+    /**
      * A fact that changed nothing a score reads (a journey closed as resolved) is applied without a rescoring: no new
      * score, no crm.loyalty.score-changed, and so no decision in offer-service on a score that did not move.
      */
-    private Uni<Void> applyTo(ClientProfile profile, IncomingEvent event, ClientFact fact) {
+    private Uni<Void> applyTo(ClientProfile profile, IncomingEvent event, ClientFact fact, Rescoring rescoring) {
         boolean moved = profile.apply(fact, scoring.rules().halfLives());
         profile.applied(event.id(), clock.instant());
         if (fact instanceof ClientFact.Left left) {
@@ -122,13 +174,16 @@ public class LoyaltyLedger {
         if (fact instanceof ClientFact.Returned returned) {
             return churnLearning.clientReturned(returned);
         }
-        return fact.rescores() && moved ? rescore(profile, event) : Uni.createFrom().voidItem();
+        if (fact.rescores() && moved) {
+            rescoring.ask(profile, event);
+        }
+        return Uni.createFrom().voidItem();
     }
 
     /** Applies, in the order they came, the events that waited for this client, and forgets them. */
-    private Uni<Void> releaseParked(ClientProfile profile, UUID clientId) {
+    private Uni<Void> releaseParked(ClientProfile profile, UUID clientId, Rescoring rescoring) {
         return parked.release(clientId.toString(), event -> facts.read(event)
-                .map(fact -> applyTo(profile, event, fact))
+                .map(fact -> applyTo(profile, event, fact, rescoring))
                 .orElseGet(() -> Uni.createFrom().voidItem())
                 .replaceWith(Release.APPLIED));
     }
@@ -137,10 +192,7 @@ public class LoyaltyLedger {
      * What a rescoring answers to: an incoming event (its ce_id becomes the causation of what is published)
      * or a recomputation job (cause null; published only when the score changed).
      */
-    public record Trigger(String type, String id, IncomingEvent cause) {
-        static Trigger of(IncomingEvent event) {
-            return new Trigger(event.type(), event.id(), event);
-        }
+    public record Trigger(String type, String id, IncomingEvent cause, List<String> causedBy) {
     }
 
     /** Rescores one client for a recomputation job; runs inside the job's batch transaction. */
@@ -148,15 +200,11 @@ public class LoyaltyLedger {
         return locks.lock(clientId)
                 .chain(() -> profiles.findById(clientId))
                 .chain(profile -> profile == null ? Uni.createFrom().voidItem()
-                        : rescore(profile, new Trigger(RECOMPUTATION, jobId.toString(), null)));
+                        : rescore(profile, new Trigger(RECOMPUTATION, jobId.toString(), null, List.of())));
     }
 
     /** triggerEventType of the scores a recomputation job changed. */
     public static final String RECOMPUTATION = "crm.loyalty.recomputation";
-
-    private Uni<Void> rescore(ClientProfile profile, IncomingEvent event) {
-        return rescore(profile, Trigger.of(event));
-    }
 
     private Uni<Void> rescore(ClientProfile profile, Trigger trigger) {
         Instant now = clock.instant();
@@ -183,7 +231,7 @@ public class LoyaltyLedger {
             Uni<?> chain = saved.chain(() -> outbox.append(caused(OutgoingEvent.of(LoyaltyEvents.TOPIC,
                     LoyaltyEvents.SCORE_CHANGED, clientId, new LoyaltyEvents.ScoreChanged(profile.clientId,
                             a.behavioural(), a.perceived(), a.type().name(), a.churnRisk(), a.factors(), a.basis(),
-                            previous, trigger.type(), trigger.id(), now)), trigger)));
+                            previous, trigger.type(), trigger.id(), trigger.causedBy(), now)), trigger)));
             if (previous != null && !previous.type().equals(a.type().name())) {
                 chain = chain.chain(() -> outbox.append(caused(OutgoingEvent.of(LoyaltyEvents.TOPIC,
                         LoyaltyEvents.TYPE_CHANGED, clientId, new LoyaltyEvents.TypeChanged(profile.clientId,
@@ -206,7 +254,8 @@ public class LoyaltyLedger {
     }
 
     /** Forgets the client: state, scores, history and parked events; keeps only the id, to drop late events. */
-    private Uni<Void> erase(UUID clientId, Instant erasedAt) {
+    private Uni<Void> erase(UUID clientId, Instant erasedAt, Rescoring rescoring) {
+        rescoring.cancel();
         return history.deleteOfClient(clientId)
                 .chain(() -> scores.deleteById(clientId))
                 .chain(() -> profiles.deleteById(clientId))

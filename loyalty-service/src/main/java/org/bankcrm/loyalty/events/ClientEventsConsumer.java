@@ -2,7 +2,7 @@ package org.bankcrm.loyalty.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bankcrm.loyalty.app.LoyaltyLedger;
 import org.bankcrm.platform.inbox.Inbox;
 import org.bankcrm.platform.inbox.Ordering;
@@ -11,8 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Applies client-service's events ({@code crm.client.events.v1}) once per ce_id. What cannot be read
- * throws, and the channel's dead-letter strategy moves it to the DLQ.
+ * Applies client-service's events ({@code crm.client.events.v1}) once per ce_id, a poll's batch in one transaction: a
+ * client's events of one batch are rescored once. What cannot be read goes to the DLQ with the reason.
  */
 @ApplicationScoped
 public class ClientEventsConsumer {
@@ -20,19 +20,17 @@ public class ClientEventsConsumer {
     static final String CONSUMER = "loyalty-service/client-events";
 
     private final Inbox inbox;
-    private final FactReader facts;
     private final LoyaltyLedger ledger;
 
-    public ClientEventsConsumer(Inbox inbox, FactReader facts, LoyaltyLedger ledger) {
+    public ClientEventsConsumer(Inbox inbox, LoyaltyLedger ledger) {
         this.inbox = inbox;
-        this.facts = facts;
         this.ledger = ledger;
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.consume(CONSUMER, record, Ordering.stateExcept(FactReader.FINANCIALS_RECORDED), event -> facts.read(event)
-                .map(fact -> ledger.apply(CONSUMER, event, fact))
-                .orElseGet(() -> Uni.createFrom().voidItem())); // a client fact this service does not need
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        // a client fact this service does not need is skipped by applyAll
+        return inbox.consumeBatch(CONSUMER, records, Ordering.stateExcept(FactReader.FINANCIALS_RECORDED),
+                events -> ledger.applyAll(CONSUMER, events));
     }
 }

@@ -22,7 +22,7 @@ public final class LoyaltyEvents {
 
     public record ScoreChanged(UUID clientId, double behavioural, double perceived, String type, Double churnRisk,
             List<ScoreFactor> factors, ScoreBasis basis, Previous previous, String triggerEventType,
-            String triggerEventId, Instant scoredAt) {
+            String triggerEventId, List<String> causedBy, Instant scoredAt) {
     }
 
     public record TypeChanged(UUID clientId, String type, String previousType, double behavioural, double perceived,

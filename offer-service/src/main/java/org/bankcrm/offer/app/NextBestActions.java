@@ -164,7 +164,7 @@ public class NextBestActions {
             throw ProblemException.invalidField("context.contactDate", "must be between today (%s) and %s"
                     .formatted(today, last));
         }
-        return decide(clientId, null, channel, reason, n, REQUEST, null, told, contactDate == null ? today : contactDate);
+        return decide(clientId, null, channel, reason, n, REQUEST, null, List.of(), told, contactDate == null ? today : contactDate);
     }
 
     /**
@@ -172,9 +172,39 @@ public class NextBestActions {
      * with the profile the event has just changed in that session.
      */
     public Uni<Decided> decideOnEvent(ClientProfile profile, String channel, String triggerType, IncomingEvent cause) {
-        Channel on = channel != null ? Channel.valueOf(channel) : Channel.valueOf(config.decision().defaultChannel());
-        return decide(profile.clientId, profile, on, null, config.decision().defaultLimit(), triggerType, cause, Map.of(),
-                LocalDate.now(config.decision().bankZone()));
+        EventDecision asked = new EventDecision();
+        asked.ask(profile, channel, triggerType, cause);
+        return asked.due(this);
+    }
+
+    /**
+     * The decision the events of one client in one batch ask for, made once after all of them are applied: on the
+     * profile as they left it, the channel and trigger of the last one that asked, its ce_id the causation and every
+     * asking event's ce_id in the decision's {@code trigger.causedBy}.
+     */
+    public static final class EventDecision {
+        private ClientProfile profile;
+        private String channel;
+        private String triggerType;
+        private final List<IncomingEvent> causes = new ArrayList<>();
+
+        public void ask(ClientProfile profile, String channel, String triggerType, IncomingEvent cause) {
+            this.profile = profile;
+            this.channel = channel;
+            this.triggerType = triggerType;
+            causes.add(cause);
+        }
+
+        /** The decision, or null when no event asked for one. */
+        public Uni<Decided> due(NextBestActions actions) {
+            if (profile == null) {
+                return Uni.createFrom().nullItem();
+            }
+            Channel on = channel != null ? Channel.valueOf(channel) : Channel.valueOf(actions.config.decision().defaultChannel());
+            return actions.decide(profile.clientId, profile, on, null, actions.config.decision().defaultLimit(), triggerType,
+                    causes.get(causes.size() - 1), causes.stream().map(IncomingEvent::id).toList(), Map.of(),
+                    LocalDate.now(actions.config.decision().bankZone()));
+        }
     }
 
     /**
@@ -183,7 +213,8 @@ public class NextBestActions {
      * decision (with its audit inputs and the count of sales it presents) and its outbox row.
      */
     private Uni<Decided> decide(UUID clientId, ClientProfile changed, Channel channel, ContactReason reason, int limit,
-            String triggerType, IncomingEvent cause, Map<String, Double> contextFeatures, LocalDate contactDate) {
+            String triggerType, IncomingEvent cause, List<String> causedBy, Map<String, Double> contextFeatures,
+            LocalDate contactDate) {
         Instant now = Instant.now();
         UUID decisionId = UUID.randomUUID();
         return locks.lock(clientId)
@@ -233,7 +264,7 @@ public class NextBestActions {
                                 ? (int) outcome.actions().stream().filter(a -> a.category() == OfferCategory.SALES).count()
                                 : 0;
                         return decisions.persist(decision)
-                                .chain(() -> outbox.append(OfferEvents.decided(decision, outcome.actions(), cause)))
+                                .chain(() -> outbox.append(OfferEvents.decided(decision, outcome.actions(), cause, causedBy)))
                                 .replaceWith(new Decided(decision, outcome.actions()));
                     });
                 });

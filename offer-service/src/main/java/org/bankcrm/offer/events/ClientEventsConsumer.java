@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bankcrm.offer.app.ClientDirectory;
 import org.bankcrm.offer.domain.ClientProfile;
 import org.bankcrm.offer.domain.Demographics;
@@ -99,8 +99,8 @@ public class ClientEventsConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.consume(CONSUMER, record, Ordering.STATE, this::apply);
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return inbox.consumeBatch(CONSUMER, records, Ordering.STATE, Inbox.eachInTurn(this::apply));
     }
 
     private Uni<?> apply(IncomingEvent event) {

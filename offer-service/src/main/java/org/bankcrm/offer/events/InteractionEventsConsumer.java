@@ -9,7 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotNull;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bankcrm.offer.app.ClientDirectory;
 import org.bankcrm.offer.app.NextBestActions;
 import org.bankcrm.offer.domain.ClientProfile;
@@ -87,16 +87,28 @@ public class InteractionEventsConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.consume(CONSUMER, record, this::apply);
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return inbox.consumeBatch(CONSUMER, records, this::applyAll);
     }
 
-    private Uni<?> apply(IncomingEvent event) {
+    /** A client's events of one batch, in order; the touchpoints among them cause one fast decision, after all. */
+    private Uni<?> applyAll(List<IncomingEvent> events) {
+        NextBestActions.EventDecision decision = new NextBestActions.EventDecision();
+        Uni<?> applied = Uni.createFrom().voidItem();
+        for (IncomingEvent event : events) {
+            applied = applied.chain(() -> apply(event, decision));
+        }
+        return applied.chain(() -> decision.due(nextBestActions));
+    }
+
+    private Uni<?> apply(IncomingEvent event, NextBestActions.EventDecision decision) {
         if (RECORDED.equals(event.type())) {
             InteractionRecorded e = payloads.read(event, InteractionRecorded.class, InteractionRecorded::clientId);
-            return directory.apply(e.clientId(), event.id(), e::applyTo).chain(profile -> profile == null
-                    || OWN_OFFER_TOUCHPOINTS.contains(e.type()) ? Uni.createFrom().nullItem()
-                            : nextBestActions.decideOnEvent(profile, e.channel(), NextBestActions.INTERACTION, event));
+            return directory.apply(e.clientId(), event.id(), e::applyTo).invoke(profile -> {
+                if (profile != null && !OWN_OFFER_TOUCHPOINTS.contains(e.type())) {
+                    decision.ask(profile, e.channel(), NextBestActions.INTERACTION, event);
+                }
+            });
         }
         if (JOURNEY_CLOSED.equals(event.type())) {
             JourneyClosed e = payloads.read(event, JourneyClosed.class, JourneyClosed::clientId);

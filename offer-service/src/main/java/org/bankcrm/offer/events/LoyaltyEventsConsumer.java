@@ -1,11 +1,12 @@
 package org.bankcrm.offer.events;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotNull;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bankcrm.offer.app.ClientDirectory;
 import org.bankcrm.offer.app.NextBestActions;
 import org.bankcrm.platform.events.EventPayloads;
@@ -52,11 +53,21 @@ public class LoyaltyEventsConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.consume(CONSUMER, record, Ordering.STATE, this::apply);
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return inbox.consumeBatch(CONSUMER, records, Ordering.STATE, this::applyAll);
     }
 
-    private Uni<?> apply(IncomingEvent event) {
+    /** A client's newer loyalty events of one batch, in order; the score changes among them cause one decision, after all. */
+    private Uni<?> applyAll(List<IncomingEvent> events) {
+        NextBestActions.EventDecision decision = new NextBestActions.EventDecision();
+        Uni<?> applied = Uni.createFrom().voidItem();
+        for (IncomingEvent event : events) {
+            applied = applied.chain(() -> apply(event, decision));
+        }
+        return applied.chain(() -> decision.due(nextBestActions));
+    }
+
+    private Uni<?> apply(IncomingEvent event, NextBestActions.EventDecision decision) {
         return switch (event.type()) {
             case SCORE_CHANGED -> {
                 ScoreChanged e = payloads.read(event, ScoreChanged.class, ScoreChanged::clientId);
@@ -65,8 +76,11 @@ public class LoyaltyEventsConsumer {
                     p.perceived = e.perceived();
                     p.loyaltyType = e.type();
                     p.churnRisk = e.churnRisk();
-                }).chain(profile -> profile == null ? Uni.createFrom().nullItem()
-                        : nextBestActions.decideOnEvent(profile, profile.lastChannel, NextBestActions.LOYALTY_SCORE, event));
+                }).invoke(profile -> {
+                    if (profile != null) {
+                        decision.ask(profile, profile.lastChannel, NextBestActions.LOYALTY_SCORE, event);
+                    }
+                });
             }
             case TYPE_CHANGED -> {
                 TypeChanged e = payloads.read(event, TypeChanged.class, TypeChanged::clientId);

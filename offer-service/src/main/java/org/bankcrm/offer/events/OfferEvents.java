@@ -20,7 +20,7 @@ public final class OfferEvents {
     private OfferEvents() {
     }
 
-    public record Trigger(String type, String eventId, String eventType) {
+    public record Trigger(String type, String eventId, String eventType, List<String> causedBy) {
     }
 
     public record Action(int rank, UUID offerId, String offerCode, String category, String productType, double score,
@@ -42,11 +42,12 @@ public final class OfferEvents {
             String productType, String channel, String outcome, boolean controlGroup, Instant respondedAt) {
     }
 
-    public static OutgoingEvent decided(Decision decision, List<RankedAction> actions, IncomingEvent cause) {
+    public static OutgoingEvent decided(Decision decision, List<RankedAction> actions, IncomingEvent cause,
+            List<String> causedBy) {
         List<Action> published = actions.stream().map(a -> new Action(a.rank(), a.offerId(), a.code(), a.category().name(),
                 a.productType(), a.score(), Components.of(a.components()), a.reasons())).toList();
         Decided data = new Decided(decision.id, decision.clientId,
-                new Trigger(decision.triggerType, decision.triggerEventId, cause == null ? null : cause.type()),
+                new Trigger(decision.triggerType, decision.triggerEventId, cause == null ? null : cause.type(), causedBy),
                 decision.channel, decision.controlGroup, published, decision.catalogueVersion, decision.modelVersion,
                 decision.decidedAt);
         OutgoingEvent event = OutgoingEvent.of(TOPIC, DECIDED, decision.clientId.toString(), data);

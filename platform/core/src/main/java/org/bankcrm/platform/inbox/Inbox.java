@@ -3,7 +3,12 @@ package org.bankcrm.platform.inbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -12,20 +17,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bankcrm.platform.events.IncomingEvent;
 import org.bankcrm.platform.events.MalformedEventException;
-import org.bankcrm.platform.tracing.TraceContext;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.vertx.VertxContext;
@@ -60,10 +61,11 @@ public class Inbox {
     private final PausedConsumers paused;
     private final AppliedSequences sequences;
     private final Tracer tracer;
+    private final io.vertx.mutiny.core.Vertx vertx;
     private volatile boolean stopping;
 
     public Inbox(MeterRegistry metrics, ObjectMapper json, InboxConfig config, DeadLetters deadLetters, PausedConsumers paused,
-            AppliedSequences sequences, Tracer tracer) {
+            AppliedSequences sequences, Tracer tracer, io.vertx.mutiny.core.Vertx vertx) {
         this.metrics = metrics;
         this.json = json;
         this.config = config;
@@ -71,6 +73,7 @@ public class Inbox {
         this.paused = paused;
         this.sequences = sequences;
         this.tracer = tracer;
+        this.vertx = vertx;
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -94,9 +97,14 @@ public class Inbox {
      */
     public Uni<Void> consume(String consumer, ConsumerRecord<String, String> record, Ordering ordering,
             Function<IncomingEvent, Uni<?>> effect) {
-        return consume(consumer, record, event -> true, event -> !ordering.carriesState(event.type()) ? effect.apply(event)
+        return consume(consumer, record, event -> true, ordered(consumer, ordering, effect));
+    }
+
+    /** {@code effect} run only for an event that is a fact or newer than the state applied (see {@link Ordering}). */
+    private Function<IncomingEvent, Uni<?>> ordered(String consumer, Ordering ordering, Function<IncomingEvent, Uni<?>> effect) {
+        return event -> !ordering.carriesState(event.type()) ? effect.apply(event)
                 : sequences.recordIfNewer(consumer, event)
-                        .chain(newer -> newer ? effect.apply(event) : Uni.createFrom().voidItem()));
+                        .chain(newer -> newer ? effect.apply(event) : Uni.createFrom().voidItem());
     }
 
     /**
@@ -111,42 +119,215 @@ public class Inbox {
     }
 
     /**
+     * A batch consumer: everything one poll returned ({@code mp.messaging.incoming.<channel>.batch=true}), applied in
+     * one transaction: one multi-row inbox claim, the ordering check of each state-carrying event, then {@code effect}
+     * once per client with that client's fresh events in the order they came (so a consumer can rescore or decide once
+     * for several events: coalescing). Unreadable records go to the DLQ with their reason first, records
+     * {@code relevant} turns down are acknowledged as by {@link #consume(String, ConsumerRecord, Predicate, Function)}.
+     * If the batch's transaction fails for any reason, nothing of it is kept and its records are applied again one at a
+     * time through {@link #consume(String, ConsumerRecord, Predicate, Function)} - each with the single-record
+     * semantics: a transient failure holds and retries, a failure of one event's content dead-letters that event only.
+     */
+    public Uni<Void> consumeBatch(String consumer, ConsumerRecords<String, String> records, Ordering ordering,
+            Predicate<IncomingEvent> relevant, Function<List<IncomingEvent>, Uni<?>> effect) {
+        return Uni.createFrom().deferred(() -> consumeBatchOnce(consumer, records, ordering, relevant, effect))
+                .runSubscriptionOn(this::onConsumerContext);
+    }
+
+    /** {@link #consumeBatch(String, ConsumerRecords, Ordering, Predicate, Function)} of a topic of facts, all relevant. */
+    public Uni<Void> consumeBatch(String consumer, ConsumerRecords<String, String> records,
+            Function<List<IncomingEvent>, Uni<?>> effect) {
+        return consumeBatch(consumer, records, Ordering.FACTS, event -> true, effect);
+    }
+
+    /** {@link #consumeBatch(String, ConsumerRecords, Ordering, Predicate, Function)} with every event relevant. */
+    public Uni<Void> consumeBatch(String consumer, ConsumerRecords<String, String> records, Ordering ordering,
+            Function<List<IncomingEvent>, Uni<?>> effect) {
+        return consumeBatch(consumer, records, ordering, event -> true, effect);
+    }
+
+    /** {@link #consumeBatch(String, ConsumerRecords, Ordering, Predicate, Function)} of a topic of facts. */
+    public Uni<Void> consumeBatch(String consumer, ConsumerRecords<String, String> records, Predicate<IncomingEvent> relevant,
+            Function<List<IncomingEvent>, Uni<?>> effect) {
+        return consumeBatch(consumer, records, Ordering.FACTS, relevant, effect);
+    }
+
+    /**
+     * The effect of a batch consumer that has nothing to coalesce: {@code effect} on each of a client's events in turn,
+     * in the order they came, all in the batch's transaction.
+     */
+    public static Function<List<IncomingEvent>, Uni<?>> eachInTurn(Function<IncomingEvent, Uni<?>> effect) {
+        return events -> {
+            Uni<?> applied = Uni.createFrom().voidItem();
+            for (IncomingEvent event : events) {
+                applied = applied.chain(() -> effect.apply(event));
+            }
+            return applied;
+        };
+    }
+
+    /**
+     * Runs a batch on a Vert.x duplicated context of its own (the one the connector gives, or a new one): Hibernate
+     * Reactive's session and the spans made current live there.
+     */
+    private void onConsumerContext(Runnable task) {
+        Context current = Vertx.currentContext();
+        if (current != null && VertxContext.isDuplicatedContext(current)) {
+            task.run();
+        } else if (current != null) {
+            VertxContext.createNewDuplicatedContext(current).runOnContext(v -> task.run());
+        } else {
+            VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext()).runOnContext(v -> task.run());
+        }
+    }
+
+    /** A record of a batch, read. */
+    private record Item(ConsumerRecord<String, String> record, IncomingEvent event, ConsumerSpan span) {
+    }
+
+    private Uni<Void> consumeBatchOnce(String consumer, ConsumerRecords<String, String> records, Ordering ordering,
+            Predicate<IncomingEvent> relevant, Function<List<IncomingEvent>, Uni<?>> effect) {
+        Context context = Vertx.currentContext();
+        List<Item> items = new ArrayList<>(records.count());
+        Uni<Void> deadLettered = Uni.createFrom().voidItem();
+        for (ConsumerRecord<String, String> record : records) {
+            IncomingEvent event;
+            try {
+                event = IncomingEvent.parse(record, json);
+                if (!relevant.test(event)) {
+                    metrics.counter("crm.inbox.ignored", "consumer", consumer, "type", event.type()).increment();
+                    continue;
+                }
+            } catch (RuntimeException e) {
+                Attempt attempt = new Attempt(consumer, record, context);
+                deadLettered = deadLettered.chain(() -> traced(consumer, record, () -> deadLetter(attempt, e)));
+                continue;
+            }
+            items.add(new Item(record, event, ConsumerSpan.start(tracer, consumer, record)));
+        }
+        if (items.isEmpty()) {
+            return deadLettered;
+        }
+        metrics.summary("crm.inbox.batch.size", "consumer", consumer).record(items.size());
+        return deadLettered.chain(() -> applyBatch(consumer, items, ordering, effect)
+                .onFailure().recoverWithUni(e -> {
+                    metrics.counter("crm.inbox.batch.fallbacks", "consumer", consumer).increment();
+                    LOG.infof("%s: a batch of %d events failed (%s), applying them one at a time", consumer, items.size(),
+                            e.getMessage());
+                    Function<IncomingEvent, Uni<?>> single = ordered(consumer, ordering, event -> effect.apply(List.of(event)));
+                    Uni<Void> oneByOne = Uni.createFrom().voidItem();
+                    for (Item item : items) {
+                        Attempt attempt = new Attempt(consumer, item.record(), context);
+                        oneByOne = oneByOne.chain(() -> traced(consumer, item.record(), () -> apply(attempt, item.event(), single)));
+                    }
+                    return oneByOne;
+                }));
+    }
+
+    private Uni<Void> applyBatch(String consumer, List<Item> items, Ordering ordering,
+            Function<List<IncomingEvent>, Uni<?>> effect) {
+        List<Item> applied = new ArrayList<>(items.size());
+        Set<String> seen = new HashSet<>();
+        List<Item> distinct = new ArrayList<>(items.size());
+        for (Item item : items) {
+            if (seen.add(item.event().id())) {
+                distinct.add(item);
+            } else {
+                metrics.counter("crm.inbox.duplicates", "consumer", consumer).increment();
+                LOG.debugf("%s: event %s twice in one batch, applied once", consumer, item.event().id());
+            }
+        }
+        return Panache.withTransaction(() -> claimAll(consumer, distinct)
+                .chain(() -> {
+                    Uni<Void> checked = Uni.createFrom().voidItem();
+                    for (Item item : distinct) {
+                        IncomingEvent event = item.event();
+                        checked = !ordering.carriesState(event.type()) ? checked.invoke(() -> applied.add(item))
+                                : checked.chain(() -> sequences.recordIfNewer(consumer, event))
+                                        .invoke(newer -> {
+                                            if (newer) {
+                                                applied.add(item);
+                                            }
+                                        })
+                                        .replaceWithVoid();
+                    }
+                    return checked.chain(() -> applyByClient(applied, effect));
+                }))
+                .invoke(() -> {
+                    for (Item item : applied) {
+                        metrics.counter("crm.inbox.applied", "consumer", consumer, "type", item.event().type()).increment();
+                        recordAge(consumer, item.event());
+                    }
+                    for (Item item : items) {
+                        paused.resume(consumer + " (" + item.record().topic() + "-" + item.record().partition() + ")");
+                    }
+                })
+                .onTermination().invoke((item, failure, cancelled) -> items.forEach(i -> i.span().end(failure)));
+    }
+
+    /** The effect once per client, each with its events in order, under the span of the client's last event. */
+    private Uni<Void> applyByClient(List<Item> applied, Function<List<IncomingEvent>, Uni<?>> effect) {
+        Map<String, List<Item>> byClient = new LinkedHashMap<>();
+        for (Item item : applied) {
+            byClient.computeIfAbsent(item.event().subject(), k -> new ArrayList<>()).add(item);
+        }
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (List<Item> ofClient : byClient.values()) {
+            List<IncomingEvent> events = ofClient.stream().map(Item::event).toList();
+            ConsumerSpan last = ofClient.get(ofClient.size() - 1).span();
+            done = done.chain(() -> last.during(() -> effect.apply(events).replaceWithVoid()));
+        }
+        return done;
+    }
+
+    /**
+     * One statement claims the batch's events, given as one JSON array parameter, so the statement's text (and its
+     * cached plans, Hibernate's and PostgreSQL's) is the same whatever the batch's size. An update, not a select with
+     * {@code RETURNING}: Hibernate Reactive 3.2 never reuses a native select's plan (see QueryPlans).
+     */
+    static final String CLAIM_ALL = """
+            insert into inbox_event (consumer, event_id, event_type, topic, kafka_partition, kafka_offset)
+            select :consumer, e.id, e.type, e.topic, e.part, e.off
+            from json_to_recordset(cast(cast(:events as text) as json)) as e(id text, type text, topic text, part integer, off bigint)
+            on conflict (consumer, event_id) do nothing
+            """;
+
+    /**
+     * Claims every event of the batch (their ids distinct); fails with {@link AppliedBefore} when one of them was applied
+     * before (a redelivery after a rebalance or a crash): the batch then goes one record at a time, where each
+     * duplicate is recognised and skipped.
+     */
+    private Uni<Void> claimAll(String consumer, List<Item> items) {
+        com.fasterxml.jackson.databind.node.ArrayNode events = json.createArrayNode();
+        for (Item item : items) {
+            IncomingEvent event = item.event();
+            events.addObject().put("id", event.id()).put("type", event.type()).put("topic", event.topic())
+                    .put("part", event.partition()).put("off", event.offset());
+        }
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(CLAIM_ALL)
+                        .setParameter("consumer", consumer)
+                        .setParameter("events", events.toString())
+                        .executeUpdate())
+                .chain(claimed -> claimed == items.size() ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(new AppliedBefore(items.size() - claimed)));
+    }
+
+    /** A batch holding events this consumer applied before. */
+    private static final class AppliedBefore extends RuntimeException {
+        AppliedBefore(int count) {
+            super(count + " of its events were applied before", null, false, false);
+        }
+    }
+
+    /**
      * Runs the record's way through the Inbox in a consumer span, the child of the span its {@code traceparent} header
      * names (the producer's: the outbox keeps it with the event), current on the record's Vert.x context until the way
      * ends: what the effect appends to the outbox carries this trace on, and log lines carry its ids.
      */
     private Uni<Void> traced(String consumer, ConsumerRecord<String, String> record, Supplier<Uni<Void>> way) {
-        io.opentelemetry.context.Context parent = TraceContext.extract(record.headers());
-        Span span = tracer.spanBuilder(record.topic() + " process")
-                .setParent(parent)
-                .setSpanKind(SpanKind.CONSUMER)
-                .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.operation.type", "process")
-                .setAttribute("messaging.destination.name", record.topic())
-                .setAttribute("messaging.destination.partition.id", String.valueOf(record.partition()))
-                .setAttribute("messaging.kafka.offset", record.offset())
-                .setAttribute("crm.consumer", consumer)
-                .startSpan();
-        Context vertx = Vertx.currentContext();
-        // only a duplicated (per-record) context holds it for the asynchronous steps; elsewhere the span stays unattached
-        Scope scope = vertx != null && VertxContext.isDuplicatedContext(vertx) ? parent.with(span).makeCurrent() : Scope.noop();
-        Uni<Void> result;
-        try {
-            result = way.get();
-        } catch (RuntimeException e) {
-            scope.close();
-            span.recordException(e);
-            span.end();
-            throw e;
-        }
-        return result.onTermination().invoke((item, failure, cancelled) -> {
-            if (failure != null) {
-                span.setStatus(StatusCode.ERROR);
-                span.recordException(failure);
-            }
-            scope.close();
-            span.end();
-        });
+        ConsumerSpan span = ConsumerSpan.start(tracer, consumer, record);
+        return span.current(way);
     }
 
     private Uni<Void> consumeOnce(String consumer, ConsumerRecord<String, String> record, Predicate<IncomingEvent> relevant,

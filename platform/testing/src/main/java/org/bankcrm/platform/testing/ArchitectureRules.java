@@ -55,6 +55,7 @@ public final class ArchitectureRules {
 
     static final String INCOMING = "org.eclipse.microprofile.reactive.messaging.Incoming";
     static final String CONSUMER_RECORD = "org.apache.kafka.clients.consumer.ConsumerRecord";
+    static final String CONSUMER_RECORDS = "org.apache.kafka.clients.consumer.ConsumerRecords";
     static final String INBOX = "org.bankcrm.platform.inbox.Inbox";
     /** Names of the incoming pipeline's steps, which the platform owns (store.ClientLocks, erasure.ErasedClients, ...). */
     static final String PIPELINE_STEP =
@@ -65,7 +66,8 @@ public final class ArchitectureRules {
 
     /**
      * The incoming pipeline, for the classes under {@code base}: every Kafka consumer ({@code @Incoming} method) takes
-     * the record as it came and hands it to {@code Inbox.consume} (CloudEvent and subject validation, inbox dedupe,
+     * the record as it came (or a poll's batch of them) and hands it to {@code Inbox.consume} ({@code Inbox.consumeBatch})
+     * (CloudEvent and subject validation, inbox dedupe,
      * ordering, failures and DLQ); no class is a copy of one of the pipeline's steps (client locks, tombstones of
      * erased clients, parking, inbox, dead letters, applied sequences) by its name or by the table it maps.
      */
@@ -74,7 +76,7 @@ public final class ArchitectureRules {
                 methods().that().areDeclaredInClassesThat().resideInAPackage(base + "..")
                         .and().areAnnotatedWith(INCOMING)
                         .should(handTheRecordToTheInbox())
-                        .as(name + ": every Kafka consumer hands the record as it came to the platform's Inbox.consume"),
+                        .as(name + ": every Kafka consumer hands the record (or batch) as it came to the platform's Inbox"),
                 // a REST view may name what it shows (loyalty-service's ParkedView counts a client's parked events)
                 noClasses().that().resideInAPackage(base + "..").and().resideOutsideOfPackage(base + ".api..")
                         .should().haveNameMatching(PIPELINE_STEP)
@@ -86,16 +88,17 @@ public final class ArchitectureRules {
     }
 
     private static ArchCondition<JavaMethod> handTheRecordToTheInbox() {
-        return new ArchCondition<>("take the ConsumerRecord and hand it to Inbox.consume") {
+        return new ArchCondition<>("take the ConsumerRecord (ConsumerRecords) and hand it to Inbox.consume (consumeBatch)") {
             @Override
             public void check(JavaMethod method, ConditionEvents events) {
-                boolean takesRecord = method.getRawParameterTypes().size() == 1
-                        && method.getRawParameterTypes().get(0).getName().equals(CONSUMER_RECORD);
+                String taken = method.getRawParameterTypes().size() == 1 ? method.getRawParameterTypes().get(0).getName() : "";
+                String inboxMethod = taken.equals(CONSUMER_RECORDS) ? "consumeBatch" : "consume";
+                boolean takesRecord = taken.equals(CONSUMER_RECORD) || taken.equals(CONSUMER_RECORDS);
                 boolean callsInbox = method.getMethodCallsFromSelf().stream()
-                        .anyMatch(call -> call.getTargetOwner().getName().equals(INBOX) && call.getName().equals("consume"));
+                        .anyMatch(call -> call.getTargetOwner().getName().equals(INBOX) && call.getName().equals(inboxMethod));
                 events.add(new SimpleConditionEvent(method, takesRecord && callsInbox, method.getFullName()
-                        + (takesRecord ? "" : " does not take the ConsumerRecord as it came;")
-                        + (callsInbox ? "" : " does not call Inbox.consume;")
+                        + (takesRecord ? "" : " does not take the ConsumerRecord (or ConsumerRecords) as it came;")
+                        + (callsInbox ? "" : " does not call Inbox." + inboxMethod + ";")
                         + (takesRecord && callsInbox ? " goes through the platform's pipeline" : "")));
             }
         };

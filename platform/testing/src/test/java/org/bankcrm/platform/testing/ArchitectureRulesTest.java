@@ -33,7 +33,8 @@ class ArchitectureRulesTest {
         EvaluationResult consumers = rules.get(0).evaluate(classes);
         assertThat(consumers.hasViolation()).isTrue();
         assertThat(consumers.getFailureReport().getDetails())
-                .anyMatch(line -> line.contains("StraightToTheDatabase.consume") && line.contains("does not call Inbox.consume"));
+                .anyMatch(line -> line.contains("StraightToTheDatabase.consume") && line.contains("does not call Inbox.consume"))
+                .anyMatch(line -> line.contains("BatchRecordByRecord.consume") && line.contains("does not call Inbox.consumeBatch"));
         assertThat(rules.get(1).evaluate(classes).getFailureReport().getDetails())
                 .singleElement().asString().contains("OwnClientLocks");
         assertThat(rules.get(2).evaluate(classes).getFailureReport().getDetails())
