@@ -29,7 +29,7 @@ public class Segment {
     @Column(nullable = false)
     public String name;
     public String description;
-    /** The condition as JSON; see the service README for the language. */
+    /** The condition as JSON; its language: client-service/docs/segments.md. */
     @Column(name = "condition_json", nullable = false)
     public String condition;
     /** Comma-separated product types. */

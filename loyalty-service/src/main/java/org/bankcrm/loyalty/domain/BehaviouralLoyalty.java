@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * What the client does, 0–100: each part scores 0–1 and moves the score by
  * {@code 100 · weight · (part − 0.5) / Σweights} around the neutral 50; recent product closures subtract
- * a penalty each. Formula and defaults: the service README.
+ * a penalty each. Formula and defaults: loyalty-service/docs/scores.md.
  */
 public final class BehaviouralLoyalty {
 

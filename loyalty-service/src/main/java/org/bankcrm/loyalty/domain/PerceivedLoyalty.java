@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * What the client feels, 0–100: 50 (nothing known) plus the signed contribution of each experience
  * signal; every signal decays with the experience half-life, so recent experiences weigh more.
- * Formula and defaults: the service README.
+ * Formula and defaults: loyalty-service/docs/scores.md.
  */
 public final class PerceivedLoyalty {
 
