@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.bankcrm.demo.CrmApi;
 import org.bankcrm.demo.DemoLoader;
 import org.bankcrm.demo.DemoSummary;
@@ -45,7 +46,7 @@ public final class Chaos {
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
 
     record Options(double rate, int clients, int replicas, Integer downSeconds, int settleSeconds, int warmSeconds,
-            boolean checkReplicasOnly, List<Scenario> scenarios) {
+            boolean checkReplicasOnly, List<Scenario> scenarios, double topicShare) {
         static Options parse(String[] args) {
             double rate = 20;
             int clients = 40;
@@ -54,6 +55,7 @@ public final class Chaos {
             int settle = 20;
             int warm = 20;
             boolean check = false;
+            double topicShare = 0;
             List<Scenario> scenarios = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -64,6 +66,7 @@ public final class Chaos {
                     case "--settle" -> settle = Integer.parseInt(value(args, ++i, "--settle"));
                     case "--warm" -> warm = Integer.parseInt(value(args, ++i, "--warm"));
                     case "--check-replicas" -> check = true;
+                    case "--topic-share" -> topicShare = Double.parseDouble(value(args, ++i, "--topic-share"));
                     case "--outage" -> scenarios.add(Scenario.OUTAGE);
                     case "--scenario" -> scenarios.addAll(Scenario.parse(value(args, ++i, "--scenario")));
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see crm chaos --help)");
@@ -73,13 +76,20 @@ public final class Chaos {
                 scenarios.add(Scenario.REPLICA_KILL);
             }
             if (rate <= 0 || rate > 500 || clients < 1 || replicas < 1 || replicas > 9 || (down != null && down < 0) || settle < 0
-                    || warm < 0) {
-                throw new IllegalArgumentException("out of range: --rate 0-500, --clients >= 1, --replicas 1-9, seconds >= 0");
+                    || warm < 0 || topicShare < 0 || topicShare > 1) {
+                throw new IllegalArgumentException("out of range: --rate 0-500, --clients >= 1, --replicas 1-9, seconds >= 0, "
+                        + "--topic-share 0-1");
             }
             if (!check && replicas < 2 && scenarios.stream().anyMatch(Scenario::needsTwoReplicas)) {
                 throw new IllegalArgumentException("the kill scenario needs --replicas 2 or more (one replica keeps serving)");
             }
-            return new Options(rate, clients, replicas, down, settle, warm, check, List.copyOf(scenarios.stream().distinct().toList()));
+            return new Options(rate, clients, replicas, down, settle, warm, check, List.copyOf(scenarios.stream().distinct().toList()),
+                    topicShare);
+        }
+
+        /** Every how many touchpoints one goes over the ingest topic (--topic-share 0.25: every 4th); 0: none. */
+        long topicEvery() {
+            return topicShare == 0 ? 0 : Math.max(1, Math.round(1 / topicShare));
         }
 
         /** How long the scenario's fault lasts: --down, or the scenario's own time (the issue's 10 s, 20 s, 30 s). */
@@ -192,13 +202,17 @@ public final class Chaos {
 
         List<Fault> faults = new ArrayList<>();
         List<Poison.Sent> poison = new ArrayList<>();
-        TouchpointLoad load = new TouchpointLoad(stack.baseUrls("interaction-service"), clientIds, token, 7);
+        KafkaProducer<String, String> ingest = options.topicEvery() == 0 ? null
+                : IngestRecords.producer(stack.bootstrapServers(), "crm-chaos-load");
+        TouchpointLoad load = new TouchpointLoad(stack.baseUrls("interaction-service"), clientIds, token, 7, ingest,
+                options.topicEvery());
         Thread sampler = new Thread(() -> sample(broker), "chaos-lag");
         sampler.setDaemon(true);
         sampler.start();
         long loadBegan = System.nanoTime();
         load.start(options.rate());
-        out.printf(Locale.ROOT, "load: %.0f touchpoints/s over REST to %s%n", options.rate(), stack.baseUrls("interaction-service"));
+        out.printf(Locale.ROOT, "load: %.0f touchpoints/s over REST to %s%s%n", options.rate(), stack.baseUrls("interaction-service"),
+                ingest == null ? "" : ", 1 in " + options.topicEvery() + " over " + IngestRecords.TOPIC);
         Thread.sleep(options.warmSeconds() * 1000L);
         long threshold = Math.max(5, (long) options.rate());
         for (Scenario scenario : options.scenarios()) {
@@ -207,11 +221,14 @@ public final class Chaos {
                 Set<String> groups = scenario.infrastructure() ? Set.copyOf(Broker.GROUPS) : Set.of(target.replaceAll("#.*", ""));
                 long pid = scenario == Scenario.REPLICA_KILL ? stack.process(target).map(ProcessHandle::pid).orElse(-1L) : -1;
                 groups.forEach(group -> peakLag.put(group, 0L));
-                String label = scenario.infrastructure() ? scenario.option : target;
+                String label = scenario.infrastructure() ? scenario.option
+                        : scenario == Scenario.REBALANCE_STORM ? "storm " + target : target;
                 long faulted = System.nanoTime();
-                inject(scenario, target, stack, clientIds.get(0), poison);
                 out.printf(Locale.ROOT, "%6.1f s  %s: %s; %s%n", seconds(loadBegan), label, scenario.description, load.counts());
-                Thread.sleep(options.downSeconds(scenario) * 1000L);
+                inject(scenario, target, stack, clientIds.get(0), poison);
+                if (scenario != Scenario.REBALANCE_STORM) { // the storm lasts its down time by itself
+                    Thread.sleep(options.downSeconds(scenario) * 1000L);
+                }
                 restore(scenario, target, stack);
                 boolean ready = awaitServicesReady(stack, Duration.ofSeconds(300));
                 double readySeconds = ready ? seconds(faulted) : -1;
@@ -228,6 +245,9 @@ public final class Chaos {
             }
         }
         load.stop();
+        if (ingest != null) {
+            ingest.close();
+        }
         double loadSeconds = seconds(loadBegan);
         long stopped = System.nanoTime();
         double caughtUp = awaitCaughtUp(broker, stack);
@@ -260,6 +280,7 @@ public final class Chaos {
             case BROKER_KILL, BROKER_STOP -> targets.add("kafka");
             case POSTGRES_FAST, POSTGRES_IMMEDIATE, POSTGRES_UNREACHABLE -> targets.add("postgres");
             case POISON -> targets.add(Poison.TOPIC);
+            case REBALANCE_STORM -> targets.add(Scenario.STORM_SERVICE);
         }
         return targets;
     }
@@ -277,6 +298,7 @@ public final class Chaos {
             case POSTGRES_FAST -> stack.stopDatabase(false);
             case POSTGRES_IMMEDIATE -> stack.stopDatabase(true);
             case POSTGRES_UNREACHABLE -> stack.refuseDatabaseConnections();
+            case REBALANCE_STORM -> storm(stack, target, options.downSeconds(scenario));
             case POISON -> {
                 List<Poison.Sent> sent = Poison.inject(stack.bootstrapServers(), clientId);
                 sent.forEach(p -> out.printf(Locale.ROOT, "  poison sent: %s (%d bytes) at %s-%d@%d%n", p.kind(), p.bytes(),
@@ -286,9 +308,25 @@ public final class Chaos {
         }
     }
 
+    /**
+     * For {@code seconds}: SIGKILL to one replica of the service, start it again (until ready), then the next replica;
+     * each kill and each start makes the group rebalance, as fast as the replicas can start.
+     */
+    private void storm(Stack stack, String service, int seconds) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        int rounds = 0;
+        for (int replica = 1; System.nanoTime() < end; replica = replica % options.replicas() + 1) {
+            String component = service + "#" + replica;
+            stack.kill(component);
+            stack.start(component);
+            rounds++;
+        }
+        out.printf(Locale.ROOT, "  storm: %d kills and starts of %s's replicas in %d s%n", rounds, service, seconds);
+    }
+
     private static void restore(Scenario scenario, String target, Stack stack) throws InterruptedException {
         switch (scenario) {
-            case REPLICA_KILL, OUTAGE -> stack.start(target);
+            case REPLICA_KILL, OUTAGE, REBALANCE_STORM -> stack.start(target); // the storm: any replica still down
             case BROKER_KILL, BROKER_STOP -> stack.startBroker();
             case POSTGRES_FAST, POSTGRES_IMMEDIATE -> stack.startDatabase();
             case POSTGRES_UNREACHABLE -> stack.acceptDatabaseConnections();
@@ -310,10 +348,11 @@ public final class Chaos {
         p.printf(Locale.ROOT, "chaos: %s, under load%n", String.join("; then ",
                 scenarios.stream().map(s -> s.description).toList()));
         p.printf(Locale.ROOT, "  stack start (PostgreSQL, Kafka, all replicas ready)  %.1f s%n", startSeconds);
-        p.printf(Locale.ROOT, "  load  %.0f s: %d touchpoints sent (%.1f/s), %d accepted (201 %d, 200 on a resend %d), "
+        p.printf(Locale.ROOT, "  load  %.0f s: %d touchpoints sent (%.1f/s), %d accepted (201 %d, 200 on a resend %d%s), "
                 + "%d resends, %d given up (not accepted), %d refused (4xx), %d not sent (queue full)%n", loadSeconds, load.sent(),
-                load.sent() / loadSeconds, load.accepted(), load.created(), load.seenBefore(), load.resent(), load.givenUp(),
-                load.refused(), load.notSent());
+                load.sent() / loadSeconds, load.accepted(), load.created(), load.seenBefore(),
+                load.acknowledged() == 0 ? "" : ", acknowledged on the ingest topic " + load.acknowledged(), load.resent(),
+                load.givenUp(), load.refused(), load.notSent());
         p.printf(Locale.ROOT, "  %-22s %8s %18s %15s %22s%n", "fault", "pid", "ready after fault", "group lag peak",
                 "lag drained after restore");
         for (Fault f : faults) {

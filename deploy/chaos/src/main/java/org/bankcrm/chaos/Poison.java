@@ -4,19 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Poison on {@value #TOPIC}, as a faulty bank system would write it: data that is not JSON, an event type the topic
@@ -25,7 +19,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * may: {@link #check} matches the dead letters to the records sent by their origin (partition and offset).
  */
 final class Poison {
-    static final String TOPIC = "crm.touchpoint.ingest.v1";
+    static final String TOPIC = IngestRecords.TOPIC;
     static final String DEAD_LETTER_TOPIC = TOPIC + ".dlq";
     /** The broker's default limit (message.max.bytes) is 1,048,588 bytes; the large record is about 95 % of it. */
     static final int LARGE_NOTES = 1_000_000;
@@ -50,20 +44,15 @@ final class Poison {
 
     /** Sends the four records (key and ce_subject a real client's id) and returns them once the broker has each. */
     static List<Sent> inject(String bootstrapServers, String clientId) throws InterruptedException {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "crm-chaos-poison");
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "20000");
         List<Sent> sent = new ArrayList<>();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            sent.add(send(producer, "malformed JSON", "not valid JSON", clientId, "1.0", "crm.touchpoint.submitted",
+        try (KafkaProducer<String, String> producer = IngestRecords.producer(bootstrapServers, "crm-chaos-poison")) {
+            sent.add(send(producer, "malformed JSON", "not valid JSON", clientId, "1.0", IngestRecords.SUBMITTED,
                     "{\"id\":\"" + UUID.randomUUID() + "\",\"clientId\":\"" + clientId + "\",\"channel\":"));
             sent.add(send(producer, "unknown event type", "is not accepted", clientId, "1.0", "crm.touchpoint.withdrawn",
                     touchpoint(clientId, "")));
-            sent.add(send(producer, "unknown CloudEvents version", "spec version", clientId, "2.0", "crm.touchpoint.submitted",
+            sent.add(send(producer, "unknown CloudEvents version", "spec version", clientId, "2.0", IngestRecords.SUBMITTED,
                     touchpoint(clientId, "")));
-            sent.add(send(producer, "near the size limit", "notes", clientId, "1.0", "crm.touchpoint.submitted",
+            sent.add(send(producer, "near the size limit", "notes", clientId, "1.0", IngestRecords.SUBMITTED,
                     touchpoint(clientId, "x".repeat(LARGE_NOTES))));
         }
         return sent;
@@ -99,23 +88,12 @@ final class Poison {
 
     private static Sent send(KafkaProducer<String, String> producer, String kind, String expectedReason, String clientId,
             String specVersion, String type, String data) throws InterruptedException {
-        List<Header> headers = List.of(
-                header("ce_specversion", specVersion),
-                header("ce_id", UUID.randomUUID().toString()),
-                header("ce_type", type),
-                header("ce_source", "/chaos/poison"),
-                header("ce_subject", clientId),
-                header("ce_time", Instant.now().toString()),
-                header("content-type", "application/json"));
         try {
-            RecordMetadata at = producer.send(new ProducerRecord<>(TOPIC, null, clientId, data, headers)).get(30, TimeUnit.SECONDS);
+            RecordMetadata at = producer.send(IngestRecords.record(clientId, specVersion, type, "/chaos/poison", data))
+                    .get(30, TimeUnit.SECONDS);
             return new Sent(kind, expectedReason, at.partition(), at.offset(), data.getBytes(StandardCharsets.UTF_8).length);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot send the poison record (" + kind + ") to " + TOPIC + ": " + e.getMessage(), e);
         }
-    }
-
-    private static Header header(String name, String value) {
-        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -21,7 +21,12 @@ enum Scenario {
     /** The services' connections to PostgreSQL cut and refused for 30 s (the database runs; Kafka keeps delivering). */
     POSTGRES_UNREACHABLE("postgres-unreachable", 30, "PostgreSQL unreachable (connections cut and refused)"),
     /** Malformed, unknown and near-maximum-size records on the ingest topic in the middle of the load. */
-    POISON("poison", 0, "poison records on crm.touchpoint.ingest.v1");
+    POISON("poison", 0, "poison records on crm.touchpoint.ingest.v1"),
+    /** A minute of loyalty-service's replicas killed and started again in turn: its group rebalances again and again. */
+    REBALANCE_STORM("rebalance-storm", 60, "a rebalance storm: loyalty-service's replicas killed and started again in turn");
+
+    /** The service of the rebalance storm: it applies every crm.interaction.recorded, which the reconciliation counts. */
+    static final String STORM_SERVICE = "loyalty-service";
 
     final String option;
     final int defaultDownSeconds;
@@ -51,7 +56,7 @@ enum Scenario {
     }
 
     boolean needsTwoReplicas() {
-        return this == REPLICA_KILL;
+        return this == REPLICA_KILL || this == REBALANCE_STORM;
     }
 
     boolean needsDatabaseProxy() {

@@ -36,7 +36,7 @@ class ChaosTest {
         assertEquals(5, Chaos.Options.parse(new String[] { "--outage", "--down", "5" }).downSeconds(Scenario.OUTAGE));
         // a whole service goes down anyway: one replica is enough
         assertEquals(1, Chaos.Options.parse(new String[] { "--outage", "--replicas", "1" }).replicas());
-        TouchpointLoad.Counts load = new TouchpointLoad.Counts(10, 10, 10, 0, 0, 0, 0, 0);
+        TouchpointLoad.Counts load = new TouchpointLoad.Counts(10, 10, 10, 0, 0, 0, 0, 0, 0);
         Reconciliation.Result clean = new Reconciliation.Result(10, 10, 0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 1, Map.of());
         String report = Chaos.report(List.of(Scenario.OUTAGE), load, 10, List.of(new Chaos.Fault("offer-service", -1, 25.0, 30, 2.0)),
                 clean, NO_DEAD_LETTERS, 1, 60, 1);
@@ -45,7 +45,7 @@ class ChaosTest {
 
     @Test
     void theReportFailsOnALostTouchpointAndPassesWhenEverythingReconciles() {
-        TouchpointLoad.Counts load = new TouchpointLoad.Counts(100, 98, 97, 1, 4, 2, 0, 0);
+        TouchpointLoad.Counts load = new TouchpointLoad.Counts(100, 98, 97, 1, 4, 2, 0, 0, 0);
         List<Chaos.Fault> faults = List.of(new Chaos.Fault("loyalty-service#1", 42, 14.2, 60, 3.0));
         Reconciliation.Result clean = new Reconciliation.Result(98, 98, 0, 0, 0, Map.of("loyalty-service", 98),
                 Map.of("loyalty-service", 0), Map.of("loyalty-service", 0), 0, 40, Map.of("interaction-service", 0L));
@@ -96,7 +96,23 @@ class ChaosTest {
         assertEquals(List.of("kafka"), chaos.targets(Scenario.BROKER_STOP, services));
         assertEquals(List.of("postgres"), chaos.targets(Scenario.POSTGRES_IMMEDIATE, services));
         assertEquals(List.of("crm.touchpoint.ingest.v1"), chaos.targets(Scenario.POISON, services));
+        assertEquals(List.of("loyalty-service"), chaos.targets(Scenario.REBALANCE_STORM, services));
         assertTrue(Scenario.BROKER_KILL.infrastructure() && !Scenario.OUTAGE.infrastructure());
+        assertThrows(IllegalArgumentException.class,
+                () -> Chaos.Options.parse(new String[] { "--scenario", "rebalance-storm", "--replicas", "1" }));
+        assertEquals(60, Chaos.Options.parse(new String[] { "--scenario", "rebalance-storm" }).downSeconds(Scenario.REBALANCE_STORM));
+    }
+
+    @Test
+    void aShareOfTheTouchpointsGoesOverTheIngestTopicOnlyWhenAsked() {
+        assertEquals(0, Chaos.Options.parse(new String[0]).topicEvery());
+        assertEquals(4, Chaos.Options.parse(new String[] { "--topic-share", "0.25" }).topicEvery());
+        assertEquals(1, Chaos.Options.parse(new String[] { "--topic-share", "1" }).topicEvery());
+        assertThrows(IllegalArgumentException.class, () -> Chaos.Options.parse(new String[] { "--topic-share", "1.5" }));
+        TouchpointLoad.Counts load = new TouchpointLoad.Counts(10, 10, 7, 0, 0, 0, 0, 0, 3);
+        Reconciliation.Result clean = new Reconciliation.Result(10, 10, 0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 1, Map.of());
+        String report = Chaos.report(List.of(Scenario.BROKER_KILL), load, 10, List.of(), clean, NO_DEAD_LETTERS, 1, 60, 1);
+        assertTrue(report.contains("10 accepted (201 7, 200 on a resend 0, acknowledged on the ingest topic 3)"), report);
     }
 
     @Test
@@ -126,7 +142,7 @@ class ChaosTest {
         assertFalse(wrong.clean());
         assertTrue(wrong.missing().get(0).contains("does not say 'notes'"), wrong.missing().toString());
 
-        TouchpointLoad.Counts load = new TouchpointLoad.Counts(10, 10, 10, 0, 0, 0, 0, 0);
+        TouchpointLoad.Counts load = new TouchpointLoad.Counts(10, 10, 10, 0, 0, 0, 0, 0, 0);
         Reconciliation.Result clean = new Reconciliation.Result(10, 10, 0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 1, Map.of());
         String passed = Chaos.report(List.of(Scenario.POISON), load, 10, List.of(), clean, exact, 1, 60, 1);
         assertTrue(passed.contains("poison expected 2, found with its reason 2; other dead letters 0"), passed);
