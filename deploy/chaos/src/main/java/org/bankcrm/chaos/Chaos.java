@@ -380,7 +380,8 @@ public final class Chaos {
         Map<String, Long> perTopic = new TreeMap<>();
         deadLetters.unexpected().forEach(d -> perTopic.merge(d.topic(), 1L, Long::sum));
         p.printf(Locale.ROOT, "  dead letters: poison expected %d, found with its reason %d; other dead letters %d %s%n",
-                deadLetters.expected(), deadLetters.matched(), deadLetters.unexpected().size(), perTopic);
+                deadLetters.expected(), deadLetters.matched().size(), deadLetters.unexpected().size(), perTopic);
+        deadLetters.matched().forEach(m -> p.printf(Locale.ROOT, "    %s%n", shorten(m)));
         deadLetters.missing().forEach(m -> p.printf(Locale.ROOT, "    MISSING %s%n", m));
         deadLetters.unexpected().stream().limit(10).forEach(d -> p.printf(Locale.ROOT, "    UNEXPECTED on %s (from %s-%d@%d): %s%n",
                 d.topic(), d.originTopic(), d.originPartition(), d.originOffset(), shorten(d.reason())));

@@ -33,7 +33,7 @@ final class Poison {
     }
 
     /** What the dead-letter topics hold compared with the poison sent. */
-    record Check(int expected, int matched, List<String> missing, List<DeadLetter> unexpected) {
+    record Check(int expected, List<String> matched, List<String> missing, List<DeadLetter> unexpected) {
         boolean clean() {
             return missing.isEmpty() && unexpected.isEmpty();
         }
@@ -62,7 +62,7 @@ final class Poison {
     static Check check(List<Sent> sent, List<DeadLetter> found) {
         List<DeadLetter> unexpected = new ArrayList<>(found);
         List<String> missing = new ArrayList<>();
-        int matched = 0;
+        List<String> matched = new ArrayList<>();
         for (Sent poison : sent) {
             DeadLetter letter = found.stream().filter(d -> d.topic().equals(DEAD_LETTER_TOPIC) && TOPIC.equals(d.originTopic())
                     && d.originPartition() == poison.partition() && d.originOffset() == poison.offset()).findFirst().orElse(null);
@@ -73,7 +73,7 @@ final class Poison {
                         + letter.reason());
                 unexpected.remove(letter);
             } else {
-                matched++;
+                matched.add(poison.kind() + ": " + letter.reason());
                 unexpected.remove(letter);
             }
         }

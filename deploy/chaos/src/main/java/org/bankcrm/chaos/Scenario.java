@@ -63,8 +63,8 @@ enum Scenario {
         return this == POSTGRES_UNREACHABLE;
     }
 
-    /** The whole stack is affected (broker, database): every group's lag is watched, not one service's. */
+    /** The whole stack is affected (broker, database, ingest topic): every group's lag is watched, not one service's. */
     boolean infrastructure() {
-        return this != REPLICA_KILL && this != OUTAGE;
+        return this != REPLICA_KILL && this != OUTAGE && this != REBALANCE_STORM;
     }
 }
