@@ -133,7 +133,7 @@ public final class Chaos {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             System.out.println(String.join("\n",
                     "usage: crm chaos [--scenario replica-kill,...] [--rate 20] [--clients 40] [--replicas 2] [--down s]",
-                    "                 [--settle 20] [--warm 20]",
+                    "                 [--settle 20] [--warm 20] [--topic-share 0]",
                     "       crm chaos --check-replicas [--replicas 2]",
                     "Starts its own CRM on free ports (files under deploy/chaos/target/), N replicas of each service;",
                     "loads a small bank, sends touchpoints over REST at --rate/s, injects each scenario's fault in turn",
@@ -141,7 +141,8 @@ public final class Chaos {
                     "the consumer groups and the outboxes, reconciles from the databases and prints the report.",
                     "Exit 0: nothing lost or doubled, the DLQ holds exactly the poison sent (none: empty).",
                     "Scenarios (comma-separated, or all): " + Scenario.names() + ".",
-                    "--outage is --scenario outage."));
+                    "--outage is --scenario outage. --topic-share S sends that share of the touchpoints over",
+                    "crm.touchpoint.ingest.v1 instead of REST (accepted once the broker acknowledged them)."));
             return;
         }
         Options options;
