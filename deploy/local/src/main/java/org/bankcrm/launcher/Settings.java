@@ -23,7 +23,15 @@ record Settings(
         List<String> serviceJvmOptions,
         List<String> kafkaJvmOptions,
         List<Service> services,
-        Service console) {
+        Service console,
+        int servicesDatabasePort) {
+
+    /** The services connect to PostgreSQL itself. */
+    Settings(Layout layout, int postgresPort, int kafkaPort, int controllerPort, int partitions, Duration startTimeout,
+            List<String> serviceJvmOptions, List<String> kafkaJvmOptions, List<Service> services, Service console) {
+        this(layout, postgresPort, kafkaPort, controllerPort, partitions, startTimeout, serviceJvmOptions, kafkaJvmOptions,
+                services, console, postgresPort);
+    }
 
     /** Without the staff console. */
     Settings(Layout layout, int postgresPort, int kafkaPort, int controllerPort, int partitions, Duration startTimeout,
@@ -41,7 +49,13 @@ record Settings(
         List<String> options = new ArrayList<>(serviceJvmOptions);
         options.addAll(more);
         return new Settings(layout, postgresPort, kafkaPort, controllerPort, partitions, startTimeout, List.copyOf(options),
-                kafkaJvmOptions, services, console);
+                kafkaJvmOptions, services, console, servicesDatabasePort);
+    }
+
+    /** These settings with the services connecting to PostgreSQL through {@code port} (a {@link DatabaseProxy}). */
+    Settings withServicesDatabasePort(int port) {
+        return new Settings(layout, postgresPort, kafkaPort, controllerPort, partitions, startTimeout, serviceJvmOptions,
+                kafkaJvmOptions, services, console, port);
     }
 
     /** The services, then the console when it is started: the Quarkus processes, in start order. */
@@ -223,6 +237,15 @@ record Settings(
 
     String reactiveUrl(String database) {
         return "postgresql://127.0.0.1:" + postgresPort + "/" + database;
+    }
+
+    /** What a service is given: PostgreSQL's port, or the proxy's in front of it. */
+    String serviceJdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + servicesDatabasePort + "/" + database;
+    }
+
+    String serviceReactiveUrl(String database) {
+        return "postgresql://127.0.0.1:" + servicesDatabasePort + "/" + database;
     }
 
     /** {@code CRM_SERVICES=none}: PostgreSQL and Kafka only ({@code crm up --infra-only}). */

@@ -43,6 +43,7 @@ public final class Stack {
     private final DevTokens tokens;
 
     private Postgres postgres;
+    private DatabaseProxy databaseProxy;
     private KafkaBroker kafka;
     private final List<ServiceProcess> services = new ArrayList<>();
     private boolean stopping;
@@ -117,6 +118,14 @@ public final class Stack {
     public Stack withServiceProperties(Map<String, String> properties) {
         List<String> options = properties.entrySet().stream().map(p -> "-D" + p.getKey() + "=" + p.getValue()).toList();
         return new Stack(settings.withServiceJvmOptions(options), brokerClasspath, stateFile, out);
+    }
+
+    /**
+     * This stack, not started yet, with its services connecting to PostgreSQL through a TCP relay on a port free now, so
+     * that {@link #refuseDatabaseConnections()} can make the database unreachable while it keeps running.
+     */
+    public Stack withDatabaseProxy() throws IOException {
+        return new Stack(settings.withServicesDatabasePort(Ports.freePort()), brokerClasspath, stateFile, out);
     }
 
     /**
@@ -235,6 +244,107 @@ public final class Stack {
         return started.stream().map(ServiceProcess::name).toList();
     }
 
+    /** SIGKILL to the Kafka broker, as a crash (no controlled shutdown); {@link #startBroker()} starts it again. */
+    public synchronized void killBroker() {
+        requireStarted(kafka, Settings.KAFKA).kill();
+        state.stopped(Settings.KAFKA);
+        save();
+    }
+
+    /** SIGTERM to the Kafka broker: a controlled shutdown (killed after 30 s). True when it ended by itself. */
+    public boolean stopBroker() {
+        KafkaBroker broker;
+        synchronized (this) {
+            broker = requireStarted(kafka, Settings.KAFKA);
+        }
+        boolean clean = broker.stop(BROKER_STOP_GRACE);
+        synchronized (this) {
+            state.stopped(Settings.KAFKA);
+            save();
+        }
+        return clean;
+    }
+
+    /** Starts the broker again on its port and log directory; returns once it answers (or throws). */
+    public void startBroker() throws InterruptedException {
+        KafkaBroker broker;
+        synchronized (this) {
+            if (stopping) {
+                throw new IllegalStateException("the CRM is stopping");
+            }
+            broker = requireStarted(kafka, Settings.KAFKA);
+            try {
+                state.started(Settings.KAFKA, broker.start().toHandle(), settings.kafkaPort());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start the Kafka broker: " + e.getMessage(), e);
+            }
+            save();
+        }
+        try {
+            broker.awaitReady(BROKER_START_TIMEOUT);
+        } catch (StartupFailure e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Shuts PostgreSQL down ({@code pg_ctl stop -m fast}, or {@code -m immediate}: the server quits at once, as a crash,
+     * and recovers from its WAL on the next start); {@link #startDatabase()} starts it again.
+     */
+    public void stopDatabase(boolean immediate) throws InterruptedException {
+        Postgres server;
+        synchronized (this) {
+            server = requireStarted(postgres, Settings.POSTGRES);
+        }
+        try {
+            server.shutdown(immediate);
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        synchronized (this) {
+            state.stopped(Settings.POSTGRES);
+            save();
+        }
+    }
+
+    /** Starts PostgreSQL again on its port and data directory, with the options of the first start; returns once it answers. */
+    public void startDatabase() throws InterruptedException {
+        synchronized (this) {
+            if (stopping) {
+                throw new IllegalStateException("the CRM is stopping");
+            }
+            Postgres server = requireStarted(postgres, Settings.POSTGRES);
+            try {
+                server.restart();
+            } catch (IOException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            server.postmaster().ifPresent(p -> state.started(Settings.POSTGRES, p, settings.postgresPort()));
+            save();
+        }
+    }
+
+    /** With {@link #withDatabaseProxy()}: the services' connections to PostgreSQL are cut and new ones refused. */
+    public synchronized void refuseDatabaseConnections() {
+        requireStarted(databaseProxy, "the database proxy (withDatabaseProxy)").refuse();
+    }
+
+    /** With {@link #withDatabaseProxy()}: the services reach PostgreSQL again. */
+    public synchronized void acceptDatabaseConnections() {
+        try {
+            requireStarted(databaseProxy, "the database proxy (withDatabaseProxy)").accept();
+        } catch (IOException e) {
+            throw new IllegalStateException("the database proxy cannot listen again: " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T requireStarted(T component, String name) {
+        if (component == null) {
+            throw new IllegalStateException(name + " is not started");
+        }
+        return component;
+    }
+
     /** The staff console's address, e.g. {@code http://localhost:8085}, when this stack runs it. */
     public Optional<String> consoleUrl() {
         return settings.consoleService().map(Settings.Service::baseUrl);
@@ -343,6 +453,17 @@ public final class Stack {
         ProcessHandle postmaster = postgres.postmaster()
                 .orElseThrow(() -> new StartupFailure("PostgreSQL started but its postmaster.pid is missing", log));
         state.started(Settings.POSTGRES, postmaster, settings.postgresPort());
+        if (settings.servicesDatabasePort() != settings.postgresPort()) {
+            synchronized (this) {
+                databaseProxy = new DatabaseProxy(settings.servicesDatabasePort(), settings.postgresPort());
+                try {
+                    databaseProxy.accept();
+                } catch (IOException e) {
+                    throw new StartupFailure("the database proxy cannot listen on port " + settings.servicesDatabasePort()
+                            + ": " + e.getMessage(), log, e);
+                }
+            }
+        }
         List<String> created;
         try {
             created = postgres.ensureDatabases(Settings.DATABASES);
@@ -458,6 +579,9 @@ public final class Stack {
         for (ServiceProcess service : services) {
             boolean clean = service.awaitStop(SERVICE_STOP_GRACE);
             stopped(service.name(), began, clean, SERVICE_STOP_GRACE);
+        }
+        if (databaseProxy != null) {
+            databaseProxy.close();
         }
         if (kafka != null) {
             began = System.nanoTime();
