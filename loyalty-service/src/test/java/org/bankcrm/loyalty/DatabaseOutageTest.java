@@ -76,6 +76,12 @@ class DatabaseOutageTest {
             }
             await().atMost(OUTAGE).until(() -> pausedConsumers() > 0);
             given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+            // a channel asking meanwhile is told to come back, not that the service is broken
+            given().when().get("/api/v1/clients/{id}/loyalty", clients.get(0)).then().statusCode(503)
+                    .header("Retry-After", "5")
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(503))
+                    .body("errorId", org.hamcrest.Matchers.notNullValue());
             Duration left = OUTAGE.minusNanos(System.nanoTime() - start);
             if (!left.isNegative()) {
                 Thread.sleep(left.toMillis());

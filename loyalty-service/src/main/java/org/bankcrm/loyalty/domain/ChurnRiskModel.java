@@ -148,12 +148,25 @@ public record ChurnRiskModel(double intercept, Map<ChurnFeature, Term> terms, Du
             }
             String words = j < features.length
                     ? String.format(Locale.ROOT, "%s: %s, typical %s", features[j].description(),
-                            number(f.value(features[j])), number(terms.get(features[j]).typical()))
+                            shown(features[j], f.value(features[j])), number(terms.get(features[j]).typical()))
                     : String.format(Locale.ROOT, "lives in %s (against %s)", f.countryOfResidence(), markets.codes().get(0));
             factors.add(new ScoreFactor(keys.get(j), CHURN_SCALE, contribution,
                     words + "; " + (contribution > 0 ? "raises" : "lowers") + " the risk of leaving"));
         }
         return factors;
+    }
+
+    /**
+     * A feature's value as the factor's words show it. The age only as its five-year band: the exact age (from the year
+     * of birth) would let whoever reads the factors work the year of birth back out, which client-service shows no one
+     * but in a band either.
+     */
+    static String shown(ChurnFeature feature, double value) {
+        if (feature == ChurnFeature.AGE) {
+            int from = (int) Math.floor(value / 5) * 5;
+            return from + "–" + (from + 4);
+        }
+        return number(value);
     }
 
     private static String number(double value) {

@@ -148,6 +148,15 @@ class ChurnFeaturesTest {
     }
 
     @Test
+    void theAgeFactorShowsOnlyTheFiveYearBandNeverTheAgeTheYearOfBirthGives() {
+        assertThat(ChurnRiskModel.shown(ChurnFeature.AGE, 43.92)).isEqualTo("40–44");
+        assertThat(ChurnRiskModel.shown(ChurnFeature.AGE, 45.0)).isEqualTo("45–49");
+        assertThat(ChurnRiskModel.shown(ChurnFeature.AGE, 19.5)).isEqualTo("15–19");
+        assertThat(ChurnRiskModel.shown(ChurnFeature.PRODUCTS, 3.0)).isEqualTo("3");
+        assertThat(ChurnRiskModel.shown(ChurnFeature.TENURE, 7.25)).isEqualTo("7.25");
+    }
+
+    @Test
     void ageBandsAreOneInTheirBandZeroOutsideAndUnknownWithoutAnAge() {
         assertThat(ChurnFeatures.band(21.0, 0, 35)).isEqualTo(1.0);
         assertThat(ChurnFeatures.band(40.0, 0, 35)).isEqualTo(0.0);

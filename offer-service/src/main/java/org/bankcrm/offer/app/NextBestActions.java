@@ -197,14 +197,16 @@ public class NextBestActions {
 
         /** The decision, or null when no event asked for one. */
         public Uni<Decided> due(NextBestActions actions) {
-            if (profile == null) {
-                return Uni.createFrom().nullItem();
-            }
-            Channel on = channel != null ? Channel.valueOf(channel) : Channel.valueOf(actions.config.decision().defaultChannel());
-            return actions.decide(profile.clientId, profile, on, null, actions.config.decision().defaultLimit(), triggerType,
-                    causes.get(causes.size() - 1), causes.stream().map(IncomingEvent::id).toList(), Map.of(),
-                    LocalDate.now(actions.config.decision().bankZone()));
+            return profile == null ? Uni.createFrom().nullItem() : actions.decideFor(this);
         }
+    }
+
+    /** The decision an {@link EventDecision} asks for (a method, not field access: callers hold the CDI proxy). */
+    Uni<Decided> decideFor(EventDecision asked) {
+        Channel on = asked.channel != null ? Channel.valueOf(asked.channel) : Channel.valueOf(config.decision().defaultChannel());
+        return decide(asked.profile.clientId, asked.profile, on, null, config.decision().defaultLimit(), asked.triggerType,
+                asked.causes.get(asked.causes.size() - 1), asked.causes.stream().map(IncomingEvent::id).toList(), Map.of(),
+                LocalDate.now(config.decision().bankZone()));
     }
 
     /**

@@ -15,6 +15,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.bankcrm.platform.inbox.TransientFailures;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -29,7 +30,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * Every error a service returns is an RFC 9457 application/problem+json document: validation errors
  * name each field and its reason, malformed JSON says where, unknown ids are 404, conflicts 409, and an
- * unexpected failure is a 500 that carries only an error id to look up in the log, never a stack trace.
+ * unexpected failure is a 500 that carries only an error id to look up in the log, never a stack trace; a transient one
+ * (the database or the broker unreachable, {@link TransientFailures}) a 503 with {@code Retry-After}.
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -119,9 +121,26 @@ public class ProblemMappers {
         return json(e, uri);
     }
 
+    /**
+     * How long a channel is told to wait ({@code Retry-After}, seconds) when what a request needs is unreachable for now.
+     */
+    static final int RETRY_AFTER_SECONDS = 5;
+
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();
+        if (TransientFailures.isTransient(e)) {
+            // the database (or the broker) unreachable: not a defect, no stack trace; the channel may try again
+            LOG.warnf("unavailable %s on %s: %s", errorId, uri == null ? "?" : uri.getPath(), e.getMessage());
+            return RestResponse.ResponseBuilder.<Problem>create(503)
+                    .entity(new Problem(null, "Service Unavailable", 503,
+                            "A system this request needs is unreachable for now; nothing was changed. Try again in "
+                                    + RETRY_AFTER_SECONDS + " seconds (error id " + errorId + ")",
+                            instance(uri), null, Map.of("errorId", errorId)))
+                    .type(Problem.MEDIA_TYPE)
+                    .header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS))
+                    .build();
+        }
         LOG.errorf(e, "unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
         return respond(new Problem(null, "Internal Server Error", 500,
                 "An unexpected error occurred; quote error id " + errorId + " to support", instance(uri), null,
