@@ -63,6 +63,21 @@ public final class KpiSeries {
         return json(values("acceptanceRate", 100), values("uplift.uplift", 100));
     }
 
+    /** interaction-service's months: average CSAT (1–5) and NPS (−100…100). */
+    public String satisfaction() {
+        return json(values("total.csat.average", 1), values("total.nps.score", 1));
+    }
+
+    /** interaction-service's months: first-contact resolution and need met, in percent of the journeys closed. */
+    public String resolution() {
+        return json(values("total.firstContactResolution.rate", 100), values("total.needMetShare", 100));
+    }
+
+    /** interaction-service's months: negative experiences and those the bank caused. */
+    public String negatives() {
+        return json(values("total.negativeExperiences.count", 1), values("total.negativeExperiences.bankCaused", 1));
+    }
+
     /** A figure of each month, {@code a.b} for a nested one. */
     private List<Double> values(String field, double factor) {
         List<Double> values = new ArrayList<>();

@@ -39,6 +39,22 @@ class KpiSeriesTest {
     }
 
     @Test
+    void theCxChartsReadInteractionServicesMonthTotals() throws Exception {
+        var cx = new ObjectMapper().readTree("""
+                [{"month": "2026-10", "total": {"csat": {"average": 3.25}, "nps": {"score": -40.0},
+                  "firstContactResolution": {"rate": 0.75}, "needMetShare": 1.0,
+                  "negativeExperiences": {"count": 5, "bankCaused": 3}}},
+                 {"month": "2026-11", "total": {"csat": {"average": null}, "nps": {"score": null},
+                  "firstContactResolution": {"rate": null}, "needMetShare": null,
+                  "negativeExperiences": {"count": 0, "bankCaused": 0}}}]
+                """);
+        KpiSeries series = KpiSeries.of(cx);
+        assertThat(series.satisfaction()).isEqualTo("[[1790812800,1793491200],[3.25,null],[-40.00,null]]");
+        assertThat(series.resolution()).isEqualTo("[[1790812800,1793491200],[75.00,null],[100.00,null]]");
+        assertThat(series.negatives()).isEqualTo("[[1790812800,1793491200],[5.00,0.00],[3.00,0.00]]");
+    }
+
+    @Test
     void noMonthsIsAnEmptySeries() throws Exception {
         assertThat(KpiSeries.of(new ObjectMapper().readTree("[]")).isEmpty()).isTrue();
     }
