@@ -58,6 +58,15 @@ public final class KpiSeries {
         return json(values("churn.observedRate", 100), values("churn.predictedMonthlyRate", 100));
     }
 
+    /**
+     * Whether any month has an observed or a predicted churn rate: both are relative to the clients here with a risk at
+     * the month's start, so a bank whose clients were all scored this month has none yet (the chart would be empty).
+     */
+    public boolean churnHasFigures() {
+        return values("churn.observedRate", 1).stream().anyMatch(v -> v != null)
+                || values("churn.predictedMonthlyRate", 1).stream().anyMatch(v -> v != null);
+    }
+
     /** offer-service's months: the acceptance rate and the model's uplift over the control group, in percent (points). */
     public String offers() {
         return json(values("acceptanceRate", 100), values("uplift.uplift", 100));

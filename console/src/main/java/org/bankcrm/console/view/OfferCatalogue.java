@@ -1,6 +1,7 @@
 package org.bankcrm.console.view;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The offer catalogue page's rows: each offer of offer-service's catalogue ({@code GET /offers}) with its answers in the
  * period ({@code byOffer} of {@code GET /kpis}, by code) and its model's state ({@code GET /offers/{id}/model}: the
- * answers learnt, the online AUC and the calibration over the monitoring window, the input that drifted most).
+ * answers learnt, the online AUC and the calibration over the monitoring window, the input that drifted most — none
+ * while nothing moved). The offers answered most come first.
  */
 public final class OfferCatalogue {
     private OfferCatalogue() {
@@ -33,13 +35,15 @@ public final class OfferCatalogue {
             JsonNode m = model.path("monitoring");
             Double expected = number(m.path("meanExpected")), observed = number(m.path("observedRate"));
             JsonNode drift = m.path("drift").path(0);
+            boolean drifted = drift.path("shift").asDouble(0) != 0;
             rows.add(new Row(id, offer.path("code").asText(), offer.path("name").asText(), offer.path("category").asText(),
                     offer.path("active").asBoolean(), a.path("responses").asLong(0), a.path("accepted").asLong(0),
                     number(a.path("rate")), model.has("observations") ? model.path("observations").asLong() : null,
                     m.has("answers") ? m.path("answers").asLong() : null, number(m.path("auc")), number(m.path("brier")),
                     expected, observed, expected == null || observed == null ? null : expected - observed,
-                    drift.has("feature") ? drift.path("feature").asText() : null, number(drift.path("shift"))));
+                    drifted ? drift.path("feature").asText() : null, drifted ? number(drift.path("shift")) : null));
         }
+        rows.sort(Comparator.comparingLong(Row::responses).reversed().thenComparing(Row::code));
         return rows;
     }
 

@@ -30,8 +30,9 @@ class CxTablesTest {
     @Test
     void anOfferRowJoinsTheCatalogueItsAnswersAndItsModel() throws Exception {
         var offers = JSON.readTree("""
-                [{"id": "a", "code": "SAVINGS_ACCOUNT", "name": "Savings", "category": "SALES", "active": true},
-                 {"id": "b", "code": "APOLOGY", "name": "Apology", "category": "SERVICE_RECOVERY", "active": true}]
+                [{"id": "b", "code": "APOLOGY", "name": "Apology", "category": "SERVICE_RECOVERY", "active": true},
+                 {"id": "a", "code": "SAVINGS_ACCOUNT", "name": "Savings", "category": "SALES", "active": true},
+                 {"id": "c", "code": "UNREAD", "name": "A model not read", "category": "SERVICE_RECOVERY", "active": true}]
                 """);
         var byOffer = JSON.readTree("""
                 [{"key": "SAVINGS_ACCOUNT", "category": "SALES", "responses": 4, "accepted": 1, "rate": 0.25}]
@@ -40,7 +41,11 @@ class CxTablesTest {
                 {"observations": 40, "monitoring": {"answers": 40, "auc": 0.71, "brier": 0.2, "meanExpected": 0.3, "observedRate": 0.25,
                  "drift": [{"feature": "age", "shift": 0.4}, {"feature": "income", "shift": 0.1}]}}
                 """);
-        var rows = OfferCatalogue.rows(offers, byOffer, Map.of("a", model));
+        var unmoved = JSON.readTree("""
+                {"observations": 0, "monitoring": {"answers": 0, "drift": [{"feature": "bias", "shift": 0.0}]}}
+                """);
+        var rows = OfferCatalogue.rows(offers, byOffer, Map.of("a", model, "b", unmoved));
+        assertThat(rows).extracting(OfferCatalogue.Row::code).containsExactly("SAVINGS_ACCOUNT", "APOLOGY", "UNREAD"); // answered first
         var savings = rows.get(0);
         assertThat(savings.responses()).isEqualTo(4);
         assertThat(savings.acceptance()).isEqualTo(0.25);
@@ -51,7 +56,11 @@ class CxTablesTest {
         var apology = rows.get(1);
         assertThat(apology.responses()).isZero();
         assertThat(apology.acceptance()).isNull();
-        assertThat(apology.observations()).isNull();
+        assertThat(apology.observations()).isZero();
         assertThat(apology.auc()).isNull();
+        assertThat(apology.driftFeature()).isNull(); // nothing moved yet
+        var unread = rows.get(2);
+        assertThat(unread.observations()).isNull();
+        assertThat(unread.monitored()).isNull();
     }
 }

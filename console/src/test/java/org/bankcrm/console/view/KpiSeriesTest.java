@@ -32,6 +32,12 @@ class KpiSeriesTest {
                  {"month": "2026-11", "churn": {"observedRate": null, "predictedMonthlyRate": null}}]
                 """);
         assertThat(KpiSeries.of(loyalty).churn()).isEqualTo("[[1790812800,1793491200],[33.33,null],[3.31,null]]");
+        assertThat(KpiSeries.of(loyalty).churnHasFigures()).isTrue();
+        // clients first scored this month: no risk was held at any month's start, no rate has a base
+        var fresh = new ObjectMapper().readTree("""
+                [{"month": "2026-11", "churn": {"observedRate": null, "predictedMonthlyRate": null}}]
+                """);
+        assertThat(KpiSeries.of(fresh).churnHasFigures()).isFalse();
         var offers = new ObjectMapper().readTree("""
                 [{"month": "2026-10", "acceptanceRate": 0.5, "uplift": {"uplift": -0.1667}}]
                 """);
