@@ -63,6 +63,12 @@ class RolesTest {
     }
 
     @Test
+    void kpisAreForAnalystsAndMarketing() {
+        RoleChecks.get("/api/v1/kpis").allow(Roles.ANALYST, Roles.MARKETING).check();
+        RoleChecks.get("/api/v1/kpis/monthly").allow(Roles.ANALYST, Roles.MARKETING).check();
+    }
+
+    @Test
     void theReadModelIsForChannelsAnalystsAndAdmins() {
         RoleChecks.get("/api/v1/read-model/clients/{id}", knownClient()).allow(Roles.CHANNEL, Roles.ANALYST, Roles.ADMIN).check();
     }

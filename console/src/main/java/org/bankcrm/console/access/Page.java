@@ -3,32 +3,23 @@ package org.bankcrm.console.access;
 import java.util.List;
 import java.util.Set;
 
-/**
- * The console's pages and the roles that may open them. A page not built yet stays in the menu as "coming" for the
- * roles it is meant for, so the menu already reads as it will once the CX monitor and the analytical CRM land.
- */
+/** The console's pages and the roles that may open them, in menu order. */
 public enum Page {
-    CUSTOMER_360("/clients", true, Role.CHANNEL),
-    CX_MONITOR("/cx", false, Role.ANALYST),
-    ANALYTICS("/analytics", true, Role.ANALYST, Role.MARKETING),
-    OFFER_CATALOGUE("/offers", false, Role.MARKETING);
+    CUSTOMER_360("/clients", Role.CHANNEL),
+    CX_MONITOR("/cx", Role.ANALYST),
+    ANALYTICS("/analytics", Role.ANALYST, Role.MARKETING),
+    OFFER_CATALOGUE("/offers", Role.MARKETING, Role.ANALYST);
 
     private final String path;
-    private final boolean built;
     private final List<Role> roles;
 
-    Page(String path, boolean built, Role... roles) {
+    Page(String path, Role... roles) {
         this.path = path;
-        this.built = built;
         this.roles = List.of(roles);
     }
 
     public String path() {
         return path;
-    }
-
-    public boolean built() {
-        return built;
     }
 
     public List<Role> roles() {

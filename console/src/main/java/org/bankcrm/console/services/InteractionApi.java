@@ -28,6 +28,12 @@ public interface InteractionApi {
     JsonNode journeys(@HeaderParam("Authorization") String bearer, @PathParam("clientId") String clientId,
             @QueryParam("size") int size);
 
+    /** The CX KPIs per month (interaction-service/docs/kpis.md), for the CX monitor. */
+    @GET
+    @Path("kpis")
+    JsonNode kpis(@HeaderParam("Authorization") String bearer, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("channel") String channel, @QueryParam("need") String need, @QueryParam("cause") String cause);
+
     @POST
     @Path("interactions")
     JsonNode record(@HeaderParam("Authorization") String bearer, Object touchpoint);

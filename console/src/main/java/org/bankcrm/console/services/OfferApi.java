@@ -22,6 +22,16 @@ public interface OfferApi {
     /** The latest decision the event chain made (not one a channel asked for). */
     JsonNode nextBestActions(@HeaderParam("Authorization") String bearer, @PathParam("clientId") String clientId);
 
+    /** The catalogue, for the offer catalogue page. */
+    @GET
+    @Path("offers")
+    JsonNode offers(@HeaderParam("Authorization") String bearer);
+
+    /** An offer's learnt propensity model and its monitoring (online AUC, calibration, drift). */
+    @GET
+    @Path("offers/{offerId}/model")
+    JsonNode model(@HeaderParam("Authorization") String bearer, @PathParam("offerId") String offerId);
+
     @GET
     @Path("decisions/{decisionId}")
     JsonNode decision(@HeaderParam("Authorization") String bearer, @PathParam("decisionId") String decisionId);

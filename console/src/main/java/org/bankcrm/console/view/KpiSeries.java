@@ -58,9 +58,33 @@ public final class KpiSeries {
         return json(values("churn.observedRate", 100), values("churn.predictedMonthlyRate", 100));
     }
 
+    /**
+     * Whether any month has an observed or a predicted churn rate: both are relative to the clients here with a risk at
+     * the month's start, so a bank whose clients were all scored this month has none yet (the chart would be empty).
+     */
+    public boolean churnHasFigures() {
+        return values("churn.observedRate", 1).stream().anyMatch(v -> v != null)
+                || values("churn.predictedMonthlyRate", 1).stream().anyMatch(v -> v != null);
+    }
+
     /** offer-service's months: the acceptance rate and the model's uplift over the control group, in percent (points). */
     public String offers() {
         return json(values("acceptanceRate", 100), values("uplift.uplift", 100));
+    }
+
+    /** interaction-service's months: average CSAT (1–5) and NPS (−100…100). */
+    public String satisfaction() {
+        return json(values("total.csat.average", 1), values("total.nps.score", 1));
+    }
+
+    /** interaction-service's months: first-contact resolution and need met, in percent of the journeys closed. */
+    public String resolution() {
+        return json(values("total.firstContactResolution.rate", 100), values("total.needMetShare", 100));
+    }
+
+    /** interaction-service's months: negative experiences and those the bank caused. */
+    public String negatives() {
+        return json(values("total.negativeExperiences.count", 1), values("total.negativeExperiences.bankCaused", 1));
     }
 
     /** A figure of each month, {@code a.b} for a nested one. */

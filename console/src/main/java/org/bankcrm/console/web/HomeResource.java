@@ -39,17 +39,7 @@ public class HomeResource {
         if (viewer.may(Page.CUSTOMER_360)) {
             return Response.seeOther(URI.create(Page.CUSTOMER_360.path())).build();
         }
-        return Response.ok(pages.page(home, "/").data("later", null)).build();
-    }
-
-    /** Pages not built yet: the role check already holds, the page says it comes later. */
-    @GET
-    @Path("{page: cx|offers}")
-    public Response later(@jakarta.ws.rs.PathParam("page") String path) {
-        Page page = java.util.Arrays.stream(Page.values()).filter(p -> p.path().equals("/" + path)).findFirst()
-                .orElseThrow(NotFound::new);
-        Access.require(viewer, page);
-        return Response.ok(pages.page(home, "/" + path).data("later", page)).build();
+        return Response.ok(pages.page(home, "/")).build();
     }
 
     /** Switches the language; {@code back} must be a path of the console, never another site. */

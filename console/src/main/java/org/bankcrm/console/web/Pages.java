@@ -40,7 +40,7 @@ public class Pages {
     private List<MenuItem> menu(String path) {
         Map<String, String> texts = viewer.texts();
         return viewer.signedIn().map(s -> Page.menuFor(s.roles())).orElse(List.of()).stream()
-                .map(p -> new MenuItem(p.path(), texts.getOrDefault(p.messageKey(), p.name()), p.built(),
+                .map(p -> new MenuItem(p.path(), texts.getOrDefault(p.messageKey(), p.name()),
                         path != null && path.startsWith(p.path())))
                 .toList();
     }
@@ -50,10 +50,10 @@ public class Pages {
         Map<String, String> texts = viewer.texts();
         return java.util.Arrays.stream(Role.values()).map(r -> new MenuItem(r.claim(),
                 texts.getOrDefault("role" + Character.toUpperCase(r.claim().charAt(0)) + r.claim().substring(1), r.claim()),
-                true, r == Role.CHANNEL)).toList();
+                r == Role.CHANNEL)).toList();
     }
 
-    public record MenuItem(String path, String label, boolean built, boolean current) {
+    public record MenuItem(String path, String label, boolean current) {
     }
 
     public Response status(int status, TemplateInstance page) {

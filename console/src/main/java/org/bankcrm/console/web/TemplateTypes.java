@@ -3,8 +3,10 @@ package org.bankcrm.console.web;
 import org.bankcrm.console.access.Page;
 import org.bankcrm.console.access.SignedIn;
 import org.bankcrm.console.services.ServiceProblem;
+import org.bankcrm.console.view.CxTables;
 import org.bankcrm.console.view.KpiSeries;
 import org.bankcrm.console.view.LoyaltyHistory;
+import org.bankcrm.console.view.OfferCatalogue;
 import org.bankcrm.console.view.TouchpointForm;
 
 import io.quarkus.qute.TemplateData;
@@ -16,6 +18,8 @@ import io.quarkus.qute.TemplateData;
 @TemplateData(target = LoyaltyHistory.class)
 @TemplateData(target = KpiSeries.class)
 @TemplateData(target = TouchpointForm.class)
+@TemplateData(target = CxTables.Row.class)
+@TemplateData(target = OfferCatalogue.Row.class)
 final class TemplateTypes {
     private TemplateTypes() {
     }

@@ -15,9 +15,9 @@ class PageTest {
     }
 
     @Test
-    void anAnalystSeesTheCxMonitorAndTheAnalyticsButNotTheCustomer360() {
+    void anAnalystSeesTheCxMonitorTheAnalyticsAndTheOfferCatalogueButNotTheCustomer360() {
         Set<Role> analyst = EnumSet.of(Role.ANALYST);
-        assertThat(Page.menuFor(analyst)).containsExactly(Page.CX_MONITOR, Page.ANALYTICS);
+        assertThat(Page.menuFor(analyst)).containsExactly(Page.CX_MONITOR, Page.ANALYTICS, Page.OFFER_CATALOGUE);
         assertThat(Page.CUSTOMER_360.allows(analyst)).isFalse();
     }
 

@@ -42,7 +42,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The console in a real browser (headless Chromium, Debian's chromium and chromium-driver) against a whole CRM started
  * by the launcher on free ports: a channel user signs in, finds a client, sees the 360, records a bank-caused complaint
  * and watches the next best actions turn to service recovery, asks for a decision to present and declines an offer;
- * then the Russian texts and an analyst's 403 page. Screenshots of each page go to {@code target/screenshots}.
+ * then the Russian texts and an analyst's 403 page; the analyst's analytical CRM and CX monitor, marketing's offer
+ * catalogue, each checked against what the services answer. Screenshots of each page go to {@code target/screenshots}.
  */
 class ConsoleBrowserIT {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -184,6 +185,10 @@ class ConsoleBrowserIT {
         // a channel user may not open the analytical CRM
         browser.get(console + "/analytics");
         assertThat(browser.findElement(By.id("forbidden")).getText()).isEqualTo("Not for your role");
+        for (String page : List.of("/cx", "/offers")) {
+            browser.get(console + page);
+            assertThat(browser.findElement(By.id("forbidden")).getText()).as(page).isEqualTo("Not for your role");
+        }
         browser.get(console + "/clients/" + clientId);
 
         // an analyst may not open the Customer 360
@@ -237,8 +242,11 @@ class ConsoleBrowserIT {
                 .isEqualTo(offers.path("months").get(offers.path("months").size() - 1).path("decisions").asText());
         assertThat(browser.findElement(By.cssSelector("#offer-by-channel tr[data-month='" + thisMonth + "'][data-channel='BRANCH'] td.requests"))
                 .getText()).isEqualTo("1");
-        await().until(b -> b.findElements(By.cssSelector("#chart-churn canvas")).size() == 1
-                && b.findElements(By.cssSelector("#chart-offers canvas")).size() == 1);
+        // both clients were first scored this month: no month began with a churn risk held, so the churn rates have no
+        // base and the page says so instead of drawing an empty chart
+        assertThat(loyaltyMonth.path("churn").path("observedRate").isNull()).isTrue();
+        assertThat(browser.findElements(By.id("chart-churn-none"))).hasSize(1);
+        await().until(b -> b.findElements(By.cssSelector("#chart-offers canvas")).size() == 1);
         scrollTo("loyalty-kpis");
         shot("09-analytics-loyalty-offers");
         // filtered by a quadrant no client of this bank is in: nobody holds anything
@@ -247,6 +255,57 @@ class ConsoleBrowserIT {
         await().until(b -> b.getCurrentUrl().contains("quadrant=UNPROFITABLE_LOW_POTENTIAL"));
         assertThat(browser.findElement(By.cssSelector("#kpi-months tr[data-month='" + lastMonth + "'] td.holding")).getText())
                 .isEqualTo("0");
+
+        // the CX monitor: this month's one touchpoint, the bank-caused complaint (ERROR, at the branch, CSAT 1), as
+        // interaction-service answers it, and the finding it makes (a bank-caused cause rising against last month)
+        browser.get(console + "/cx");
+        JsonNode cx = get(stack.baseUrl("interaction-service") + "/api/v1/kpis", stack.bearerToken("analyst"));
+        JsonNode cxMonth = cx.path("months").get(cx.path("months").size() - 1);
+        assertThat(cxMonth.path("month").asText()).isEqualTo(thisMonth);
+        WebElement cxRow = browser.findElement(By.cssSelector("#cx-months tr[data-month='" + thisMonth + "']"));
+        assertThat(cxRow.findElement(By.cssSelector("td.touchpoints")).getText())
+                .isEqualTo(cxMonth.path("total").path("touchpoints").asText()).isEqualTo("1");
+        assertThat(cxRow.findElement(By.cssSelector("td.bank-caused")).getText()).isEqualTo("1");
+        assertThat(cxRow.findElement(By.cssSelector("td.csat")).getText()).isEqualTo("1.00");
+        assertThat(browser.findElement(By.cssSelector("#cx-by-cause-detail tr[data-code='ERROR'] td.total")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.cssSelector("#cx-by-channel tr[data-code='BRANCH'] td.total")).getText()).isEqualTo("1");
+        assertThat(browser.findElements(By.cssSelector(
+                "#cx-findings tr[data-month='" + thisMonth + "'][data-kind='rising-cause'][data-code='ERROR']"))).hasSize(1);
+        await().until(b -> b.findElements(By.cssSelector("#chart-cx-satisfaction canvas")).size() == 1
+                && b.findElements(By.cssSelector("#chart-cx-negatives canvas")).size() == 1);
+        shot("10-cx-monitor");
+        // the call centre had none this month
+        choose("cx-channel", "CALL_CENTER");
+        browser.findElement(By.id("cx-apply")).click();
+        await().until(b -> b.getCurrentUrl().contains("channel=CALL_CENTER"));
+        assertThat(browser.findElement(By.cssSelector("#cx-months tr[data-month='" + thisMonth + "'] td.touchpoints")).getText())
+                .isEqualTo("0");
+
+        // marketing: the offer catalogue, the declined offer with its one answer and its model as offer-service answers it
+        browser.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
+        await().until(b -> b.getCurrentUrl().endsWith("/sign-in"));
+        browser.findElement(By.id("role-channel")).click();
+        browser.findElement(By.id("role-marketing")).click();
+        browser.findElement(By.id("sign-in-dev")).click();
+        await().until(b -> b.findElements(By.id("sign-in-dev")).isEmpty());
+        browser.get(console + "/cx");
+        assertThat(browser.findElement(By.id("forbidden")).getText()).isEqualTo("Not for your role");
+        browser.get(console + "/offers");
+        String marketing = stack.bearerToken("marketing");
+        JsonNode catalogue = get(stack.baseUrl("offer-service") + "/api/v1/offers", marketing);
+        String offerId = null;
+        for (JsonNode offer : catalogue) {
+            if (offer.path("code").asText().equals(declined)) {
+                offerId = offer.path("id").asText();
+            }
+        }
+        JsonNode model = get(stack.baseUrl("offer-service") + "/api/v1/offers/" + offerId + "/model", marketing);
+        WebElement catalogueRow = browser.findElement(By.cssSelector("#offer-catalogue tr[data-offer='" + declined + "']"));
+        assertThat(catalogueRow.findElement(By.cssSelector("td.answers")).getText()).isEqualTo("1");
+        assertThat(catalogueRow.findElement(By.cssSelector("td.accepted")).getText()).isEqualTo("0");
+        assertThat(catalogueRow.findElement(By.cssSelector("td.observations")).getText()).isEqualTo(model.path("observations").asText());
+        assertThat(browser.findElements(By.cssSelector("#offer-catalogue tbody tr"))).hasSize(catalogue.size());
+        shot("11-offer-catalogue");
     }
 
     private static List<String> categories() {

@@ -32,10 +32,32 @@ class KpiSeriesTest {
                  {"month": "2026-11", "churn": {"observedRate": null, "predictedMonthlyRate": null}}]
                 """);
         assertThat(KpiSeries.of(loyalty).churn()).isEqualTo("[[1790812800,1793491200],[33.33,null],[3.31,null]]");
+        assertThat(KpiSeries.of(loyalty).churnHasFigures()).isTrue();
+        // clients first scored this month: no risk was held at any month's start, no rate has a base
+        var fresh = new ObjectMapper().readTree("""
+                [{"month": "2026-11", "churn": {"observedRate": null, "predictedMonthlyRate": null}}]
+                """);
+        assertThat(KpiSeries.of(fresh).churnHasFigures()).isFalse();
         var offers = new ObjectMapper().readTree("""
                 [{"month": "2026-10", "acceptanceRate": 0.5, "uplift": {"uplift": -0.1667}}]
                 """);
         assertThat(KpiSeries.of(offers).offers()).isEqualTo("[[1790812800],[50.00],[-16.67]]");
+    }
+
+    @Test
+    void theCxChartsReadInteractionServicesMonthTotals() throws Exception {
+        var cx = new ObjectMapper().readTree("""
+                [{"month": "2026-10", "total": {"csat": {"average": 3.25}, "nps": {"score": -40.0},
+                  "firstContactResolution": {"rate": 0.75}, "needMetShare": 1.0,
+                  "negativeExperiences": {"count": 5, "bankCaused": 3}}},
+                 {"month": "2026-11", "total": {"csat": {"average": null}, "nps": {"score": null},
+                  "firstContactResolution": {"rate": null}, "needMetShare": null,
+                  "negativeExperiences": {"count": 0, "bankCaused": 0}}}]
+                """);
+        KpiSeries series = KpiSeries.of(cx);
+        assertThat(series.satisfaction()).isEqualTo("[[1790812800,1793491200],[3.25,null],[-40.00,null]]");
+        assertThat(series.resolution()).isEqualTo("[[1790812800,1793491200],[75.00,null],[100.00,null]]");
+        assertThat(series.negatives()).isEqualTo("[[1790812800,1793491200],[5.00,0.00],[3.00,0.00]]");
     }
 
     @Test

@@ -30,7 +30,8 @@ class ConsolePagesTest {
                 Path key = DevTokensTest.writeKey(java.nio.file.Files.createTempFile("console-test", ".pem"));
                 return Map.of("console.dev-sign-in.private-key", key.toString(),
                         "quarkus.rest-client.client-service.url", "http://127.0.0.1:1",
-                        "quarkus.rest-client.offer-service.url", "http://127.0.0.1:1");
+                        "quarkus.rest-client.offer-service.url", "http://127.0.0.1:1",
+                        "quarkus.rest-client.interaction-service.url", "http://127.0.0.1:1");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -75,7 +76,28 @@ class ConsolePagesTest {
         given().cookie(Session.SESSION_COOKIE, session).get("/clients").then().statusCode(403)
                 .body(containsString("Not for your role")).body(containsString("<code>channel</code>"));
         given().cookie(Session.SESSION_COOKIE, session).redirects().follow(false).get("/").then().statusCode(200)
-                .body(containsString("CX monitor")).body(containsString("coming later"));
+                .body(containsString("href=\"/cx\"")).body(containsString("href=\"/offers\""));
+    }
+
+    @Test
+    void theCxMonitorIsForAnalystsAndSaysWhenInteractionServiceDoesNotAnswer() {
+        for (String role : new String[] { "channel", "marketing" }) {
+            given().cookie(Session.SESSION_COOKIE, signIn(role)).get("/cx").then().statusCode(403)
+                    .body(containsString("Not for your role")).body(containsString("<code>analyst</code>"));
+        }
+        given().cookie(Session.SESSION_COOKIE, signIn("analyst")).get("/cx").then().statusCode(502)
+                .body(containsString("interaction-service does not answer")).body(not(containsString("at org.")))
+                .body(containsString("href=\"/cx\""));
+    }
+
+    @Test
+    void theOfferCatalogueIsForMarketingAndAnalystsAndSaysWhenOfferServiceDoesNotAnswer() {
+        given().cookie(Session.SESSION_COOKIE, signIn("channel")).get("/offers").then().statusCode(403)
+                .body(containsString("<code>marketing</code>"));
+        for (String role : new String[] { "marketing", "analyst" }) {
+            given().cookie(Session.SESSION_COOKIE, signIn(role)).get("/offers").then().statusCode(502)
+                    .body(containsString("offer-service does not answer")).body(not(containsString("at org.")));
+        }
     }
 
     @Test

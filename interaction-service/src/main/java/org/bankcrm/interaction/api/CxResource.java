@@ -58,15 +58,16 @@ public class CxResource {
     public record NegativeExperiences(long count, Double share, long bankCaused, Double bankCausedShare) {
     }
 
+    /** needMetShare: of the journeys closed, the share resolved (the need met, at whatever contact). */
     public record Figures(long touchpoints, Csat csat, Nps nps, FirstContactResolution firstContactResolution,
-            RepeatContacts repeatContacts, NegativeExperiences negativeExperiences) {
+            Double needMetShare, RepeatContacts repeatContacts, NegativeExperiences negativeExperiences) {
 
         static Figures of(CxCounts c) {
             return new Figures(c.touchpoints(), new Csat(c.csatAverage(), c.csatResponses()),
                     new Nps(c.nps(), c.promoters(), c.passives(), c.detractors(), c.npsResponses()),
                     new FirstContactResolution(c.firstContactResolutionRate(), c.journeysClosed(), c.journeysResolved(),
                             c.journeysFirstContactResolved()),
-                    new RepeatContacts(c.repeatContactRate(), c.repeatContacts()), negative(c));
+                    c.needMetShare(), new RepeatContacts(c.repeatContactRate(), c.repeatContacts()), negative(c));
         }
     }
 

@@ -42,6 +42,19 @@ public interface InteractionConfig {
 
     Metrics metrics();
 
+    Kpi kpi();
+
+    /** The monthly snapshot of the KPIs (CxKpiSnapshots). */
+    interface Kpi {
+        Snapshot snapshot();
+
+        interface Snapshot {
+            /** Quarkus cron (UTC), "off" to disable: daily, so a missed day is made up; the closed month is written once. */
+            @WithDefault("0 30 2 * * ?")
+            String cron();
+        }
+    }
+
     interface Metrics {
         /** Days reported by GET /api/v1/cx/metrics when from is not given (ending on to, or today). */
         @WithDefault("30")

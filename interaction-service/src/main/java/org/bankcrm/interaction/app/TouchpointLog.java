@@ -305,10 +305,10 @@ public class TouchpointLog {
         return segments.of(touchpoint.clientId).chain(clientSegments -> {
             int shard = shard(touchpoint.clientId);
             Uni<Void> chain = counters.add(shard, day(touchpoint.occurredAt), touchpoint.channel, touchpoint.need,
-                    touchpoint.causeDetail, CxCounts.of(touchpoint), clientSegments);
+                    touchpoint.cause, touchpoint.causeDetail, CxCounts.of(touchpoint), clientSegments);
             for (Journey journey : closed) {
                 chain = chain.chain(() -> counters.add(shard, day(journey.closedAt), journey.firstChannel, journey.need, null,
-                        CxCounts.ofClosed(journey), clientSegments));
+                        null, CxCounts.ofClosed(journey), clientSegments));
             }
             return chain;
         });
@@ -348,7 +348,7 @@ public class TouchpointLog {
                                 : outbox.append(InteractionEvents.journeyClosed(abandoned))
                                         .chain(() -> segments.of(abandoned.clientId))
                                         .chain(clientSegments -> counters.add(shard(abandoned.clientId), day(abandoned.closedAt),
-                                                abandoned.firstChannel, abandoned.need, null,
+                                                abandoned.firstChannel, abandoned.need, null, null,
                                                 CxCounts.ofClosed(abandoned), clientSegments))
                                         .replaceWith(closed + 1)));
             }

@@ -1,5 +1,5 @@
 package org.bankcrm.interaction.domain;
 
-/** The counts of one channel, need and cause detail (null for none) over a period. */
-public record CxCell(Channel channel, Need need, CauseDetail causeDetail, CxCounts counts) {
+/** The counts of one channel, need, cause and cause detail (null for none) over a period. */
+public record CxCell(Channel channel, Need need, Cause cause, CauseDetail causeDetail, CxCounts counts) {
 }

@@ -64,6 +64,11 @@ public record CxCounts(long touchpoints, long csatSum, long csatResponses, long 
         return ratio(journeysFirstContactResolved, journeysClosed);
     }
 
+    /** Need met: journeys closed as resolved (the need met, however many contacts it took), of all journeys closed. */
+    public Double needMetShare() {
+        return ratio(journeysResolved, journeysClosed);
+    }
+
     /** Repeat contacts (failure demand) of all touchpoints. */
     public Double repeatContactRate() {
         return ratio(repeatContacts, touchpoints);

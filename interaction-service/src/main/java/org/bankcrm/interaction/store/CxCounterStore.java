@@ -1,11 +1,14 @@
 package org.bankcrm.interaction.store;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.bankcrm.interaction.domain.Cause;
 import org.bankcrm.interaction.domain.CauseDetail;
 import org.bankcrm.interaction.domain.Channel;
 import org.bankcrm.interaction.domain.CxCell;
@@ -18,6 +21,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -26,11 +31,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @ApplicationScoped
 public class CxCounterStore {
-    private static final String NO_CAUSE = "";
-    private static final String COUNTERS = "touchpoints, csat_sum, csat_responses, promoters, passives, detractors, "
+    /** No cause, no cause detail: '' in a cell's key. */
+    private static final String NONE = "";
+    static final String COUNTERS = "touchpoints, csat_sum, csat_responses, promoters, passives, detractors, "
             + "negative, negative_bank_caused, repeat_contacts, journeys_closed, journeys_resolved, journeys_fcr";
     private static final String VALUES = ":touchpoints, :csatSum, :csatResponses, :promoters, :passives, :detractors, "
             + ":negative, :negativeBankCaused, :repeatContacts, :journeysClosed, :journeysResolved, :journeysFcr";
+    /** ", sum(touchpoints)::bigint, ...": the counters summed over the rows of a cell, in the order of COUNTERS. */
+    static final String SUMMED = summed();
+
     static final String ADD = add("cx_daily", "", "");
     static final String ADD_TO_SEGMENT = add("cx_daily_segment", "segment, ", ":segment, ");
     static final String SUMS = sums("cx_daily", "");
@@ -38,10 +47,17 @@ public class CxCounterStore {
     static final String COMPACT = compact("cx_daily", "");
     static final String COMPACT_SEGMENTS = compact("cx_daily_segment", "segment, ");
 
+    /** The counters of the days from $1 to before $2 per cell, of one channel, need and cause when $3, $4, $5 are given. */
+    static final String MONTHLY = "select date_trunc('month', day)::date as month, channel, need, cause, cause_detail" + SUMMED
+            + " from cx_daily where day >= $1 and day < $2 and ($3::text is null or channel = $3)"
+            + " and ($4::text is null or need = $4) and ($5::text is null or cause = $5)"
+            + " group by 1, channel, need, cause, cause_detail";
+
     private static String add(String table, String segmentColumn, String segmentValue) {
-        return "insert into " + table + " (day, " + segmentColumn + "channel, need, cause_detail, shard, " + COUNTERS
-                + ") values (:day, " + segmentValue + ":channel, :need, :causeDetail, :shard, " + VALUES + ") on conflict (day, "
-                + segmentColumn + "channel, need, cause_detail, shard) do update set " + addedUp(table);
+        return "insert into " + table + " (day, " + segmentColumn + "channel, need, cause, cause_detail, shard, " + COUNTERS
+                + ") values (:day, " + segmentValue + ":channel, :need, :cause, :causeDetail, :shard, " + VALUES
+                + ") on conflict (day, " + segmentColumn + "channel, need, cause, cause_detail, shard) do update set "
+                + addedUp(table);
     }
 
     /** Folds the shards of the days before $1 into shard 0, in one statement (rows moved are deleted). */
@@ -50,7 +66,7 @@ public class CxCounterStore {
         for (String column : COUNTERS.split(", ")) {
             sums.append(", sum(").append(column).append(')');
         }
-        String cell = "day, " + segmentColumn + "channel, need, cause_detail";
+        String cell = "day, " + segmentColumn + "channel, need, cause, cause_detail";
         return "with moved as (delete from " + table + " where shard <> 0 and day < $1 returning *) insert into " + table
                 + " (" + cell + ", shard, " + COUNTERS + ") select " + cell + ", 0" + sums + " from moved group by " + cell
                 + " on conflict (" + cell + ", shard) do update set " + addedUp(table);
@@ -68,13 +84,17 @@ public class CxCounterStore {
     }
 
     private static String sums(String table, String segmentFilter) {
+        return "select channel, need, cause, cause_detail" + SUMMED + " from " + table
+                + " where day between $1 and $2 and ($3::text is null or channel = $3)" + segmentFilter
+                + " group by channel, need, cause, cause_detail";
+    }
+
+    private static String summed() {
         StringBuilder sums = new StringBuilder();
         for (String column : COUNTERS.split(", ")) {
             sums.append(", sum(").append(column).append(")::bigint");
         }
-        return "select channel, need, cause_detail" + sums + " from " + table
-                + " where day between $1 and $2 and ($3::text is null or channel = $3)" + segmentFilter
-                + " group by channel, need, cause_detail";
+        return sums.toString();
     }
 
     private final Pool pool;
@@ -87,13 +107,13 @@ public class CxCounterStore {
      * Adds {@code counts} to the day's row of {@code shard}, and to the row of each segment the client is in, in the
      * caller's (the recording) transaction.
      */
-    public Uni<Void> add(int shard, LocalDate day, Channel channel, Need need, CauseDetail causeDetail, CxCounts c,
+    public Uni<Void> add(int shard, LocalDate day, Channel channel, Need need, Cause cause, CauseDetail causeDetail, CxCounts c,
             List<String> segments) {
         return Panache.getSession().chain(session -> {
-            Uni<Void> chain = bind(session.createNativeQuery(ADD), shard, day, channel, need, causeDetail, c).executeUpdate()
-                    .replaceWithVoid();
+            Uni<Void> chain = bind(session.createNativeQuery(ADD), shard, day, channel, need, cause, causeDetail, c)
+                    .executeUpdate().replaceWithVoid();
             for (String segment : segments) {
-                chain = chain.chain(() -> bind(session.createNativeQuery(ADD_TO_SEGMENT), shard, day, channel, need,
+                chain = chain.chain(() -> bind(session.createNativeQuery(ADD_TO_SEGMENT), shard, day, channel, need, cause,
                         causeDetail, c).setParameter("segment", segment).executeUpdate().replaceWithVoid());
             }
             return chain;
@@ -101,12 +121,13 @@ public class CxCounterStore {
     }
 
     private static Mutiny.Query<Object> bind(Mutiny.Query<Object> query, int shard, LocalDate day, Channel channel,
-            Need need, CauseDetail causeDetail, CxCounts c) {
+            Need need, Cause cause, CauseDetail causeDetail, CxCounts c) {
         return query.setParameter("day", day)
                 .setParameter("shard", (short) shard)
                 .setParameter("channel", channel.name())
                 .setParameter("need", need.name())
-                .setParameter("causeDetail", causeDetail == null ? NO_CAUSE : causeDetail.name())
+                .setParameter("cause", cause == null ? NONE : cause.name())
+                .setParameter("causeDetail", causeDetail == null ? NONE : causeDetail.name())
                 .setParameter("touchpoints", c.touchpoints())
                 .setParameter("csatSum", c.csatSum())
                 .setParameter("csatResponses", c.csatResponses())
@@ -133,7 +154,7 @@ public class CxCounterStore {
     }
 
     /** Which of {@code shards} rows a client's touchpoints add to: always the same one for one client. */
-    public static int shardOf(java.util.UUID clientId, int shards) {
+    public static int shardOf(UUID clientId, int shards) {
         return Math.floorMod(clientId.hashCode(), shards);
     }
 
@@ -150,14 +171,49 @@ public class CxCounterStore {
                 .map(rows -> {
                     List<CxCell> result = new ArrayList<>();
                     for (Row row : rows) {
-                        String cause = row.getString(2);
-                        result.add(new CxCell(Channel.valueOf(row.getString(0)), Need.valueOf(row.getString(1)),
-                                cause.isEmpty() ? null : CauseDetail.valueOf(cause),
-                                new CxCounts(row.getLong(3), row.getLong(4), row.getLong(5), row.getLong(6),
-                                        row.getLong(7), row.getLong(8), row.getLong(9), row.getLong(10),
-                                        row.getLong(11), row.getLong(12), row.getLong(13), row.getLong(14))));
+                        result.add(cell(row, 0));
                     }
                     return result;
                 });
+    }
+
+    /** The counters of the months from..to per cell (filters null: all), oldest month first, in the caller's transaction. */
+    public Uni<List<MonthCell>> monthly(SqlClient sql, YearMonth from, YearMonth to, CellFilter filter) {
+        return sql.preparedQuery(MONTHLY).execute(Tuple.of(from.atDay(1), to.plusMonths(1).atDay(1), name(filter.channel()),
+                name(filter.need()), name(filter.cause()))).map(CxCounterStore::monthCells);
+    }
+
+    /** Which cells a KPI query sums: of one channel, need and cause when given (null: all). */
+    public record CellFilter(Channel channel, Need need, Cause cause) {
+        public static final CellFilter ALL = new CellFilter(null, null, null);
+    }
+
+    /** A cell's counts in one month. */
+    public record MonthCell(YearMonth month, CxCell cell) {
+    }
+
+    /** Rows of (month, channel, need, cause, cause_detail, counters...). */
+    static List<MonthCell> monthCells(RowSet<Row> rows) {
+        List<MonthCell> result = new ArrayList<>();
+        for (Row row : rows) {
+            result.add(new MonthCell(YearMonth.from(row.getLocalDate(0)), cell(row, 1)));
+        }
+        return result;
+    }
+
+    /** A cell from the row's columns from {@code at} on: channel, need, cause, cause_detail, then the counters. */
+    static CxCell cell(Row row, int at) {
+        String cause = row.getString(at + 2);
+        String detail = row.getString(at + 3);
+        int c = at + 4;
+        return new CxCell(Channel.valueOf(row.getString(at)), Need.valueOf(row.getString(at + 1)),
+                cause.isEmpty() ? null : Cause.valueOf(cause), detail.isEmpty() ? null : CauseDetail.valueOf(detail),
+                new CxCounts(row.getLong(c), row.getLong(c + 1), row.getLong(c + 2), row.getLong(c + 3), row.getLong(c + 4),
+                        row.getLong(c + 5), row.getLong(c + 6), row.getLong(c + 7), row.getLong(c + 8), row.getLong(c + 9),
+                        row.getLong(c + 10), row.getLong(c + 11)));
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 }
