@@ -201,6 +201,20 @@ public class NextBestActions {
         }
     }
 
+    /**
+     * A consumer's effect on a client's events of one batch: {@code apply} each in order (each may ask {@code decision}
+     * for a decision), then the one decision they asked for, if any.
+     */
+    public Uni<Decided> decideOnceAfter(List<IncomingEvent> events,
+            java.util.function.BiFunction<IncomingEvent, EventDecision, Uni<?>> apply) {
+        EventDecision decision = new EventDecision();
+        Uni<?> applied = Uni.createFrom().voidItem();
+        for (IncomingEvent event : events) {
+            applied = applied.chain(() -> apply.apply(event, decision));
+        }
+        return applied.chain(() -> decision.due(this));
+    }
+
     /** The decision an {@link EventDecision} asks for (a method, not field access: callers hold the CDI proxy). */
     Uni<Decided> decideFor(EventDecision asked) {
         Channel on = asked.channel != null ? Channel.valueOf(asked.channel) : Channel.valueOf(config.decision().defaultChannel());

@@ -88,17 +88,7 @@ public class InteractionEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return inbox.consumeBatch(CONSUMER, records, this::applyAll);
-    }
-
-    /** A client's events of one batch, in order; the touchpoints among them cause one fast decision, after all. */
-    private Uni<?> applyAll(List<IncomingEvent> events) {
-        NextBestActions.EventDecision decision = new NextBestActions.EventDecision();
-        Uni<?> applied = Uni.createFrom().voidItem();
-        for (IncomingEvent event : events) {
-            applied = applied.chain(() -> apply(event, decision));
-        }
-        return applied.chain(() -> decision.due(nextBestActions));
+        return inbox.consumeBatch(CONSUMER, records, events -> nextBestActions.decideOnceAfter(events, this::apply));
     }
 
     private Uni<?> apply(IncomingEvent event, NextBestActions.EventDecision decision) {

@@ -1,6 +1,5 @@
 package org.bankcrm.offer.events;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,17 +53,8 @@ public class LoyaltyEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return inbox.consumeBatch(CONSUMER, records, Ordering.STATE, this::applyAll);
-    }
-
-    /** A client's newer loyalty events of one batch, in order; the score changes among them cause one decision, after all. */
-    private Uni<?> applyAll(List<IncomingEvent> events) {
-        NextBestActions.EventDecision decision = new NextBestActions.EventDecision();
-        Uni<?> applied = Uni.createFrom().voidItem();
-        for (IncomingEvent event : events) {
-            applied = applied.chain(() -> apply(event, decision));
-        }
-        return applied.chain(() -> decision.due(nextBestActions));
+        return inbox.consumeBatch(CONSUMER, records, Ordering.STATE,
+                events -> nextBestActions.decideOnceAfter(events, this::apply));
     }
 
     private Uni<?> apply(IncomingEvent event, NextBestActions.EventDecision decision) {
