@@ -51,6 +51,13 @@ public class OutboxRelay {
     /**
      * Pending rows in id order whose shard lock this transaction holds or takes now (re-entrant; released at
      * commit). The shard is the key's hash modulo the shard count, shifted to be non-negative.
+     * <p>
+     * {@code for update} is what makes it exactly once: the statement's snapshot is taken before the scan, so a
+     * row another relay published and committed between that moment and this transaction taking the shard's lock
+     * (released at that commit) still looks pending in the snapshot. Locking the row makes PostgreSQL re-read its
+     * latest version and re-check the condition, so the published row drops out instead of being sent again
+     * (OutboxRelayTwoReplicasTest caught that race). No {@code skip locked}: only the holder of the shard's lock
+     * touches its rows, and skipping one would let a client's later event overtake it.
      */
     private static final String PENDING = """
             select id, event_id::text, topic, event_key, event_type, source, subject, occurred_at, payload::text, extensions::text
@@ -59,6 +66,7 @@ public class OutboxRelay {
               and pg_try_advisory_xact_lock(hashtext('outbox_event_relay'),
                       mod(hashtext(coalesce(event_key, ''))::bigint + 2147483648, $2)::int)
             order by id limit $1
+            for update
             """;
     private static final String MARK_PUBLISHED =
             "update outbox_event set published_at = clock_timestamp(), attempts = attempts + 1, last_error = null where id = any($1)";
