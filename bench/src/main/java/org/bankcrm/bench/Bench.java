@@ -3,7 +3,6 @@ package org.bankcrm.bench;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,6 +126,7 @@ public final class Bench {
             if (!options.jitWarmUp().isZero()) {
                 warmUp(touchpoints, clientIds, http, producer);
             }
+            idle();
             Map<String, Object> chain = new LinkedHashMap<>();
             Map<String, Double> bestChainRate = new LinkedHashMap<>();
             for (String via : List.of("rest", "kafka")) {
@@ -138,11 +138,9 @@ public final class Bench {
                         steps.add(skipped(rate));
                         continue;
                     }
-                    ChainStep step = chainStep(via, rate, touchpoints, tracker, http, producer);
-                    Map<String, Object> map = step.toMap();
-                    map.put("settleAfter", settle(via + " at " + (long) rate + "/s").toMap());
-                    steps.add(map);
-                    keptUp = step.sustained();
+                    Measured measured = measuredChainStep(via, rate, touchpoints, tracker, http, producer);
+                    steps.add(measured.map());
+                    keptUp = measured.step().sustained();
                     best = keptUp ? rate : best;
                 }
                 chain.put(via, steps);
@@ -196,6 +194,30 @@ public final class Bench {
         settle("the warm-up");
     }
 
+    private record Measured(ChainStep step, Map<String, Object> map) {
+    }
+
+    /**
+     * {@link #chainStep} and the settling after it, with what each service's database did per touchpoint sent
+     * (transactions and rows written, from PostgreSQL's counters read before and after).
+     */
+    private Measured measuredChainStep(String via, double rate, Touchpoints touchpoints, ChainTracker tracker, Http http,
+            KafkaProducer<String, String> producer) throws InterruptedException {
+        DatabaseCounters databases = new DatabaseCounters(stack);
+        Map<String, DatabaseCounters.Counts> before = databases.read();
+        ChainStep step = chainStep(via, rate, touchpoints, tracker, http, producer);
+        Map<String, Object> map = step.toMap();
+        map.put("settleAfter", settle(via + " at " + (long) rate + "/s").toMap());
+        Thread.sleep(1_500); // PostgreSQL reports an idle backend's counts within a second
+        Map<String, Object> perTouchpoint = DatabaseCounters.perTouchpoint(before, databases.read(), step.sending().recorded());
+        map.put("databasePerTouchpoint", perTouchpoint);
+        if (perTouchpoint.get("all") instanceof Map<?, ?> all) {
+            say(String.format("  per touchpoint: %s database transactions, %s rows written (all services)",
+                    all.get("transactions"), all.get("rowsWritten")));
+        }
+        return new Measured(step, map);
+    }
+
     /** One fixed rate of touchpoints through {@code via} (rest or kafka), each followed to its decisions. */
     ChainStep chainStep(String via, double rate, Touchpoints touchpoints, ChainTracker tracker, Http http,
             KafkaProducer<String, String> producer) {
@@ -218,6 +240,7 @@ public final class Bench {
         }
         tracker.awaitDecisions(steadyIds, options.drain());
         ChainStep step = new ChainStep(via, rate, result, tracker.figures(steadyIds));
+        touchpointsByPhase.merge("chain-" + via + "-" + (long) rate, result.recorded(), Long::sum);
         say(step.line());
         return step;
     }
@@ -265,10 +288,9 @@ public final class Bench {
         if (best > 0) {
             // climb from the highest fixed rate that kept up, by x1.4, until a rate does not
             for (double candidate = Math.round(best * 1.4); tried.size() < 4; candidate = Math.round(candidate * 1.4)) {
-                ChainStep step = chainStep("kafka", candidate, touchpoints, tracker, http, producer);
-                Map<String, Object> map = step.toMap();
-                map.put("settleAfter", settle("kafka at " + (long) candidate + "/s").toMap());
-                tried.add(map);
+                Measured measured = measuredChainStep("kafka", candidate, touchpoints, tracker, http, producer);
+                ChainStep step = measured.step();
+                tried.add(measured.map());
                 if (!step.sustained()) {
                     break;
                 }
@@ -278,10 +300,9 @@ public final class Bench {
             // not even the lowest fixed rate kept up: halve it until one does
             for (double candidate = Math.floor(options.chainRates().get(0) / 2); candidate >= 1 && tried.size() < 3;
                     candidate = Math.floor(candidate / 2)) {
-                ChainStep step = chainStep("kafka", candidate, touchpoints, tracker, http, producer);
-                Map<String, Object> map = step.toMap();
-                map.put("settleAfter", settle("kafka at " + (long) candidate + "/s").toMap());
-                tried.add(map);
+                Measured measured = measuredChainStep("kafka", candidate, touchpoints, tracker, http, producer);
+                ChainStep step = measured.step();
+                tried.add(measured.map());
                 if (step.sustained()) {
                     best = candidate;
                     break;
@@ -376,6 +397,21 @@ public final class Bench {
     }
 
     private Backlog backlog;
+    /** Touchpoints sent in each chain phase (warm-up and steady period), for the CPU each one cost. */
+    private final Map<String, Long> touchpointsByPhase = new LinkedHashMap<>();
+
+    /**
+     * The stack at rest, warm and with nothing to do: what its processes spend then (consumer polls, timers, sweeps,
+     * metrics) is not a touchpoint's cost, so the CPU per touchpoint is taken over this baseline.
+     */
+    private void idle() throws InterruptedException {
+        resources.phase(IDLE_PHASE);
+        Duration rest = options.quick() ? Duration.ofSeconds(10) : Duration.ofSeconds(30);
+        say("at rest for " + rest.toSeconds() + " s: the baseline of the CPU per touchpoint");
+        Thread.sleep(rest.toMillis());
+    }
+
+    static final String IDLE_PHASE = "idle-after-warm-up";
 
     private Map<String, Object> resourcesReport() {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -389,6 +425,46 @@ public final class Bench {
             phases.put(phase, components);
         });
         out.put("byPhase", phases);
+        out.put("cpuMsPerTouchpoint", cpuPerTouchpoint(resources.usageByPhase(), touchpointsByPhase));
+        return out;
+    }
+
+    /**
+     * Per chain phase, the CPU time each component spent per touchpoint sent, over what it spends at rest: (its CPU in
+     * the phase less the idle phase's rate over as long) / touchpoints. The phase runs from the first touchpoint to the
+     * chain's end (decisions awaited, backlog settled), so work left over from its touchpoints is counted; with no idle
+     * phase (no JIT warm-up measured yet) the baseline is 0.
+     */
+    static Map<String, Object> cpuPerTouchpoint(Map<String, Map<String, Resources.Usage>> byPhase, Map<String, Long> touchpoints) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Resources.Usage> idle = byPhase.getOrDefault(IDLE_PHASE, Map.of());
+        touchpoints.forEach((phase, sent) -> {
+            Map<String, Resources.Usage> usages = byPhase.get(phase);
+            if (usages == null || sent == null || sent == 0) {
+                return;
+            }
+            Map<String, Object> components = new LinkedHashMap<>();
+            double services = 0;
+            double all = 0;
+            for (String component : StackState.COMPONENTS) {
+                Resources.Usage usage = usages.get(component);
+                if (usage == null) {
+                    continue;
+                }
+                Resources.Usage rest = idle.get(component);
+                double baseline = rest == null ? 0 : rest.averageCpuPercent();
+                // percent of one core x seconds sampled x 10 = milliseconds of CPU
+                double ms = Math.max(0, usage.averageCpuPercent() - baseline) * usage.samples() * 10 / sent;
+                components.put(component, Resources.round(ms));
+                all += ms;
+                if (component.endsWith("-service")) {
+                    services += ms;
+                }
+            }
+            components.put("services", Resources.round(services));
+            components.put("all", Resources.round(all));
+            out.put(phase, components);
+        });
         return out;
     }
 

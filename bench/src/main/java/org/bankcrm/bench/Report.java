@@ -123,6 +123,7 @@ final class Report {
                     }
                 }
             }
+            databaseRows(md, chain);
         }
         List<Object> decisions = (List<Object>) report.get("decisionApi");
         if (decisions != null) {
@@ -184,9 +185,56 @@ final class Report {
                 }
                 md.append(" |\n");
             });
+            Map<String, Object> perTouchpoint = map(resources.get("cpuMsPerTouchpoint"));
+            if (perTouchpoint != null && !perTouchpoint.isEmpty()) {
+                md.append("\nCPU per touchpoint (ms of one core), each chain phase's CPU over the same time at rest (`")
+                        .append(Bench.IDLE_PHASE).append("`), divided by the touchpoints it sent:\n\n");
+                List<String> columns = new ArrayList<>(StackState.COMPONENTS);
+                columns.add("services");
+                columns.add("all");
+                md.append("| phase | ").append(String.join(" | ", columns)).append(" |\n|---|")
+                        .append("---|".repeat(columns.size())).append('\n');
+                perTouchpoint.forEach((phase, values) -> {
+                    Map<String, Object> byComponent = map(values);
+                    md.append("| ").append(phase);
+                    for (String column : columns) {
+                        Object value = byComponent.get(column);
+                        md.append(" | ").append(value == null ? "" : value);
+                    }
+                    md.append(" |\n");
+                });
+            }
         }
         md.append("\n![latency against rate](latency.png)\n");
         return md.toString();
+    }
+
+    /** Database transactions and rows written per touchpoint sent, per service, of each chain step that has them. */
+    @SuppressWarnings("unchecked")
+    static void databaseRows(StringBuilder md, Map<String, Object> chain) {
+        StringBuilder rows = new StringBuilder();
+        for (String via : List.of("rest", "kafka")) {
+            for (Object step : (List<Object>) chain.getOrDefault(via, List.of())) {
+                Map<String, Object> s = map(step);
+                Map<String, Object> db = s == null ? null : map(s.get("databasePerTouchpoint"));
+                if (db == null || db.isEmpty()) {
+                    continue;
+                }
+                rows.append("| ").append(via).append(" | ").append(num(s.get("targetRate")));
+                for (String service : StackState.SERVICES) {
+                    Map<String, Object> figures = map(db.get(service));
+                    rows.append(" | ").append(figures == null ? "" : figures.get("transactions") + " / " + figures.get("rowsWritten"));
+                }
+                Map<String, Object> all = map(db.get("all"));
+                rows.append(" | ").append(all == null ? "" : all.get("transactions") + " / " + all.get("rowsWritten")).append(" |\n");
+            }
+        }
+        if (rows.length() > 0) {
+            md.append("\nWhat each touchpoint cost the databases (from `pg_stat_database` before and after the step, settled): "
+                    + "transactions / rows written, per touchpoint sent.\n\n| via | rate/s | ")
+                    .append(String.join(" | ", StackState.SERVICES)).append(" | all |\n|---|---|---|---|---|---|---|\n")
+                    .append(rows);
+        }
     }
 
     private static int cores(Map<String, Object> report) {

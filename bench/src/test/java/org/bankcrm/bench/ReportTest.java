@@ -96,6 +96,23 @@ class ReportTest {
     }
 
     @Test
+    void eachChainStepSaysWhatATouchpointCostTheDatabasesFromPostgresCounters() {
+        // 100 touchpoints: interaction committed 300 transactions and wrote 900 rows, offer 500 and 2,000 (5 rolled back)
+        Map<String, DatabaseCounters.Counts> before = Map.of(
+                "interaction-service", new DatabaseCounters.Counts(1_000, 0, 5_000),
+                "offer-service", new DatabaseCounters.Counts(2_000, 10, 8_000));
+        Map<String, DatabaseCounters.Counts> after = Map.of(
+                "interaction-service", new DatabaseCounters.Counts(1_300, 0, 5_900),
+                "offer-service", new DatabaseCounters.Counts(2_495, 15, 10_000));
+        Map<String, Object> perTouchpoint = DatabaseCounters.perTouchpoint(before, after, 100);
+        Map<String, Object> step = new LinkedHashMap<>(step("kafka", 20, 30, 80, true));
+        step.put("databasePerTouchpoint", perTouchpoint);
+        StringBuilder md = new StringBuilder();
+        Report.databaseRows(md, Map.of("kafka", List.of(step)));
+        assertThat(md.toString()).contains("| kafka | 20 |  | 3.0 / 9.0 |  | 5.0 / 20.0 | 8.0 / 29.0 |");
+    }
+
+    @Test
     void theLatencyAxisIsLabelledAtEachPowerOfTenAndTheSeriesPrint() {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("mode", "full");

@@ -15,9 +15,9 @@ import org.bankcrm.interaction.domain.CxCell;
 import org.bankcrm.interaction.domain.CxCounts;
 import org.bankcrm.interaction.domain.Need;
 
+import org.bankcrm.platform.store.PlatformStatements;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -109,7 +109,8 @@ public class CxCounterStore {
      */
     public Uni<Void> add(int shard, LocalDate day, Channel channel, Need need, Cause cause, CauseDetail causeDetail, CxCounts c,
             List<String> segments) {
-        return Panache.getSession().chain(session -> {
+        // counter rows are no entity's: no auto-flush of the recording's entities before each statement
+        return PlatformStatements.withoutAutoFlush(session -> {
             Uni<Void> chain = bind(session.createNativeQuery(ADD), shard, day, channel, need, cause, causeDetail, c)
                     .executeUpdate().replaceWithVoid();
             for (String segment : segments) {

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.bankcrm.platform.store.PlatformStatements;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -26,11 +28,9 @@ public class ErasedClients {
      * (crm.client.erased delivered again, or a replay): the caller forgets the client's data only once.
      */
     public Uni<Boolean> record(UUID clientId, Instant erasedAt) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(RECORD)
+        return PlatformStatements.executeUpdate(session -> session.createNativeQuery(RECORD)
                         .setParameter("clientId", clientId)
-                        .setParameter("erasedAt", erasedAt)
-                        .executeUpdate())
+                        .setParameter("erasedAt", erasedAt))
                 .map(inserted -> inserted == 1);
     }
 

@@ -6,10 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bankcrm.platform.events.EventSequence;
 import org.bankcrm.platform.events.IncomingEvent;
+import org.bankcrm.platform.store.PlatformStatements;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -49,13 +49,11 @@ public class AppliedSequences {
             return Uni.createFrom().item(true); // a producer before the upgrade: no order to keep
         }
         long value = sequence.get().value();
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(RECORD_IF_NEWER)
+        return PlatformStatements.executeUpdate(session -> session.createNativeQuery(RECORD_IF_NEWER)
                         .setParameter("consumer", consumer)
                         .setParameter("source", event.source())
                         .setParameter("clientId", event.subject())
-                        .setParameter("sequence", value)
-                        .executeUpdate())
+                        .setParameter("sequence", value))
                 .map(changed -> {
                     if (changed == 1) {
                         return true;

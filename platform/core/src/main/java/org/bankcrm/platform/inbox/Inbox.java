@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bankcrm.platform.events.IncomingEvent;
 import org.bankcrm.platform.events.MalformedEventException;
 import org.bankcrm.platform.store.ClientLocks;
+import org.bankcrm.platform.store.PlatformStatements;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -326,11 +327,9 @@ public class Inbox {
             events.addObject().put("id", event.id()).put("type", event.type()).put("topic", event.topic())
                     .put("part", event.partition()).put("off", event.offset());
         }
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(CLAIM_ALL)
+        return PlatformStatements.executeUpdate(session -> session.createNativeQuery(CLAIM_ALL)
                         .setParameter("consumer", consumer)
-                        .setParameter("events", events.toString())
-                        .executeUpdate())
+                        .setParameter("events", events.toString()))
                 .chain(claimed -> claimed == items.size() ? Uni.createFrom().voidItem()
                         : Uni.createFrom().failure(new AppliedBefore(items.size() - claimed)));
     }
@@ -508,15 +507,13 @@ public class Inbox {
     }
 
     private Uni<Boolean> claim(String consumer, IncomingEvent event) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(CLAIM)
+        return PlatformStatements.executeUpdate(session -> session.createNativeQuery(CLAIM)
                         .setParameter("consumer", consumer)
                         .setParameter("eventId", event.id())
                         .setParameter("type", event.type())
                         .setParameter("topic", event.topic())
                         .setParameter("partition", event.partition())
-                        .setParameter("offset", event.offset())
-                        .executeUpdate())
+                        .setParameter("offset", event.offset()))
                 .map(inserted -> inserted == 1);
     }
 }

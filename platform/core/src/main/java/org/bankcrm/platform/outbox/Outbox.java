@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.bankcrm.platform.store.PlatformStatements;
 import org.bankcrm.platform.tracing.TraceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -69,8 +70,7 @@ public class Outbox {
         return Panache.currentTransaction()
                 .onItem().ifNull().failWith(() -> new IllegalStateException(
                         "Outbox.append must run inside the transaction that changes the state"))
-                .chain(tx -> Panache.getSession())
-                .chain(session -> session.createNativeQuery(INSERT)
+                .chain(tx -> PlatformStatements.executeUpdate(session -> session.createNativeQuery(INSERT)
                         .setParameter("eventId", eventId)
                         .setParameter("topic", event.topic())
                         .setParameter("key", event.clientId())
@@ -79,8 +79,7 @@ public class Outbox {
                         .setParameter("subject", event.clientId())
                         .setParameter("occurredAt", now)
                         .setParameter("payload", payload)
-                        .setParameter("extensions", extensions)
-                        .executeUpdate())
+                        .setParameter("extensions", extensions)))
                 .replaceWith(eventId);
     }
 

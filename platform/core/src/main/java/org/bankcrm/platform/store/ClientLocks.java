@@ -39,10 +39,9 @@ public class ClientLocks {
      * it locks (e.g. {@code externalRef:<ref>}), so it cannot meet a client's.
      */
     public Uni<Void> lock(String key) {
-        return Panache.getSession()
-                // executeUpdate, not a select: Hibernate Reactive 3.2 caches a native select's plan under a key that never
-                // equals itself (ReactiveResultSetMapping has no equals), so every execution would add a plan (QueryPlanReuseTest)
-                .chain(session -> session.createNativeQuery(LOCK).setParameter("key", key).executeUpdate())
+        // executeUpdate, not a select: Hibernate Reactive 3.2 caches a native select's plan under a key that never
+        // equals itself (ReactiveResultSetMapping has no equals), so every execution would add a plan (QueryPlanReuseTest)
+        return PlatformStatements.executeUpdate(session -> session.createNativeQuery(LOCK).setParameter("key", key))
                 .replaceWithVoid();
     }
 
@@ -52,9 +51,8 @@ public class ClientLocks {
             return Uni.createFrom().voidItem();
         }
         String ids = clientIds.stream().map(UUID::toString).collect(Collectors.joining(","));
-        return Panache.getSession()
-                // executeUpdate for the reason given in lock(String)
-                .chain(session -> session.createNativeQuery(LOCK_ALL).setParameter("ids", ids).executeUpdate())
+        // executeUpdate for the reason given in lock(String)
+        return PlatformStatements.executeUpdate(session -> session.createNativeQuery(LOCK_ALL).setParameter("ids", ids))
                 .replaceWithVoid();
     }
 
