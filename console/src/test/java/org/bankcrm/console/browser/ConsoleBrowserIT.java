@@ -305,6 +305,22 @@ class ConsoleBrowserIT {
         assertThat(catalogueRow.findElement(By.cssSelector("td.accepted")).getText()).isEqualTo("0");
         assertThat(catalogueRow.findElement(By.cssSelector("td.observations")).getText()).isEqualTo(model.path("observations").asText());
         assertThat(browser.findElements(By.cssSelector("#offer-catalogue tbody tr"))).hasSize(catalogue.size());
+        // its uplift over the control group as offer-service answers it: the one answer was model-ranked, no control
+        // answer yet, so not enough data
+        JsonNode offerKpis = get(stack.baseUrl("offer-service") + "/api/v1/kpis", marketing);
+        JsonNode declinedUplift = null;
+        for (JsonNode o : offerKpis.path("byOffer")) {
+            if (o.path("key").asText().equals(declined)) {
+                declinedUplift = o.path("uplift");
+            }
+        }
+        assertThat(declinedUplift).isNotNull();
+        WebElement upliftCell = catalogueRow.findElement(By.cssSelector("td.uplift"));
+        assertThat(upliftCell.getAttribute("data-treated")).isEqualTo(declinedUplift.path("treatedResponses").asText()).isEqualTo("1");
+        assertThat(upliftCell.getAttribute("data-control")).isEqualTo(declinedUplift.path("controlResponses").asText()).isEqualTo("0");
+        assertThat(upliftCell.getAttribute("data-enough")).isEqualTo(declinedUplift.path("enoughData").asText()).isEqualTo("false");
+        assertThat(upliftCell.findElement(By.cssSelector(".value")).getText()).isEqualTo("not enough data");
+        assertThat(browser.findElement(By.id("offers-uplift-min")).getText()).isEqualTo(offerKpis.path("upliftMinAnswers").asText());
         shot("11-offer-catalogue");
     }
 
