@@ -25,6 +25,7 @@ import org.bankcrm.offer.domain.OfferMonth.Recovery;
 import org.bankcrm.offer.store.OfferKpiQueries.OfferAcceptance;
 import org.bankcrm.platform.http.QueryValues;
 import org.bankcrm.platform.kpi.MonthRange;
+import org.bankcrm.platform.kpi.MonthWindow;
 import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -40,7 +41,6 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Analytical KPIs")
 public class KpiResource {
-    static final String MONTH_TEXT = "A month, e.g. 2026-10";
     static final String INTERVAL = "newcombe-hybrid-score";
     private final OfferKpis kpis;
     private final OfferKpiSnapshots snapshots;
@@ -98,7 +98,7 @@ public class KpiResource {
                     + "`channel` selects decisions and answers on that channel (service recovery is counted across channels). See the README.")
     public Uni<Report> report(@BeanParam KpiQuery query) {
         YearMonth current = kpis.currentMonth();
-        MonthRange range = query.range(current, current);
+        MonthRange range = query.live(current);
         Channel channel = query.channel();
         double z = kpis.z();
         int min = kpis.upliftMinAnswers();
@@ -134,7 +134,7 @@ public class KpiResource {
             description = "Written once per closed month for all channels and each channel; a month not taken is absent.")
     public Uni<Series> monthly(@BeanParam KpiQuery query) {
         YearMonth current = kpis.currentMonth();
-        MonthRange range = query.range(current.minusMonths(1), current);
+        MonthRange range = query.closed(current);
         Channel channel = query.channel();
         double z = kpis.z();
         int min = kpis.upliftMinAnswers();
@@ -162,22 +162,10 @@ public class KpiResource {
     }
 
     /** The filters both endpoints take; each bad one is a 400 naming it. */
-    public static class KpiQuery {
-        @Parameter(description = MONTH_TEXT + "; default 11 months before to")
-        @QueryParam("from")
-        public String from;
-
-        @Parameter(description = MONTH_TEXT + "; default the current month (for the snapshots the last closed one)")
-        @QueryParam("to")
-        public String to;
-
+    public static class KpiQuery extends MonthWindow {
         @Parameter(description = "A channel")
         @QueryParam("channel")
         public String channel;
-
-        MonthRange range(YearMonth latest, YearMonth current) {
-            return MonthRange.ofQuery(from, to, latest, current);
-        }
 
         Channel channel() {
             return QueryValues.enumeration(Channel.class, "channel", channel);
