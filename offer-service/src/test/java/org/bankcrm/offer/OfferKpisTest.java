@@ -64,7 +64,8 @@ class OfferKpisTest {
     public static class OwnBank implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("crm.offer.kpi.snapshot.cron", "off");
+            // an offer's uplift stated from one answer a side, so this small history shows one
+            return Map.of("crm.offer.kpi.snapshot.cron", "off", "crm.offer.kpi.uplift-min-answers", "1");
         }
     }
 
@@ -193,6 +194,31 @@ class OfferKpisTest {
     }
 
     @Test
+    @Order(2)
+    void eachOfferAndCategoryHasItsUpliftOnceBothSidesHaveEnoughAnswers() {
+        history();
+        JsonPath kpis = kpis("from", M2.toString(), "to", M1.toString());
+        assertThat(kpis.getInt("upliftMinAnswers")).isEqualTo(1);
+        // savings: model-ranked X accepted (1 of 1) against control Y declined and Z accepted (1 of 2); Z's unprofiled
+        // answer is neither side
+        NewcombeUplift savings = NewcombeUplift.of(1, 1, 2, 1, Z);
+        assertThat(kpis.getLong("byOffer[0].uplift.treatedResponses")).isEqualTo(1);
+        assertThat(kpis.getLong("byOffer[0].uplift.controlResponses")).isEqualTo(2);
+        assertThat(kpis.getBoolean("byOffer[0].uplift.enoughData")).isTrue();
+        assertThat(kpis.getDouble("byOffer[0].uplift.uplift")).isEqualTo(0.5);
+        assertThat(kpis.getDouble("byOffer[0].uplift.lower")).isEqualTo(savings.lower());
+        assertThat(kpis.getDouble("byOffer[0].uplift.upper")).isEqualTo(savings.upper());
+        // the apology call was answered twice, both model-ranked: no control answer, not enough data
+        assertThat(kpis.getLong("byOffer[1].uplift.treatedResponses")).isEqualTo(2);
+        assertThat(kpis.getBoolean("byOffer[1].uplift.enoughData")).isFalse();
+        assertThat((Object) kpis.get("byOffer[1].uplift.uplift")).isNull();
+        assertThat(kpis.getDouble("byOffer[1].uplift.treatedRate")).isEqualTo(0.5);
+        // categories sum their offers' sides
+        assertThat(kpis.getDouble("byCategory[0].uplift.uplift")).isEqualTo(0.5);
+        assertThat(kpis.getBoolean("byCategory[1].uplift.enoughData")).isFalse();
+    }
+
+    @Test
     @Order(3)
     void serviceRecoveryCountsTheNegativesFollowedByARecoveryActionWithinTheWindow() {
         history();
@@ -254,6 +280,9 @@ class OfferKpisTest {
                 .body("months", hasSize(1)).body("months[0].takenAt", notNullValue())
                 .body("months[0].responses", equalTo(2)).body("months[0].decisions", equalTo(4))
                 .body("months[0].byOffer.key", contains("SAVINGS_ACCOUNT")).body("months[0].recovery.negatives", equalTo(1))
+                .body("months[0].byOffer[0].uplift.controlResponses", equalTo(1))
+                .body("months[0].byOffer[0].uplift.treatedResponses", equalTo(0))
+                .body("months[0].byOffer[0].uplift.enoughData", equalTo(false))
                 .body("months[0].uplift.uplift", nullValue());
         given().queryParam("from", M1.toString()).queryParam("to", M1.toString()).queryParam("channel", "CALL_CENTER")
                 .when().get("/api/v1/kpis/monthly").then().statusCode(200)

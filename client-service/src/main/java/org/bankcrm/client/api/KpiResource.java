@@ -22,6 +22,7 @@ import org.bankcrm.client.store.PortfolioKpiQueries.Filter;
 import org.bankcrm.client.store.PortfolioKpiQueries.SegmentHolding;
 import org.bankcrm.client.store.PortfolioKpiQueries.ValueCell;
 import org.bankcrm.platform.kpi.MonthRange;
+import org.bankcrm.platform.kpi.MonthWindow;
 import org.bankcrm.platform.problem.ProblemException;
 import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,7 +38,6 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Analytical KPIs")
 public class KpiResource {
-    static final String MONTH_TEXT = "A month, e.g. 2026-10";
     private final PortfolioKpis kpis;
     private final KpiSnapshots snapshots;
 
@@ -99,7 +99,7 @@ public class KpiResource {
                     + "of `to`. `segment` and `quadrant` select clients by their membership and quadrant now. See the README for the definitions.")
     public Uni<Report> report(@BeanParam KpiQuery query) {
         YearMonth current = kpis.currentMonth();
-        MonthRange range = query.range(current, current);
+        MonthRange range = query.live(current);
         Filter filter = query.filter();
         return kpis.report(range, filter).map(r -> new Report(range.from(), range.to(), filter.segment(), query.quadrant(), r.asOf(),
                 r.valueMix().stream().mapToLong(ValueCell::clients).sum(),
@@ -116,7 +116,7 @@ public class KpiResource {
                     + "absent. Filter by `segment` or by `quadrant` (not both).")
     public Uni<Series> monthly(@BeanParam KpiQuery query) {
         YearMonth current = kpis.currentMonth();
-        MonthRange range = query.range(current.minusMonths(1), current);
+        MonthRange range = query.closed(current);
         Filter filter = query.filter();
         if (filter.segment() != null && filter.quadrant() != null) {
             throw ProblemException.invalidField("quadrant", "snapshots are kept per segment or per quadrant, not for both at once");
@@ -126,15 +126,7 @@ public class KpiResource {
     }
 
     /** The filters both endpoints take; each bad one is a 400 naming it. */
-    public static class KpiQuery {
-        @Parameter(description = MONTH_TEXT + "; default 11 months before to")
-        @QueryParam("from")
-        public String from;
-
-        @Parameter(description = MONTH_TEXT + "; default the current month (for the snapshots the last closed one)")
-        @QueryParam("to")
-        public String to;
-
+    public static class KpiQuery extends MonthWindow {
         @Parameter(description = "A segment code")
         @QueryParam("segment")
         public String segment;
@@ -142,11 +134,6 @@ public class KpiResource {
         @Parameter(description = "A value quadrant")
         @QueryParam("quadrant")
         public String quadrant;
-
-        /** The months asked for: {@code to} defaults to {@code latest} and may not be after {@code current}. */
-        MonthRange range(YearMonth latest, YearMonth current) {
-            return MonthRange.ofQuery(from, to, latest, current);
-        }
 
         ValueQuadrant quadrant() {
             return ClientResource.enumeration("quadrant", ValueQuadrant.class, quadrant);

@@ -15,7 +15,7 @@ import org.bankcrm.client.store.KpiSnapshotStore.Snapshot;
 import org.bankcrm.client.store.PortfolioKpiQueries;
 import org.bankcrm.client.store.PortfolioKpiQueries.Filter;
 import org.bankcrm.platform.kpi.MonthRange;
-import org.jboss.logging.Logger;
+import org.bankcrm.platform.kpi.MonthlySnapshot;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -30,7 +30,6 @@ import io.vertx.mutiny.sqlclient.SqlClient;
  */
 @ApplicationScoped
 public class KpiSnapshots {
-    private static final Logger LOG = Logger.getLogger(KpiSnapshots.class);
     private final Pool pool;
     private final PortfolioKpis kpis;
     private final PortfolioKpiQueries queries;
@@ -47,22 +46,13 @@ public class KpiSnapshots {
     @Scheduled(cron = "{crm.client.kpi.snapshot.cron}", identity = "kpi-snapshot",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> daily() {
-        YearMonth closed = YearMonth.now(clock).minusMonths(1);
-        return take(closed).invoke(taken -> {
-            if (taken) {
-                LOG.infof("KPI snapshot of %s written", closed);
-            }
-        }).replaceWithVoid();
+        return MonthlySnapshot.ofClosedMonth(clock, "client", this::take);
     }
 
     /** Writes the month's snapshot unless it is written already: true when this call wrote it. */
     public Uni<Boolean> take(YearMonth month) {
         Instant at = clock.instant();
-        return pool.withTransaction(sql -> store.claim(sql, month, at).chain(claimed -> {
-            if (!claimed) {
-                return Uni.createFrom().item(false);
-            }
-            return queries.segmentCodes(sql).chain(segments -> {
+        return MonthlySnapshot.takeOnce(pool, month, at, sql -> queries.segmentCodes(sql).chain(segments -> {
                 List<Filter> scopes = new ArrayList<>();
                 scopes.add(Filter.BANK);
                 segments.forEach(code -> scopes.add(new Filter(code, null)));
@@ -73,9 +63,8 @@ public class KpiSnapshots {
                 for (Filter scope : scopes) {
                     written = written.chain(() -> snapshot(sql, month, scope, at).chain(s -> store.write(sql, s)));
                 }
-                return written.replaceWith(true);
-            });
-        }));
+                return written;
+            }));
     }
 
     private Uni<Snapshot> snapshot(SqlClient sql, YearMonth month, Filter filter, Instant at) {

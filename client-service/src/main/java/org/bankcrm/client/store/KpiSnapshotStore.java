@@ -2,9 +2,7 @@ package org.bankcrm.client.store;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,13 +27,6 @@ public class KpiSnapshotStore {
     /** One scope's KPIs of a month, as they stood when the snapshot was taken. */
     public record Snapshot(KpiScope scope, String code, Instant takenAt, long clients, List<ValueCell> valueMix,
             PortfolioMonth figures, BigDecimal fundsGrowth) {
-    }
-
-    /** Claims the month: true for the one transaction that may write its figures, false once it is taken. */
-    public Uni<Boolean> claim(SqlClient sql, YearMonth month, Instant at) {
-        return sql.preparedQuery("insert into kpi_snapshot (month, taken_at) values ($1, $2) on conflict do nothing")
-                .execute(Tuple.of(month.atDay(1), OffsetDateTime.ofInstant(at, ZoneOffset.UTC)))
-                .map(rows -> rows.rowCount() == 1);
     }
 
     public Uni<Void> write(SqlClient sql, Snapshot s) {

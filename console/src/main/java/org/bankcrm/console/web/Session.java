@@ -3,6 +3,7 @@ package org.bankcrm.console.web;
 import java.time.Instant;
 import java.util.Optional;
 
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -35,7 +36,8 @@ public class Session {
         this.identity = identity;
     }
 
-    @ServerRequestFilter
+    /** Before the form token's check (priority USER), so its refusal page is in the viewer's language. */
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public void identify(ContainerRequestContext request) {
         Cookie language = request.getCookies().get(LANGUAGE_COOKIE);
         viewer.language(Language.choose(language == null ? null : language.getValue(),

@@ -20,6 +20,7 @@ import io.quarkus.qute.TemplateData;
 @TemplateData(target = TouchpointForm.class)
 @TemplateData(target = CxTables.Row.class)
 @TemplateData(target = OfferCatalogue.Row.class)
+@TemplateData(target = OfferCatalogue.Uplift.class)
 final class TemplateTypes {
     private TemplateTypes() {
     }

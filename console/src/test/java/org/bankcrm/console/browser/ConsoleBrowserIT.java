@@ -192,13 +192,8 @@ class ConsoleBrowserIT {
         browser.get(console + "/clients/" + clientId);
 
         // an analyst may not open the Customer 360
-        browser.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
-        await().until(b -> b.getCurrentUrl().endsWith("/sign-in"));
-        browser.findElement(By.id("role-channel")).click();
-        browser.findElement(By.id("role-analyst")).click();
-        browser.findElement(By.id("sign-in-dev")).click();
-        await().until(b -> b.findElements(By.id("sign-in-dev")).isEmpty());
-        assertThat(browser.findElement(By.id("signed-in-as")).getText()).isEqualTo("dev-analyst");
+        signInAs("analyst");
+        assertThat(menu()).containsExactly("/cx", "/analytics", "/offers");
         browser.get(console + "/clients/" + clientId);
         assertThat(browser.findElement(By.id("forbidden")).getText()).isEqualTo("Not for your role");
         shot("07-forbidden");
@@ -282,12 +277,8 @@ class ConsoleBrowserIT {
                 .isEqualTo("0");
 
         // marketing: the offer catalogue, the declined offer with its one answer and its model as offer-service answers it
-        browser.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
-        await().until(b -> b.getCurrentUrl().endsWith("/sign-in"));
-        browser.findElement(By.id("role-channel")).click();
-        browser.findElement(By.id("role-marketing")).click();
-        browser.findElement(By.id("sign-in-dev")).click();
-        await().until(b -> b.findElements(By.id("sign-in-dev")).isEmpty());
+        signInAs("marketing");
+        assertThat(menu()).containsExactly("/analytics", "/offers");
         browser.get(console + "/cx");
         assertThat(browser.findElement(By.id("forbidden")).getText()).isEqualTo("Not for your role");
         browser.get(console + "/offers");
@@ -305,7 +296,59 @@ class ConsoleBrowserIT {
         assertThat(catalogueRow.findElement(By.cssSelector("td.accepted")).getText()).isEqualTo("0");
         assertThat(catalogueRow.findElement(By.cssSelector("td.observations")).getText()).isEqualTo(model.path("observations").asText());
         assertThat(browser.findElements(By.cssSelector("#offer-catalogue tbody tr"))).hasSize(catalogue.size());
+        // its uplift over the control group as offer-service answers it: the one answer was model-ranked, no control
+        // answer yet, so not enough data
+        JsonNode offerKpis = get(stack.baseUrl("offer-service") + "/api/v1/kpis", marketing);
+        JsonNode declinedUplift = null;
+        for (JsonNode o : offerKpis.path("byOffer")) {
+            if (o.path("key").asText().equals(declined)) {
+                declinedUplift = o.path("uplift");
+            }
+        }
+        assertThat(declinedUplift).isNotNull();
+        WebElement upliftCell = catalogueRow.findElement(By.cssSelector("td.uplift"));
+        assertThat(upliftCell.getAttribute("data-treated")).isEqualTo(declinedUplift.path("treatedResponses").asText()).isEqualTo("1");
+        assertThat(upliftCell.getAttribute("data-control")).isEqualTo(declinedUplift.path("controlResponses").asText()).isEqualTo("0");
+        assertThat(upliftCell.getAttribute("data-enough")).isEqualTo(declinedUplift.path("enoughData").asText()).isEqualTo("false");
+        assertThat(upliftCell.findElement(By.cssSelector(".value")).getText()).isEqualTo("not enough data");
+        assertThat(browser.findElement(By.id("offers-uplift-min")).getText()).isEqualTo(offerKpis.path("upliftMinAnswers").asText());
         shot("11-offer-catalogue");
+
+        // admin and integration: no page of the console is theirs (operations and other bank systems use the
+        // services' APIs): the start page says so, no menu, and each page is the 403 page naming its roles
+        for (String role : List.of("admin", "integration")) {
+            signInAs(role);
+            assertThat(browser.getCurrentUrl()).isEqualTo(console + "/");
+            assertThat(menu()).as(role).isEmpty();
+            assertThat(browser.findElement(By.id("home-nothing")).getText())
+                    .isEqualTo("None of your roles opens a page of the console yet.");
+            shot("12-home-" + role);
+            for (String page : List.of("/clients", "/clients/" + clientId, "/analytics", "/cx", "/offers")) {
+                browser.get(console + page);
+                assertThat(browser.findElement(By.id("forbidden")).getText()).as(role + " " + page).isEqualTo("Not for your role");
+            }
+            assertThat(browser.findElement(By.tagName("main")).getText()).contains("marketing", "analyst");
+        }
+    }
+
+    /** Signs out and in again with the development sign-in as the one role given. */
+    private static void signInAs(String role) {
+        browser.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
+        await().until(b -> b.getCurrentUrl().endsWith("/sign-in"));
+        for (WebElement box : browser.findElements(By.cssSelector("#dev-sign-in input[name='role']"))) {
+            if (box.isSelected() != box.getAttribute("value").equals(role)) {
+                box.click();
+            }
+        }
+        browser.findElement(By.id("sign-in-dev")).click();
+        await().until(b -> b.findElements(By.id("sign-in-dev")).isEmpty());
+        assertThat(browser.findElement(By.id("signed-in-as")).getText()).isEqualTo("dev-" + role);
+    }
+
+    /** The menu's pages, in order. */
+    private static List<String> menu() {
+        return browser.findElements(By.cssSelector("ul.menu a")).stream().map(a -> a.getAttribute("href").substring(console.length()))
+                .toList();
     }
 
     private static List<String> categories() {

@@ -35,7 +35,11 @@ class CxTablesTest {
                  {"id": "c", "code": "UNREAD", "name": "A model not read", "category": "SERVICE_RECOVERY", "active": true}]
                 """);
         var byOffer = JSON.readTree("""
-                [{"key": "SAVINGS_ACCOUNT", "category": "SALES", "responses": 4, "accepted": 1, "rate": 0.25}]
+                [{"key": "SAVINGS_ACCOUNT", "category": "SALES", "responses": 4, "accepted": 1, "rate": 0.25,
+                  "uplift": {"treatedResponses": 40, "controlResponses": 30, "enoughData": true, "uplift": 0.2,
+                             "lower": 0.0035, "upper": 0.3676}},
+                 {"key": "APOLOGY", "category": "SERVICE_RECOVERY", "responses": 0, "accepted": 0,
+                  "uplift": {"treatedResponses": 0, "controlResponses": 0, "enoughData": false, "uplift": null}}]
                 """);
         var model = JSON.readTree("""
                 {"observations": 40, "monitoring": {"answers": 40, "auc": 0.71, "brier": 0.2, "meanExpected": 0.3, "observedRate": 0.25,
@@ -53,6 +57,10 @@ class CxTablesTest {
         assertThat(savings.auc()).isEqualTo(0.71);
         assertThat(savings.calibrationGap()).isCloseTo(0.05, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(savings.driftFeature()).isEqualTo("age");
+        assertThat(savings.uplift()).isEqualTo(new OfferCatalogue.Uplift(40, 30, true, 0.2, 0.0035, 0.3676));
+        assertThat(rows.get(1).uplift().enoughData()).isFalse();
+        assertThat(rows.get(1).uplift().uplift()).isNull();
+        assertThat(rows.get(2).uplift()).isEqualTo(new OfferCatalogue.Uplift(0, 0, false, null, null, null));
         var apology = rows.get(1);
         assertThat(apology.responses()).isZero();
         assertThat(apology.acceptance()).isNull();

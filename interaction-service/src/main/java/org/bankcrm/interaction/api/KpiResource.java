@@ -26,6 +26,7 @@ import org.bankcrm.interaction.domain.Need;
 import org.bankcrm.interaction.store.CxCounterStore.CellFilter;
 import org.bankcrm.platform.http.QueryValues;
 import org.bankcrm.platform.kpi.MonthRange;
+import org.bankcrm.platform.kpi.MonthWindow;
 import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -41,7 +42,6 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Analytical KPIs")
 public class KpiResource {
-    static final String MONTH_TEXT = "A month, e.g. 2026-10";
     private final CxKpis kpis;
     private final CxKpiSnapshots snapshots;
 
@@ -83,7 +83,7 @@ public class KpiResource {
                     + "resolution and need met count journeys, which have no cause, so under a cause they have no base. See the README.")
     public Uni<Report> report(@BeanParam KpiQuery query) {
         YearMonth current = kpis.currentMonth();
-        MonthRange range = query.range(current, current);
+        MonthRange range = query.live(current);
         CellFilter filter = query.filter();
         return kpis.report(range, filter).map(r -> new Report(range.from(), range.to(), filter.channel(), filter.need(),
                 filter.cause(), r.asOf(), CxResource.Figures.of(r.total().total()), causes(r.total()), negatives(r.total()),
@@ -98,7 +98,7 @@ public class KpiResource {
                     + "reads from it; a month not taken is absent.")
     public Uni<Series> monthly(@BeanParam KpiQuery query) {
         YearMonth current = kpis.currentMonth();
-        MonthRange range = query.range(current.minusMonths(1), current);
+        MonthRange range = query.closed(current);
         CellFilter filter = query.filter();
         return snapshots.series(range, filter).map(series -> new Series(range.from(), range.to(), filter.channel(),
                 filter.need(), filter.cause(), series.stream().map(t -> MonthView.of(t.month(), t.takenAt())).toList()));
@@ -129,15 +129,7 @@ public class KpiResource {
     }
 
     /** The filters both endpoints take; each bad one is a 400 naming it. */
-    public static class KpiQuery {
-        @Parameter(description = MONTH_TEXT + "; default 11 months before to")
-        @QueryParam("from")
-        public String from;
-
-        @Parameter(description = MONTH_TEXT + "; default the current month (for the snapshots the last closed one)")
-        @QueryParam("to")
-        public String to;
-
+    public static class KpiQuery extends MonthWindow {
         @Parameter(description = "A channel")
         @QueryParam("channel")
         public String channel;
@@ -149,10 +141,6 @@ public class KpiResource {
         @Parameter(description = "Who caused the experience: CLIENT, BANK, THIRD_PARTY")
         @QueryParam("cause")
         public String cause;
-
-        MonthRange range(YearMonth latest, YearMonth current) {
-            return MonthRange.ofQuery(from, to, latest, current);
-        }
 
         CellFilter filter() {
             return new CellFilter(QueryValues.enumeration(Channel.class, "channel", channel),

@@ -13,7 +13,7 @@ import org.bankcrm.interaction.domain.CxMonth;
 import org.bankcrm.interaction.store.CxCounterStore.CellFilter;
 import org.bankcrm.interaction.store.CxKpiSnapshotStore;
 import org.bankcrm.platform.kpi.MonthRange;
-import org.jboss.logging.Logger;
+import org.bankcrm.platform.kpi.MonthlySnapshot;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -27,7 +27,6 @@ import io.vertx.mutiny.sqlclient.Pool;
  */
 @ApplicationScoped
 public class CxKpiSnapshots {
-    private static final Logger LOG = Logger.getLogger(CxKpiSnapshots.class);
     private final Pool pool;
     private final CxKpis kpis;
     private final CxKpiSnapshotStore store;
@@ -46,19 +45,12 @@ public class CxKpiSnapshots {
     @Scheduled(cron = "{crm.interaction.kpi.snapshot.cron}", identity = "interaction-kpi-snapshot",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> daily() {
-        YearMonth closed = YearMonth.now(clock).minusMonths(1);
-        return take(closed).invoke(taken -> {
-            if (taken) {
-                LOG.infof("CX KPI snapshot of %s written", closed);
-            }
-        }).replaceWithVoid();
+        return MonthlySnapshot.ofClosedMonth(clock, "CX", this::take);
     }
 
     /** Writes the month's snapshot unless it is written already: true when this call wrote it. */
     public Uni<Boolean> take(YearMonth month) {
-        Instant at = clock.instant();
-        return pool.withTransaction(sql -> store.claim(sql, month, at)
-                .chain(claimed -> claimed ? store.write(sql, month).replaceWith(true) : Uni.createFrom().item(false)));
+        return MonthlySnapshot.takeOnce(pool, month, clock.instant(), sql -> store.write(sql, month));
     }
 
     /** The months of the range taken, oldest first; a month not taken is absent. */

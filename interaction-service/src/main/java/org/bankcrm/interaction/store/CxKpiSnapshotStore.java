@@ -1,9 +1,7 @@
 package org.bankcrm.interaction.store;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,13 +28,6 @@ public class CxKpiSnapshotStore {
 
     /** The months taken in a range (when each was taken) and their cells of the filter. */
     public record Series(Map<YearMonth, Instant> taken, List<MonthCell> cells) {
-    }
-
-    /** Claims the month: true for the one transaction that may write its cells, false once it is taken. */
-    public Uni<Boolean> claim(SqlClient sql, YearMonth month, Instant at) {
-        return sql.preparedQuery("insert into kpi_snapshot (month, taken_at) values ($1, $2) on conflict do nothing")
-                .execute(Tuple.of(month.atDay(1), OffsetDateTime.ofInstant(at, ZoneOffset.UTC)))
-                .map(rows -> rows.rowCount() == 1);
     }
 
     /** Copies the month's counters, summed per cell over its days and shards, into the snapshot; returns the cells written. */

@@ -25,6 +25,7 @@ import org.bankcrm.loyalty.domain.ValueQuadrant;
 import org.bankcrm.loyalty.store.LoyaltyKpiSnapshotStore.Snapshot;
 import org.bankcrm.platform.http.QueryValues;
 import org.bankcrm.platform.kpi.MonthRange;
+import org.bankcrm.platform.kpi.MonthWindow;
 import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -40,7 +41,6 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Analytical KPIs")
 public class KpiResource {
-    static final String MONTH_TEXT = "A month, e.g. 2026-10";
     private final LoyaltyKpis kpis;
     private final LoyaltyKpiSnapshots snapshots;
 
@@ -85,7 +85,7 @@ public class KpiResource {
                     + "observed churn against the risk held at its start. `quadrant` selects clients by their quadrant now. See the README.")
     public Uni<Report> report(@BeanParam KpiQuery query) {
         YearMonth current = kpis.currentMonth();
-        MonthRange range = query.range(current, current);
+        MonthRange range = query.live(current);
         ValueQuadrant quadrant = query.quadrant();
         Duration horizon = kpis.horizon();
         return kpis.report(range, quadrant == null ? null : quadrant.name()).map(r -> new Report(range.from(), range.to(), quadrant,
@@ -99,7 +99,7 @@ public class KpiResource {
             description = "Written once per closed month for the bank and each quadrant; a month not taken is absent.")
     public Uni<Series> monthly(@BeanParam KpiQuery query) {
         YearMonth current = kpis.currentMonth();
-        MonthRange range = query.range(current.minusMonths(1), current);
+        MonthRange range = query.closed(current);
         ValueQuadrant quadrant = query.quadrant();
         Duration horizon = kpis.horizon();
         return snapshots.series(range, quadrant == null ? null : quadrant.name()).map(series -> new Series(range.from(), range.to(),
@@ -110,23 +110,10 @@ public class KpiResource {
     }
 
     /** The filters both endpoints take; each bad one is a 400 naming it. */
-    public static class KpiQuery {
-        @Parameter(description = MONTH_TEXT + "; default 11 months before to")
-        @QueryParam("from")
-        public String from;
-
-        @Parameter(description = MONTH_TEXT + "; default the current month (for the snapshots the last closed one)")
-        @QueryParam("to")
-        public String to;
-
+    public static class KpiQuery extends MonthWindow {
         @Parameter(description = "A value quadrant")
         @QueryParam("quadrant")
         public String quadrant;
-
-        /** The months asked for: {@code to} defaults to {@code latest} and may not be after {@code current}. */
-        MonthRange range(YearMonth latest, YearMonth current) {
-            return MonthRange.ofQuery(from, to, latest, current);
-        }
 
         ValueQuadrant quadrant() {
             return QueryValues.enumeration(ValueQuadrant.class, "quadrant", quadrant);

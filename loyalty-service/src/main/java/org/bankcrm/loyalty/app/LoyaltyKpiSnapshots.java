@@ -1,7 +1,6 @@
 package org.bankcrm.loyalty.app;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -11,7 +10,7 @@ import org.bankcrm.loyalty.domain.ValueQuadrant;
 import org.bankcrm.loyalty.store.LoyaltyKpiSnapshotStore;
 import org.bankcrm.loyalty.store.LoyaltyKpiSnapshotStore.Snapshot;
 import org.bankcrm.platform.kpi.MonthRange;
-import org.jboss.logging.Logger;
+import org.bankcrm.platform.kpi.MonthlySnapshot;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +24,6 @@ import io.vertx.mutiny.sqlclient.Pool;
  */
 @ApplicationScoped
 public class LoyaltyKpiSnapshots {
-    private static final Logger LOG = Logger.getLogger(LoyaltyKpiSnapshots.class);
     /** The bank as a whole, in the snapshot's quadrant column. */
     public static final String BANK = "";
     private final Pool pool;
@@ -42,27 +40,18 @@ public class LoyaltyKpiSnapshots {
     @Scheduled(cron = "{crm.loyalty.kpi.snapshot.cron}", identity = "loyalty-kpi-snapshot",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> daily() {
-        YearMonth closed = YearMonth.now(clock).minusMonths(1);
-        return take(closed).invoke(taken -> {
-            if (taken) {
-                LOG.infof("loyalty KPI snapshot of %s written", closed);
-            }
-        }).replaceWithVoid();
+        return MonthlySnapshot.ofClosedMonth(clock, "loyalty", this::take);
     }
 
     /** Writes the month's snapshot unless it is written already: true when this call wrote it. */
     public Uni<Boolean> take(YearMonth month) {
-        Instant at = clock.instant();
-        return pool.withTransaction(sql -> store.claim(sql, month, at).chain(claimed -> {
-            if (!claimed) {
-                return Uni.createFrom().item(false);
-            }
+        return MonthlySnapshot.takeOnce(pool, month, clock.instant(), sql -> {
             Uni<Void> written = kpis.months(sql, month, month, null).chain(m -> store.write(sql, BANK, m.get(0)));
             for (ValueQuadrant q : ValueQuadrant.values()) {
                 written = written.chain(() -> kpis.months(sql, month, month, q.name()).chain(m -> store.write(sql, q.name(), m.get(0))));
             }
-            return written.replaceWith(true);
-        }));
+            return written;
+        });
     }
 
     /** The snapshots of the bank or a quadrant (null: the bank) over the range, oldest first. */

@@ -25,6 +25,7 @@ import org.bankcrm.offer.domain.OfferMonth.Recovery;
 import org.bankcrm.offer.store.OfferKpiQueries.OfferAcceptance;
 import org.bankcrm.platform.http.QueryValues;
 import org.bankcrm.platform.kpi.MonthRange;
+import org.bankcrm.platform.kpi.MonthWindow;
 import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -40,7 +41,6 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Analytical KPIs")
 public class KpiResource {
-    static final String MONTH_TEXT = "A month, e.g. 2026-10";
     static final String INTERVAL = "newcombe-hybrid-score";
     private final OfferKpis kpis;
     private final OfferKpiSnapshots snapshots;
@@ -50,7 +50,9 @@ public class KpiResource {
         this.snapshots = snapshots;
     }
 
-    public record AcceptanceView(String key, String category, long responses, long accepted, Double rate) {
+    /** An offer's or a category's answers, and its uplift: stated once each side has the minimum of answers. */
+    public record AcceptanceView(String key, String category, long responses, long accepted, Double rate,
+            NewcombeUplift uplift) {
     }
 
     public record RecoveryView(long negatives, long offered, long accepted, Double share, Double acceptedShare) {
@@ -71,20 +73,21 @@ public class KpiResource {
     public record MonthView(YearMonth month, long decisions, long presented, long responses, long accepted, Double acceptanceRate,
             List<ChannelView> byChannel, NewcombeUplift uplift, RecoveryView recovery,
             @JsonInclude(Include.NON_NULL) List<AcceptanceView> byOffer, @JsonInclude(Include.NON_NULL) Instant takenAt) {
-        static MonthView of(OfferMonth m, double z, List<OfferAcceptance> byOffer, Instant takenAt) {
+        static MonthView of(OfferMonth m, double z, int minAnswers, List<OfferAcceptance> byOffer, Instant takenAt) {
             Counts answers = m.answers();
             return new MonthView(m.month(), m.decisions(), m.presented(), answers.responses(), answers.accepted(), answers.rate(),
                     m.channels().stream().map(ChannelView::of).toList(), m.uplift(z), RecoveryView.of(m.recovery()),
-                    byOffer == null ? null : offers(byOffer), takenAt);
+                    byOffer == null ? null : offers(byOffer, z, minAnswers), takenAt);
         }
     }
 
     public record Report(YearMonth from, YearMonth to, Channel channel, Instant asOf, String interval, long recoveryWindowDays,
-            long decisions, long presented, long responses, long accepted, Double acceptanceRate, NewcombeUplift uplift,
+            int upliftMinAnswers, long decisions, long presented, long responses, long accepted, Double acceptanceRate, NewcombeUplift uplift,
             RecoveryView recovery, List<AcceptanceView> byOffer, List<AcceptanceView> byCategory, List<MonthView> months) {
     }
 
-    public record Series(YearMonth from, YearMonth to, Channel channel, String interval, List<MonthView> months) {
+    public record Series(YearMonth from, YearMonth to, Channel channel, String interval, int upliftMinAnswers,
+            List<MonthView> months) {
     }
 
     @RolesAllowed({ Roles.ANALYST, Roles.MARKETING })
@@ -95,9 +98,10 @@ public class KpiResource {
                     + "`channel` selects decisions and answers on that channel (service recovery is counted across channels). See the README.")
     public Uni<Report> report(@BeanParam KpiQuery query) {
         YearMonth current = kpis.currentMonth();
-        MonthRange range = query.range(current, current);
+        MonthRange range = query.live(current);
         Channel channel = query.channel();
         double z = kpis.z();
+        int min = kpis.upliftMinAnswers();
         return kpis.report(range, channel == null ? null : channel.name()).map(r -> {
             List<OfferMonth> months = r.months();
             long treatedN = 0, treatedA = 0, controlN = 0, controlA = 0, negatives = 0, offered = 0, recovered = 0;
@@ -115,11 +119,11 @@ public class KpiResource {
                 responses += m.answers().responses();
                 accepted += m.answers().accepted();
             }
-            return new Report(range.from(), range.to(), channel, r.asOf(), INTERVAL, kpis.recoveryWindow().toDays(), decisions,
-                    presented, responses, accepted, new Counts(responses, accepted).rate(),
+            return new Report(range.from(), range.to(), channel, r.asOf(), INTERVAL, kpis.recoveryWindow().toDays(), min,
+                    decisions, presented, responses, accepted, new Counts(responses, accepted).rate(),
                     NewcombeUplift.of(treatedN, treatedA, controlN, controlA, z),
-                    RecoveryView.of(new Recovery(negatives, offered, recovered)), offers(r.byOffer()), categories(r.byOffer()),
-                    months.stream().map(m -> MonthView.of(m, z, null, null)).toList());
+                    RecoveryView.of(new Recovery(negatives, offered, recovered)), offers(r.byOffer(), z, min),
+                    categories(r.byOffer(), z, min), months.stream().map(m -> MonthView.of(m, z, min, null, null)).toList());
         });
     }
 
@@ -130,47 +134,38 @@ public class KpiResource {
             description = "Written once per closed month for all channels and each channel; a month not taken is absent.")
     public Uni<Series> monthly(@BeanParam KpiQuery query) {
         YearMonth current = kpis.currentMonth();
-        MonthRange range = query.range(current.minusMonths(1), current);
+        MonthRange range = query.closed(current);
         Channel channel = query.channel();
         double z = kpis.z();
+        int min = kpis.upliftMinAnswers();
         return snapshots.series(range, channel == null ? null : channel.name()).map(series -> new Series(range.from(), range.to(),
-                channel, INTERVAL, series.stream().map(s -> MonthView.of(s.figures().month(), z, s.figures().byOffer(), s.takenAt()))
-                        .toList()));
+                channel, INTERVAL, min, series.stream()
+                        .map(s -> MonthView.of(s.figures().month(), z, min, s.figures().byOffer(), s.takenAt())).toList()));
     }
 
-    static List<AcceptanceView> offers(List<OfferAcceptance> byOffer) {
-        return byOffer.stream().map(o -> new AcceptanceView(o.offerCode(), o.category(), o.responses(), o.accepted(),
-                new Counts(o.responses(), o.accepted()).rate())).toList();
+    static List<AcceptanceView> offers(List<OfferAcceptance> byOffer, double z, int minAnswers) {
+        return byOffer.stream().map(o -> view(o.offerCode(), o, z, minAnswers)).toList();
     }
 
-    static List<AcceptanceView> categories(List<OfferAcceptance> byOffer) {
-        Map<String, long[]> sums = new TreeMap<>();
-        byOffer.forEach(o -> {
-            long[] s = sums.computeIfAbsent(o.category(), c -> new long[2]);
-            s[0] += o.responses();
-            s[1] += o.accepted();
-        });
-        return sums.entrySet().stream().map(e -> new AcceptanceView(e.getKey(), e.getKey(), e.getValue()[0], e.getValue()[1],
-                new Counts(e.getValue()[0], e.getValue()[1]).rate())).toList();
+    static List<AcceptanceView> categories(List<OfferAcceptance> byOffer, double z, int minAnswers) {
+        Map<String, OfferAcceptance> sums = new TreeMap<>();
+        byOffer.forEach(o -> sums.merge(o.category(), o, (a, b) -> new OfferAcceptance(a.category(), a.category(),
+                a.responses() + b.responses(), a.accepted() + b.accepted(), a.treated().plus(b.treated()),
+                a.control().plus(b.control()))));
+        return sums.entrySet().stream().map(e -> view(e.getKey(), e.getValue(), z, minAnswers)).toList();
+    }
+
+    private static AcceptanceView view(String key, OfferAcceptance o, double z, int minAnswers) {
+        return new AcceptanceView(key, o.category(), o.responses(), o.accepted(), new Counts(o.responses(), o.accepted()).rate(),
+                NewcombeUplift.of(o.treated().responses(), o.treated().accepted(), o.control().responses(),
+                        o.control().accepted(), z, minAnswers));
     }
 
     /** The filters both endpoints take; each bad one is a 400 naming it. */
-    public static class KpiQuery {
-        @Parameter(description = MONTH_TEXT + "; default 11 months before to")
-        @QueryParam("from")
-        public String from;
-
-        @Parameter(description = MONTH_TEXT + "; default the current month (for the snapshots the last closed one)")
-        @QueryParam("to")
-        public String to;
-
+    public static class KpiQuery extends MonthWindow {
         @Parameter(description = "A channel")
         @QueryParam("channel")
         public String channel;
-
-        MonthRange range(YearMonth latest, YearMonth current) {
-            return MonthRange.ofQuery(from, to, latest, current);
-        }
 
         Channel channel() {
             return QueryValues.enumeration(Channel.class, "channel", channel);

@@ -29,6 +29,13 @@ public interface OfferConfig {
     interface Kpi {
         Snapshot snapshot();
 
+        /**
+         * Answers each side (model-ranked, control group) needs before an offer's or a category's uplift is stated;
+         * below it the KPIs say "not enough data".
+         */
+        @WithDefault("30")
+        int upliftMinAnswers();
+
         interface Snapshot {
             /** Quarkus cron (UTC), "off" to disable: daily, so a missed day is made up; the closed month is written once. */
             @WithDefault("0 50 2 * * ?")

@@ -1,7 +1,6 @@
 package org.bankcrm.offer.app;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -12,7 +11,7 @@ import org.bankcrm.offer.store.OfferKpiSnapshotStore;
 import org.bankcrm.offer.store.OfferKpiSnapshotStore.Figures;
 import org.bankcrm.offer.store.OfferKpiSnapshotStore.Snapshot;
 import org.bankcrm.platform.kpi.MonthRange;
-import org.jboss.logging.Logger;
+import org.bankcrm.platform.kpi.MonthlySnapshot;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -26,7 +25,6 @@ import io.vertx.mutiny.sqlclient.SqlClient;
  */
 @ApplicationScoped
 public class OfferKpiSnapshots {
-    private static final Logger LOG = Logger.getLogger(OfferKpiSnapshots.class);
     /** All channels, in the snapshot's channel column. */
     public static final String ALL = "";
     private final Pool pool;
@@ -43,27 +41,18 @@ public class OfferKpiSnapshots {
     @Scheduled(cron = "{crm.offer.kpi.snapshot.cron}", identity = "offer-kpi-snapshot",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> daily() {
-        YearMonth closed = YearMonth.now(clock).minusMonths(1);
-        return take(closed).invoke(taken -> {
-            if (taken) {
-                LOG.infof("offer KPI snapshot of %s written", closed);
-            }
-        }).replaceWithVoid();
+        return MonthlySnapshot.ofClosedMonth(clock, "offer", this::take);
     }
 
     /** Writes the month's snapshot unless it is written already: true when this call wrote it. */
     public Uni<Boolean> take(YearMonth month) {
-        Instant at = clock.instant();
-        return pool.withTransaction(sql -> store.claim(sql, month, at).chain(claimed -> {
-            if (!claimed) {
-                return Uni.createFrom().item(false);
-            }
+        return MonthlySnapshot.takeOnce(pool, month, clock.instant(), sql -> {
             Uni<Void> written = write(sql, month, null);
             for (Channel channel : Channel.values()) {
                 written = written.chain(() -> write(sql, month, channel.name()));
             }
-            return written.replaceWith(true);
-        }));
+            return written;
+        });
     }
 
     private Uni<Void> write(SqlClient sql, YearMonth month, String channel) {

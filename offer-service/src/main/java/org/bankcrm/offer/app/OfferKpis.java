@@ -24,6 +24,7 @@ public class OfferKpis {
     private final OfferKpiQueries queries;
     private final Duration recoveryWindow;
     private final double z;
+    private final int upliftMinAnswers;
     private final Clock clock = Clock.systemUTC();
 
     public OfferKpis(Pool pool, OfferKpiQueries queries, OfferConfig config) {
@@ -31,6 +32,7 @@ public class OfferKpis {
         this.queries = queries;
         this.recoveryWindow = config.contactPolicy().noSalesAfterNegativeExperience();
         this.z = config.controlGroup().z();
+        this.upliftMinAnswers = config.kpi().upliftMinAnswers();
     }
 
     /** The series over the range and the answers per offer over it, for one channel (null: all). */
@@ -49,6 +51,11 @@ public class OfferKpis {
     /** z of the uplift's interval. */
     public double z() {
         return z;
+    }
+
+    /** Answers each side needs before an offer's or a category's uplift is stated. */
+    public int upliftMinAnswers() {
+        return upliftMinAnswers;
     }
 
     public Uni<Report> report(MonthRange range, String channel) {

@@ -17,6 +17,10 @@ public record OfferMonth(YearMonth month, List<ChannelActivity> channels, Counts
         public Double rate() {
             return responses == 0 ? null : NewcombeUplift.round((double) accepted / responses);
         }
+
+        public Counts plus(Counts other) {
+            return new Counts(responses + other.responses, accepted + other.accepted);
+        }
     }
 
     /**

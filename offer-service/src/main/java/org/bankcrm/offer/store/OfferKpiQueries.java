@@ -27,8 +27,17 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class OfferKpiQueries {
 
-    /** Answers to one offer over the range. */
-    public record OfferAcceptance(String offerCode, String category, long responses, long accepted) {
+    /**
+     * Answers to one offer over the range; of them, those to decisions ranked with the client's models (profiled):
+     * model-ranked ({@code treated}) and of the control group.
+     */
+    public record OfferAcceptance(String offerCode, String category, long responses, long accepted, Counts treated,
+            Counts control) {
+        public OfferAcceptance {
+            // a snapshot written before the split was kept reads as none on either side
+            treated = treated == null ? new Counts(0, 0) : treated;
+            control = control == null ? new Counts(0, 0) : control;
+        }
     }
 
     static final String ACTIVITY = """
@@ -92,7 +101,11 @@ public class OfferKpiQueries {
 
     static final String BY_OFFER = """
             select coalesce(o.code, r.offer_id::text) as code, r.category, count(*) as responses,
-                   count(*) filter (where r.outcome = 'ACCEPTED') as accepted
+                   count(*) filter (where r.outcome = 'ACCEPTED') as accepted,
+                   count(*) filter (where r.profiled and not r.control_group) as treated_responses,
+                   count(*) filter (where r.profiled and not r.control_group and r.outcome = 'ACCEPTED') as treated_accepted,
+                   count(*) filter (where r.profiled and r.control_group) as control_responses,
+                   count(*) filter (where r.profiled and r.control_group and r.outcome = 'ACCEPTED') as control_accepted
             from offer_response r left join offer o on o.id = r.offer_id
             where r.responded_at >= $1::date and r.responded_at < ($2::date + interval '1 month') and ($3::text is null or r.channel = $3)
             group by 1, 2 order by 2, 1
@@ -127,12 +140,14 @@ public class OfferKpiQueries {
                 });
     }
 
-    /** Answers per offer (and its category) over the range. */
+    /** Answers per offer (and its category) over the range, with the model-ranked and control-group ones. */
     public Uni<List<OfferAcceptance>> byOffer(SqlClient sql, YearMonth from, YearMonth to, String channel) {
         return sql.preparedQuery(BY_OFFER).execute(Tuple.of(from.atDay(1), to.atDay(1), channel)).map(rows -> {
             List<OfferAcceptance> offers = new ArrayList<>();
             rows.forEach(row -> offers.add(new OfferAcceptance(row.getString("code"), row.getString("category"),
-                    row.getLong("responses"), row.getLong("accepted"))));
+                    row.getLong("responses"), row.getLong("accepted"),
+                    new Counts(row.getLong("treated_responses"), row.getLong("treated_accepted")),
+                    new Counts(row.getLong("control_responses"), row.getLong("control_accepted")))));
             return offers;
         });
     }

@@ -1,9 +1,6 @@
 package org.bankcrm.offer.store;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,13 +33,6 @@ public class OfferKpiSnapshotStore {
 
     /** One scope's month (all channels: ""), as it stood when the snapshot was taken. */
     public record Snapshot(String channel, Instant takenAt, Figures figures) {
-    }
-
-    /** Claims the month: true for the one transaction that may write its figures, false once it is taken. */
-    public Uni<Boolean> claim(SqlClient sql, YearMonth month, Instant at) {
-        return sql.preparedQuery("insert into kpi_snapshot (month, taken_at) values ($1, $2) on conflict do nothing")
-                .execute(Tuple.of(month.atDay(1), OffsetDateTime.ofInstant(at, ZoneOffset.UTC)))
-                .map(rows -> rows.rowCount() == 1);
     }
 
     public Uni<Void> write(SqlClient sql, String channel, Figures figures) {

@@ -38,6 +38,36 @@ class NewcombeUpliftTest {
         assertThat(none.controlRate()).isNull();
         assertThat(none.uplift()).isNull();
         assertThat(none.lower()).isNull();
+        assertThat(none.enoughData()).isFalse();
+    }
+
+    /**
+     * Computed by hand: Wilson 95 % of 12/40 = [0.1807, 0.4543], of 3/30 = [0.0346, 0.2562]; d = 0.3 − 0.1 = 0.2;
+     * lower = 0.2 − √((0.3 − 0.1807)² + (0.2562 − 0.1)²) = 0.2 − √(0.01423 + 0.02440) = 0.0035;
+     * upper = 0.2 + √((0.4543 − 0.3)² + (0.1 − 0.0346)²) = 0.2 + √(0.02381 + 0.00428) = 0.3676.
+     */
+    @Test
+    void anOffersUpliftIsStatedOnceEachSideHasTheMinimumOfAnswers() {
+        NewcombeUplift stated = NewcombeUplift.of(40, 12, 30, 3, Z, 30);
+        assertThat(stated.enoughData()).isTrue();
+        assertBounds(stated, 0.2, 0.0035, 0.3676);
+        assertThat(stated.treatedRate()).isEqualTo(0.3);
+        assertThat(stated.controlRate()).isEqualTo(0.1);
+    }
+
+    @Test
+    void aSideBelowTheMinimumIsNotEnoughDataButItsRateIsStillGiven() {
+        NewcombeUplift few = NewcombeUplift.of(40, 12, 29, 3, Z, 30);
+        assertThat(few.enoughData()).isFalse();
+        assertThat(few.uplift()).isNull();
+        assertThat(few.lower()).isNull();
+        assertThat(few.upper()).isNull();
+        assertThat(few.controlRate()).isEqualTo(0.1034);
+        assertThat(few.controlResponses()).isEqualTo(29);
+        assertThat(NewcombeUplift.of(29, 12, 40, 3, Z, 30).enoughData()).isFalse();
+        // a minimum of none still needs one answer a side
+        assertThat(NewcombeUplift.of(1, 1, 0, 0, Z, 0).enoughData()).isFalse();
+        assertThat(NewcombeUplift.of(1, 1, 1, 0, Z).enoughData()).isTrue();
     }
 
     @Test
