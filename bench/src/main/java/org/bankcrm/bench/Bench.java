@@ -208,7 +208,9 @@ public final class Bench {
         ChainStep step = chainStep(via, rate, touchpoints, tracker, http, producer);
         Map<String, Object> map = step.toMap();
         map.put("settleAfter", settle(via + " at " + (long) rate + "/s").toMap());
-        Thread.sleep(1_500); // PostgreSQL reports an idle backend's counts within a second
+        // a backend reports its counts at most once a second while busy and up to 10 s after it went idle
+        // (PostgreSQL's PGSTAT_IDLE_INTERVAL): wait that long, or the last transactions of the step are missed
+        Thread.sleep(11_000);
         Map<String, Object> perTouchpoint = DatabaseCounters.perTouchpoint(before, databases.read(), step.sending().recorded());
         map.put("databasePerTouchpoint", perTouchpoint);
         if (perTouchpoint.get("all") instanceof Map<?, ?> all) {

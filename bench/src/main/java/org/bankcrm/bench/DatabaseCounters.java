@@ -30,7 +30,7 @@ final class DatabaseCounters {
         this.stack = stack;
     }
 
-    /** Each service's counters now (PostgreSQL reports a backend's counts within about a second of its transactions). */
+    /** Each service's counters now (as far as the backends have reported them: up to 10 s after they went idle). */
     Map<String, Counts> read() {
         Map<String, Counts> counts = new LinkedHashMap<>();
         try (Connection connection = DriverManager.getConnection(stack.postgresUrl("postgres"), "postgres", "postgres");
