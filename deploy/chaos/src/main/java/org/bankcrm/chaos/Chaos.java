@@ -52,18 +52,19 @@ public final class Chaos {
             double topicShare, double bankRate, boolean bareBank, boolean quick) {
         static Options parse(String[] args) {
             boolean quick = List.of(args).contains("--quick");
-            // --quick: one stack with two replicas of loyalty-service only, 10 clients at 5/s, short faults and pauses
+            // --quick: two replicas of loyalty-service only, 10 clients registered without history, touchpoints at 5/s
+            // (1 in 4 over the ingest topic) and 1 bank operation/s, faults of 5 s, short pauses
             double rate = quick ? 5 : 20;
             int clients = quick ? 10 : 40;
             String replicas = quick ? "1," + Scenario.STORM_SERVICE + "=2" : "2";
-            Integer down = quick ? Integer.valueOf(10) : null;
-            int settle = quick ? 5 : 20;
-            int warm = quick ? 10 : 20;
-            int recover = quick ? 60 : 120;
+            Integer down = quick ? Integer.valueOf(5) : null;
+            int settle = quick ? 0 : 20;
+            int warm = quick ? 5 : 20;
+            int recover = quick ? 30 : 120;
             boolean check = false;
             double topicShare = quick ? 0.25 : 0;
-            double bankRate = 0;
-            boolean bareBank = false;
+            double bankRate = quick ? 1 : 0;
+            boolean bareBank = quick;
             List<Scenario> scenarios = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -179,7 +180,8 @@ public final class Chaos {
                     "Scenarios (comma-separated, or all): " + Scenario.names() + ".",
                     "--quick: " + String.join(",", QUICK_SCENARIOS.stream().map(s -> s.option).toList())
                             + " with --replicas 1,loyalty-service=2 --rate 5 --clients 10",
-                    "         --down 10 --warm 10 --settle 5 --recover-limit 60 --topic-share 0.25 (each can be changed).",
+                    "         --bare-bank --bank-rate 1 --down 5 --warm 5 --settle 0 --recover-limit 30 --topic-share 0.25",
+                    "         (each can be changed after it).",
                     "--outage is --scenario outage. --topic-share S sends that share of the touchpoints over",
                     "crm.touchpoint.ingest.v1 instead of REST (accepted once the broker acknowledged them).",
                     "--bank-rate B adds B operations/s of the bank's: new clients registered, their products, financials",

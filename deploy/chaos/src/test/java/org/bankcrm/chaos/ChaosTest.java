@@ -186,7 +186,8 @@ class ChaosTest {
         assertEquals(2, quick.replicasOf("loyalty-service"));
         assertEquals(1, quick.replicasOf("offer-service"));
         assertEquals(5, quick.serviceProcesses());
-        assertEquals(10, quick.downSeconds(Scenario.POSTGRES_IMMEDIATE));
+        assertEquals(5, quick.downSeconds(Scenario.POSTGRES_IMMEDIATE));
+        assertTrue(quick.bareBank() && quick.bankRate() == 1, "the bank's side in the load, its history not loaded");
         assertEquals(4, quick.topicEvery());
         Chaos chaos = new Chaos(quick, Path.of("."), System.out);
         List<String> services = List.of("client-service", "interaction-service", "loyalty-service", "offer-service");
