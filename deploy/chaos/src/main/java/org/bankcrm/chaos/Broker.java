@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -43,18 +44,31 @@ final class Broker implements AutoCloseable {
         this.admin = Admin.create(config);
     }
 
-    /** Group → records not yet committed by it, over every partition it has committed an offset for. */
+    /**
+     * Group → records not yet committed by it, over every partition it has committed an offset for or its members are
+     * assigned; a partition assigned but never committed counts from its first record (a fresh group that has not
+     * committed yet is not "caught up").
+     */
     Map<String, Long> lag() throws InterruptedException {
         Map<String, Long> lag = new HashMap<>();
+        Map<String, ConsumerGroupDescription> described = describe();
         for (String group : GROUPS) {
             Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata());
-            Map<TopicPartition, Long> ends = endOffsets(committed.keySet());
+            Set<TopicPartition> partitions = new HashSet<>(committed.keySet());
+            ConsumerGroupDescription description = described.get(group);
+            if (description != null) {
+                description.members().forEach(m -> partitions.addAll(m.assignment().topicPartitions()));
+            }
+            Map<TopicPartition, Long> ends = endOffsets(partitions);
+            Set<TopicPartition> neverCommitted = partitions.stream().filter(p -> committed.get(p) == null)
+                    .collect(Collectors.toSet());
+            Map<TopicPartition, Long> starts = neverCommitted.isEmpty() ? Map.of() : offsets(neverCommitted, OffsetSpec.earliest());
             long total = 0;
-            for (var entry : committed.entrySet()) {
-                if (entry.getValue() != null) {
-                    total += Math.max(0, ends.getOrDefault(entry.getKey(), 0L) - entry.getValue().offset());
-                }
+            for (TopicPartition partition : partitions) {
+                OffsetAndMetadata offset = committed.get(partition);
+                long from = offset != null ? offset.offset() : starts.getOrDefault(partition, 0L);
+                total += Math.max(0, ends.getOrDefault(partition, 0L) - from);
             }
             lag.put(group, total);
         }

@@ -23,21 +23,86 @@ import java.util.function.Function;
  * ce_id), applied once by loyalty-service and offer-service (their inbox rows for that ce_id), and each client's
  * interaction count in loyalty-service's profile equal to the crm.interaction.recorded events interaction-service
  * announced for them (an effect applied twice or lost would show there, beyond the inbox). Then no outbox row left unpublished anywhere.
+ *
+ * <p>Per-client order: every consumer of state-carrying events must hold, for every client, the newest state its producer
+ * published - its {@code applied_sequence} equal to the highest {@code ce_sequence} of that client's state events in the
+ * producer's outbox - and offer-service's copy of each client's scores must be the one in loyalty-service's last
+ * {@code crm.loyalty.score-changed}. An older state written over a newer one (or the newest never applied) shows there.
  */
 final class Reconciliation {
     /** The consumers of crm.interaction.recorded that apply every one (client-service takes only stated needs). */
+    static final String CLIENT_TOPIC = "crm.client.events.v1";
     static final Map<String, String> CONSUMERS = new LinkedHashMap<>(Map.of(
             "loyalty-service", "loyalty-service/interaction-events",
             "offer-service", "offer-service/interaction-events"));
 
+    /**
+     * A consumer of state-carrying events (Ordering.STATE in the service): {@code factTypes} are the types of its topic it
+     * applies as facts, which move no applied sequence.
+     */
+    record StateConsumer(String service, String consumer, String producer, String topic, List<String> factTypes) {
+    }
+
+    static final List<StateConsumer> STATE_CONSUMERS = List.of(
+            new StateConsumer("interaction-service", "interaction-service/client-events", "client-service", CLIENT_TOPIC, List.of()),
+            new StateConsumer("loyalty-service", "loyalty-service/client-events", "client-service", CLIENT_TOPIC,
+                    List.of("crm.client.financials-recorded")),
+            new StateConsumer("offer-service", "offer-service/client-events", "client-service", CLIENT_TOPIC, List.of()),
+            new StateConsumer("offer-service", "offer-service/loyalty-events", "loyalty-service", "crm.loyalty.events.v1",
+                    List.of()));
+
+    /**
+     * Per-client order: per state consumer, how many of the clients its producer published state of it does not hold
+     * at the newest ({@code behind}: its applied sequence is not the producer's last); how many clients' scores in
+     * offer-service differ from loyalty-service's last score-changed, of how many compared.
+     */
+    record Order(Map<String, Integer> behind, Map<String, Integer> compared, int scoresDiffer, int scoresCompared) {
+        int outOfOrder() {
+            return behind.values().stream().mapToInt(Integer::intValue).sum() + scoresDiffer;
+        }
+    }
+
+    /**
+     * The bank in every read model, against client-service's database: of its {@code clients}, how many each read model
+     * lacks ({@code missing}: a registration lost), and how many clients' open product types (loyalty- and offer-service),
+     * consents (offer-service) and kept months of financials (loyalty-service: the month's average balance and
+     * transactions, the last post of a month winning) differ from client-service's: not the last state.
+     */
+    record Bank(int clients, Map<String, Integer> missing, Map<String, Integer> productsDiffer, int consentsDiffer,
+            int financialsDiffer) {
+        int lost() {
+            return missing.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        int notLast() {
+            return productsDiffer.values().stream().mapToInt(Integer::intValue).sum() + consentsDiffer + financialsDiffer;
+        }
+    }
+
     record Result(int accepted, int recorded, int lost, int withoutEvent, int eventTwice, Map<String, Integer> appliedOnce,
             Map<String, Integer> notApplied, Map<String, Integer> appliedTwice, int clientsCountsDiffer, long clientsCompared,
-            Map<String, Long> unpublished) {
+            Map<String, Long> unpublished, Order order, Bank bank) {
 
         boolean clean() {
             return lost == 0 && withoutEvent == 0 && eventTwice == 0 && clientsCountsDiffer == 0
-                    && notApplied.values().stream().allMatch(n -> n == 0) && appliedTwice.values().stream().allMatch(n -> n == 0)
-                    && unpublished.values().stream().allMatch(n -> n == 0);
+                    && notApplied.values().stream().allMatch(n -> n == 0) && doubled() == 0
+                    && unpublished.values().stream().allMatch(n -> n == 0) && order.outOfOrder() == 0 && bank.lost() == 0
+                    && bank.notLast() == 0;
+        }
+
+        /** Clients whose newest state a consumer does not hold, or whose products, consents or financials differ. */
+        int outOfOrder() {
+            return order.outOfOrder() + bank.notLast();
+        }
+
+        /** Touchpoints announced twice, or applied twice by one consumer. */
+        int doubled() {
+            return eventTwice + appliedTwice.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        /** Accepted touchpoints not recorded, or recorded and never applied by one consumer; registrations a read model lacks. */
+        int lostOrNotApplied() {
+            return lost + withoutEvent + notApplied.values().stream().mapToInt(Integer::intValue).sum() + bank.lost();
         }
     }
 
@@ -109,6 +174,115 @@ final class Reconciliation {
                 differ++;
             }
         }
+        return new Result(accepted.size(), recorded.size(), lost.size(), withoutEvent, eventTwice, once, none, twice, differ,
+                touchpointsPerClient.size(), unpublished(), order(), bank());
+    }
+
+    /** The bank's clients, products, consents and financials in every read model (see {@link Bank}). */
+    Bank bank() throws SQLException {
+        Map<String, String> products = new HashMap<>();
+        Map<String, String> consents = new HashMap<>();
+        Map<String, Map<String, String>> financials = new HashMap<>();
+        try (Connection client = connect("client-service")) {
+            queryWith(client, """
+                    select id::text, concat_ws(',', consent_marketing_email, consent_marketing_sms, consent_marketing_push,
+                           consent_marketing_phone, consent_profiling) from client where erased_at is null""", List.of(),
+                    row -> consents.put(row.getString(1), row.getString(2)));
+            queryWith(client, """
+                    select client_id::text, string_agg(distinct type, ',' order by type) from held_product
+                    where closed_at is null group by client_id""", List.of(), row -> products.put(row.getString(1), row.getString(2)));
+            // the months loyalty-service keeps: the 15 latest of each client
+            queryWith(client, """
+                    select client_id::text, to_char(month, 'YYYY-MM'), average_balance::float8, transaction_count
+                    from (select *, row_number() over (partition by client_id order by month desc) as n from monthly_financials) m
+                    where n <= 15""", List.of(), row -> financials.computeIfAbsent(row.getString(1), k -> new HashMap<>())
+                    .put(row.getString(2), month(row.getDouble(3), row.getLong(4))));
+        }
+        Map<String, Integer> missing = new LinkedHashMap<>();
+        Map<String, Integer> productsDiffer = new LinkedHashMap<>();
+        Set<String> known = new HashSet<>();
+        try (Connection interaction = connect("interaction-service")) {
+            queryWith(interaction, "select client_id::text from known_client", List.of(), row -> known.add(row.getString(1)));
+        }
+        missing.put("interaction-service", (int) consents.keySet().stream().filter(id -> !known.contains(id)).count());
+        int financialsDiffer = 0;
+        try (Connection loyalty = connect("loyalty-service")) {
+            Map<String, String> held = new HashMap<>();
+            Map<String, String> months = new HashMap<>();
+            queryWith(loyalty, "select client_id::text, held_product_types, financials from client_profile", List.of(), row -> {
+                held.put(row.getString(1), row.getString(2));
+                months.put(row.getString(1), row.getString(3));
+            });
+            missing.put("loyalty-service", (int) consents.keySet().stream().filter(id -> !held.containsKey(id)).count());
+            productsDiffer.put("loyalty-service", differ(held, products, consents.keySet()));
+            for (var client : months.entrySet()) {
+                if (consents.containsKey(client.getKey())
+                        && !keptMonths(client.getValue()).equals(financials.getOrDefault(client.getKey(), Map.of()))) {
+                    financialsDiffer++;
+                }
+            }
+        }
+        int consentsDiffer = 0;
+        try (Connection offer = connect("offer-service")) {
+            Map<String, String> held = new HashMap<>();
+            Map<String, String> consented = new HashMap<>();
+            queryWith(offer, """
+                    select client_id::text, held_products, concat_ws(',', consent_marketing_email, consent_marketing_sms,
+                           consent_marketing_push, consent_marketing_phone, consent_profiling) from client_profile""", List.of(),
+                    row -> {
+                        held.put(row.getString(1), row.getString(2));
+                        consented.put(row.getString(1), row.getString(3));
+                    });
+            missing.put("offer-service", (int) consents.keySet().stream().filter(id -> !held.containsKey(id)).count());
+            productsDiffer.put("offer-service", differ(held, products, consents.keySet()));
+            for (var client : consented.entrySet()) {
+                if (consents.containsKey(client.getKey()) && !client.getValue().equals(consents.get(client.getKey()))) {
+                    consentsDiffer++;
+                }
+            }
+        }
+        return new Bank(consents.size(), missing, productsDiffer, consentsDiffer, financialsDiffer);
+    }
+
+    /** Clients of {@code clients} whose product types in a read model ({@code held}) are not client-service's. */
+    private static int differ(Map<String, String> held, Map<String, String> products, Set<String> clients) {
+        return (int) held.entrySet().stream()
+                .filter(c -> clients.contains(c.getKey()) && !types(c.getValue()).equals(types(products.get(c.getKey()))))
+                .count();
+    }
+
+    private static Set<String> types(String joined) {
+        Set<String> types = new java.util.TreeSet<>();
+        if (joined != null) {
+            for (String type : joined.split(",")) {
+                if (!type.isBlank()) {
+                    types.add(type.trim());
+                }
+            }
+        }
+        return types;
+    }
+
+    /** A month's figures as loyalty-service keeps them: the average balance to the cent and the transactions. */
+    private static String month(double averageBalance, long transactions) {
+        return String.format(java.util.Locale.ROOT, "%.2f/%d", averageBalance, transactions);
+    }
+
+    /** loyalty-service's client_profile.financials ("2026-11=1250.0=20=1000.0;…") as month → {@link #month}. */
+    static Map<String, String> keptMonths(String financials) {
+        Map<String, String> months = new HashMap<>();
+        if (financials == null || financials.isEmpty()) {
+            return months;
+        }
+        for (String entry : financials.split(";")) {
+            String[] parts = entry.split("=");
+            months.put(parts[0], month(Double.parseDouble(parts[1]), (long) Double.parseDouble(parts[2])));
+        }
+        return months;
+    }
+
+    /** Service → its outbox rows not published yet. */
+    Map<String, Long> unpublished() throws SQLException {
         Map<String, Long> unpublished = new LinkedHashMap<>();
         for (String service : Broker.GROUPS) {
             try (Connection db = connect(service)) {
@@ -117,8 +291,58 @@ final class Reconciliation {
                 unpublished.put(service, count[0]);
             }
         }
-        return new Result(accepted.size(), recorded.size(), lost.size(), withoutEvent, eventTwice, once, none, twice, differ,
-                touchpointsPerClient.size(), unpublished);
+        return unpublished;
+    }
+
+    /** The per-client order checks (see the class comment), over every client. */
+    Order order() throws SQLException {
+        Map<String, Integer> behind = new LinkedHashMap<>();
+        Map<String, Integer> compared = new LinkedHashMap<>();
+        for (StateConsumer state : STATE_CONSUMERS) {
+            Map<String, Long> published = new HashMap<>();
+            try (Connection producer = connect(state.producer())) {
+                queryWith(producer, """
+                        select subject, max((extensions->>'sequence')::bigint) from outbox_event
+                        where topic = ? and subject is not null and extensions->>'sequence' is not null and event_type <> all(?)
+                        group by subject""", List.of(state.topic(), producer.createArrayOf("text", state.factTypes().toArray())),
+                        row -> published.put(row.getString(1), row.getLong(2)));
+            }
+            Map<String, Long> applied = new HashMap<>();
+            try (Connection consumer = connect(state.service())) {
+                queryWith(consumer, "select client_id, max(sequence) from applied_sequence where consumer = ? group by client_id",
+                        List.of(state.consumer()), row -> applied.put(row.getString(1), row.getLong(2)));
+            }
+            int notNewest = 0;
+            for (var client : published.entrySet()) {
+                if (!client.getValue().equals(applied.get(client.getKey()))) {
+                    notNewest++;
+                }
+            }
+            behind.put(state.consumer(), notNewest);
+            compared.put(state.consumer(), published.size());
+        }
+        // offer-service's copy of the scores against loyalty-service's last score-changed of each client
+        Map<UUID, double[]> lastScores = new HashMap<>();
+        try (Connection loyalty = connect("loyalty-service")) {
+            queryWith(loyalty, """
+                    select distinct on (subject) subject::uuid, (payload->>'behavioural')::float8, (payload->>'perceived')::float8
+                    from outbox_event where event_type = 'crm.loyalty.score-changed' and extensions->>'sequence' is not null
+                    order by subject, (extensions->>'sequence')::bigint desc""", List.of(),
+                    row -> lastScores.put((UUID) row.getObject(1), new double[] { row.getDouble(2), row.getDouble(3) }));
+        }
+        int scoresDiffer = 0;
+        try (Connection offer = connect("offer-service")) {
+            Map<UUID, double[]> copies = new HashMap<>();
+            queryWith(offer, "select client_id, behavioural, perceived from client_profile where behavioural is not null", List.of(),
+                    row -> copies.put((UUID) row.getObject(1), new double[] { row.getDouble(2), row.getDouble(3) }));
+            for (var client : lastScores.entrySet()) {
+                double[] copy = copies.get(client.getKey());
+                if (copy == null || Math.abs(copy[0] - client.getValue()[0]) > 1e-9 || Math.abs(copy[1] - client.getValue()[1]) > 1e-9) {
+                    scoresDiffer++;
+                }
+            }
+        }
+        return new Order(behind, compared, scoresDiffer, lastScores.size());
     }
 
     private Connection connect(String service) throws SQLException {
@@ -134,9 +358,13 @@ final class Reconciliation {
     }
 
     private static void query(Connection db, String sql, Array parameter, Row each) throws SQLException {
+        queryWith(db, sql, parameter == null ? List.of() : List.of(parameter), each);
+    }
+
+    private static void queryWith(Connection db, String sql, List<Object> parameters, Row each) throws SQLException {
         try (PreparedStatement statement = db.prepareStatement(sql)) {
-            if (parameter != null) {
-                statement.setArray(1, parameter);
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

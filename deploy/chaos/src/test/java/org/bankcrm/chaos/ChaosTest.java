@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 class ChaosTest {
 
@@ -17,13 +22,14 @@ class ChaosTest {
     void optionsHaveTheBriefsDefaultsAndRefuseASingleReplicaForTheKillScenario() {
         Chaos.Options defaults = Chaos.Options.parse(new String[0]);
         assertEquals(20, defaults.rate());
-        assertEquals(2, defaults.replicas());
+        assertEquals(2, defaults.replicasOf("loyalty-service"));
+        assertEquals(8, defaults.serviceProcesses());
         assertEquals(List.of(Scenario.REPLICA_KILL), defaults.scenarios());
         assertEquals(10, defaults.downSeconds(Scenario.REPLICA_KILL));
 
-        assertEquals(3, Chaos.Options.parse(new String[] { "--replicas", "3", "--rate", "5" }).replicas());
+        assertEquals(3, Chaos.Options.parse(new String[] { "--replicas", "3", "--rate", "5" }).replicasOf("offer-service"));
         assertThrows(IllegalArgumentException.class, () -> Chaos.Options.parse(new String[] { "--replicas", "1" }));
-        assertEquals(1, Chaos.Options.parse(new String[] { "--check-replicas", "--replicas", "1" }).replicas());
+        assertEquals(1, Chaos.Options.parse(new String[] { "--check-replicas", "--replicas", "1" }).replicasOf("client-service"));
         assertThrows(IllegalArgumentException.class, () -> Chaos.Options.parse(new String[] { "--rate" }));
         assertThrows(IllegalArgumentException.class, () -> Chaos.Options.parse(new String[] { "--bogus" }));
     }
@@ -35,34 +41,117 @@ class ChaosTest {
         assertEquals(20, outage.downSeconds(Scenario.OUTAGE));
         assertEquals(5, Chaos.Options.parse(new String[] { "--outage", "--down", "5" }).downSeconds(Scenario.OUTAGE));
         // a whole service goes down anyway: one replica is enough
-        assertEquals(1, Chaos.Options.parse(new String[] { "--outage", "--replicas", "1" }).replicas());
+        assertEquals(1, Chaos.Options.parse(new String[] { "--outage", "--replicas", "1" }).replicasOf("offer-service"));
         TouchpointLoad.Counts load = new TouchpointLoad.Counts(10, 10, 10, 0, 0, 0, 0, 0, 0);
-        Reconciliation.Result clean = new Reconciliation.Result(10, 10, 0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 1, Map.of());
-        String report = Chaos.report(List.of(Scenario.OUTAGE), load, 10, List.of(new Chaos.Fault("offer-service", -1, 25.0, 30, 2.0)),
-                clean, NO_DEAD_LETTERS, 1, 60, 1);
+        String report = Results.text(run(new ScenarioRun(Scenario.OUTAGE, 10, load, NO_BANK_LOAD,
+                List.of(new ScenarioRun.Fault("offer-service", -1, 25.0, 30, 8, 27.0)), clean(10), NO_DEAD_LETTERS, 0, 1)));
         assertTrue(report.contains("every replica of one service at once") && report.contains("offer-service"), report);
     }
 
     @Test
     void theReportFailsOnALostTouchpointAndPassesWhenEverythingReconciles() {
         TouchpointLoad.Counts load = new TouchpointLoad.Counts(100, 98, 97, 1, 4, 2, 0, 0, 0);
-        List<Chaos.Fault> faults = List.of(new Chaos.Fault("loyalty-service#1", 42, 14.2, 60, 3.0));
+        List<ScenarioRun.Fault> faults = List.of(new ScenarioRun.Fault("loyalty-service#1", 42, 14.2, 60, 12, 23.0));
         Reconciliation.Result clean = new Reconciliation.Result(98, 98, 0, 0, 0, Map.of("loyalty-service", 98),
-                Map.of("loyalty-service", 0), Map.of("loyalty-service", 0), 0, 40, Map.of("interaction-service", 0L));
+                Map.of("loyalty-service", 0), Map.of("loyalty-service", 0), 0, 40, Map.of("interaction-service", 0L), IN_ORDER, BANK);
         Reconciliation.Result lost = new Reconciliation.Result(98, 97, 1, 0, 0, Map.of("loyalty-service", 97),
-                Map.of("loyalty-service", 0), Map.of("loyalty-service", 0), 0, 40, Map.of("interaction-service", 0L));
+                Map.of("loyalty-service", 0), Map.of("loyalty-service", 0), 0, 40, Map.of("interaction-service", 0L), IN_ORDER, BANK);
 
         Poison.Check oneDeadLetter = Poison.check(List.of(), List.of(new Poison.DeadLetter("crm.interaction.events.v1.dlq",
                 "crm.interaction.events.v1", 0, 7, "loyalty-service/interaction-events: boom")));
-        List<Scenario> kill = List.of(Scenario.REPLICA_KILL);
-        String passed = Chaos.report(kill, load, 100, faults, clean, NO_DEAD_LETTERS, 4.5, 60, 1);
-        String failed = Chaos.report(kill, load, 100, faults, lost, NO_DEAD_LETTERS, 4.5, 60, 1);
-        String dlq = Chaos.report(kill, load, 100, faults, clean, oneDeadLetter, 4.5, 60, 1);
+        String passed = Results.text(run(new ScenarioRun(Scenario.REPLICA_KILL, 100, load, NO_BANK_LOAD, faults, clean, NO_DEAD_LETTERS, 0, 4.5)));
+        String failed = Results.text(run(new ScenarioRun(Scenario.REPLICA_KILL, 100, load, NO_BANK_LOAD, faults, lost, NO_DEAD_LETTERS, 0, 4.5)));
+        String dlq = Results.text(run(new ScenarioRun(Scenario.REPLICA_KILL, 100, load, NO_BANK_LOAD, faults, clean, oneDeadLetter, 1, 4.5)));
+        String slow = Results.text(run(new ScenarioRun(Scenario.REPLICA_KILL, 100, load, NO_BANK_LOAD, faults, clean, NO_DEAD_LETTERS, 0, -1)));
 
         assertTrue(passed.contains("verdict: PASS"), passed);
-        assertTrue(passed.contains("loyalty-service#1"), passed);
+        assertTrue(passed.contains("loyalty-service#1") && passed.contains("23.0 s"), passed);
         assertTrue(failed.contains("lost 1") && failed.contains("verdict: FAIL"), failed);
         assertTrue(dlq.contains("verdict: FAIL") && dlq.contains("crm.interaction.events.v1.dlq=1"), dlq);
+        assertTrue(slow.contains("NOT within 5 min") && slow.contains("verdict: FAIL"), slow);
+    }
+
+    @Test
+    void anOlderStateHeldByAConsumerIsOutOfOrderAndFailsTheScenario() {
+        Reconciliation.Order behind = new Reconciliation.Order(Map.of("offer-service/client-events", 1),
+                Map.of("offer-service/client-events", 10), 0, 10);
+        Reconciliation.Order scores = new Reconciliation.Order(Map.of("offer-service/client-events", 0),
+                Map.of("offer-service/client-events", 10), 2, 10);
+        TouchpointLoad.Counts load = new TouchpointLoad.Counts(10, 10, 10, 0, 0, 0, 0, 0, 0);
+        ScenarioRun one = new ScenarioRun(Scenario.BROKER_KILL, 10, load, NO_BANK_LOAD, List.of(), withOrder(behind), NO_DEAD_LETTERS, 0, 1);
+        ScenarioRun two = new ScenarioRun(Scenario.BROKER_KILL, 10, load, NO_BANK_LOAD, List.of(), withOrder(scores), NO_DEAD_LETTERS, 0, 1);
+
+        assertEquals(1, one.outOfOrder());
+        assertEquals(2, two.outOfOrder());
+        assertFalse(one.passed() || two.passed());
+        String report = Results.scenario(one);
+        assertTrue(report.contains("offer-service/client-events") && report.contains("1 of 10 clients behind"), report);
+        assertTrue(Results.scenario(two).contains("2 of 10 clients differ"), Results.scenario(two));
+    }
+
+    @Test
+    void loyaltysKeptMonthsOfFinancialsReadAsClientServicesFigures() {
+        assertEquals(Map.of("2026-11", "1250.00/20", "2026-10", "250.50/0"),
+                Reconciliation.keptMonths("2026-11=1250.0=20=1000.0;2026-10=250.5=0"));
+        assertEquals(Map.of(), Reconciliation.keptMonths(""));
+        Reconciliation.Bank stale = new Reconciliation.Bank(10, Map.of("offer-service", 0), Map.of("loyalty-service", 1), 0, 1);
+        Reconciliation.Bank lostOne = new Reconciliation.Bank(10, Map.of("interaction-service", 1), Map.of(), 0, 0);
+        assertEquals(2, stale.notLast());
+        assertEquals(1, lostOne.lost());
+        assertFalse(new Reconciliation.Result(1, 1, 0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 1, Map.of(), IN_ORDER, stale).clean());
+        assertFalse(new Reconciliation.Result(1, 1, 0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 1, Map.of(), IN_ORDER, lostOne).clean());
+    }
+
+    @Test
+    void theRunIsWrittenAsJsonAndAMarkdownTableWithTheMachine(@org.junit.jupiter.api.io.TempDir Path directory) throws Exception {
+        TouchpointLoad.Counts load = new TouchpointLoad.Counts(300, 299, 220, 4, 9, 1, 0, 0, 75);
+        ScenarioRun kill = new ScenarioRun(Scenario.REPLICA_KILL, 61, load, NO_BANK_LOAD,
+                List.of(new ScenarioRun.Fault("loyalty-service#1", 4242, 31.5, 140, 20, 44.0)), clean(299), NO_DEAD_LETTERS, 0, 6.5);
+        ScenarioRun poison = new ScenarioRun(Scenario.POISON, 20, load, NO_BANK_LOAD, List.of(new ScenarioRun.Fault("poison", -1, 0.3, 30, 20, -1)),
+                clean(299), NO_DEAD_LETTERS, 4, 6.0);
+        Results.Run run = new Results.Run("crm chaos --quick", Instant.parse("2026-12-06T21:00:00Z"),
+                Instant.parse("2026-12-06T21:04:30Z"), new Results.Machine(2, "3.1 2.0 1.0", "4.0 3.0 2.0", "Java 17", "Linux"),
+                70.2, 5, 10, 12.5, List.of(kill, poison));
+
+        String text = Results.write(run, directory);
+        JsonNode json = new ObjectMapper().readTree(Files.readString(directory.resolve("chaos.json")));
+        String markdown = Files.readString(directory.resolve("chaos-report.md"));
+
+        assertEquals(text, Files.readString(directory.resolve("chaos-report.txt")));
+        assertEquals(2, json.path("machine").path("cores").asInt());
+        assertEquals("replica-kill", json.path("scenarios").path(0).path("scenario").asText());
+        assertEquals(300, json.path("scenarios").path(0).path("loadSent").asLong());
+        assertEquals(299, json.path("scenarios").path(0).path("accepted").asLong());
+        assertEquals(0, json.path("scenarios").path(0).path("lost").asLong());
+        assertEquals(0, json.path("scenarios").path(0).path("appliedTwice").asLong());
+        assertEquals(0, json.path("scenarios").path(0).path("outOfOrder").asLong());
+        assertEquals(44.0, json.path("scenarios").path(0).path("timeToRecoverSeconds").asDouble());
+        assertEquals(4, json.path("scenarios").path(1).path("deadLettered").asLong());
+        assertEquals(-1.0, json.path("scenarios").path(1).path("timeToRecoverSeconds").asDouble(), "not recovered in time");
+        assertTrue(json.path("passed").asBoolean());
+        assertTrue(markdown.contains("| replica-kill | 61 s | 300 | 299 | 0 | 0 | 0 | 0 | 31.5 s | 44.0 s | 6.5 s | PASS |"), markdown);
+        assertTrue(markdown.contains("2 cores, load average 3.1 2.0 1.0 at the start"), markdown);
+        assertTrue(text.contains("summary") && text.contains("verdict: PASS"), text);
+    }
+
+    private static final BankLoad.Counts NO_BANK_LOAD = new BankLoad.Counts(Map.of(), Map.of(), Map.of());
+    private static final Reconciliation.Bank BANK = new Reconciliation.Bank(10, Map.of("offer-service", 0),
+            Map.of("offer-service", 0), 0, 0);
+
+    private static final Reconciliation.Order IN_ORDER = new Reconciliation.Order(Map.of("offer-service/loyalty-events", 0),
+            Map.of("offer-service/loyalty-events", 10), 0, 10);
+
+    private static Reconciliation.Result clean(int accepted) {
+        return new Reconciliation.Result(accepted, accepted, 0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 1, Map.of(), IN_ORDER, BANK);
+    }
+
+    private static Reconciliation.Result withOrder(Reconciliation.Order order) {
+        return new Reconciliation.Result(10, 10, 0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 1, Map.of(), order, BANK);
+    }
+
+    private static Results.Run run(ScenarioRun scenario) {
+        return new Results.Run("crm chaos", Instant.EPOCH, Instant.EPOCH, new Results.Machine(2, "1 1 1", "1 1 1", "Java", "Linux"),
+                60, 8, 10, 10, List.of(scenario));
     }
 
     private static final Poison.Check NO_DEAD_LETTERS = Poison.check(List.of(), List.of());
@@ -84,6 +173,30 @@ class ChaosTest {
         // the single replica of the kill scenario is refused even when it comes second
         assertThrows(IllegalArgumentException.class,
                 () -> Chaos.Options.parse(new String[] { "--scenario", "poison,replica-kill", "--replicas", "1" }));
+        // one service with two replicas is enough
+        assertEquals(2, Chaos.Options.parse(new String[] { "--replicas", "1,loyalty-service=2" }).replicasOf("loyalty-service"));
+    }
+
+    @Test
+    void quickRunsAFewScenariosOnOneReplicatedConsumerUnlessToldOtherwise() {
+        Chaos.Options quick = Chaos.Options.parse(new String[] { "--quick" });
+        assertEquals(List.of(Scenario.REPLICA_KILL, Scenario.BROKER_KILL, Scenario.POSTGRES_IMMEDIATE, Scenario.POISON),
+                quick.scenarios());
+        assertEquals(5, quick.rate());
+        assertEquals(2, quick.replicasOf("loyalty-service"));
+        assertEquals(1, quick.replicasOf("offer-service"));
+        assertEquals(5, quick.serviceProcesses());
+        assertEquals(5, quick.downSeconds(Scenario.POSTGRES_IMMEDIATE));
+        assertTrue(quick.bareBank() && quick.bankRate() == 1, "the bank's side in the load, its history not loaded");
+        assertEquals(4, quick.topicEvery());
+        Chaos chaos = new Chaos(quick, Path.of("."), System.out);
+        List<String> services = List.of("client-service", "interaction-service", "loyalty-service", "offer-service");
+        assertEquals(List.of("loyalty-service#1"), chaos.targets(Scenario.REPLICA_KILL, services), "only the replicated service");
+        Chaos.Options changed = Chaos.Options.parse(new String[] { "--quick", "--rate", "8", "--scenario", "outage" });
+        assertEquals(8, changed.rate());
+        assertEquals(List.of(Scenario.OUTAGE), changed.scenarios());
+        assertThrows(IllegalArgumentException.class,
+                () -> Chaos.Options.parse(new String[] { "--quick", "--scenario", "rebalance-storm", "--replicas", "1,offer-service=2" }));
     }
 
     @Test
@@ -111,8 +224,7 @@ class ChaosTest {
         assertEquals(1, Chaos.Options.parse(new String[] { "--topic-share", "1" }).topicEvery());
         assertThrows(IllegalArgumentException.class, () -> Chaos.Options.parse(new String[] { "--topic-share", "1.5" }));
         TouchpointLoad.Counts load = new TouchpointLoad.Counts(10, 10, 7, 0, 0, 0, 0, 0, 3);
-        Reconciliation.Result clean = new Reconciliation.Result(10, 10, 0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 1, Map.of());
-        String report = Chaos.report(List.of(Scenario.BROKER_KILL), load, 10, List.of(), clean, NO_DEAD_LETTERS, 1, 60, 1);
+        String report = Results.scenario(new ScenarioRun(Scenario.BROKER_KILL, 10, load, NO_BANK_LOAD, List.of(), clean(10), NO_DEAD_LETTERS, 0, 1));
         assertTrue(report.contains("10 accepted (201 7, 200 on a resend 0, acknowledged on the ingest topic 3)"), report);
     }
 
@@ -144,12 +256,11 @@ class ChaosTest {
         assertTrue(wrong.missing().get(0).contains("does not say 'notes'"), wrong.missing().toString());
 
         TouchpointLoad.Counts load = new TouchpointLoad.Counts(10, 10, 10, 0, 0, 0, 0, 0, 0);
-        Reconciliation.Result clean = new Reconciliation.Result(10, 10, 0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 1, Map.of());
-        String passed = Chaos.report(List.of(Scenario.POISON), load, 10, List.of(), clean, exact, 1, 60, 1);
+        String passed = Results.scenario(new ScenarioRun(Scenario.POISON, 10, load, NO_BANK_LOAD, List.of(), clean(10), exact, 2, 1));
         assertTrue(passed.contains("poison expected 2, found with its reason 2; other dead letters 0"), passed);
         assertTrue(passed.contains("verdict: PASS") && passed.contains("DLQ holds exactly the poison"), passed);
         assertTrue(passed.contains("near the size limit: interaction-service/touchpoint-ingest: notes"), passed);
-        String failed = Chaos.report(List.of(Scenario.POISON), load, 10, List.of(), clean, extra, 1, 60, 1);
+        String failed = Results.scenario(new ScenarioRun(Scenario.POISON, 10, load, NO_BANK_LOAD, List.of(), clean(10), extra, 3, 1));
         assertTrue(failed.contains("UNEXPECTED on crm.client.events.v1.dlq") && failed.contains("verdict: FAIL"), failed);
     }
 }

@@ -89,6 +89,24 @@ public final class Stack {
         return onFreePorts(projectRoot, home, brokerClasspath, startTimeout, out, false, new Replicas(replicas, Map.of()));
     }
 
+    /**
+     * As {@link #onFreePortsWithReplicas(Path, Path, String, Duration, PrintStream, int)}, with a count per service as
+     * {@code CRM_REPLICAS} gives it: {@code "2"}, or {@code "1,loyalty-service=2"} (two of loyalty-service, one of the
+     * others); a count out of range or an unknown service is an {@link IllegalArgumentException}.
+     */
+    public static Stack onFreePortsWithReplicas(Path projectRoot, Path home, String brokerClasspath, Duration startTimeout,
+            PrintStream out, String replicas) throws IOException {
+        return onFreePorts(projectRoot, home, brokerClasspath, startTimeout, out, false, Replicas.parse(replicas));
+    }
+
+    /** Service → its number of processes, for a {@code CRM_REPLICAS} value (see above); every service named. */
+    public static Map<String, Integer> replicaCounts(String replicas) {
+        Replicas parsed = Replicas.parse(replicas);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Settings.ALL_SERVICES.forEach(service -> counts.put(service.name(), parsed.of(service.name())));
+        return counts;
+    }
+
     private static Stack onFreePorts(Path projectRoot, Path home, String brokerClasspath, Duration startTimeout,
             PrintStream out, boolean withConsole) throws IOException {
         return onFreePorts(projectRoot, home, brokerClasspath, startTimeout, out, withConsole, Replicas.ONE);

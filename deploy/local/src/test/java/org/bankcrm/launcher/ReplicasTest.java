@@ -89,6 +89,14 @@ class ReplicasTest {
     }
 
     @Test
+    void programsGetTheCountOfEveryServiceFromOneReplicasValue() {
+        assertEquals(Map.of("client-service", 1, "interaction-service", 1, "loyalty-service", 2, "offer-service", 1),
+                Stack.replicaCounts("1,loyalty-service=2"));
+        assertEquals(List.of(2, 2, 2, 2), List.copyOf(Stack.replicaCounts("2").values()));
+        assertThrows(IllegalArgumentException.class, () -> Stack.replicaCounts("ledger-service=2"));
+    }
+
+    @Test
     void upTakesReplicasAsAnOptionAndRejectsAMissingNumber(@org.junit.jupiter.api.io.TempDir Path root) {
         CommandOutput missing = CommandOutput.run(root, Map.of(), "up", "--replicas");
         assertEquals(2, missing.exitCode, missing.toString());

@@ -68,11 +68,19 @@ class KafkaEventPublisher implements AutoCloseable {
                 continue;
             }
             try {
-                sent.put(event, kafka.send(toRecord(event)));
+                Future<RecordMetadata> future = kafka.send(toRecord(event));
+                String refusal = refusal(future);
+                if (refusal != null) {
+                    refused = refusal;
+                    failed.put(event.id(), refused);
+                } else {
+                    sent.put(event, future);
+                }
             } catch (RuntimeException e) {
                 // send() refused the record itself (e.g. no metadata within max.block.ms while the broker is down).
                 // Stop the round here: a later record of the same client sent now could reach a broker that has come
-                // back, be held back behind this one below and go again next round - on the topic twice.
+                // back, be held back behind this one below and go again next round - on the topic twice, and after
+                // the refused one's resend behind it: out of its client's order (crm chaos, broker-kill, found both).
                 refused = describe(e);
                 failed.put(event.id(), refused);
             }
@@ -104,6 +112,26 @@ class KafkaEventPublisher implements AutoCloseable {
             resetProducer();
         }
         return new Result(published, failed);
+    }
+
+    /**
+     * Why the producer refused a record at {@code send()}, or null. KafkaProducer reports most refusals (an
+     * {@code ApiException} such as the metadata wait timing out after max.block.ms) not by throwing but by returning a
+     * future that has already failed; such a record never went into the producer's buffer.
+     */
+    private static String refusal(Future<RecordMetadata> future) {
+        if (!future.isDone()) {
+            return null;
+        }
+        try {
+            future.get();
+            return null;
+        } catch (ExecutionException e) {
+            return describe(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
     }
 
     /** Opens the producer's connections and loads the topics' metadata; failures only cost the warm-up. */
