@@ -72,8 +72,15 @@ public final class DemoLoader {
     }
 
     public Loaded load() throws InterruptedException {
+        return load(Instant.now());
+    }
+
+    /**
+     * Loads the bank {@code new PopulationGenerator(seed, now)} generates: with the same {@code now} a test can generate
+     * the same clients itself and compute what the CRM should answer (deploy/system-tests, the demo bank's KPIs).
+     */
+    public Loaded load(Instant now) throws InterruptedException {
         long began = System.nanoTime();
-        Instant now = Instant.now();
         PopulationGenerator generator = new PopulationGenerator(options.seed(), now);
         BadWeeks bad = generator.badWeeks();
         out.printf(Locale.ROOT, "Loading the demo bank: %,d clients (seed %d), 12 months of financials, touchpoints of the last %d days%n",

@@ -100,6 +100,16 @@ class CrmSystemTest {
         }
     }
 
+    // ------------------------------------------------------------------------------------------------ scenario 0
+
+    @Test
+    @Order(1) // first, while nothing else is in flight: its figures are the bank's before the load plus the population's
+    @DisplayName("0. The analytical KPIs of a loaded demo bank are the figures computed from the generated population: "
+            + "clients, cross-sell, second-product share, funds, touchpoints by channel, requests per channel")
+    void theKpisOfTheDemoBankAreTheFiguresOfItsGeneratedPopulation() throws Exception {
+        MEASURED.add(new DemoBankKpis(crm).check());
+    }
+
     // ------------------------------------------------------------------------------------------------ scenario 1
 
     @Test
