@@ -52,6 +52,8 @@ class LoyaltyKpisTest {
     static final YearMonth M3 = YearMonth.now().minusMonths(3);
     static final YearMonth M2 = YearMonth.now().minusMonths(2);
     static final YearMonth M1 = YearMonth.now().minusMonths(1);
+    /** A segment code no other test's client holds. */
+    static final String SEGMENT = "KPISEG_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
     static final String PHP = "PROFITABLE_HIGH_POTENTIAL", PLP = "PROFITABLE_LOW_POTENTIAL", ULP = "UNPROFITABLE_LOW_POTENTIAL";
 
     @Inject
@@ -83,7 +85,8 @@ class LoyaltyKpisTest {
         if (written) {
             return;
         }
-        String a = profile(PHP), b = profile(PHP), c = profile(ULP), d = profile(ULP), e = profile(PLP);
+        String a = profile(PHP, "," + SEGMENT + ",OTHER,"), b = profile(PHP, ",OTHER,"), c = profile(ULP, "," + SEGMENT + ","),
+                d = profile(ULP, ","), e = profile(PLP, ",");
         score(e, M3.atDay(10), "SPURIOUS", 0.55);
         score(c, M2.atDay(2), "NONE", 0.35);
         score(b, M2.atDay(3), "LATENT", 0.15);
@@ -96,13 +99,13 @@ class LoyaltyKpisTest {
         written = true;
     }
 
-    String profile(String quadrant) {
+    String profile(String quadrant, String segments) {
         String id = UUID.randomUUID().toString();
         run("""
                 insert into client_profile (client_id, client_type, age_band, customer_since, registered_at, last_event_id,
-                    updated_at, value_quadrant, profiling)
-                values ($1::uuid, 'INDIVIDUAL', '35-44', '2020-01-01', now(), 'seed', now(), $2, true)
-                """, Tuple.of(id, quadrant));
+                    updated_at, value_quadrant, profiling, segments)
+                values ($1::uuid, 'INDIVIDUAL', '35-44', '2020-01-01', now(), 'seed', now(), $2, true, $3)
+                """, Tuple.of(id, quadrant, segments));
         return id;
     }
 
@@ -199,6 +202,27 @@ class LoyaltyKpisTest {
         assertThat(kpis.getDouble("months[0].churn.observedRate")).isEqualTo(1.0);
     }
 
+    /** A and C are in the segment (A also in another one, B only in that other one): exact membership, not a prefix. */
+    @Test
+    @Order(3)
+    void aSegmentCountsItsMembersOnlyAndAloneOrWithAQuadrant() {
+        bank();
+        JsonPath kpis = kpis("from", M1.toString(), "to", M1.toString(), "segment", SEGMENT);
+        assertThat(kpis.getString("segment")).isEqualTo(SEGMENT);
+        assertThat(kpis.getLong("months[0].clients")).isEqualTo(1); // A; C has left
+        assertThat(kpis.getString("months[0].mix[0].type")).isEqualTo("SPURIOUS");
+        assertThat(kpis.getLong("months[0].churn.atRisk")).isEqualTo(2); // A (0.05) and C (0.35) at M1's start
+        assertThat(kpis.getLong("months[0].churn.leavers")).isEqualTo(1); // C
+        assertThat(kpis.getDouble("months[0].churn.observedRate")).isEqualTo(0.5);
+        JsonPath both = kpis("from", M1.toString(), "to", M1.toString(), "segment", SEGMENT, "quadrant", ULP);
+        assertThat(both.getLong("months[0].clients")).isZero(); // C only, gone
+        assertThat(both.getLong("months[0].churn.atRisk")).isEqualTo(1);
+        assertThat(kpis("from", M1.toString(), "to", M1.toString(), "segment", SEGMENT.substring(0, 5)).getLong("months[0].churn.atRisk"))
+                .as("a prefix of the code is another segment").isZero();
+        given().queryParam("segment", SEGMENT).when().get("/api/v1/kpis/monthly")
+                .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("segment"));
+    }
+
     @Test
     @Order(4)
     void aDepartureOnTheEventPathCountsInTheCurrentMonth() {
@@ -245,6 +269,7 @@ class LoyaltyKpisTest {
         bad("to", YearMonth.now().plusMonths(1).toString());
         bad("from", "1999-12");
         bad("quadrant", "GOLD");
+        bad("segment", "S".repeat(65));
         given().queryParam("from", M1.toString()).queryParam("to", M2.toString()).when().get("/api/v1/kpis")
                 .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("from"));
         given().queryParam("from", M1.minusMonths(120).toString()).queryParam("to", M1.toString()).when().get("/api/v1/kpis/monthly")

@@ -18,5 +18,5 @@ public interface LoyaltyKpiApi {
 
     @GET
     JsonNode kpis(@HeaderParam("Authorization") String bearer, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("quadrant") String quadrant);
+            @QueryParam("segment") String segment, @QueryParam("quadrant") String quadrant);
 }

@@ -78,7 +78,7 @@ public class AnalyticsResource {
         }
         // loyalty and offers are parts of the page: one that does not answer is said in its section, the rest stays
         try {
-            JsonNode loyalty = Backends.call(LOYALTY, () -> backends.loyaltyKpis().kpis(bearer, f, t, q));
+            JsonNode loyalty = Backends.call(LOYALTY, () -> backends.loyaltyKpis().kpis(bearer, f, t, s, q));
             view.data("loyalty", Backends.plain(loyalty)).data("loyaltySeries", KpiSeries.of(loyalty.path("months")));
         } catch (ServiceProblem problem) {
             view.data("loyaltyProblem", problem);

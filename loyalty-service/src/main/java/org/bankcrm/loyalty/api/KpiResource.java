@@ -26,6 +26,7 @@ import org.bankcrm.loyalty.store.LoyaltyKpiSnapshotStore.Snapshot;
 import org.bankcrm.platform.http.QueryValues;
 import org.bankcrm.platform.kpi.MonthRange;
 import org.bankcrm.platform.kpi.MonthWindow;
+import org.bankcrm.platform.problem.ProblemException;
 import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -73,8 +74,8 @@ public class KpiResource {
         }
     }
 
-    public record Report(YearMonth from, YearMonth to, ValueQuadrant quadrant, Instant asOf, long horizonDays,
-            List<MonthView> months) {
+    public record Report(YearMonth from, YearMonth to, ValueQuadrant quadrant, String segment, Instant asOf,
+            long horizonDays, List<MonthView> months) {
     }
 
     @RolesAllowed({ Roles.ANALYST, Roles.MARKETING })
@@ -82,22 +83,29 @@ public class KpiResource {
     @Operation(operationId = "loyaltyKpis", summary = "The loyalty KPIs: type mix by quadrant and its movement, churn-risk bands, observed against predicted churn",
             description = "Computed now from the score history and the departures: per month of [from, to] the clients' loyalty type by value "
                     + "quadrant and churn-risk band at the month's end, the moves between types since the month before, and the month's "
-                    + "observed churn against the risk held at its start. `quadrant` selects clients by their quadrant now. See the README.")
+                    + "observed churn against the risk held at its start. `quadrant` and `segment` select clients by their quadrant and "
+                    + "segment membership now. See the README.")
     public Uni<Report> report(@BeanParam KpiQuery query) {
         YearMonth current = kpis.currentMonth();
         MonthRange range = query.live(current);
         ValueQuadrant quadrant = query.quadrant();
         Duration horizon = kpis.horizon();
-        return kpis.report(range, quadrant == null ? null : quadrant.name()).map(r -> new Report(range.from(), range.to(), quadrant,
-                r.asOf(), horizon.toDays(), r.months().stream().map(m -> MonthView.of(m, horizon, null)).toList()));
+        String segment = query.segment();
+        return kpis.report(range, quadrant == null ? null : quadrant.name(), segment).map(r -> new Report(range.from(), range.to(),
+                quadrant, segment, r.asOf(), horizon.toDays(), r.months().stream().map(m -> MonthView.of(m, horizon, null)).toList()));
     }
 
     @RolesAllowed({ Roles.ANALYST, Roles.MARKETING })
     @GET
     @Path("monthly")
     @Operation(operationId = "monthlyLoyaltyKpis", summary = "The monthly snapshots of the loyalty KPIs: each closed month as it stood when it closed",
-            description = "Written once per closed month for the bank and each quadrant; a month not taken is absent.")
+            description = "Written once per closed month for the bank and each quadrant; a month not taken is absent. "
+                    + "No snapshots per segment: `segment` is a 400 here (the live report takes it).")
     public Uni<Series> monthly(@BeanParam KpiQuery query) {
+        if (query.segment() != null) {
+            throw ProblemException.invalidField("segment",
+                    "snapshots are kept for the bank and each quadrant, not per segment: ask GET /api/v1/kpis for a segment");
+        }
         YearMonth current = kpis.currentMonth();
         MonthRange range = query.closed(current);
         ValueQuadrant quadrant = query.quadrant();
@@ -115,8 +123,24 @@ public class KpiResource {
         @QueryParam("quadrant")
         public String quadrant;
 
+        @Parameter(description = "A segment code (client-service's need-based segments)")
+        @QueryParam("segment")
+        public String segment;
+
         ValueQuadrant quadrant() {
             return QueryValues.enumeration(ValueQuadrant.class, "quadrant", quadrant);
+        }
+
+        /** The segment code, or null for all clients; more than 64 characters is a 400. */
+        String segment() {
+            if (segment == null || segment.isBlank()) {
+                return null;
+            }
+            String code = segment.strip();
+            if (code.length() > 64) {
+                throw ProblemException.invalidField("segment", "at most 64 characters");
+            }
+            return code;
         }
     }
 }

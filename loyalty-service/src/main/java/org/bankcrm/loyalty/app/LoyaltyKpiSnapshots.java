@@ -46,9 +46,9 @@ public class LoyaltyKpiSnapshots {
     /** Writes the month's snapshot unless it is written already: true when this call wrote it. */
     public Uni<Boolean> take(YearMonth month) {
         return MonthlySnapshot.takeOnce(pool, month, clock.instant(), sql -> {
-            Uni<Void> written = kpis.months(sql, month, month, null).chain(m -> store.write(sql, BANK, m.get(0)));
+            Uni<Void> written = kpis.months(sql, month, month, null, null).chain(m -> store.write(sql, BANK, m.get(0)));
             for (ValueQuadrant q : ValueQuadrant.values()) {
-                written = written.chain(() -> kpis.months(sql, month, month, q.name()).chain(m -> store.write(sql, q.name(), m.get(0))));
+                written = written.chain(() -> kpis.months(sql, month, month, q.name(), null).chain(m -> store.write(sql, q.name(), m.get(0))));
             }
             return written;
         });

@@ -31,8 +31,9 @@ public class LoyaltyKpis {
         this.horizon = config.churn().horizon();
     }
 
-    /** The series over the range, for the clients of a quadrant (null: all). */
-    public record Report(MonthRange range, String quadrant, Instant asOf, Duration horizon, List<LoyaltyMonth> months) {
+    /** The series over the range, for the clients of a quadrant and a segment (null: all). */
+    public record Report(MonthRange range, String quadrant, String segment, Instant asOf, Duration horizon,
+            List<LoyaltyMonth> months) {
     }
 
     public YearMonth currentMonth() {
@@ -43,14 +44,14 @@ public class LoyaltyKpis {
         return horizon;
     }
 
-    public Uni<Report> report(MonthRange range, String quadrant) {
+    public Uni<Report> report(MonthRange range, String quadrant, String segment) {
         Instant asOf = clock.instant();
-        return pool.withTransaction(sql -> months(sql, range.from(), range.to(), quadrant))
-                .map(months -> new Report(range, quadrant, asOf, horizon, months));
+        return pool.withTransaction(sql -> months(sql, range.from(), range.to(), quadrant, segment))
+                .map(months -> new Report(range, quadrant, segment, asOf, horizon, months));
     }
 
-    Uni<List<LoyaltyMonth>> months(SqlClient sql, YearMonth from, YearMonth to, String quadrant) {
-        return queries.months(sql, from, to, quadrant).map(cells -> {
+    Uni<List<LoyaltyMonth>> months(SqlClient sql, YearMonth from, YearMonth to, String quadrant, String segment) {
+        return queries.months(sql, from, to, quadrant, segment).map(cells -> {
             List<LoyaltyMonth> months = new ArrayList<>();
             for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
                 months.add(LoyaltyMonth.of(m, cells.state().get(m), cells.movements().get(m), cells.churn().get(m)));

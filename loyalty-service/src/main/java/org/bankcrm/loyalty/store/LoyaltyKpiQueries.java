@@ -22,7 +22,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * The loyalty KPIs in SQL over loyalty-service's own tables: a client's state at an instant is their newest
  * {@code score_change} before it; a client is gone from a departure ({@code client_left.left_at}) until their return.
- * The quadrant filter selects clients by their quadrant now (the read model keeps no history of it).
+ * The quadrant and segment filters select clients by their quadrant and segment membership now (the read model keeps
+ * no history of either).
  */
 @ApplicationScoped
 public class LoyaltyKpiQueries {
@@ -35,7 +36,8 @@ public class LoyaltyKpiQueries {
     static final String MONTHS = """
             with months as (select m::date as month, (m + interval '1 month')::date as next
                             from generate_series($1::date, $2::date, interval '1 month') m),
-            scope as (select client_id, value_quadrant from client_profile where ($3::text is null or value_quadrant = $3))
+            scope as (select client_id, value_quadrant from client_profile
+                      where ($3::text is null or value_quadrant = $3) and ($4::text is null or strpos(segments, ',' || $4 || ',') > 0))
             """;
 
     /** Whether client {@code c} is gone at the instant given: left before it and not come back by then. */
@@ -92,8 +94,8 @@ public class LoyaltyKpiQueries {
             order by m.month
             """;
 
-    /** The cells of the months from {@code from} to {@code to}, for the clients of the quadrant (null: all). */
-    public Uni<MonthCells> months(SqlClient sql, YearMonth from, YearMonth to, String quadrant) {
+    /** The cells of the months from {@code from} to {@code to}, for the clients of the quadrant and segment (null: all). */
+    public Uni<MonthCells> months(SqlClient sql, YearMonth from, YearMonth to, String quadrant, String segment) {
         Map<YearMonth, List<StateCell>> state = new HashMap<>();
         Map<YearMonth, List<Movement>> movements = new HashMap<>();
         Map<YearMonth, ChurnMonth> churn = new HashMap<>();
@@ -101,7 +103,7 @@ public class LoyaltyKpiQueries {
             state.put(m, new ArrayList<>());
             movements.put(m, new ArrayList<>());
         }
-        return sql.preparedQuery(STATE).execute(Tuple.of(from.minusMonths(1).atDay(1), to.atDay(1), quadrant))
+        return sql.preparedQuery(STATE).execute(Tuple.of(from.minusMonths(1).atDay(1), to.atDay(1), quadrant, segment))
                 .invoke(rows -> rows.forEach(row -> {
                     YearMonth month = month(row);
                     if ("state".equals(row.getString("kind"))) {
@@ -112,7 +114,7 @@ public class LoyaltyKpiQueries {
                                 LoyaltyType.valueOf(row.getString("b")), row.getLong("clients")));
                     }
                 }))
-                .chain(() -> sql.preparedQuery(CHURN).execute(Tuple.of(from.atDay(1), to.atDay(1), quadrant)))
+                .chain(() -> sql.preparedQuery(CHURN).execute(Tuple.of(from.atDay(1), to.atDay(1), quadrant, segment)))
                 .map(rows -> {
                     rows.forEach(row -> churn.put(month(row), new ChurnMonth(month(row), row.getLong("at_risk"),
                             row.getDouble("risk"), row.getLong("leavers"), row.getLong("departures"),
