@@ -167,6 +167,14 @@ public final class Bench {
                         bestChainRate.getOrDefault("kafka", 0.0)));
             }
             report.put("serviceTimers", ServiceMetrics.scrape(http, stack));
+
+            if (options.bulkClients() > 0) {
+                resources.phase("bulk-load");
+                Map<String, Object> bulk = new BulkLoad(stack, http, clientIds, options.seed(), Bench::say).run(options.bulkClients());
+                // the chain digests the load behind it: loyalty rescoring the new clients, offer deciding on the scores
+                bulk.put("settleAfter", settle("the bulk load", Duration.ofMinutes(10)).toMap());
+                report.put("bulkLoad", bulk);
+            }
         }
     }
 
@@ -321,7 +329,11 @@ public final class Bench {
 
     /** Waits until the services have consumed everything (at most 90 s, 30 s quick), so steps do not overlap. */
     private Backlog.Settled settle(String after) throws InterruptedException {
-        Backlog.Settled settled = backlog.settle(options.quick() ? Duration.ofSeconds(30) : Duration.ofSeconds(90));
+        return settle(after, options.quick() ? Duration.ofSeconds(30) : Duration.ofSeconds(90));
+    }
+
+    private Backlog.Settled settle(String after, Duration longest) throws InterruptedException {
+        Backlog.Settled settled = backlog.settle(longest);
         say(settled.settled() ? String.format("  settled after %s in %.1f s", after, settled.seconds())
                 : String.format("  NOT settled after %s: %,d records still to consume after %.0f s", after,
                         settled.lagLeft(), settled.seconds()));

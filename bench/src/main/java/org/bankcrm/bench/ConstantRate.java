@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Constant-rate load without coordinated omission: operation {@code i} is due at {@code start + i / rate}, whether or not
@@ -50,6 +51,21 @@ final class ConstantRate {
      * started and counts as an error "overloaded".
      */
     static Result run(double rate, Duration warmUp, Duration steady, Duration drain, int maxInFlight, Operation operation) {
+        return run(rate, warmUp, steady, () -> false, drain, maxInFlight, operation);
+    }
+
+    /**
+     * As {@link #run(double, Duration, Duration, Duration, int, Operation)}, recording from the start, until {@code stop}
+     * says so (checked before each operation) or {@code longest} has passed: load beside something else, as long as
+     * that lasts. The achieved rate is over the time it ran.
+     */
+    static Result runUntil(double rate, BooleanSupplier stop, Duration longest, Duration drain, int maxInFlight,
+            Operation operation) {
+        return run(rate, Duration.ZERO, longest, stop, drain, maxInFlight, operation);
+    }
+
+    private static Result run(double rate, Duration warmUp, Duration steady, BooleanSupplier stop, Duration drain,
+            int maxInFlight, Operation operation) {
         double period = periodNanos(rate);
         long total = operations(rate, warmUp.plus(steady));
         long start = System.nanoTime() + 5_000_000;
@@ -61,8 +77,13 @@ final class ConstantRate {
         AtomicLong inFlight = new AtomicLong();
         Map<String, Long> errors = new ConcurrentHashMap<>();
 
+        long stoppedAt = steadyTo;
         for (long i = 0; i < total; i++) {
             long intended = start + (long) (i * period);
+            if (stop.getAsBoolean()) {
+                stoppedAt = Math.max(steadyFrom, Math.min(steadyTo, System.nanoTime()));
+                break;
+            }
             long now;
             while ((now = System.nanoTime()) < intended) {
                 LockSupport.parkNanos(intended - now);
@@ -105,9 +126,9 @@ final class ConstantRate {
         if (stillRunning > 0) {
             errors.merge("timed out (still running after the drain)", stillRunning, Long::sum);
         }
-        double steadySeconds = steady.toNanos() / 1e9;
+        double steadySeconds = Math.max(1, stoppedAt - steadyFrom) / 1e9;
         return new Result(rate, succeeded.sum() / steadySeconds, succeeded.sum() + failed.sum() + stillRunning,
-                succeeded.sum(), failed.sum() + stillRunning, Map.copyOf(errors), latencies.summary(), steadyFrom, steadyTo);
+                succeeded.sum(), failed.sum() + stillRunning, Map.copyOf(errors), latencies.summary(), steadyFrom, stoppedAt);
     }
 
     static String describe(Throwable error) {

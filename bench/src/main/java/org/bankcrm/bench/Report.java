@@ -42,6 +42,8 @@ final class Report {
     static final double TARGET_DECISION_RATE = 1_000;
     static final double TARGET_FRACTION_OF_LIMIT = 0.20;
     static final double TARGET_RSS_MIB = 256;
+    static final double TARGET_BULK_ROWS_PER_SECOND = 2_000;
+    static final double TARGET_BULK_DECISION_P99_MS = 100;
 
     private Report() {
     }
@@ -149,6 +151,7 @@ final class Report {
                     .append(" touchpoints/s over the ingest topic with every decision made and no growing latency: ")
                     .append(percent(max.get("fractionOfRawKafkaLimit"))).append(" of the raw Kafka limit.\n");
         }
+        bulkSection(map(report.get("bulkLoad")), md);
         Map<String, Object> hops = worstStepHops(chain);
         if (hops != null) {
             md.append("\n## Where the time goes (").append(hops.remove("_step")).append(")\n\n")
@@ -271,6 +274,7 @@ final class Report {
                     .append(fraction >= TARGET_FRACTION_OF_LIMIT ? "met" : "missed by " + percent(TARGET_FRACTION_OF_LIMIT - fraction)
                             + " points").append(" |\n");
         }
+        bulkTargets(map(report.get("bulkLoad")), md);
         Map<String, Object> resources = map(report.get("resources"));
         if (resources != null) {
             map(resources.get("peakRssMiB")).forEach((component, mib) -> {
@@ -278,6 +282,49 @@ final class Report {
                     verdict(md, component + " ≤ 256 MiB RSS", number(mib), TARGET_RSS_MIB, " MiB", null, null);
                 }
             });
+        }
+    }
+
+    /** The bulk path's rate (higher is better) and the decision point's p99 while it ran. */
+    private static void bulkTargets(Map<String, Object> bulk, StringBuilder md) {
+        if (bulk == null) {
+            md.append("| bulk financials ≥ 2,000 rows/s | not run (`--bulk-clients 0`) | — |\n");
+            return;
+        }
+        double rate = number(bulk.get("financialRowsPerSecond"));
+        md.append("| bulk financials ≥ 2,000 rows/s | ").append(String.format(Locale.ROOT, "%,.0f rows/s", rate)).append(" | ")
+                .append(rate >= TARGET_BULK_ROWS_PER_SECOND ? "met" : String.format(Locale.ROOT, "missed by %,.0f rows/s (%.1f× too slow)",
+                        TARGET_BULK_ROWS_PER_SECOND - rate, TARGET_BULK_ROWS_PER_SECOND / rate)).append(" |\n");
+        Map<String, Object> meanwhile = map(bulk.get("decisionsMeanwhile"));
+        verdict(md, "decision API p99 ≤ 100 ms during the bulk load", number(map(meanwhile.get("latency")).get("p99Ms")),
+                TARGET_BULK_DECISION_P99_MS, " ms", null,
+                ((Number) meanwhile.get("errors")).longValue() > 0 ? meanwhile.get("errors") + " errors" : null);
+    }
+
+    /** The bulk load's section: what was sent, how fast, and how long the chain took to digest it. */
+    private static void bulkSection(Map<String, Object> bulk, StringBuilder md) {
+        if (bulk == null) {
+            return;
+        }
+        Map<String, Object> meanwhile = map(bulk.get("decisionsMeanwhile"));
+        Map<String, Object> l = map(meanwhile.get("latency"));
+        Map<String, Object> settle = map(bulk.get("settleAfter"));
+        md.append("\n## Bulk load (a core system's monthly extract)\n\n")
+                .append(String.format(Locale.ROOT, "%,d new clients registered through `POST /clients:batch` (100 a request) in %s s "
+                        + "(%s/s), then %,d months of financials (12 each) through `POST /financials/batch` (%d requests of whole "
+                        + "clients, %d senders) in %s s: **%s rows/s**. Meanwhile a channel asked `POST /decisions` at %s/s: "
+                        + "achieved %s/s, p50 %s, p99 %s, max %s, %s errors. ",
+                        ((Number) bulk.get("clients")).intValue(), bulk.get("registrationSeconds"), bulk.get("registrationsPerSecond"),
+                        ((Number) bulk.get("financialRows")).longValue(), ((Number) bulk.get("financialRequests")).intValue(),
+                        ((Number) bulk.get("senders")).intValue(), bulk.get("financialsSeconds"), bulk.get("financialRowsPerSecond"),
+                        num(meanwhile.get("targetRate")), meanwhile.get("achievedRate"), ms(l, "p50Ms"), ms(l, "p99Ms"),
+                        ms(l, "maxMs"), meanwhile.get("errors")));
+        if (settle != null) {
+            md.append(Boolean.TRUE.equals(settle.get("settled"))
+                    ? "The services then took " + settle.get("seconds") + " s more to consume what the load published "
+                            + "(rescoring the clients, deciding on their scores).\n"
+                    : "The services had still " + settle.get("lagLeft") + " records to consume " + settle.get("seconds")
+                            + " s after the load.\n");
         }
     }
 

@@ -57,4 +57,20 @@ class ConstantRateTest {
         assertThat(result.errors().keySet()).anyMatch(kind -> kind.startsWith("overloaded"));
         assertThat(result.errors()).containsKey("timed out (still running after the drain)");
     }
+
+    /** Load beside something else: it stops when told, and the achieved rate is over the time it ran. */
+    @Test
+    void runUntilStopsWhenToldAndRecordsFromTheStart() throws InterruptedException {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        CompletableFuture.delayedExecutor(400, java.util.concurrent.TimeUnit.MILLISECONDS).execute(() -> stop.set(true));
+        long began = System.nanoTime();
+        ConstantRate.Result result = ConstantRate.runUntil(100, stop::get, Duration.ofMinutes(5), Duration.ofSeconds(1), 100,
+                (sequence, intended) -> CompletableFuture.completedFuture(null));
+        double seconds = (System.nanoTime() - began) / 1e9;
+
+        assertThat(seconds).isLessThan(5);
+        assertThat(result.recorded()).isBetween(30L, 60L);
+        assertThat(result.failed()).isZero();
+        assertThat(result.achievedRate()).isBetween(70.0, 130.0);
+    }
 }

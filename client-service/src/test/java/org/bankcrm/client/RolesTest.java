@@ -76,6 +76,9 @@ class RolesTest {
         // the first allowed role closes it; closing it again is refused as a conflict, not for the role
         RoleChecks.delete("/api/v1/clients/{id}/products/{productId}", id, product)
                 .allow(Roles.CHANNEL, Roles.INTEGRATION).expect(200, 409).check();
+        RoleChecks.post("/api/v1/products/batch")
+                .body("{\"changes\": [{\"clientId\": \"" + id + "\", \"open\": {\"type\": \"INSURANCE\"}}]}")
+                .allow(Roles.INTEGRATION).expect(201).check();
     }
 
     @Test

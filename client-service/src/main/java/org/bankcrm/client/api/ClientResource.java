@@ -260,26 +260,18 @@ public class ClientResource {
         org.bankcrm.platform.problem.ProblemException problem = null;
         for (int i = 0; i < clients.size(); i++) {
             if (clients.get(i) == null) {
-                problem = add(problem, "clients[" + i + "]", "must not be null");
+                problem = ProblemException.invalidField(problem, "clients[" + i + "]", "must not be null");
                 continue;
             }
             var violations = new java.util.ArrayList<>(validator.validate(clients.get(i)));
             violations.sort(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()));
             for (var violation : violations) {
-                problem = add(problem, "clients[" + i + "]." + violation.getPropertyPath(), violation.getMessage());
+                problem = ProblemException.invalidField(problem, "clients[" + i + "]." + violation.getPropertyPath(), violation.getMessage());
             }
         }
         if (problem != null) {
             throw problem;
         }
-    }
-
-    private static ProblemException add(ProblemException problem, String field, String message) {
-        if (problem == null) {
-            return ProblemException.invalidField(field, message);
-        }
-        problem.violations().add(new org.bankcrm.platform.problem.Problem.Violation(field, message));
-        return problem;
     }
 
     private static LocalDate today() {

@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.bankcrm.client.app.BulkFinancials;
 import org.bankcrm.client.domain.MonthlyFinancials;
-import org.bankcrm.platform.problem.Problem;
 import org.bankcrm.platform.problem.ProblemException;
 import org.bankcrm.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -101,32 +100,24 @@ public class FinancialsBatchResource {
         for (int i = 0; i < months.size(); i++) {
             ClientMonth m = months.get(i);
             if (m == null) {
-                problem = add(problem, "months[" + i + "]", "must not be null");
+                problem = ProblemException.invalidField(problem, "months[" + i + "]", "must not be null");
                 continue;
             }
             var violations = new ArrayList<>(validator.validate(m));
             violations.sort(Comparator.comparing(v -> v.getPropertyPath().toString()));
             for (var violation : violations) {
-                problem = add(problem, "months[" + i + "]." + violation.getPropertyPath(), violation.getMessage());
+                problem = ProblemException.invalidField(problem, "months[" + i + "]." + violation.getPropertyPath(), violation.getMessage());
             }
             String at = "months[" + i + "].month";
             var monthProblem = MonthlyFinancials.monthProblem(m.month());
             if (monthProblem.isPresent()) {
-                problem = add(problem, at, monthProblem.get());
+                problem = ProblemException.invalidField(problem, at, monthProblem.get());
             } else if (m.month() != null && m.month().isAfter(YearMonth.now(java.time.ZoneOffset.UTC))) {
-                problem = add(problem, at, "must not be a future month");
+                problem = ProblemException.invalidField(problem, at, "must not be a future month");
             }
         }
         if (problem != null) {
             throw problem;
         }
-    }
-
-    private static ProblemException add(ProblemException problem, String field, String message) {
-        if (problem == null) {
-            return ProblemException.invalidField(field, message);
-        }
-        problem.violations().add(new Problem.Violation(field, message));
-        return problem;
     }
 }

@@ -333,10 +333,17 @@ public final class BankMarketingReplay {
                 JsonNode registered = api.expect("POST", api.clients() + "/clients:batch", body, 201).body();
                 List<Future<Outcome>> previous = inFlight;
                 inFlight = new ArrayList<>();
+                List<Payloads.ProductOpening> openings = new ArrayList<>();
+                for (int k = 0; k < chunk.size(); k++) {
+                    UUID id = UUID.fromString(registered.path("ids").path(k).asText());
+                    products(chunk.get(k)).forEach(p -> openings.add(new Payloads.ProductOpening(id,
+                            new Payloads.OpenProduct(p, null, null))));
+                }
+                // the chunk's products in one POST /products/batch, as core banking sends them
+                Future<?> products = opening.submit(() -> api.openProducts(openings));
                 for (int k = 0; k < chunk.size(); k++) {
                     Row row = chunk.get(k);
                     UUID id = UUID.fromString(registered.path("ids").path(k).asText());
-                    Future<?> products = opening.submit(() -> openProducts(row, id));
                     inFlight.add(pool.submit(() -> {
                         products.get();
                         Outcome o = replay(row, id, offerId);
@@ -397,11 +404,6 @@ public final class BankMarketingReplay {
         }
     }
 
-    private void openProducts(Row row, UUID id) {
-        for (String product : products(row)) {
-            api.expect("POST", api.clients() + "/clients/" + id + "/products", new Payloads.OpenProduct(product, null, null), 201);
-        }
-    }
 
     /**
      * Waits, polling with back-off, until offer-service's read model holds the client with its products: the decision

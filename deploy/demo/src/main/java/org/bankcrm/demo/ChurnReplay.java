@@ -33,7 +33,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * as the bank would see it:
  * <ol>
  * <li>the first 70 % of the rows (file order) are loaded: registration (batches of 100 through
- * {@code POST /clients:batch}), products, six months of financials ({@code POST /financials/batch});</li>
+ * {@code POST /clients:batch}), products ({@code POST /products/batch}), six months of financials
+ * ({@code POST /financials/batch});</li>
  * <li>their {@code churnRisk} is read before any label is sent: the day-one prior's ranking;</li>
  * <li>those who left ({@code Exited} 1) are reported through {@code POST /clients/{id}/departure}: positives; once
  * the service's horizon has passed since their last score, the stayers are labelled as the service labels them,
@@ -213,7 +214,8 @@ public final class ChurnReplay {
 
     /**
      * Loads the rows in chunks of {@link #BATCH}, the chunks in parallel workers: each registered in one request, its
-     * clients' products opened, then their months recorded in one {@code POST /financials/batch}.
+     * clients' products opened in one {@code POST /products/batch}, then their months recorded in one
+     * {@code POST /financials/batch}.
      */
     private List<Loaded> load(List<Row> rows, String run, ExecutorService pool) throws InterruptedException {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -242,19 +244,20 @@ public final class ChurnReplay {
                 Map<String, Object> body = Map.of("clients", chunk.stream().map(r -> registration(r, run, today)).toList());
                 JsonNode registered = api.expect("POST", api.clients() + "/clients:batch", body, 201).body();
                 List<Loaded> batch = new ArrayList<>();
-                List<FinancialsMonth> months = new ArrayList<>();
+                List<Payloads.ProductOpening> products = new ArrayList<>();
+                List<Payloads.ClientMonth> months = new ArrayList<>();
                 for (int k = 0; k < chunk.size(); k++) {
                     Loaded l = new Loaded(chunk.get(k), UUID.fromString(registered.path("ids").path(k).asText()));
                     batch.add(l);
-                    String base = api.clients() + "/clients/" + l.id();
                     for (int p = 0; p < Math.min(l.row().products(), PRODUCTS.length); p++) {
-                        api.expect("POST", base + "/products", new Payloads.OpenProduct(PRODUCTS[p], null, null), 201);
+                        products.add(new Payloads.ProductOpening(l.id(), new Payloads.OpenProduct(PRODUCTS[p], null, null)));
                     }
                     for (Payloads.RecordFinancials m : months(l.row(), thisMonth)) {
-                        months.add(FinancialsMonth.of(l.id(), m));
+                        months.add(Payloads.ClientMonth.of(l.id(), m));
                     }
                 }
-                api.expect("POST", api.clients() + "/financials/batch", Map.of("months", months), 201);
+                api.openProducts(products);
+                api.recordMonths(months);
                 loaded.add(batch);
                 done.addAndGet(batch.size());
             });
@@ -265,15 +268,6 @@ public final class ChurnReplay {
         loaded.forEach(all::addAll);
         all.sort(Comparator.comparingInt(l -> l.row().number()));
         return all;
-    }
-
-    /** One month of {@code POST /api/v1/financials/batch}: the single path's figures and the client. */
-    record FinancialsMonth(UUID clientId, YearMonth month, BigDecimal revenue, BigDecimal costToServe,
-            BigDecimal averageBalance, int transactionCount, BigDecimal transactionAmount) {
-        static FinancialsMonth of(UUID clientId, Payloads.RecordFinancials m) {
-            return new FinancialsMonth(clientId, m.month(), m.revenue(), m.costToServe(), m.averageBalance(),
-                    m.transactionCount(), m.transactionAmount());
-        }
     }
 
     static Registration registration(Row row, String run, LocalDate today) {

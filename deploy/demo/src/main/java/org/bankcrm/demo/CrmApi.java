@@ -7,6 +7,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -125,6 +131,60 @@ public final class CrmApi {
         }
         throw new CallFailed(method + " " + url + " answered " + answer.status() + ": " + abbreviate(answer.text())
                 + tokenAdvice(answer.status()));
+    }
+
+    /** The most rows one bulk request of client-service takes ({@code /financials/batch}, {@code /products/batch}). */
+    static final int BULK_ROWS = 1_000;
+
+    /**
+     * Records the months with {@code POST /financials/batch}, in requests of at most {@value #BULK_ROWS} rows that split
+     * only between clients (a client's months in one request are one change of its value), each client's in order.
+     */
+    public void recordMonths(List<Payloads.ClientMonth> months) {
+        inBulk(months, Payloads.ClientMonth::clientId, rows -> expect("POST", clients() + "/financials/batch",
+                Map.of("months", rows), 201));
+    }
+
+    /** Opens the products with {@code POST /products/batch}, in requests as {@link #recordMonths} makes them. */
+    public void openProducts(List<Payloads.ProductOpening> products) {
+        inBulk(products, Payloads.ProductOpening::clientId, rows -> expect("POST", clients() + "/products/batch",
+                Map.of("changes", rows), 201));
+    }
+
+    private static <T> void inBulk(List<T> rows, Function<T, UUID> client, Consumer<List<T>> send) {
+        requests(rows, client, BULK_ROWS).forEach(send);
+    }
+
+    /**
+     * {@code rows} in requests of at most {@code max}, in order, each client's rows in one request unless they are more
+     * than {@code max} on their own (rows of one client must come one after the other).
+     */
+    static <T> List<List<T>> requests(List<T> rows, Function<T, UUID> client, int max) {
+        List<List<T>> requests = new ArrayList<>();
+        List<T> request = new ArrayList<>();
+        int from = 0;
+        while (from < rows.size()) {
+            int to = from + 1;
+            while (to < rows.size() && client.apply(rows.get(to)).equals(client.apply(rows.get(from)))) {
+                to++;
+            }
+            if (!request.isEmpty() && request.size() + (to - from) > max) {
+                requests.add(request);
+                request = new ArrayList<>();
+            }
+            for (T row : rows.subList(from, to)) {
+                request.add(row);
+                if (request.size() == max) {
+                    requests.add(request);
+                    request = new ArrayList<>();
+                }
+            }
+            from = to;
+        }
+        if (!request.isEmpty()) {
+            requests.add(request);
+        }
+        return requests;
     }
 
     /** What to do about a 401 or 403: the token is missing, expired or lacks a role. */

@@ -24,8 +24,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * Loads a generated bank through the public APIs and topics: clients in batches of 100 over
- * {@code POST /api/v1/clients:batch}; per client, its products, financials and consent change over
- * client-service's REST API and its touchpoints over interaction-service's REST API (channels' contacts) or
+ * {@code POST /api/v1/clients:batch}, their products and financials over {@code POST /api/v1/products/batch} and
+ * {@code POST /api/v1/financials/batch}; per client, its consent change over client-service's REST API and its touchpoints over interaction-service's REST API (channels' contacts) or
  * {@code crm.touchpoint.ingest.v1} (transactions and ATM contacts, as core banking sends them); last, a channel
  * asks offer-service for the next best actions of about one client in eight and the client answers the first.
  * A few clients are loaded at once; progress is printed every few seconds.
@@ -103,6 +103,7 @@ public final class DemoLoader {
                 }
                 List<UUID> ids = register(chunk);
                 clients.addAndGet(chunk.size());
+                loadPortfolios(chunk, ids);
                 for (int k = 0; k < chunk.size(); k++) {
                     DemoClient client = chunk.get(k);
                     UUID id = ids.get(k);
@@ -176,16 +177,26 @@ public final class DemoLoader {
         return ids;
     }
 
+    /**
+     * The chunk's products and twelve months of financials as core banking sends them: in bulk
+     * ({@code POST /products/batch}, {@code POST /financials/batch}), each client's segments and value recomputed once.
+     */
+    private void loadPortfolios(List<DemoClient> chunk, List<UUID> ids) {
+        List<Payloads.ProductOpening> openings = new ArrayList<>();
+        List<Payloads.ClientMonth> months = new ArrayList<>();
+        for (int k = 0; k < chunk.size(); k++) {
+            UUID id = ids.get(k);
+            chunk.get(k).products().forEach(product -> openings.add(new Payloads.ProductOpening(id, product)));
+            chunk.get(k).financials().forEach(month -> months.add(Payloads.ClientMonth.of(id, month)));
+        }
+        api.openProducts(openings);
+        products.addAndGet(openings.size());
+        api.recordMonths(months);
+        financials.addAndGet(months.size());
+    }
+
     private void loadClient(DemoClient client, UUID id, TouchpointIngest ingest) {
         String base = api.clients() + "/clients/" + id;
-        for (Payloads.OpenProduct product : client.products()) {
-            api.expect("POST", base + "/products", product, 201);
-            products.incrementAndGet();
-        }
-        for (Payloads.RecordFinancials month : client.financials()) {
-            api.expect("POST", base + "/financials", month, 201, 200);
-            financials.incrementAndGet();
-        }
         if (client.consentChange() != null) {
             api.expect("PUT", base + "/consents", client.consentChange(), 200);
             consents.incrementAndGet();

@@ -51,6 +51,19 @@ public final class Payloads {
             int transactionCount, BigDecimal transactionAmount) {
     }
 
+    /** client-service {@code POST /api/v1/financials/batch}, one client's month: the single path's figures and the client. */
+    public record ClientMonth(UUID clientId, YearMonth month, BigDecimal revenue, BigDecimal costToServe,
+            BigDecimal averageBalance, int transactionCount, BigDecimal transactionAmount) {
+        public static ClientMonth of(UUID clientId, RecordFinancials m) {
+            return new ClientMonth(clientId, m.month(), m.revenue(), m.costToServe(), m.averageBalance(),
+                    m.transactionCount(), m.transactionAmount());
+        }
+    }
+
+    /** client-service {@code POST /api/v1/products/batch}, one product opened for a client. */
+    public record ProductOpening(UUID clientId, OpenProduct open) {
+    }
+
     /** interaction-service {@code POST /api/v1/interactions}, and the data of {@code crm.touchpoint.submitted}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Touchpoint(UUID id, UUID clientId, Instant occurredAt, String channel, String type, String initiator,

@@ -40,6 +40,18 @@ public class ProblemException extends RuntimeException {
         return e;
     }
 
+    /**
+     * Collects the invalid fields of a request checked item by item (e.g. {@code months[3].month}): the 400 of the first,
+     * or {@code problem} with one more violation.
+     */
+    public static ProblemException invalidField(ProblemException problem, String field, String message) {
+        if (problem == null) {
+            return invalidField(field, message);
+        }
+        problem.violations.add(new Problem.Violation(field, message));
+        return problem;
+    }
+
     /** Adds an extension member to the problem, e.g. {@code with("existingId", id)}. */
     public ProblemException with(String name, Object value) {
         extensions.put(name, value);
