@@ -67,7 +67,8 @@ public final class Bench {
         Path dir = Report.directory(options, report);
         try (StackControl control = new StackControl(options.root(), dir.resolve("stack"))) {
             say("starting the CRM with the launcher's code on free ports (files in " + dir.resolve("stack") + ")");
-            report.put("stackStartSeconds", control.start(Duration.ofMinutes(3)));
+            report.put("replicas", options.replicas());
+            report.put("stackStartSeconds", control.start(Duration.ofMinutes(3), options.replicas()));
             stack = control.state();
             resources = new Resources(stack.pids());
             resources.start();
@@ -169,14 +170,32 @@ public final class Bench {
             report.put("serviceTimers", ServiceMetrics.scrape(http, stack));
 
             if (options.bulkClients() > 0) {
-                resources.phase("bulk-load");
-                Map<String, Object> bulk = new BulkLoad(stack, http, clientIds, options.seed(), Bench::say).run(options.bulkClients());
-                // the chain digests the load behind it: loyalty rescoring the new clients, offer deciding on the scores
-                bulk.put("settleAfter", settle("the bulk load", Duration.ofMinutes(10)).toMap());
-                report.put("bulkLoad", bulk);
+                report.put("bulkLoad", bulkLoad(http, clientIds));
             }
         }
     }
+
+    /**
+     * {@link BulkLoad}, then until the services have consumed what it published (loyalty rescoring the new clients,
+     * offer deciding on their scores), with what a financial row cost: CPU per component over the idle baseline and
+     * database transactions and rows written per row (the registrations included), for the whole way.
+     */
+    private Map<String, Object> bulkLoad(Http http, List<String> clientIds) throws Exception {
+        DatabaseCounters databases = new DatabaseCounters(stack);
+        Map<String, DatabaseCounters.Counts> before = databases.read();
+        resources.phase(BULK_PHASE);
+        Map<String, Object> bulk = new BulkLoad(stack, http, clientIds, options.seed(), Bench::say).run(options.bulkClients());
+        bulk.put("settleAfter", settle("the bulk load", Duration.ofMinutes(10)).toMap());
+        resources.phase("after-bulk-load");
+        Thread.sleep(11_000); // PostgreSQL's counters of idle backends, as after a chain step
+        long rows = ((Number) bulk.get("financialRows")).longValue();
+        bulk.put("databasePerRow", DatabaseCounters.perTouchpoint(before, databases.read(), rows));
+        bulk.put("cpuMsPerRow", cpuPerTouchpoint(resources.usageByPhase(), Map.of(BULK_PHASE, rows)).get(BULK_PHASE));
+        say("  per financial row: " + bulk.get("cpuMsPerRow") + " ms of CPU; database " + Report.map(bulk.get("databasePerRow")).get("all"));
+        return bulk;
+    }
+
+    static final String BULK_PHASE = "bulk-load";
 
     /**
      * Not measured: touchpoints over REST and the ingest topic and decision requests, in turn, at a rate every service

@@ -53,7 +53,7 @@ final class Resources implements AutoCloseable {
         }
     }
 
-    private final Map<String, Long> pids;
+    private final Map<String, List<Long>> pids;
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "resources");
         thread.setDaemon(true);
@@ -64,7 +64,8 @@ final class Resources implements AutoCloseable {
     private long lastSample;
     private volatile String phase = "idle";
 
-    Resources(Map<String, Long> pids) {
+    /** Samples the processes of each component (a service's replicas together), with their children. */
+    Resources(Map<String, List<Long>> pids) {
         this.pids = pids;
     }
 
@@ -102,13 +103,14 @@ final class Resources implements AutoCloseable {
         double elapsedSeconds = lastSample == 0 ? 0 : (now - lastSample) / 1e9;
         lastSample = now;
         String current = phase;
-        for (Map.Entry<String, Long> entry : pids.entrySet()) {
-            List<Long> tree = processTree(entry.getValue());
+        for (Map.Entry<String, List<Long>> entry : pids.entrySet()) {
             long rssKiB = 0;
             long ticks = 0;
-            for (long pid : tree) {
-                rssKiB += rssKiB(pid);
-                ticks += cpuTicks(pid);
+            for (long process : entry.getValue()) {
+                for (long pid : processTree(process)) {
+                    rssKiB += rssKiB(pid);
+                    ticks += cpuTicks(pid);
+                }
             }
             add(current, entry.getKey(), rssKiB, ticks, elapsedSeconds);
         }

@@ -26,14 +26,17 @@ final class StackControl implements AutoCloseable {
         this.home = home;
     }
 
-    /** Starts everything; the seconds until every service was ready. */
-    double start(Duration timeout) throws IOException, InterruptedException {
+    /**
+     * Starts everything, {@code replicas} processes of each service ({@code CRM_REPLICAS}'s form: {@code "2"}, or
+     * {@code "1,loyalty-service=2"}); the seconds until every service was ready.
+     */
+    double start(Duration timeout, String replicas) throws IOException, InterruptedException {
         Files.createDirectories(home);
         Path lib = root.resolve("deploy/local/target/lib");
         if (!Files.isDirectory(lib)) {
             throw new IOException(lib + " is missing: build the launcher first (./mvnw -DskipTests install)");
         }
-        stack = Stack.onFreePorts(root, home, lib + java.io.File.separator + "*", timeout, System.out);
+        stack = Stack.onFreePortsWithReplicas(root, home, lib + java.io.File.separator + "*", timeout, System.out, replicas);
         // Ctrl-C or a kill stops the stack too, not only the end of the run
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "crm-bench-stop"));
         long began = System.nanoTime();
@@ -47,14 +50,20 @@ final class StackControl implements AutoCloseable {
         for (String service : stack.serviceNames()) {
             urls.put(service, stack.baseUrl(service));
         }
+        // each service's replicas together (loyalty-service#2 counts as loyalty-service), then the broker and the postmaster
+        Map<String, List<Long>> pids = new LinkedHashMap<>();
+        for (String component : stack.components()) {
+            String service = component.contains("#") ? component.substring(0, component.indexOf('#')) : component;
+            stack.process(component).ifPresent(p -> pids.computeIfAbsent(service, s -> new java.util.ArrayList<>()).add(p.pid()));
+        }
         // Stack.processes(): the services in start order, then the broker, then the postmaster
         List<ProcessHandle> processes = stack.processes();
-        List<String> names = new java.util.ArrayList<>(stack.serviceNames());
-        names.add("kafka");
-        names.add("postgres");
-        Map<String, Long> pids = new LinkedHashMap<>();
-        for (int i = 0; i < Math.min(names.size(), processes.size()); i++) {
-            pids.put(names.get(i), processes.get(i).pid());
+        int services = stack.components().size();
+        if (processes.size() > services) {
+            pids.put("kafka", List.of(processes.get(services).pid()));
+        }
+        if (processes.size() > services + 1) {
+            pids.put("postgres", List.of(processes.get(services + 1).pid()));
         }
         String clientDb = stack.jdbcUrl(stack.databases().get("client-service"));
         String serverUrl = clientDb.substring(0, clientDb.lastIndexOf('/'));

@@ -7,7 +7,7 @@ import java.util.Map;
  * The CRM under measurement: each component's pid, each service's base URL, the broker, the database server and a
  * bearer token with every role, signed with the stack's development key (the services refuse calls without one).
  */
-record StackState(Map<String, Long> pids, Map<String, String> baseUrls, String kafkaBootstrap, String postgresServerUrl,
+record StackState(Map<String, List<Long>> pids, Map<String, String> baseUrls, String kafkaBootstrap, String postgresServerUrl,
         String bearerToken) {
     static final List<String> SERVICES = List.of("client-service", "interaction-service", "loyalty-service", "offer-service");
     static final List<String> COMPONENTS = List.of("client-service", "interaction-service", "loyalty-service", "offer-service",

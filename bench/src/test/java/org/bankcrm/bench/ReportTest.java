@@ -91,6 +91,9 @@ class ReportTest {
         meanwhile.put("latency", latency(30, 250));
         bulk.put("decisionsMeanwhile", meanwhile);
         bulk.put("settleAfter", Map.of("seconds", 42.5, "settled", true, "lagLeft", 0));
+        bulk.put("cpuMsPerRow", Map.of("client-service", 4.0, "interaction-service", 0.5, "loyalty-service", 3.0,
+                "offer-service", 2.5, "services", 10.0, "all", 14.0));
+        bulk.put("databasePerRow", Map.of("all", Map.of("transactions", 0.4, "rowsWritten", 6.5)));
         report.put("bulkLoad", bulk);
 
         Path dir = Report.directory(options, report);
@@ -111,6 +114,8 @@ class ReportTest {
                 .contains("| decision API p99 ≤ 100 ms during the bulk load | 250.0 ms | missed by 150.0 ms (2.5×) |")
                 .contains("12,000 months of financials (12 each) through `POST /financials/batch` (13 requests of whole clients, "
                         + "2 senders) in 24.0 s: **500.0 rows/s**")
+                .contains("10.0 ms of the services' CPU over the idle baseline (client 4.0, interaction 0.5, loyalty 3.0, offer 2.5), "
+                        + "14.0 ms with Kafka and PostgreSQL; 0.4 database transactions and 6.5 rows written.")
                 .contains("The services then took 42.5 s more to consume what the load published");
         byte[] png = Files.readAllBytes(dir.resolve("latency.png"));
         assertThat(png.length).isGreaterThan(1_000);

@@ -75,8 +75,15 @@ class FinancialsBatchTest {
         given().contentType(ContentType.JSON).body(body(months))
                 .when().post("/api/v1/financials/batch")
                 .then().statusCode(201).body("count", equalTo(3));
-        PublishedEvents.expect(a, "crm.client.financials-recorded", 3);
-        PublishedEvents.expect(a, "crm.client.value-changed", valuesBefore + 1);
+        var months3 = PublishedEvents.expect(a, "crm.client.financials-recorded", 3);
+        var values = PublishedEvents.expect(a, "crm.client.value-changed", valuesBefore + 1);
+        // the months' events (appended in one statement) carry the client's next sequences in order, and the value
+        // change they caused comes after them
+        List<Long> sequences = months3.stream().map(FinancialsBatchTest::sequence).toList();
+        assertThat(sequences.get(1)).isEqualTo(sequences.get(0) + 1);
+        assertThat(sequences.get(2)).isEqualTo(sequences.get(1) + 1);
+        assertThat(sequence(values.get(valuesBefore))).isGreaterThan(sequences.get(2));
+        assertThat(months3).extracting(e -> PublishedEvents.json(e.value()).get("revenue").asInt()).containsExactly(40, 400, 4000);
         Thread.sleep(1_000); // the batch's events were committed together: any further value change would be out by now
         assertThat(PublishedEvents.of(a, "crm.client.value-changed")).hasSize(valuesBefore + 1);
         assertThat(PublishedEvents.json(PublishedEvents.of(a, "crm.client.value-changed").get(valuesBefore).value())
@@ -112,5 +119,9 @@ class FinancialsBatchTest {
         given().contentType(ContentType.JSON).body(body(tooMany))
                 .when().post("/api/v1/financials/batch").then().statusCode(400);
         given().when().get("/api/v1/clients/{id}/financials", a).then().statusCode(200).body("", hasSize(0));
+    }
+
+    static long sequence(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> event) {
+        return Long.parseLong(new String(event.headers().lastHeader("ce_sequence").value(), java.nio.charset.StandardCharsets.UTF_8));
     }
 }

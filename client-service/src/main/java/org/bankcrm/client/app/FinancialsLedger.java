@@ -1,9 +1,12 @@
 package org.bankcrm.client.app;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +16,7 @@ import org.bankcrm.client.domain.MonthlyFinancials;
 import org.bankcrm.client.events.ClientEvents;
 import org.bankcrm.client.store.MonthlyFinancialsRepository;
 import org.bankcrm.platform.outbox.Outbox;
+import org.bankcrm.platform.outbox.OutgoingEvent;
 import org.bankcrm.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -43,7 +47,9 @@ public class FinancialsLedger {
     @WithTransaction
     public Uni<Recorded> record(UUID clientId, MonthlyFinancials figures) {
         checkMonth(figures);
-        return registry.locked(clientId).chain(client -> store(client, figures)
+        return registry.locked(clientId).chain(client -> financials.findById(new MonthlyFinancials.Key(clientId, figures.month))
+                .chain(existing -> store(client, figures, existing))
+                .call(recorded -> outbox.append(event(recorded)))
                 .call(() -> changes.clientChanged(client)));
     }
 
@@ -55,14 +61,24 @@ public class FinancialsLedger {
     @WithTransaction
     public Uni<List<Recorded>> recordMonths(UUID clientId, List<MonthlyFinancials> months) {
         months.forEach(this::checkMonth);
-        return registry.locked(clientId).chain(client -> {
+        return registry.locked(clientId).chain(client -> financials.ofClient(clientId).chain(held -> {
+            Map<LocalDate, MonthlyFinancials> byMonth = new HashMap<>();
+            held.forEach(f -> byMonth.put(f.month, f));
             List<Recorded> recorded = new ArrayList<>();
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (MonthlyFinancials figures : months) {
-                chain = chain.chain(() -> store(client, figures).invoke(recorded::add)).replaceWithVoid();
+                chain = chain.chain(() -> store(client, figures, byMonth.get(figures.month)))
+                        .invoke(r -> {
+                            recorded.add(r);
+                            byMonth.put(r.financials().month, r.financials());
+                        })
+                        .replaceWithVoid();
             }
-            return chain.chain(() -> changes.clientChanged(client)).map(ignored -> List.copyOf(recorded));
-        });
+            // the client's months' events in one statement, in order, before the change they make to its value
+            return chain.chain(() -> outbox.appendAll(recorded.stream().map(FinancialsLedger::event).toList()))
+                    .chain(() -> changes.clientChanged(client))
+                    .map(ignored -> List.copyOf(recorded));
+        }));
     }
 
     /** A month of financials is recorded once it has begun, never ahead. */
@@ -72,30 +88,24 @@ public class FinancialsLedger {
         }
     }
 
-    /** Stores one month (a second record of the month replaces the first) and appends its event. */
-    private Uni<Recorded> store(Client client, MonthlyFinancials figures) {
-        UUID clientId = client.id;
-        return financials.findById(new MonthlyFinancials.Key(clientId, figures.month))
-                .chain(existing -> {
-                    figures.clientId = clientId;
-                    figures.recordedAt = clock.instant();
-                    Uni<MonthlyFinancials> stored;
-                    if (existing == null) {
-                        stored = financials.persist(figures);
-                    } else {
-                        existing.revenue = figures.revenue;
-                        existing.costToServe = figures.costToServe;
-                        existing.averageBalance = figures.averageBalance;
-                        existing.transactionCount = figures.transactionCount;
-                        existing.transactionAmount = figures.transactionAmount;
-                        existing.recordedAt = figures.recordedAt;
-                        stored = Uni.createFrom().item(existing);
-                    }
-                    boolean replaced = existing != null;
-                    return stored
-                            .call(f -> outbox.append(ClientEvents.financialsRecorded(f, replaced)))
-                            .map(f -> new Recorded(f, replaced));
-                });
+    /** Stores one month: a second record of the month ({@code existing}) replaces the first. */
+    private Uni<Recorded> store(Client client, MonthlyFinancials figures, MonthlyFinancials existing) {
+        figures.clientId = client.id;
+        figures.recordedAt = clock.instant();
+        if (existing == null) {
+            return financials.persist(figures).map(f -> new Recorded(f, false));
+        }
+        existing.revenue = figures.revenue;
+        existing.costToServe = figures.costToServe;
+        existing.averageBalance = figures.averageBalance;
+        existing.transactionCount = figures.transactionCount;
+        existing.transactionAmount = figures.transactionAmount;
+        existing.recordedAt = figures.recordedAt;
+        return Uni.createFrom().item(new Recorded(existing, true));
+    }
+
+    private static OutgoingEvent event(Recorded recorded) {
+        return ClientEvents.financialsRecorded(recorded.financials(), recorded.replaced());
     }
 
     @WithSession

@@ -84,27 +84,82 @@ public class Outbox {
     }
 
     /**
+     * {@link #INSERT_ALL} for a Hibernate session: the rows as one JSON array parameter (each with its position), so the
+     * statement's text, and its cached plans, are the same whatever the number of rows.
+     */
+    static final String INSERT_ALL_JSON = insertAll("""
+            select * from json_to_recordset(cast(cast(:events as text) as json))
+                 as e(event_id text, topic text, event_key text, event_type text, payload text, extensions text, position integer)""",
+            ":source", ":occurredAt");
+
+    /**
+     * Appends many events in one statement in the current transaction (a Hibernate session's), in the order of
+     * {@code events}: each client's events get its next sequences in that order and are published in it. For a
+     * writer that emits several events of one change at once (a client's months of a bulk load); returns the ce_ids
+     * in the same order.
+     */
+    public Uni<List<UUID>> appendAll(List<OutgoingEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<UUID> ids = new ArrayList<>(events.size());
+        com.fasterxml.jackson.databind.node.ArrayNode rows = json.createArrayNode();
+        for (int i = 0; i < events.size(); i++) {
+            OutgoingEvent event = events.get(i);
+            UUID eventId = UUID.randomUUID();
+            ids.add(eventId);
+            var row = rows.addObject().put("event_id", eventId.toString()).put("topic", event.topic())
+                    .put("event_key", event.clientId()).put("event_type", event.type()).put("position", i);
+            try {
+                row.put("payload", json.writeValueAsString(event.data()));
+                row.put("extensions", json.writeValueAsString(TraceContext.withCurrentTraceparent(event.extensions())));
+            } catch (JsonProcessingException e) {
+                return Uni.createFrom().failure(new IllegalArgumentException("event data cannot be serialised: " + event.type(), e));
+            }
+        }
+        String parameter = rows.toString();
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return Panache.currentTransaction()
+                .onItem().ifNull().failWith(() -> new IllegalStateException(
+                        "Outbox.appendAll must run inside the transaction that changes the state"))
+                .chain(tx -> PlatformStatements.executeUpdate(session -> session.createNativeQuery(INSERT_ALL_JSON)
+                        .setParameter("events", parameter)
+                        .setParameter("source", source)
+                        .setParameter("occurredAt", now)))
+                .replaceWith(List.copyOf(ids));
+    }
+
+    /**
      * As {@link #INSERT} for many rows: each client's counter moves by its number of events (clients in id order, as
      * {@code ClientLocks.lockAll} takes them), and its events get the sequences below the new value in list order.
      */
-    static final String INSERT_ALL = """
-            with e as (
-                select * from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-                     with ordinality as e(event_id, topic, event_key, event_type, payload, extensions, position)),
-            counts as (
-                select event_key, count(*) as n from e group by event_key),
-            next as (
-                insert into client_sequence as s (client_id, last_sequence)
-                select event_key, n from counts order by event_key
-                on conflict (client_id) do update set last_sequence = s.last_sequence + excluded.last_sequence
-                returning client_id, last_sequence)
-            insert into outbox_event (event_id, topic, event_key, event_type, source, subject, occurred_at, payload, extensions)
-            select e.event_id::uuid, e.topic, e.event_key, e.event_type, $1, e.event_key, $2, e.payload::jsonb,
-                   e.extensions::jsonb || jsonb_build_object('sequence', (next.last_sequence - counts.n
-                       + row_number() over (partition by e.event_key order by e.position))::text)
-            from e join counts using (event_key) join next on next.client_id = e.event_key
-            order by e.position
-            """;
+    static final String INSERT_ALL = insertAll("""
+            select * from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+                 with ordinality as e(event_id, topic, event_key, event_type, payload, extensions, position)""", "$1", "$2");
+
+    /**
+     * The multi-row insert over {@code rows} (a select of the events with their position), the same in both forms; casts
+     * spelt out, not {@code ::}, which a Hibernate native query would read as a parameter's colon.
+     */
+    private static String insertAll(String rows, String source, String occurredAt) {
+        return """
+                with e as (
+                %s),
+                counts as (
+                    select event_key, count(*) as n from e group by event_key),
+                next as (
+                    insert into client_sequence as s (client_id, last_sequence)
+                    select event_key, n from counts order by event_key
+                    on conflict (client_id) do update set last_sequence = s.last_sequence + excluded.last_sequence
+                    returning client_id, last_sequence)
+                insert into outbox_event (event_id, topic, event_key, event_type, source, subject, occurred_at, payload, extensions)
+                select cast(e.event_id as uuid), e.topic, e.event_key, e.event_type, %s, e.event_key, %s, cast(e.payload as jsonb),
+                       cast(e.extensions as jsonb) || jsonb_build_object('sequence', cast(next.last_sequence - counts.n
+                           + row_number() over (partition by e.event_key order by e.position) as text))
+                from e join counts using (event_key) join next on next.client_id = e.event_key
+                order by e.position
+                """.formatted(rows, source, occurredAt);
+    }
 
     /**
      * Appends many events in one multi-row statement on {@code connection}, which must be inside the
