@@ -18,6 +18,8 @@ import org.bankcrm.interaction.domain.Need;
 import org.bankcrm.platform.store.PlatformStatements;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -41,7 +43,12 @@ public class CxCounterStore {
     static final String SUMMED = summed();
 
     static final String ADD = add("cx_daily", "", "");
-    static final String ADD_TO_SEGMENT = add("cx_daily_segment", "segment, ", ":segment, ");
+    /**
+     * The day's row and the row of each segment the client is in ({@code :segments}, a JSON array of names), in one
+     * statement: one round trip per touchpoint whatever the number of segments.
+     */
+    static final String ADD_WITH_SEGMENTS = "with day_row as (" + ADD + ") " + addSelected("cx_daily_segment", "segment, ",
+            "segment, ", "(select distinct segment from json_array_elements_text(cast(cast(:segments as text) as json)) as segment) as segments");
     static final String SUMS = sums("cx_daily", "");
     static final String SEGMENT_SUMS = sums("cx_daily_segment", " and segment = $4");
     static final String COMPACT = compact("cx_daily", "");
@@ -57,6 +64,14 @@ public class CxCounterStore {
         return "insert into " + table + " (day, " + segmentColumn + "channel, need, cause, cause_detail, shard, " + COUNTERS
                 + ") values (:day, " + segmentValue + ":channel, :need, :cause, :causeDetail, :shard, " + VALUES
                 + ") on conflict (day, " + segmentColumn + "channel, need, cause, cause_detail, shard) do update set "
+                + addedUp(table);
+    }
+
+    /** As {@link #add}, one row per row of {@code from} (its column {@code segment}), the other values the parameters'. */
+    private static String addSelected(String table, String segmentColumn, String segmentValue, String from) {
+        return "insert into " + table + " (day, " + segmentColumn + "channel, need, cause, cause_detail, shard, " + COUNTERS
+                + ") select :day, " + segmentValue + ":channel, :need, :cause, :causeDetail, :shard, " + VALUES + " from " + from
+                + " on conflict (day, " + segmentColumn + "channel, need, cause, cause_detail, shard) do update set "
                 + addedUp(table);
     }
 
@@ -98,9 +113,11 @@ public class CxCounterStore {
     }
 
     private final Pool pool;
+    private final ObjectMapper json;
 
-    public CxCounterStore(Pool pool) {
+    public CxCounterStore(Pool pool, ObjectMapper json) {
         this.pool = pool;
+        this.json = json;
     }
 
     /**
@@ -110,15 +127,18 @@ public class CxCounterStore {
     public Uni<Void> add(int shard, LocalDate day, Channel channel, Need need, Cause cause, CauseDetail causeDetail, CxCounts c,
             List<String> segments) {
         // counter rows are no entity's: no auto-flush of the recording's entities before each statement
-        return PlatformStatements.withoutAutoFlush(session -> {
-            Uni<Void> chain = bind(session.createNativeQuery(ADD), shard, day, channel, need, cause, causeDetail, c)
-                    .executeUpdate().replaceWithVoid();
-            for (String segment : segments) {
-                chain = chain.chain(() -> bind(session.createNativeQuery(ADD_TO_SEGMENT), shard, day, channel, need, cause,
-                        causeDetail, c).setParameter("segment", segment).executeUpdate().replaceWithVoid());
-            }
-            return chain;
-        });
+        if (segments.isEmpty()) {
+            return PlatformStatements.executeUpdate(session -> bind(session.createNativeQuery(ADD), shard, day, channel, need,
+                    cause, causeDetail, c)).replaceWithVoid();
+        }
+        String names;
+        try {
+            names = json.writeValueAsString(segments);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return PlatformStatements.executeUpdate(session -> bind(session.createNativeQuery(ADD_WITH_SEGMENTS), shard, day,
+                channel, need, cause, causeDetail, c).setParameter("segments", names)).replaceWithVoid();
     }
 
     private static Mutiny.Query<Object> bind(Mutiny.Query<Object> query, int shard, LocalDate day, Channel channel,
