@@ -806,33 +806,7 @@ class ManifestsTest {
         }
     }
 
-    @Test
-    void everyServiceHasAJvmDockerfileAndNamesItsImageAsTheManifestsDo() throws IOException {
-        for (String service : SERVICES) {
-            Path dockerfile = Manifests.rootDir().resolve(service).resolve("src/main/docker/Dockerfile.jvm");
-            assertThat(dockerfile).as(service + " Dockerfile.jvm").exists();
-            List<String> lines = Files.readAllLines(dockerfile).stream().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-            // the fast-jar layout, as the Quarkus-generated file copies it
-            for (String part : List.of("lib/", "*.jar", "app/", "quarkus/")) {
-                assertThat(lines).as(service + " copies target/quarkus-app/" + part)
-                        .anyMatch(l -> l.startsWith("COPY") && l.contains("target/quarkus-app/" + part));
-            }
-            String user = lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b)
-                    .orElseThrow(() -> new AssertionError(service + ": no USER")).substring(5).trim();
-            assertThat(user).as(service + " runs as a numeric non-root user").matches("[1-9][0-9]*");
-            Deployment deployment = Manifests.named(Manifests.ofType(base, Deployment.class), service).orElseThrow();
-            assertThat(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsUser())
-                    .as(service + ": the manifests run the image's user").isEqualTo(Long.parseLong(user));
-            assertThat(lines).as(service + " exposes the container port").contains("EXPOSE 8080");
-            // where the service names its image with the Quarkus container-image settings, it is the manifests' name
-            Map<String, String> properties = FACTS.get(service).properties();
-            if (properties.containsKey("quarkus.container-image.name")) {
-                assertThat(properties.get("quarkus.container-image.group") + "/" + properties.get("quarkus.container-image.name"))
-                        .as(service + " image").isEqualTo(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
-            }
-        }
-    }
+    // the images themselves (Jib, non-root, names and tags as here): ContainerImagesTest
 
     @Test
     void devRunsOneReplicaAndProdSeveralSpreadOverNodes() {
@@ -911,19 +885,6 @@ class ManifestsTest {
             }));
         }
         return tests.stream();
-    }
-
-    @Test
-    void theConsoleHasAJvmDockerfileAndNamesItsImageAsTheManifestsDo() throws IOException {
-        Path dockerfile = Manifests.rootDir().resolve("console/src/main/docker/Dockerfile.jvm");
-        List<String> lines = Files.readAllLines(dockerfile).stream().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        assertThat(lines).contains("EXPOSE 8080", "USER 185");
-        Deployment deployment = Manifests.named(Manifests.ofType(base, Deployment.class), CONSOLE).orElseThrow();
-        assertThat(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsUser()).isEqualTo(185L);
-        Map<String, String> properties = ServiceFacts.properties(Manifests.rootDir().resolve("console/src/main/resources/application.properties"));
-        assertThat(properties.get("quarkus.container-image.group") + "/" + properties.get("quarkus.container-image.name"))
-                .isEqualTo(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
     }
 
     // ---------------------------------------------------------------- helpers
