@@ -43,13 +43,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class Chaos {
     private static final String[] ROLES = { "channel", "integration", "marketing", "analyst" };
     static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
+    /** --c1-only: the JIT's first tier only (no C2 compile threads competing for the cores while the JVMs start). */
+    static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1");
     /** What {@code --quick} runs unless told otherwise: a few scenarios in under 5 minutes on a 2-core machine. */
     static final List<Scenario> QUICK_SCENARIOS = List.of(Scenario.REPLICA_KILL, Scenario.BROKER_KILL, Scenario.POSTGRES_IMMEDIATE,
             Scenario.POISON);
 
     record Options(double rate, int clients, String replicas, Map<String, Integer> replicaCounts, Integer downSeconds,
             int settleSeconds, int warmSeconds, int recoverSeconds, boolean checkReplicasOnly, List<Scenario> scenarios,
-            double topicShare, double bankRate, boolean bareBank, boolean quick) {
+            double topicShare, double bankRate, boolean bareBank, boolean quick, double decisionRate, double answerShare,
+            boolean c1Only) {
         static Options parse(String[] args) {
             boolean quick = List.of(args).contains("--quick");
             // --quick: two replicas of loyalty-service only, 10 clients registered without history, touchpoints at 5/s
@@ -60,11 +63,17 @@ public final class Chaos {
             Integer down = quick ? Integer.valueOf(5) : null;
             int settle = quick ? 0 : 20;
             int warm = quick ? 5 : 20;
-            int recover = quick ? 30 : 120;
+            int recover = quick ? 10 : 120;
             boolean check = false;
             double topicShare = quick ? 0.25 : 0;
             double bankRate = quick ? 1 : 0;
             boolean bareBank = quick;
+            // decisions asked by channels (each attempt timed: the p99 recovery criterion) and half of those with
+            // actions answered
+            double decisionRate = quick ? 2 : 4;
+            double answerShare = 0.5;
+            // --quick: the JVMs (services, broker) compile with C1 only, which starts them faster on a busy 2-core machine
+            boolean c1Only = quick;
             List<Scenario> scenarios = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -82,6 +91,10 @@ public final class Chaos {
                     case "--topic-share" -> topicShare = Double.parseDouble(value(args, ++i, "--topic-share"));
                     case "--bank-rate" -> bankRate = Double.parseDouble(value(args, ++i, "--bank-rate"));
                     case "--bare-bank" -> bareBank = true;
+                    case "--decision-rate" -> decisionRate = Double.parseDouble(value(args, ++i, "--decision-rate"));
+                    case "--answer-share" -> answerShare = Double.parseDouble(value(args, ++i, "--answer-share"));
+                    case "--c1-only" -> c1Only = true;
+                    case "--full-jit" -> c1Only = false;
                     case "--outage" -> scenarios.add(Scenario.OUTAGE);
                     case "--scenario" -> scenarios.addAll(Scenario.parse(value(args, ++i, "--scenario")));
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see crm chaos --help)");
@@ -92,9 +105,10 @@ public final class Chaos {
             }
             Map<String, Integer> counts = Stack.replicaCounts(replicas);
             if (rate <= 0 || rate > 500 || clients < 1 || (down != null && down < 0) || settle < 0 || warm < 0 || recover < 1
-                    || topicShare < 0 || topicShare > 1 || bankRate < 0 || bankRate > 100) {
+                    || topicShare < 0 || topicShare > 1 || bankRate < 0 || bankRate > 100 || decisionRate < 0
+                    || decisionRate > 200 || answerShare < 0 || answerShare > 1) {
                 throw new IllegalArgumentException("out of range: --rate 0-500, --clients >= 1, seconds >= 0, --recover-limit >= 1, "
-                        + "--topic-share 0-1, --bank-rate 0-100");
+                        + "--topic-share 0-1, --bank-rate 0-100, --decision-rate 0-200, --answer-share 0-1");
             }
             if (!check && scenarios.contains(Scenario.REPLICA_KILL) && counts.values().stream().allMatch(n -> n < 2)) {
                 throw new IllegalArgumentException("the kill scenario needs --replicas 2 or more of a service (one replica keeps "
@@ -104,7 +118,8 @@ public final class Chaos {
                 throw new IllegalArgumentException("the rebalance storm needs 2 or more replicas of " + Scenario.STORM_SERVICE);
             }
             return new Options(rate, clients, replicas, counts, down, settle, warm, recover, check,
-                    List.copyOf(scenarios.stream().distinct().toList()), topicShare, bankRate, bareBank, quick);
+                    List.copyOf(scenarios.stream().distinct().toList()), topicShare, bankRate, bareBank, quick, decisionRate,
+                    answerShare, c1Only);
         }
 
         /** The number of processes of the service. */
@@ -119,6 +134,11 @@ public final class Chaos {
         /** Every how many touchpoints one goes over the ingest topic (--topic-share 0.25: every 4th); 0: none. */
         long topicEvery() {
             return topicShare == 0 ? 0 : Math.max(1, Math.round(1 / topicShare));
+        }
+
+        /** Every how many decisions with actions one is answered (--answer-share 0.5: every 2nd); 0: none. */
+        long answerEvery() {
+            return answerShare == 0 ? 0 : Math.max(1, Math.round(1 / answerShare));
         }
 
         /** How long the scenario's fault lasts: --down, or the scenario's own time (the 10 s, 20 s, 30 s). */
@@ -149,6 +169,14 @@ public final class Chaos {
     private final PrintStream out;
     private final Map<String, Long> peakLag = new ConcurrentHashMap<>();
     private volatile LagSample lastLag = new LagSample(Map.of(), 0);
+    /** The decision point's latency, every attempt of the run (the p99 recovery criterion reads a sliding window of it). */
+    private final DecisionLatency latency = new DecisionLatency(Duration.ofMinutes(10).toNanos());
+    /** The highest p99 of a sliding window since the last reset (ms; NaN: none yet). */
+    private volatile double peakP99 = Double.NaN;
+    /** The target: the decision point's p99 back under 100 ms. */
+    static final double P99_TARGET_MS = 100;
+    /** The sliding window whose p99 is compared with the target. */
+    static final Duration P99_WINDOW = Duration.ofSeconds(10);
 
     Chaos(Options options, Path root, PrintStream out) {
         this(options, root, root.resolve("deploy/chaos/target/run-" + Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()
@@ -240,6 +268,12 @@ public final class Chaos {
         if (options.needsDatabaseProxy()) {
             stack = stack.withDatabaseProxy(); // the services reach PostgreSQL through a relay the scenario can close
         }
+        if (options.c1Only()) {
+            stack = stack.withJvmOptions(C1_ONLY, C1_ONLY);
+        }
+        // the channels' decisions present offers again and again to the same few clients: no weekly cap on sales
+        // presentations, so that the decisions keep having actions to answer (the cap is a contact policy, not checked here)
+        stack = stack.withServiceProperties(Map.of("crm.offer.contact-policy.weekly-sales-cap", "100000"));
         Stack started = stack;
         Thread stopOnExit = new Thread(started::stop, "chaos-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
@@ -267,6 +301,8 @@ public final class Chaos {
         CrmApi api = new CrmApi(stack.baseUrl("client-service"), stack.baseUrl("interaction-service"),
                 stack.baseUrl("loyalty-service"), stack.baseUrl("offer-service"));
         long loading = System.nanoTime();
+        Reconciliation reconciliation = new Reconciliation(service -> stack.jdbcUrl(stack.databases().get(service)),
+                Stack.DB_USER, Stack.DB_PASSWORD);
         if (options.bareBank()) {
             registerOnly(api, options.clients());
         } else {
@@ -274,18 +310,25 @@ public final class Chaos {
             new DemoSummary(api, out).awaitScores(DemoLoader.clientCount(api), 300);
         }
         List<String> clientIds = clientIds(api);
-        awaitCaughtUp(broker, stack);
+        if (options.bareBank()) {
+            // the registrations in every read model is all the load needs (faster than every group's lag at 0, which
+            // waits for the consumers' next offset commit)
+            awaitKnown(reconciliation, clientIds.size(), Duration.ofMinutes(3));
+        } else {
+            awaitCaughtUp(broker, stack);
+        }
         double bankSeconds = seconds(loading);
         out.printf(Locale.ROOT, "bank of %d clients loaded and digested in %.1f s%n", clientIds.size(), bankSeconds);
 
-        Reconciliation reconciliation = new Reconciliation(service -> stack.jdbcUrl(stack.databases().get(service)),
-                Stack.DB_USER, Stack.DB_PASSWORD);
         List<Poison.Sent> poison = new ArrayList<>();
         KafkaProducer<String, String> ingest = options.topicEvery() == 0 ? null
                 : IngestRecords.producer(stack.bootstrapServers(), "crm-chaos-load");
         Thread sampler = new Thread(() -> sample(broker), "chaos-lag");
         sampler.setDaemon(true);
         sampler.start();
+        Thread latencySampler = new Thread(this::sampleLatency, "chaos-p99");
+        latencySampler.setDaemon(true);
+        latencySampler.start();
         List<ScenarioRun> runs = new ArrayList<>();
         long deadLettersBefore = broker.deadLetterRecords().size();
         try {
@@ -301,6 +344,7 @@ public final class Chaos {
             }
         } finally {
             sampler.interrupt();
+            latencySampler.interrupt();
             if (ingest != null) {
                 ingest.close();
             }
@@ -326,11 +370,19 @@ public final class Chaos {
                 options.topicEvery());
         // the bank's side: new clients of their own per scenario (seed 4243, from client 1000 × the scenario's index)
         BankLoad bank = options.bankRate() == 0 ? null : new BankLoad(stack.baseUrls("client-service"), token, 4243, 1000 * index);
+        // the channels' decisions for the bank's first clients (whose consents the load never changes, so an answer
+        // teaches the model exactly when offer-service kept the decision's features), half of those with actions answered
+        DecisionLoad decisions = options.decisionRate() == 0 ? null
+                : new DecisionLoad(stack.baseUrls("offer-service"), clientIds, token, options.answerEvery(), latency);
+        long observationsBefore = decisions == null ? -1 : reconciliation.modelObservations();
         peakLag.clear();
         long loadBegan = System.nanoTime();
         load.start(options.rate());
         if (bank != null) {
             bank.start(options.bankRate());
+        }
+        if (decisions != null) {
+            decisions.start(options.decisionRate());
         }
         out.printf(Locale.ROOT, "scenario %s: load %.0f touchpoints/s over REST to %s%s%n", scenario.option, options.rate(),
                 stack.baseUrls("interaction-service"), ingest == null ? "" : ", 1 in " + options.topicEvery() + " over "
@@ -340,7 +392,8 @@ public final class Chaos {
             Thread.sleep(options.warmSeconds() * 1000L);
             Map<String, Long> beforeFaults = Map.copyOf(peakLag);
             for (String target : targets(scenario, stack.serviceNames())) {
-                faults.add(fault(scenario, target, stack, clientIds.get(0), poison, beforeFaults, loadBegan, load));
+                faults.add(fault(scenario, target, stack, clientIds.get(0), poison, beforeFaults, loadBegan, load,
+                        decisions != null));
                 Thread.sleep(options.settleSeconds() * 1000L);
             }
         } finally {
@@ -348,21 +401,26 @@ public final class Chaos {
             if (bank != null) {
                 bank.stop();
             }
+            if (decisions != null) {
+                decisions.stop();
+            }
         }
         double loadSeconds = seconds(loadBegan);
+        double decisionP99 = decisions == null ? Double.NaN : latency.p99(System.nanoTime(), System.nanoTime() - loadBegan);
         long stopped = System.nanoTime();
         double caughtUp = awaitCaughtUp(broker, stack);
         double caughtUpSeconds = caughtUp < 0 ? -1 : seconds(stopped);
-        Reconciliation.Result result = reconciliation.reconcile(load.accepted());
+        Reconciliation.Result result = decisions == null ? reconciliation.reconcile(load.accepted())
+                : reconciliation.reconcile(load.accepted(), decisions.decisions(), decisions.answers(), observationsBefore);
         List<Poison.DeadLetter> letters = broker.deadLetterRecords();
         Poison.Check deadLetters = Poison.check(poison, letters);
-        return new ScenarioRun(scenario, loadSeconds, load.counts(), bank == null ? BankLoad.Counts.none() : bank.counts(), faults,
-                result, deadLetters,
+        return new ScenarioRun(scenario, loadSeconds, load.counts(), bank == null ? BankLoad.Counts.none() : bank.counts(),
+                decisions == null ? DecisionLoad.Counts.none() : decisions.counts(), decisionP99, faults, result, deadLetters,
                 letters.size() - deadLettersBefore, caughtUpSeconds);
     }
 
     private ScenarioRun.Fault fault(Scenario scenario, String target, Stack stack, String clientId, List<Poison.Sent> poison,
-            Map<String, Long> beforeFaults, long loadBegan, TouchpointLoad load) throws InterruptedException {
+            Map<String, Long> beforeFaults, long loadBegan, TouchpointLoad load, boolean timed) throws InterruptedException {
         // a replica's or a service's fault is watched in its group; the broker's and the database's in every group
         Set<String> groups = scenario.infrastructure() ? Set.copyOf(Broker.GROUPS) : Set.of(target.replaceAll("#.*", ""));
         long pid = scenario == Scenario.REPLICA_KILL ? stack.process(target).map(ProcessHandle::pid).orElse(-1L) : -1;
@@ -371,6 +429,8 @@ public final class Chaos {
         String label = scenario.infrastructure() ? scenario.option
                 : scenario == Scenario.REBALANCE_STORM ? "storm " + target : target;
         long faulted = System.nanoTime();
+        double p99Before = latency.p99(faulted, P99_WINDOW.toNanos());
+        peakP99 = Double.NaN;
         out.printf(Locale.ROOT, "%6.1f s  %s: %s; %s%n", seconds(loadBegan), label, scenario.description, load.counts());
         inject(scenario, target, stack, clientId, poison);
         if (scenario != Scenario.REBALANCE_STORM) { // the storm lasts its down time by itself
@@ -382,14 +442,24 @@ public final class Chaos {
         double readySeconds = ready ? seconds(faulted) : -1;
         // back where the warm-up had it (a throttled commit keeps a few seconds of input as lag under load)
         long threshold = Math.max(5, lagBefore);
-        boolean recovered = awaitLagAtMost(groups, threshold, restored, Duration.ofSeconds(options.recoverSeconds()));
+        // both criteria within --recover-limit of every replica being ready again
+        long deadline = System.nanoTime() + Duration.ofSeconds(options.recoverSeconds()).toNanos();
+        boolean lagBack = awaitLagAtMost(groups, threshold, restored, Duration.ofSeconds(options.recoverSeconds()));
+        double lagSeconds = lagBack ? seconds(faulted) : -1;
+        // the second criterion: the decision point's p99 over the last P99_WINDOW under P99_TARGET_MS
+        boolean recovered = lagBack && (!timed || awaitP99Under(deadline));
         double recoveredSeconds = recovered ? seconds(faulted) : -1;
+        double p99Peak = timed ? peakP99 : Double.NaN;
         long peak = groups.stream().mapToLong(group -> peakLag.getOrDefault(group, 0L)).max().orElse(0);
-        out.printf(Locale.ROOT, "%6.1f s  %s: every replica ready %s after the fault; lag peaked at %d, back at or under %d %s%n",
+        out.printf(Locale.ROOT, "%6.1f s  %s: every replica ready %s after the fault; lag peaked at %d, back at or under %d %s%s%n",
                 seconds(loadBegan), label, ready ? String.format(Locale.ROOT, "%.1f s", readySeconds) : "NOT within 300 s",
-                peak, threshold, recovered ? String.format(Locale.ROOT, "%.1f s after the fault", recoveredSeconds)
-                        : "NOT within " + options.recoverSeconds() + " s of the restore");
-        return new ScenarioRun.Fault(label, pid, readySeconds, peak, lagBefore, recoveredSeconds);
+                peak, threshold, lagBack ? String.format(Locale.ROOT, "%.1f s after the fault", lagSeconds)
+                        : "NOT within " + options.recoverSeconds() + " s of the restore",
+                !timed ? "" : String.format(Locale.ROOT, "; decision p99 %s before, peaked at %s, under %.0f ms %s",
+                        millis(p99Before), millis(p99Peak), P99_TARGET_MS, recovered
+                                ? String.format(Locale.ROOT, "with the lag back %.1f s after the fault", recoveredSeconds)
+                                : "NOT within " + options.recoverSeconds() + " s of the restore"));
+        return new ScenarioRun.Fault(label, pid, readySeconds, peak, lagBefore, lagSeconds, p99Before, p99Peak, recoveredSeconds);
     }
 
     /** What a scenario strikes, in turn: one replica of each service, each whole service, or the one broker/database/topic. */
@@ -515,6 +585,21 @@ public final class Chaos {
         }
     }
 
+    /** Every 500 ms: the decision p99 of the sliding window, its highest kept as the fault's peak. */
+    private void sampleLatency() {
+        while (!Thread.currentThread().isInterrupted()) {
+            double p99 = latency.p99(System.nanoTime(), P99_WINDOW.toNanos());
+            if (!Double.isNaN(p99) && (Double.isNaN(peakP99) || p99 > peakP99)) {
+                peakP99 = p99;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
     /**
      * True once a sample taken after {@code since} has each of the groups' lag at or under {@code threshold}; false if
      * none within {@code limit} (a sample from before a broker fault says nothing of after it).
@@ -530,6 +615,26 @@ public final class Chaos {
             Thread.sleep(500);
         }
         return false;
+    }
+
+    /**
+     * True once the decision point's p99 over the last {@link #P99_WINDOW} is under {@link #P99_TARGET_MS} (with enough
+     * samples to say), false if not by {@code deadline} (System.nanoTime).
+     */
+    private boolean awaitP99Under(long deadline) throws InterruptedException {
+        while (System.nanoTime() < deadline) {
+            long now = System.nanoTime();
+            double p99 = latency.p99(now, P99_WINDOW.toNanos());
+            if (!Double.isNaN(p99) && p99 < P99_TARGET_MS) {
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    static String millis(double ms) {
+        return Double.isNaN(ms) ? "-" : String.format(Locale.ROOT, "%.0f ms", ms);
     }
 
     /** True once every replica of every service answers /q/health/ready with 200 (a restored database or broker). */
@@ -575,9 +680,24 @@ public final class Chaos {
             if (quiet >= 2) {
                 return seconds(began);
             }
-            Thread.sleep(1000);
+            Thread.sleep(500);
         }
         return -1;
+    }
+
+    /** Until every read model (interaction-, loyalty-, offer-service) holds {@code clients} clients, or the limit. */
+    private static void awaitKnown(Reconciliation reconciliation, int clients, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (reconciliation.known().values().stream().allMatch(n -> n >= clients)) {
+                    return;
+                }
+            } catch (java.sql.SQLException e) {
+                // not migrated yet: the next look
+            }
+            Thread.sleep(250);
+        }
     }
 
     /** {@code --bare-bank}: the demo bank's first clients registered in one batch, without their history (a faster start). */

@@ -79,15 +79,54 @@ final class Reconciliation {
         }
     }
 
+    /**
+     * The decision point's side: of the decisions the channel got (201), how many offer-service stores ({@code stored})
+     * and announced by how many crm.offer.decided (none, more than one); of those with actions, how many are on the
+     * client's timeline in interaction-service ({@code presented}, the OFFER_PRESENTED touchpoint); of the answers
+     * offer-service accepted, how many it holds with that outcome ({@code recorded}), announced by how many
+     * crm.offer.responded, on the timeline (the OFFER_RESPONSE touchpoint); interaction-service's inbox rows for those
+     * offer events (once, never, twice); the model's observations added during the scenario against the answers that
+     * teach it ({@code learnt} vs {@code toLearn}); and per accepted touchpoint, how many event-chain decisions
+     * (trigger INTERACTION) list its crm.interaction.recorded in {@code causedBy}: exactly one each.
+     */
+    record Decisions(int decided, int stored, int decidedEventNone, int decidedEventTwice, int withActions, int presented,
+            int answers, int recorded, int respondedEventNone, int respondedEventTwice, int onTimeline, int inboxOnce,
+            int inboxNever, int inboxTwice, long toLearn, long learnt, int touchpointsDecidedOnce, int touchpointsNotDecided,
+            int touchpointsDecidedTwice) {
+        static Decisions none() {
+            return new Decisions(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        }
+
+        /** Decisions or answers accepted and not stored, announced, applied or learnt; touchpoints never decided on. */
+        int lost() {
+            return (decided - stored) + decidedEventNone + (withActions - presented) + (answers - recorded) + respondedEventNone
+                    + (answers - onTimeline) + inboxNever + (int) Math.max(0, toLearn - learnt) + touchpointsNotDecided;
+        }
+
+        /** Announced twice, applied twice by interaction-service, learnt more often than answered, decided on twice. */
+        int doubled() {
+            return decidedEventTwice + respondedEventTwice + inboxTwice + (int) Math.max(0, learnt - toLearn)
+                    + touchpointsDecidedTwice;
+        }
+    }
+
     record Result(int accepted, int recorded, int lost, int withoutEvent, int eventTwice, Map<String, Integer> appliedOnce,
             Map<String, Integer> notApplied, Map<String, Integer> appliedTwice, int clientsCountsDiffer, long clientsCompared,
-            Map<String, Long> unpublished, Order order, Bank bank) {
+            Map<String, Long> unpublished, Order order, Bank bank, Decisions decisions) {
+
+        /** Without a decision load (the touchpoints' and the bank's figures only). */
+        Result(int accepted, int recorded, int lost, int withoutEvent, int eventTwice, Map<String, Integer> appliedOnce,
+                Map<String, Integer> notApplied, Map<String, Integer> appliedTwice, int clientsCountsDiffer, long clientsCompared,
+                Map<String, Long> unpublished, Order order, Bank bank) {
+            this(accepted, recorded, lost, withoutEvent, eventTwice, appliedOnce, notApplied, appliedTwice, clientsCountsDiffer,
+                    clientsCompared, unpublished, order, bank, Decisions.none());
+        }
 
         boolean clean() {
             return lost == 0 && withoutEvent == 0 && eventTwice == 0 && clientsCountsDiffer == 0
                     && notApplied.values().stream().allMatch(n -> n == 0) && doubled() == 0
                     && unpublished.values().stream().allMatch(n -> n == 0) && order.outOfOrder() == 0 && bank.lost() == 0
-                    && bank.notLast() == 0;
+                    && bank.notLast() == 0 && decisions.lost() == 0;
         }
 
         /** Clients whose newest state a consumer does not hold, or whose products, consents or financials differ. */
@@ -97,12 +136,13 @@ final class Reconciliation {
 
         /** Touchpoints announced twice, or applied twice by one consumer. */
         int doubled() {
-            return eventTwice + appliedTwice.values().stream().mapToInt(Integer::intValue).sum();
+            return eventTwice + appliedTwice.values().stream().mapToInt(Integer::intValue).sum() + decisions.doubled();
         }
 
         /** Accepted touchpoints not recorded, or recorded and never applied by one consumer; registrations a read model lacks. */
         int lostOrNotApplied() {
-            return lost + withoutEvent + notApplied.values().stream().mapToInt(Integer::intValue).sum() + bank.lost();
+            return lost + withoutEvent + notApplied.values().stream().mapToInt(Integer::intValue).sum() + bank.lost()
+                    + decisions.lost();
         }
     }
 
@@ -118,6 +158,15 @@ final class Reconciliation {
     }
 
     Result reconcile(Set<UUID> accepted) throws SQLException {
+        return reconcile(accepted, Map.of(), Map.of(), -1);
+    }
+
+    /**
+     * As {@link #reconcile(Set)}, with the decisions and answers the channel got accepted in the scenario and the sum of
+     * the models' observations before it ({@link #modelObservations()}; -1: no decision load, nothing to check).
+     */
+    Result reconcile(Set<UUID> accepted, Map<UUID, DecisionLoad.Decision> decided, Map<UUID, DecisionLoad.Answer> answered,
+            long observationsBefore) throws SQLException {
         Set<UUID> recorded = new HashSet<>();
         Map<UUID, List<String>> events = new HashMap<>();
         Map<UUID, Long> touchpointsPerClient = new HashMap<>();
@@ -174,8 +223,119 @@ final class Reconciliation {
                 differ++;
             }
         }
+        Decisions decisions = observationsBefore < 0 ? Decisions.none() : decisions(eventIds, decided, answered, observationsBefore);
         return new Result(accepted.size(), recorded.size(), lost.size(), withoutEvent, eventTwice, once, none, twice, differ,
-                touchpointsPerClient.size(), unpublished(), order(), bank());
+                touchpointsPerClient.size(), unpublished(), order(), bank(), decisions);
+    }
+
+    /** The sum of every offer model's observations (each answer that teaches a model adds one). */
+    long modelObservations() throws SQLException {
+        long[] sum = new long[1];
+        try (Connection offer = connect("offer-service")) {
+            query(offer, "select coalesce(sum(observations), 0) from propensity_model", null, row -> sum[0] = row.getLong(1));
+        }
+        return sum[0];
+    }
+
+    /** See {@link Decisions}; {@code recordedEvents}: the crm.interaction.recorded ce_ids of the scenario's touchpoints. */
+    Decisions decisions(List<String> recordedEvents, Map<UUID, DecisionLoad.Decision> decided,
+            Map<UUID, DecisionLoad.Answer> answered, long observationsBefore) throws SQLException {
+        Set<UUID> stored = new HashSet<>();
+        Map<UUID, Integer> decidedEvents = new HashMap<>();
+        Map<String, Integer> causes = new HashMap<>();
+        Map<UUID, UUID> responseIds = new HashMap<>(); // decision → its answer's response id (ours: one answer each)
+        Map<UUID, Integer> respondedEvents = new HashMap<>();
+        List<String> offerEventIds = new ArrayList<>();
+        int recorded = 0;
+        long toLearn = 0;
+        long observations;
+        Set<UUID> withActions = new HashSet<>();
+        decided.values().stream().filter(d -> !d.offers().isEmpty()).forEach(d -> withActions.add(d.decisionId()));
+        try (Connection offer = connect("offer-service")) {
+            Array ids = uuids(offer, decided.keySet());
+            query(offer, "select id from decision where id = any(?)", ids, row -> stored.add((UUID) row.getObject(1)));
+            queryWith(offer, """
+                    select (payload->>'decisionId')::uuid, event_id::text from outbox_event
+                    where event_type = 'crm.offer.decided' and (payload->>'decisionId')::uuid = any(?)""", List.of(ids), row -> {
+                decidedEvents.merge((UUID) row.getObject(1), 1, Integer::sum);
+                if (withActions.contains((UUID) row.getObject(1))) {
+                    offerEventIds.add(row.getString(2)); // interaction-service applies a channel's decision with actions
+                }
+            });
+            Map<UUID, String> outcomes = new HashMap<>();
+            query(offer, "select decision_id, offer_id, outcome, id from offer_response where decision_id = any(?)", ids, row -> {
+                UUID decision = (UUID) row.getObject(1);
+                DecisionLoad.Answer answer = answered.get(decision);
+                if (answer != null && answer.offerId().equals(row.getObject(2))) {
+                    outcomes.put(decision, row.getString(3));
+                    responseIds.put(decision, (UUID) row.getObject(4));
+                }
+            });
+            for (DecisionLoad.Answer answer : answered.values()) {
+                if (answer.outcome().equals(outcomes.get(answer.decisionId()))) {
+                    recorded++;
+                }
+            }
+            queryWith(offer, """
+                    select (payload->>'responseId')::uuid, event_id::text from outbox_event
+                    where event_type = 'crm.offer.responded' and (payload->>'decisionId')::uuid = any(?)""", List.of(ids), row -> {
+                respondedEvents.merge((UUID) row.getObject(1), 1, Integer::sum);
+                offerEventIds.add(row.getString(2));
+            });
+            // every answer to the scenario's decisions that teaches a model (also one whose 201 the channel never saw)
+            long[] count = new long[1];
+            query(offer, """
+                    select count(*) from offer_response where decision_id = any(?) and profiled and outcome <> 'INTERESTED'""",
+                    ids, row -> count[0] = row.getLong(1));
+            toLearn = count[0];
+            query(offer, "select coalesce(sum(observations), 0) from propensity_model", null, row -> count[0] = row.getLong(1));
+            observations = count[0] - observationsBefore;
+            // the event chain's decisions that answer the scenario's touchpoints
+            queryWith(offer, """
+                    select cause, count(*) from outbox_event, jsonb_array_elements_text(payload->'trigger'->'causedBy') cause
+                    where event_type = 'crm.offer.decided' and payload->'trigger'->>'type' = 'INTERACTION' and cause = any(?)
+                    group by cause""", List.of(offer.createArrayOf("text", recordedEvents.toArray())),
+                    row -> causes.put(row.getString(1), row.getInt(2)));
+        }
+        Set<UUID> timeline = new HashSet<>();
+        Map<String, Long> applied = new HashMap<>();
+        List<UUID> expectedTouchpoints = new ArrayList<>();
+        withActions.forEach(id -> expectedTouchpoints.add(presentedTouchpoint(id)));
+        responseIds.values().forEach(id -> expectedTouchpoints.add(respondedTouchpoint(id)));
+        try (Connection interaction = connect("interaction-service")) {
+            query(interaction, "select id from touchpoint where id = any(?)", uuids(interaction, expectedTouchpoints),
+                    row -> timeline.add((UUID) row.getObject(1)));
+            queryWith(interaction, """
+                    select event_id, count(*) from inbox_event where consumer = 'interaction-service/offer-events'
+                    and event_id = any(?) group by event_id""", List.of(interaction.createArrayOf("text", offerEventIds.toArray())),
+                    row -> applied.put(row.getString(1), row.getLong(2)));
+        }
+        int presented = (int) withActions.stream().filter(id -> stored.contains(id) && timeline.contains(presentedTouchpoint(id)))
+                .count();
+        int onTimeline = (int) answered.keySet().stream().filter(id -> responseIds.containsKey(id)
+                && timeline.contains(respondedTouchpoint(responseIds.get(id)))).count();
+        int respondedNone = (int) answered.keySet().stream().filter(id -> !responseIds.containsKey(id)
+                || !respondedEvents.containsKey(responseIds.get(id))).count();
+        return new Decisions(decided.size(), (int) decided.keySet().stream().filter(stored::contains).count(),
+                (int) decided.keySet().stream().filter(id -> !decidedEvents.containsKey(id)).count(),
+                (int) decidedEvents.values().stream().filter(n -> n > 1).count(), withActions.size(), presented,
+                answered.size(), recorded, respondedNone, (int) respondedEvents.values().stream().filter(n -> n > 1).count(),
+                onTimeline, (int) offerEventIds.stream().filter(id -> applied.getOrDefault(id, 0L) == 1).count(),
+                (int) offerEventIds.stream().filter(id -> !applied.containsKey(id)).count(),
+                (int) applied.values().stream().filter(n -> n > 1).count(), toLearn, observations,
+                (int) recordedEvents.stream().filter(id -> causes.getOrDefault(id, 0) == 1).count(),
+                (int) recordedEvents.stream().filter(id -> !causes.containsKey(id)).count(),
+                (int) causes.values().stream().filter(n -> n > 1).count());
+    }
+
+    /** interaction-service's id of the OFFER_PRESENTED touchpoint of a decision (OfferTouchpoints.presentedId). */
+    static UUID presentedTouchpoint(UUID decisionId) {
+        return UUID.nameUUIDFromBytes(("crm.offer.decided:" + decisionId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** interaction-service's id of the OFFER_RESPONSE touchpoint of an answer (OfferTouchpoints.responseId). */
+    static UUID respondedTouchpoint(UUID responseId) {
+        return UUID.nameUUIDFromBytes(("crm.offer.responded:" + responseId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The bank's clients, products, consents and financials in every read model (see {@link Bank}). */
@@ -279,6 +439,20 @@ final class Reconciliation {
             months.put(parts[0], month(Double.parseDouble(parts[1]), (long) Double.parseDouble(parts[2])));
         }
         return months;
+    }
+
+    /** Read model → the clients it holds (interaction-service's known clients, loyalty's and offer's profiles). */
+    Map<String, Long> known() throws SQLException {
+        Map<String, Long> known = new LinkedHashMap<>();
+        for (var table : Map.of("interaction-service", "known_client", "loyalty-service", "client_profile", "offer-service",
+                "client_profile").entrySet()) {
+            try (Connection db = connect(table.getKey())) {
+                long[] count = new long[1];
+                query(db, "select count(*) from " + table.getValue(), null, row -> count[0] = row.getLong(1));
+                known.put(table.getKey(), count[0]);
+            }
+        }
+        return known;
     }
 
     /** Service → its outbox rows not published yet. */

@@ -77,13 +77,15 @@ final class Results {
         for (ScenarioRun scenario : run.scenarios()) {
             p.print(scenario(scenario));
         }
-        p.printf(Locale.ROOT, "summary%n  %-21s %6s %6s %8s %5s %6s %6s %6s %9s %10s %9s  %s%n", "scenario", "load s", "sent",
-                "accepted", "lost", "twice", "order", "DLQ", "ready", "recovered", "caught up", "verdict");
+        p.printf(Locale.ROOT, "summary%n  %-21s %6s %6s %8s %9s %7s %5s %6s %6s %6s %9s %9s %12s %10s %9s  %s%n", "scenario",
+                "load s", "sent", "accepted", "decisions", "answers", "lost", "twice", "order", "DLQ", "ready", "lag back",
+                "p99 load/max", "recovered", "caught up", "verdict");
         for (ScenarioRun s : run.scenarios()) {
-            p.printf(Locale.ROOT, "  %-21s %6.0f %6d %8d %5d %6d %6d %6d %9s %10s %9s  %s%n", s.scenario().option, s.loadSeconds(),
-                    s.load().sent(), s.load().accepted(), s.lost(), s.appliedTwice(), s.outOfOrder(), s.deadLettered(),
-                    seconds(s.readyAfterFaultSeconds()), seconds(s.timeToRecoverSeconds()), seconds(s.caughtUpSeconds()),
-                    s.passed() ? "PASS" : "FAIL");
+            p.printf(Locale.ROOT, "  %-21s %6.0f %6d %8d %9d %7d %5d %6d %6d %6d %9s %9s %12s %10s %9s  %s%n", s.scenario().option,
+                    s.loadSeconds(), s.load().sent(), s.load().accepted(), s.decisionLoad().decided(), s.decisionLoad().answered(),
+                    s.lost(), s.appliedTwice(), s.outOfOrder(), s.deadLettered(), seconds(s.readyAfterFaultSeconds()),
+                    seconds(s.lagBackSeconds()), Chaos.millis(s.decisionP99Ms()) + "/" + Chaos.millis(s.decisionP99PeakMs()),
+                    seconds(s.timeToRecoverSeconds()), seconds(s.caughtUpSeconds()), s.passed() ? "PASS" : "FAIL");
         }
         p.printf(Locale.ROOT, "verdict: %s%n", run.passed() ? "PASS (every scenario: 0 lost, 0 applied twice, 0 out of order, "
                 + "the DLQ holds exactly the poison sent, outboxes empty, caught up)" : "FAIL");
@@ -107,12 +109,23 @@ final class Results {
             p.printf(Locale.ROOT, "  bank load: accepted %s; given up %s; refused (4xx) %s%n", new TreeMap<>(bank.accepted()),
                     new TreeMap<>(bank.givenUp()), new TreeMap<>(bank.refused()));
         }
-        p.printf(Locale.ROOT, "  %-22s %8s %18s %15s %11s %22s%n", "fault", "pid", "ready after fault", "group lag peak",
-                "lag before", "recovered after fault");
+        DecisionLoad.Counts d = s.decisionLoad();
+        if (d.asked() > 0) {
+            p.printf(Locale.ROOT, "  decisions: %d asked (%.1f/s), %d decided (%d with actions), %d asked again, %d given up, %d not "
+                    + "sent (queue full); answers: %d sent, %d accepted, %d sent again, %d given up; %d refused (4xx); decision p99 "
+                    + "over the load %s%n", d.asked(), s.loadSeconds() == 0 ? 0 : d.asked() / s.loadSeconds(), d.decided(),
+                    d.withActions(), d.decisionResends(), d.decisionsGivenUp(), d.notSent(), d.answersSent(), d.answered(),
+                    d.answerResends(), d.answersGivenUp(), d.refused(), Chaos.millis(s.decisionP99Ms()));
+        }
+        p.printf(Locale.ROOT, "  %-22s %8s %18s %15s %11s %15s %11s %9s %22s%n", "fault", "pid", "ready after fault", "group lag peak",
+                "lag before", "lag back after", "p99 before", "p99 peak", "recovered (+ p99<100ms)");
         for (ScenarioRun.Fault f : s.faults()) {
-            p.printf(Locale.ROOT, "  %-22s %8s %18s %15d %11d %22s%n", f.component(), f.pid() < 0 ? "-" : String.valueOf(f.pid()),
+            p.printf(Locale.ROOT, "  %-22s %8s %18s %15d %11d %15s %11s %9s %22s%n", f.component(),
+                    f.pid() < 0 ? "-" : String.valueOf(f.pid()),
                     f.readyAfterFaultSeconds() < 0 ? "not within 300 s" : seconds(f.readyAfterFaultSeconds()), f.peakLag(),
-                    f.lagBefore(), f.recoveredAfterFaultSeconds() < 0 ? "not within the limit" : seconds(f.recoveredAfterFaultSeconds()));
+                    f.lagBefore(), f.lagBackAfterFaultSeconds() < 0 ? "not in the limit" : seconds(f.lagBackAfterFaultSeconds()),
+                    Chaos.millis(f.p99BeforeMs()), Chaos.millis(f.p99PeakMs()),
+                    f.recoveredAfterFaultSeconds() < 0 ? "not within the limit" : seconds(f.recoveredAfterFaultSeconds()));
         }
         p.printf(Locale.ROOT, "  caught up (every group's lag 0, every outbox published) %s after the load stopped%n",
                 s.caughtUpSeconds() < 0 ? "NOT within " + Chaos.CATCH_UP_LIMIT.toMinutes() + " min" : seconds(s.caughtUpSeconds()));
@@ -134,6 +147,22 @@ final class Results {
         }
         p.printf(Locale.ROOT, "    offer-service's scores = loyalty-service's last score-changed  %d of %d clients differ%n",
                 order.scoresDiffer(), order.scoresCompared());
+        Reconciliation.Decisions dr = r.decisions();
+        if (dr.decided() > 0) {
+            p.printf(Locale.ROOT, "    decisions accepted %d: stored in offer-service %d; crm.offer.decided none %d, more than one %d; "
+                    + "with actions %d, on the timeline (OFFER_PRESENTED) %d%n", dr.decided(), dr.stored(), dr.decidedEventNone(),
+                    dr.decidedEventTwice(), dr.withActions(), dr.presented());
+            p.printf(Locale.ROOT, "    answers accepted %d: recorded with that outcome %d; crm.offer.responded missing %d, more than "
+                    + "one %d; on the timeline (OFFER_RESPONSE) %d%n", dr.answers(), dr.recorded(), dr.respondedEventNone(),
+                    dr.respondedEventTwice(), dr.onTimeline());
+            p.printf(Locale.ROOT, "    applied by interaction-service (inbox per ce_id of those offer events)  once %d, never %d, twice %d%n",
+                    dr.inboxOnce(), dr.inboxNever(), dr.inboxTwice());
+            p.printf(Locale.ROOT, "    model observations added %d, answers that teach a model %d%n", dr.learnt(), dr.toLearn());
+        }
+        if (dr.touchpointsDecidedOnce() + dr.touchpointsNotDecided() > 0) {
+            p.printf(Locale.ROOT, "    touchpoints decided on by offer-service (trigger INTERACTION, causedBy)  once %d, never %d, "
+                    + "twice %d%n", dr.touchpointsDecidedOnce(), dr.touchpointsNotDecided(), dr.touchpointsDecidedTwice());
+        }
         Reconciliation.Bank b = r.bank();
         p.printf(Locale.ROOT, "    the bank's %d clients in every read model: missing %s; open products differ %s; consents differ "
                 + "(offer-service) %d; kept financials differ (loyalty-service) %d%n", b.clients(), b.missing(), b.productsDiffer(),
@@ -141,13 +170,13 @@ final class Results {
         p.printf(Locale.ROOT, "    unpublished outbox rows                      %s%n", r.unpublished());
         Poison.Check deadLetters = s.deadLetters();
         Map<String, Long> perTopic = new TreeMap<>();
-        deadLetters.unexpected().forEach(d -> perTopic.merge(d.topic(), 1L, Long::sum));
+        deadLetters.unexpected().forEach(letter -> perTopic.merge(letter.topic(), 1L, Long::sum));
         p.printf(Locale.ROOT, "    dead letters (the run so far): poison expected %d, found with its reason %d; other dead letters %d %s%n",
                 deadLetters.expected(), deadLetters.matched().size(), deadLetters.unexpected().size(), perTopic);
         deadLetters.matched().forEach(m -> p.printf(Locale.ROOT, "      %s%n", shorten(m)));
         deadLetters.missing().forEach(m -> p.printf(Locale.ROOT, "      MISSING %s%n", m));
-        deadLetters.unexpected().stream().limit(10).forEach(d -> p.printf(Locale.ROOT, "      UNEXPECTED on %s (from %s-%d@%d): %s%n",
-                d.topic(), d.originTopic(), d.originPartition(), d.originOffset(), shorten(d.reason())));
+        deadLetters.unexpected().stream().limit(10).forEach(letter -> p.printf(Locale.ROOT, "      UNEXPECTED on %s (from %s-%d@%d): %s%n",
+                letter.topic(), letter.originTopic(), letter.originPartition(), letter.originOffset(), shorten(letter.reason())));
         p.printf(Locale.ROOT, "  verdict: %s%n", s.passed() ? "PASS (0 lost, 0 applied twice, 0 out of order, "
                 + (deadLetters.expected() == 0 ? "DLQ empty" : "DLQ holds exactly the poison") + ", outboxes empty)" : "FAIL");
         return bytes.toString(StandardCharsets.UTF_8);
@@ -161,19 +190,26 @@ final class Results {
                 .append(run.serviceProcesses()).append(" service processes) ")
                 .append(seconds(run.stackStartSeconds())).append("; bank of ").append(run.clients()).append(" clients loaded in ")
                 .append(seconds(run.bankSeconds())).append(".\n\n");
-        md.append("| scenario | load | sent | accepted | lost | applied twice | out of order | dead-lettered | ready after fault "
-                + "| time to recover | caught up | verdict |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        md.append("| scenario | load | touchpoints sent | accepted | decisions | answers | lost | applied twice | out of order "
+                + "| dead-lettered | ready after fault | lag back | decision p99 load / peak | time to recover | caught up | verdict |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (ScenarioRun s : run.scenarios()) {
-            md.append(String.format(Locale.ROOT, "| %s | %.0f s | %d | %d | %d | %d | %d | %d | %s | %s | %s | %s |%n",
-                    s.scenario().option, s.loadSeconds(), s.load().sent(), s.load().accepted(), s.lost(), s.appliedTwice(),
-                    s.outOfOrder(), s.deadLettered(), seconds(s.readyAfterFaultSeconds()), seconds(s.timeToRecoverSeconds()),
+            md.append(String.format(Locale.ROOT, "| %s | %.0f s | %d | %d | %d | %d | %d | %d | %d | %d | %s | %s | %s | %s | %s | %s |%n",
+                    s.scenario().option, s.loadSeconds(), s.load().sent(), s.load().accepted(), s.decisionLoad().decided(),
+                    s.decisionLoad().answered(), s.lost(), s.appliedTwice(), s.outOfOrder(), s.deadLettered(),
+                    seconds(s.readyAfterFaultSeconds()), seconds(s.lagBackSeconds()),
+                    Chaos.millis(s.decisionP99Ms()) + " / " + Chaos.millis(s.decisionP99PeakMs()), seconds(s.timeToRecoverSeconds()),
                     seconds(s.caughtUpSeconds()), s.passed() ? "PASS" : "FAIL"));
         }
-        md.append("\n*Time to recover*: from the fault until the struck consumer groups' lag is back at or under its highest "
-                + "in the warm-up before the fault (the slowest fault of the scenario). *Caught up*: from the load's stop until "
-                + "every group's lag is 0 and every outbox published. *Lost* counts accepted touchpoints not recorded or not "
-                + "applied by a consumer; *out of order* clients whose newest state a consumer does not hold.\n\n");
+        md.append("\n*Lag back*: from the fault until the struck consumer groups' lag is back at or under its highest in the "
+                + "warm-up before the fault. *Time to recover*: from the fault until both the lag is back and the decision point's "
+                + "p99 over a sliding " + Chaos.P99_WINDOW.toSeconds() + " s window (every `POST /decisions` attempt, a failed "
+                + "one counted as 10 s) is under " + (int) Chaos.P99_TARGET_MS + " ms; \"-\" when that did not happen within the "
+                + "recover limit (the slowest fault of the scenario). *Decision p99*: over the scenario's whole load, and the highest "
+                + "of the sliding window after a fault. *Caught up*: from the load's stop until every group's lag is 0 and every "
+                + "outbox published. *Lost* counts accepted touchpoints, decisions and answers not recorded, not announced or not "
+                + "applied by a consumer (or a touchpoint no decision answered); *applied twice* anything announced, applied, "
+                + "learnt or decided on twice; *out of order* clients whose newest state a consumer does not hold.\n\n");
         md.append("```\n").append(text).append("```\n");
         return md.toString();
     }
@@ -189,6 +225,8 @@ final class Results {
         root.put("clients", run.clients());
         root.put("bankSeconds", run.bankSeconds());
         root.put("passed", run.passed());
+        root.put("decisionP99TargetMs", Chaos.P99_TARGET_MS);
+        root.put("decisionP99WindowSeconds", Chaos.P99_WINDOW.toSeconds());
         ArrayNode scenarios = root.putArray("scenarios");
         for (ScenarioRun s : run.scenarios()) {
             ObjectNode n = scenarios.addObject();
@@ -211,7 +249,22 @@ final class Results {
             n.put("deadLetteredUnexpected", s.deadLetters().unexpected().size());
             n.put("poisonMissing", s.deadLetters().missing().size());
             n.put("unpublishedOutboxRows", s.reconciliation().unpublished().values().stream().mapToLong(Long::longValue).sum());
+            DecisionLoad.Counts d = s.decisionLoad();
+            n.put("decisionsAsked", d.asked());
+            n.put("decisionsAccepted", d.decided());
+            n.put("decisionsWithActions", d.withActions());
+            n.put("decisionsGivenUp", d.decisionsGivenUp());
+            n.put("answersSent", d.answersSent());
+            n.put("answersAccepted", d.answered());
+            n.put("answersGivenUp", d.answersGivenUp());
+            Reconciliation.Decisions dr = s.reconciliation().decisions();
+            n.put("modelObservationsAdded", dr.learnt());
+            n.put("answersThatTeach", dr.toLearn());
+            n.put("touchpointsDecidedOnce", dr.touchpointsDecidedOnce());
+            putMillis(n, "decisionP99Ms", s.decisionP99Ms());
+            putMillis(n, "decisionP99PeakAfterFaultMs", s.decisionP99PeakMs());
             n.put("readyAfterFaultSeconds", s.readyAfterFaultSeconds());
+            n.put("lagBackSeconds", s.lagBackSeconds());
             n.put("timeToRecoverSeconds", s.timeToRecoverSeconds());
             n.put("caughtUpSeconds", s.caughtUpSeconds());
             n.put("passed", s.passed());
@@ -219,13 +272,26 @@ final class Results {
             for (ScenarioRun.Fault f : s.faults()) {
                 faults.addObject().put("component", f.component()).put("pid", f.pid())
                         .put("readyAfterFaultSeconds", f.readyAfterFaultSeconds()).put("peakLag", f.peakLag())
-                        .put("lagBefore", f.lagBefore()).put("recoveredAfterFaultSeconds", f.recoveredAfterFaultSeconds());
+                        .put("lagBefore", f.lagBefore()).put("lagBackAfterFaultSeconds", f.lagBackAfterFaultSeconds());
+                ObjectNode fault = (ObjectNode) faults.get(faults.size() - 1);
+                putMillis(fault, "decisionP99BeforeMs", f.p99BeforeMs());
+                putMillis(fault, "decisionP99PeakMs", f.p99PeakMs());
+                fault.put("recoveredAfterFaultSeconds", f.recoveredAfterFaultSeconds());
             }
         }
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** NaN (not measured) as null: JSON has no NaN. */
+    private static void putMillis(ObjectNode node, String field, double millis) {
+        if (Double.isNaN(millis)) {
+            node.putNull(field);
+        } else {
+            node.put(field, Math.round(millis * 10) / 10.0);
         }
     }
 

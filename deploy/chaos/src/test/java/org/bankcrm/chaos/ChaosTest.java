@@ -129,7 +129,8 @@ class ChaosTest {
         assertEquals(4, json.path("scenarios").path(1).path("deadLettered").asLong());
         assertEquals(-1.0, json.path("scenarios").path(1).path("timeToRecoverSeconds").asDouble(), "not recovered in time");
         assertTrue(json.path("passed").asBoolean());
-        assertTrue(markdown.contains("| replica-kill | 61 s | 300 | 299 | 0 | 0 | 0 | 0 | 31.5 s | 44.0 s | 6.5 s | PASS |"), markdown);
+        assertTrue(markdown.contains("| replica-kill | 61 s | 300 | 299 | 0 | 0 | 0 | 0 | 0 | 0 | 31.5 s | 44.0 s | - / - | 44.0 s | 6.5 s "
+                + "| PASS |"), markdown);
         assertTrue(markdown.contains("2 cores, load average 3.1 2.0 1.0 at the start"), markdown);
         assertTrue(text.contains("summary") && text.contains("verdict: PASS"), text);
     }
@@ -262,5 +263,100 @@ class ChaosTest {
         assertTrue(passed.contains("near the size limit: interaction-service/touchpoint-ingest: notes"), passed);
         String failed = Results.scenario(new ScenarioRun(Scenario.POISON, 10, load, NO_BANK_LOAD, List.of(), clean(10), extra, 3, 1));
         assertTrue(failed.contains("UNEXPECTED on crm.client.events.v1.dlq") && failed.contains("verdict: FAIL"), failed);
+    }
+
+    @Test
+    void theDecisionP99IsTheNearestRankOfASlidingWindowAndAFailedAttemptCountsAsTenSeconds() {
+        DecisionLatency latency = new DecisionLatency(60_000_000_000L);
+        long s = 1_000_000_000L;
+        for (int i = 1; i <= 9; i++) {
+            latency.answered(i * s, 20);
+        }
+        assertTrue(Double.isNaN(latency.p99(10 * s, 10 * s)), "9 samples say nothing");
+        latency.answered(10 * s, 30);
+        assertEquals(30, latency.p99(10 * s, 10 * s));
+        latency.failed(11 * s, 2_000); // no answer after 2 s: counted as 10 s
+        assertEquals(DecisionLatency.FAILED_MILLIS, latency.p99(11 * s, 11 * s));
+        // 100 answered samples of 10..1000 ms: the 99th of 100 by rank
+        DecisionLatency many = new DecisionLatency(60_000_000_000L);
+        for (int i = 1; i <= 100; i++) {
+            many.answered(i * 10_000_000L, i * 10);
+        }
+        assertEquals(990, many.p99(s, s));
+        // the window: only the samples that ended within it
+        assertEquals(10, many.count(s, 100_000_000L));
+        assertTrue(Double.isNaN(many.p99(s, 50_000_000L)), "5 samples in the last 50 ms");
+    }
+
+    @Test
+    void decisionsAndAnswersLostOrDoubledFailTheScenario() {
+        Reconciliation.Decisions clean = new Reconciliation.Decisions(20, 20, 0, 0, 18, 18, 9, 9, 0, 0, 9, 27, 0, 0, 7, 7, 50, 0, 0);
+        Reconciliation.Decisions learntTwice = new Reconciliation.Decisions(20, 20, 0, 0, 18, 18, 9, 9, 0, 0, 9, 27, 0, 0, 7, 8, 50, 0,
+                0);
+        Reconciliation.Decisions answerLost = new Reconciliation.Decisions(20, 20, 0, 0, 18, 18, 9, 8, 1, 0, 8, 26, 1, 0, 7, 7, 50, 0,
+                0);
+        Reconciliation.Decisions decidedTwice = new Reconciliation.Decisions(20, 20, 0, 0, 18, 18, 9, 9, 0, 0, 9, 27, 0, 0, 7, 7, 49, 0,
+                1);
+        assertEquals(0, clean.lost());
+        assertEquals(0, clean.doubled());
+        assertEquals(1, learntTwice.doubled());
+        assertEquals(4, answerLost.lost(), "not recorded, not announced, not on the timeline, not applied");
+        assertEquals(1, decidedTwice.doubled());
+        Reconciliation.Result withClean = withDecisions(clean);
+        assertTrue(withClean.clean());
+        assertFalse(withDecisions(learntTwice).clean());
+        assertFalse(withDecisions(answerLost).clean());
+        assertEquals(1, withDecisions(decidedTwice).doubled());
+
+        TouchpointLoad.Counts load = new TouchpointLoad.Counts(50, 50, 50, 0, 0, 0, 0, 0, 0);
+        DecisionLoad.Counts decisions = new DecisionLoad.Counts(21, 20, 18, 1, 1, 9, 9, 2, 0, 0, 0);
+        ScenarioRun run = new ScenarioRun(Scenario.BROKER_KILL, 10, load, NO_BANK_LOAD, decisions, 42.0,
+                List.of(new ScenarioRun.Fault("broker-kill", -1, 20.0, 80, 10, 30.5, 40.0, 9_000.0, -1)), withClean,
+                NO_DEAD_LETTERS, 0, 3);
+        String report = Results.scenario(run);
+        assertTrue(report.contains("decisions: 21 asked") && report.contains("20 decided (18 with actions)"), report);
+        assertTrue(report.contains("answers accepted 9: recorded with that outcome 9"), report);
+        assertTrue(report.contains("model observations added 7, answers that teach a model 7"), report);
+        assertTrue(report.contains("touchpoints decided on by offer-service (trigger INTERACTION, causedBy)  once 50, never 0, "
+                + "twice 0"), report);
+        assertTrue(report.contains("verdict: PASS"), report);
+        // the lag came back after 30.5 s, the decision p99 never under 100 ms: not recovered
+        assertEquals(30.5, run.lagBackSeconds());
+        assertEquals(-1, run.timeToRecoverSeconds());
+        assertEquals(9_000.0, run.decisionP99PeakMs());
+        String md = Results.markdown(new Results.Run("crm chaos", Instant.EPOCH, Instant.EPOCH,
+                new Results.Machine(2, "1 1 1", "1 1 1", "Java", "Linux"), 60, 8, 10, 10, List.of(run)), report);
+        assertTrue(md.contains("| broker-kill | 10 s | 50 | 50 | 20 | 9 | 0 | 0 | 0 | 0 | 20.0 s | 30.5 s | 42 ms / 9000 ms | - | 3.0 s "
+                + "| PASS |"), md);
+    }
+
+    @Test
+    void decisionsAreInTheLoadUnlessToldOtherwiseAndQuickStartsItsJvmsWithC1Only() {
+        Chaos.Options full = Chaos.Options.parse(new String[0]);
+        assertEquals(4, full.decisionRate());
+        assertEquals(2, full.answerEvery());
+        assertFalse(full.c1Only());
+        Chaos.Options quick = Chaos.Options.parse(new String[] { "--quick" });
+        assertEquals(2, quick.decisionRate());
+        assertTrue(quick.c1Only());
+        assertEquals(10, quick.recoverSeconds());
+        assertFalse(Chaos.Options.parse(new String[] { "--quick", "--full-jit" }).c1Only());
+        assertEquals(0, Chaos.Options.parse(new String[] { "--answer-share", "0" }).answerEvery());
+        assertEquals(1, Chaos.Options.parse(new String[] { "--answer-share", "1" }).answerEvery());
+        assertThrows(IllegalArgumentException.class, () -> Chaos.Options.parse(new String[] { "--decision-rate", "-1" }));
+        assertThrows(IllegalArgumentException.class, () -> Chaos.Options.parse(new String[] { "--answer-share", "2" }));
+    }
+
+    @Test
+    void theTouchpointIdsInteractionServiceDerivesFromOfferEventsAreRecomputedTheSameWay() {
+        // OfferTouchpoints.presentedId / responseId: name-based UUIDs of the event type and the id
+        java.util.UUID decision = java.util.UUID.fromString("7d0c1a7e-6a43-4b2a-9b61-3f0e1f0a1b2c");
+        assertEquals(java.util.UUID.nameUUIDFromBytes(("crm.offer.decided:" + decision).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                Reconciliation.presentedTouchpoint(decision));
+        assertEquals(3, Reconciliation.respondedTouchpoint(decision).version());
+    }
+
+    private static Reconciliation.Result withDecisions(Reconciliation.Decisions decisions) {
+        return new Reconciliation.Result(50, 50, 0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 1, Map.of(), IN_ORDER, BANK, decisions);
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The short version of {@code crm chaos} in {@code ./mvnw verify} (issue 21): the packaged CRM with two replicas of
  * loyalty-service (one consumer group), touchpoints at 5/s over REST and the ingest topic, SIGKILL to one replica in the
- * middle of them, started again after 10 s; then the catch-up and the reconciliation from the databases. Every accepted
+ * middle of them, started again after 10 s, and channels asking for decisions (1/s) and answering half of them; then the catch-up and the reconciliation from the databases. Every accepted
  * touchpoint must be recorded once and applied exactly once by loyalty- and offer-service, every consumer of state must
  * hold each client's newest state, nothing may be dead-lettered and no outbox row left. The stack's log and the reports
  * stay under {@code deploy/chaos/target/verify-run-<time>/}.
@@ -30,7 +30,8 @@ class ReplicaKillUnderLoadTest {
                 .replace(":", ""));
         Files.createDirectories(home);
         String[] args = { "--scenario", "replica-kill", "--replicas", "1,loyalty-service=2", "--clients", "5", "--bare-bank",
-                "--rate", "5", "--topic-share", "0.25", "--warm", "10", "--down", "5", "--settle", "5", "--recover-limit", "10" };
+                "--rate", "5", "--topic-share", "0.25", "--warm", "10", "--down", "5", "--settle", "5", "--recover-limit", "10",
+                "--decision-rate", "1" };
         long began = System.nanoTime();
         Results.Run run;
         try (PrintStream log = new PrintStream(Files.newOutputStream(home.resolve("chaos.log")), true, StandardCharsets.UTF_8)) {
@@ -61,6 +62,14 @@ class ReplicaKillUnderLoadTest {
         assertEquals(0, kill.outOfOrder(), "clients whose newest state a consumer does not hold: " + r.order());
         assertTrue(kill.deadLetters().clean(), "dead letters: " + kill.deadLetters());
         assertTrue(kill.caughtUpSeconds() >= 0, "every group and outbox caught up after the load");
+        // the channels' decisions and answers under the same kill: each stored, announced and applied once, each
+        // touchpoint decided on by exactly one event-chain decision
+        Reconciliation.Decisions d = r.decisions();
+        assertTrue(d.decided() > 0, "decisions accepted: " + kill.decisionLoad());
+        assertEquals(d.decided(), d.stored(), "decisions stored");
+        assertEquals(0, d.lost(), "decisions, answers or touchpoints' decisions lost: " + d);
+        assertEquals(0, d.doubled(), "decisions, answers or touchpoints' decisions doubled: " + d);
+        assertEquals(r.accepted(), d.touchpointsDecidedOnce(), "each touchpoint decided on once: " + d);
         assertTrue(r.clean() && kill.passed() && run.passed(), Results.text(run));
         assertTrue(Files.exists(home.resolve("chaos.json")) && Files.exists(home.resolve("chaos-report.md")));
     }

@@ -52,6 +52,14 @@ record Settings(
                 kafkaJvmOptions, services, console, servicesDatabasePort);
     }
 
+    /** These settings with {@code more} JVM options for the broker after the configured ones. */
+    Settings withKafkaJvmOptions(List<String> more) {
+        List<String> options = new ArrayList<>(kafkaJvmOptions);
+        options.addAll(more);
+        return new Settings(layout, postgresPort, kafkaPort, controllerPort, partitions, startTimeout, serviceJvmOptions,
+                List.copyOf(options), services, console, servicesDatabasePort);
+    }
+
     /** These settings with the services connecting to PostgreSQL through {@code port} (a {@link DatabaseProxy}). */
     Settings withServicesDatabasePort(int port) {
         return new Settings(layout, postgresPort, kafkaPort, controllerPort, partitions, startTimeout, serviceJvmOptions,

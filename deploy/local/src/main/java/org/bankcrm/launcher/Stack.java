@@ -139,6 +139,15 @@ public final class Stack {
     }
 
     /**
+     * This stack, not started yet, with {@code serviceOptions} added to every service's JVM options and {@code kafkaOptions}
+     * to the broker's (after the configured ones, so they win), e.g. a JIT setting for a faster start.
+     */
+    public Stack withJvmOptions(List<String> serviceOptions, List<String> kafkaOptions) {
+        return new Stack(settings.withServiceJvmOptions(serviceOptions).withKafkaJvmOptions(kafkaOptions), brokerClasspath,
+                stateFile, out);
+    }
+
+    /**
      * This stack, not started yet, with its services connecting to PostgreSQL through a TCP relay on a port free now, so
      * that {@link #refuseDatabaseConnections()} can make the database unreachable while it keeps running.
      */

@@ -56,62 +56,99 @@ class KafkaEventPublisher implements AutoCloseable {
         this.factory = factory;
     }
 
+    /**
+     * Sends the round's events and waits for the broker's acknowledgements. A client's events go in waves: its first
+     * pending event in the first wave, its second in the second, and so on, each wave sent once the previous one is
+     * acknowledged, so an event is handed to the producer only after every earlier event of its client is on the broker.
+     * Sending a client's events together let a later one reach the broker although an earlier one failed: the producer
+     * splits a round into batches of at most batch.size per partition, and a batch can fail (expired while the broker
+     * was away, refused) while the next one is written (crm chaos, broker-kill: a client's sequences 20-21 on the topic
+     * before 1-19, every consumer then skipping 1-19 as older than the state it held). Other clients are not held back.
+     * A refusal at send() (see {@link #refusal}) ends the round for every client.
+     */
     Result publish(List<PendingEvent> events) {
         Producer<String, byte[]> kafka = producer();
-        Map<PendingEvent, Future<RecordMetadata>> sent = new LinkedHashMap<>();
         Map<Long, String> failed = new LinkedHashMap<>();
+        Set<Long> acknowledged = new HashSet<>();
+        Set<String> blockedKeys = new HashSet<>();
         String refused = null;
-        for (PendingEvent event : events) {
+        for (List<PendingEvent> wave : waves(events)) {
+            Map<PendingEvent, Future<RecordMetadata>> sent = new LinkedHashMap<>();
+            for (PendingEvent event : wave) {
+                if (refused != null || blockedKeys.contains(event.key())) {
+                    continue; // not handed to the producer at all: reported below
+                }
+                try {
+                    Future<RecordMetadata> future = kafka.send(toRecord(event));
+                    String refusal = refusal(future);
+                    if (refusal != null) {
+                        refused = refusal;
+                        failed.put(event.id(), refused);
+                        blockedKeys.add(event.key());
+                    } else {
+                        sent.put(event, future);
+                    }
+                } catch (RuntimeException e) {
+                    // send() refused the record itself (e.g. no metadata within max.block.ms while the broker is down).
+                    // Stop the round here: a later record sent now could reach a broker that has come back, be held
+                    // back behind this one and go again next round - on the topic twice, and out of its client's order.
+                    refused = describe(e);
+                    failed.put(event.id(), refused);
+                    blockedKeys.add(event.key());
+                }
+            }
+            for (Map.Entry<PendingEvent, Future<RecordMetadata>> entry : sent.entrySet()) {
+                try {
+                    entry.getValue().get();
+                    acknowledged.add(entry.getKey().id());
+                } catch (ExecutionException e) {
+                    failed.put(entry.getKey().id(), describe(e.getCause()));
+                    blockedKeys.add(entry.getKey().key());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failed.put(entry.getKey().id(), "interrupted");
+                    blockedKeys.add(entry.getKey().key());
+                    refused = "interrupted";
+                }
+            }
             if (refused != null) {
-                // not handed to the producer at all: nothing of it can reach the broker, so nothing is sent twice
-                failed.put(event.id(), "not sent after an earlier refusal in this round: " + refused);
+                break;
+            }
+        }
+        // Per key, only the rows acknowledged before the first failure count as published; the others were not sent
+        // and go again next round, after the failed one, so the client's order holds.
+        List<Long> published = new ArrayList<>();
+        Set<String> failedKeys = new HashSet<>();
+        for (PendingEvent event : events) {
+            if (!failed.containsKey(event.id()) && !failedKeys.contains(event.key()) && acknowledged.contains(event.id())) {
+                published.add(event.id());
                 continue;
             }
-            try {
-                Future<RecordMetadata> future = kafka.send(toRecord(event));
-                String refusal = refusal(future);
-                if (refusal != null) {
-                    refused = refusal;
-                    failed.put(event.id(), refused);
-                } else {
-                    sent.put(event, future);
-                }
-            } catch (RuntimeException e) {
-                // send() refused the record itself (e.g. no metadata within max.block.ms while the broker is down).
-                // Stop the round here: a later record of the same client sent now could reach a broker that has come
-                // back, be held back behind this one below and go again next round - on the topic twice, and after
-                // the refused one's resend behind it: out of its client's order (crm chaos, broker-kill, found both).
-                refused = describe(e);
-                failed.put(event.id(), refused);
+            if (!failed.containsKey(event.id())) {
+                failed.put(event.id(), refused != null ? "not sent after an earlier refusal in this round: " + refused
+                        : "not sent: an earlier event of the same client failed in this round");
             }
-        }
-        for (Map.Entry<PendingEvent, Future<RecordMetadata>> entry : sent.entrySet()) {
-            try {
-                entry.getValue().get();
-            } catch (ExecutionException e) {
-                failed.put(entry.getKey().id(), describe(e.getCause()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failed.put(entry.getKey().id(), "interrupted");
-            }
-        }
-        // Per key, only the rows before the first failure count as published: a later row of the same
-        // client stays pending and goes again after the failed one, so the client's order holds.
-        List<Long> published = new ArrayList<>();
-        Set<String> blockedKeys = new HashSet<>();
-        for (PendingEvent event : events) {
-            if (failed.containsKey(event.id()) || blockedKeys.contains(event.key())) {
-                blockedKeys.add(event.key());
-                failed.putIfAbsent(event.id(), "held back behind an earlier event of the same client");
-            } else {
-                published.add(event.id());
-            }
+            failedKeys.add(event.key());
         }
         if (!failed.isEmpty()) {
             // A producer that lost records may hold stale sequence state; start the next round afresh.
             resetProducer();
         }
         return new Result(published, failed);
+    }
+
+    /** The events in waves: the n-th wave holds the n-th event of each key, in the round's order. */
+    static List<List<PendingEvent>> waves(List<PendingEvent> events) {
+        Map<String, Integer> perKey = new java.util.HashMap<>();
+        List<List<PendingEvent>> waves = new ArrayList<>();
+        for (PendingEvent event : events) {
+            int n = perKey.merge(event.key(), 1, Integer::sum) - 1;
+            if (n == waves.size()) {
+                waves.add(new ArrayList<>());
+            }
+            waves.get(n).add(event);
+        }
+        return waves;
     }
 
     /**

@@ -32,6 +32,8 @@ class KafkaEventPublisherRefusalTest {
     static final String TOPIC = "crm.client.events.v1";
     /** Not on the broker, and the broker creates no topic by itself: the metadata wait for it times out. */
     static final String MISSING = "crm.not-created.v1";
+    /** The topic of the test of a failed batch. */
+    static final String WAVES = "crm.client-waves.v1";
 
     static KafkaClusterTestKit kafka;
 
@@ -50,7 +52,7 @@ class KafkaEventPublisherRefusalTest {
         kafka.startup();
         kafka.waitForReadyBrokers();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1), new NewTopic(WAVES, 1, (short) 1))).all().get();
         }
     }
 
@@ -85,6 +87,98 @@ class KafkaEventPublisherRefusalTest {
             assertThat(next.published()).containsExactly(2L, 3L);
             assertThat(recordsOn(TOPIC)).isEqualTo(2);
         }
+    }
+
+    /**
+     * On a real broker: a client's event goes to the producer only once the client's earlier event of the round is on
+     * the broker, so when an earlier one fails none of the later ones can be there. A round used to hand all its events
+     * to the producer at once; the producer sends them in batches (at most batch.size each), and crm chaos's broker-kill
+     * found a client's first batch failed (expired while the broker was away) and its next written: sequences 20-21 on
+     * the topic ahead of 1-19, and 1-21 again after them next round, so that every consumer of client events skipped the
+     * client's registration and products as older than the state it held. Here the producer is the real one on a real
+     * broker, but the first event of c-1 fails as an expired batch does: its future fails a moment after send(). On the
+     * old publisher c-1's second event reached the broker (keys on the broker ["c-1", "c-2", "c-2"]).
+     */
+    @Test
+    void whenAClientsEventFailsAfterSendNoneOfItsLaterEventsReachesTheBroker() throws Exception {
+        java.util.concurrent.ScheduledExecutorService later = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        java.util.List<String> handedOver = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
+        Properties config = KafkaEventPublisher.producerConfig(kafka.bootstrapServers(), KafkaSecuritySettingsTest.OUTBOX,
+                "client-service-outbox", Map.of());
+        try (KafkaEventPublisher publisher = new KafkaEventPublisher(() -> expiringFirst(
+                new org.apache.kafka.clients.producer.KafkaProducer<>(config), "c-1", expired, later, handedOver))) {
+            KafkaEventPublisher.Result result = publisher.publish(List.of(event(21, WAVES, "c-1"), event(22, WAVES, "c-1"),
+                    event(23, WAVES, "c-2"), event(24, WAVES, "c-2")));
+
+            assertThat(keysOn(WAVES)).as("keys of the records on the broker").containsExactly("c-2", "c-2");
+            assertThat(result.failed()).containsOnlyKeys(21L, 22L);
+            assertThat(result.failed().get(21L)).contains("Expiring 1 record");
+            assertThat(result.published()).containsExactly(23L, 24L);
+            assertThat(handedOver).as("records handed to the producer, in turn").containsExactly("e-21", "e-23", "e-24");
+            handedOver.clear();
+
+            // the next round: c-1's events in order, once
+            KafkaEventPublisher.Result next = publisher.publish(List.of(event(21, WAVES, "c-1"), event(22, WAVES, "c-1")));
+            assertThat(next.published()).containsExactly(21L, 22L);
+            assertThat(handedOver).containsExactly("e-21", "e-22");
+            assertThat(keysOn(WAVES)).containsExactly("c-2", "c-2", "c-1", "c-1");
+        } finally {
+            later.shutdownNow();
+        }
+    }
+
+    /**
+     * The real producer, except that the first record of {@code key} is not sent: its future fails 200 ms after send()
+     * as a batch that expired does ("Expiring 1 record(s)"). Every record handed over is noted by its ce_id.
+     */
+    @SuppressWarnings("unchecked")
+    private static org.apache.kafka.clients.producer.Producer<String, byte[]> expiringFirst(
+            org.apache.kafka.clients.producer.Producer<String, byte[]> real, String key,
+            java.util.concurrent.atomic.AtomicBoolean expired, java.util.concurrent.ScheduledExecutorService later,
+            List<String> handedOver) {
+        return (org.apache.kafka.clients.producer.Producer<String, byte[]>) Proxy.newProxyInstance(
+                KafkaEventPublisherRefusalTest.class.getClassLoader(),
+                new Class<?>[] { org.apache.kafka.clients.producer.Producer.class }, (proxy, method, args) -> {
+                    if (method.getName().equals("send")) {
+                        var record = (org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>) args[0];
+                        handedOver.add(new String(record.headers().lastHeader("ce_id").value(),
+                                java.nio.charset.StandardCharsets.UTF_8));
+                        if (key.equals(record.key()) && expired.compareAndSet(false, true)) {
+                            var future = new java.util.concurrent.CompletableFuture<org.apache.kafka.clients.producer.RecordMetadata>();
+                            later.schedule(() -> future.completeExceptionally(new org.apache.kafka.common.errors.TimeoutException(
+                                    "Expiring 1 record(s) for " + record.topic() + "-0: 120000 ms has passed since batch creation")),
+                                    200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                            return future;
+                        }
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static List<String> keysOn(String topic) {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", kafka.bootstrapServers());
+        config.put("group.id", "keys-" + System.nanoTime());
+        config.put("auto.offset.reset", "earliest");
+        config.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        config.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        List<String> keys = new java.util.ArrayList<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(config)) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (consumer.position(partition) < end && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> keys.add(r.key()));
+            }
+        }
+        return keys;
     }
 
     private static PendingEvent event(long id, String topic, String client) {

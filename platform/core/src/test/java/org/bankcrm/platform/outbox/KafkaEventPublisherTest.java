@@ -60,27 +60,40 @@ class KafkaEventPublisherTest {
     }
 
     @Test
-    void aFailedEventHoldsBackTheLaterEventsOfTheSameClientButNoOtherClients() {
+    void aClientsNextEventIsSentOnlyOnceTheEarlierOneIsOnTheBrokerAndAFailureKeepsTheRestBackButNoOtherClients() {
         var mock = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
         var publisher = new KafkaEventPublisher(() -> mock);
         var events = List.of(event(1, "c-1"), event(2, "c-2"), event(3, "c-1"), event(4, "c-2"));
 
         Thread broker = new Thread(() -> {
-            while (mock.history().size() < 4) {
+            while (mock.history().size() < 2) {
                 Thread.onSpinWait();
             }
+            // the first wave: each client's first event, nothing of their second yet
             mock.errorNext(new TimeoutException("broker unreachable")); // event 1 (c-1)
             mock.completeNext(); // event 2 (c-2)
-            mock.completeNext(); // event 3 (c-1): on the broker, but after a failed one of its client
-            mock.completeNext(); // event 4 (c-2)
+            while (mock.history().size() < 3) {
+                Thread.onSpinWait();
+            }
+            mock.completeNext(); // event 4 (c-2); event 3 (c-1) never goes: its client's event 1 failed
         });
         broker.start();
         var result = publisher.publish(events);
 
+        assertThat(mock.history()).extracting(ProducerRecord::value).extracting(v -> new String(v, StandardCharsets.UTF_8))
+                .as("records handed to the producer").containsExactly("{\"n\":1}", "{\"n\":2}", "{\"n\":4}");
         assertThat(result.published()).containsExactly(2L, 4L);
         assertThat(result.failed()).containsOnlyKeys(1L, 3L);
         assertThat(result.failed().get(1L)).contains("broker unreachable");
-        assertThat(result.failed().get(3L)).contains("held back");
+        assertThat(result.failed().get(3L)).contains("an earlier event of the same client failed");
+    }
+
+    @Test
+    void theRoundGoesInWavesOfOneEventPerClientInTheirOrder() {
+        var waves = KafkaEventPublisher.waves(List.of(event(1, "c-1"), event(2, "c-1"), event(3, "c-2"), event(4, "c-1"),
+                event(5, "c-3")));
+        assertThat(waves).extracting(w -> w.stream().map(PendingEvent::id).toList())
+                .containsExactly(List.of(1L, 3L, 5L), List.of(2L), List.of(4L));
     }
 
     @Test
