@@ -7,20 +7,15 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bankcrm.platform.security.Roles;
 import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CloudEventRecords;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.bankcrm.platform.testing.EventContracts;
-import org.bankcrm.platform.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -37,17 +32,6 @@ import io.restassured.path.json.JsonPath;
 @CallsAs({ Roles.CHANNEL, Roles.ANALYST })
 class BatchCoalescingTest {
 
-    /** Sends the records in one produce request (one record batch of the partition), so one poll reads them all. */
-    static void sendTogether(List<ProducerRecord<String, String>> records) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.get().bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "1000");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            records.forEach(producer::send);
-            producer.flush();
-        }
-    }
 
     @Test
     void threeComplaintsOfOneClientInOnePollCauseOneRescoringThatNamesThemAll() {
@@ -64,7 +48,7 @@ class BatchCoalescingTest {
             complaints.add(id);
             records.add(TestEvents.bankCausedComplaint(clientId, id));
         }
-        sendTogether(records);
+        CloudEventRecords.sendTogether(records);
         await().atMost(LoyaltyChainTest.WAIT).until(() -> LoyaltyChainTest.eventsApplied(clientId) == 4);
 
         await().during(Duration.ofSeconds(2)).atMost(LoyaltyChainTest.WAIT)

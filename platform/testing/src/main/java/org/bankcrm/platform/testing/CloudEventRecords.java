@@ -2,11 +2,16 @@ package org.bankcrm.platform.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Builds binary-mode CloudEvent records the way the producers' outbox relays write them. */
 public final class CloudEventRecords {
@@ -53,5 +58,20 @@ public final class CloudEventRecords {
 
     private static byte[] bytes(String value) {
         return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Sends the records to the test broker in one produce request (one record batch per partition, linger 1 s), so that
+     * a batch consumer reads them in one poll: what a test of coalescing needs.
+     */
+    public static void sendTogether(List<ProducerRecord<String, String>> records) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.get().bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "1000");
+        try (var producer = new KafkaProducer<String, String>(props, new StringSerializer(), new StringSerializer())) {
+            records.forEach(producer::send);
+            producer.flush();
+        }
     }
 }
