@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,8 +62,8 @@ final class DecisionLoad implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final ThreadPoolExecutor workers = new ThreadPoolExecutor(WORKERS, WORKERS, 0, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(QUEUE), daemon("chaos-decisions"));
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("chaos-decision-ticker"));
+            new LinkedBlockingQueue<>(QUEUE), TouchpointLoad.daemon("chaos-decisions"));
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(TouchpointLoad.daemon("chaos-decision-ticker"));
 
     private final Map<UUID, Decision> decisions = new ConcurrentHashMap<>();
     private final Map<UUID, Answer> answers = new ConcurrentHashMap<>();
@@ -211,13 +210,5 @@ final class DecisionLoad implements AutoCloseable {
     public void close() {
         ticker.shutdownNow();
         workers.shutdownNow();
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return r -> {
-            Thread thread = new Thread(r, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

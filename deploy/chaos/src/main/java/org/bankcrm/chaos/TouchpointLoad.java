@@ -207,7 +207,8 @@ final class TouchpointLoad implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    private static ThreadFactory daemon(String name) {
+    /** Daemon threads named {@code name}, for the loads' timers and workers. */
+    static ThreadFactory daemon(String name) {
         return r -> {
             Thread thread = new Thread(r, name);
             thread.setDaemon(true);
