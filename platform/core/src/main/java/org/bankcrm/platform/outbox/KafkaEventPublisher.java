@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -33,17 +34,38 @@ class KafkaEventPublisher implements AutoCloseable {
     record Result(List<Long> published, Map<Long, String> failed) {
     }
 
+    /**
+     * The producer's batch.size: below the broker's default message.max.bytes (1,048,588) and the producer's
+     * max.request.size (1,048,576), so a full batch is always accepted as one.
+     */
+    static final int BATCH_BYTES = 1_000_000;
+    /** The most a step puts on one topic, by {@link #size}: room to spare in a batch. */
+    static final long STEP_BYTES = 900_000;
+
     private final Supplier<Producer<String, byte[]>> factory;
+    private final long stepBytes;
     private Producer<String, byte[]> producer;
 
     KafkaEventPublisher(String bootstrapServers, OutboxConfig outbox, String clientId, Map<String, String> security) {
         Properties config = producerConfig(bootstrapServers, outbox, clientId, security);
         this.factory = () -> new KafkaProducer<>(config);
+        this.stepBytes = STEP_BYTES;
     }
 
-    /** The producer's settings: ours, plus the broker's security settings (SASL, TLS) as the connectors get them. */
+    /**
+     * The producer's settings: ours, plus the broker's security settings (SASL, TLS) as the connectors get them. The
+     * producer holds what it is given (linger.ms: what delivery.timeout.ms leaves after request.timeout.ms, which
+     * Kafka requires) until {@link #publish} flushes a step, and a step's records of a partition fit one batch.
+     */
     static Properties producerConfig(String bootstrapServers, OutboxConfig outbox, String clientId, Map<String, String> security) {
-        return ProducerSettings.reliable(bootstrapServers, clientId, security, outbox.deliveryTimeout(), outbox.maxBlock());
+        Properties config = ProducerSettings.reliable(bootstrapServers, clientId, security, outbox.deliveryTimeout(),
+                outbox.maxBlock());
+        long delivery = outbox.deliveryTimeout().toMillis();
+        long request = Math.min(10_000, delivery / 2);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) request);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, (int) (delivery - request));
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES);
+        return config;
     }
 
     /** The security settings of the producer, as {@link ProducerSettings#security} reads them. */
@@ -53,18 +75,29 @@ class KafkaEventPublisher implements AutoCloseable {
 
     /** For tests: a publisher on another producer, e.g. Kafka's MockProducer. */
     KafkaEventPublisher(Supplier<Producer<String, byte[]>> factory) {
+        this(factory, STEP_BYTES);
+    }
+
+    /** For tests: a publisher on another producer, packing steps of at most {@code stepBytes}. */
+    KafkaEventPublisher(Supplier<Producer<String, byte[]>> factory, long stepBytes) {
         this.factory = factory;
+        this.stepBytes = stepBytes;
     }
 
     /**
-     * Sends the round's events and waits for the broker's acknowledgements. A client's events go in waves: its first
-     * pending event in the first wave, its second in the second, and so on, each wave sent once the previous one is
-     * acknowledged, so an event is handed to the producer only after every earlier event of its client is on the broker.
-     * Sending a client's events together let a later one reach the broker although an earlier one failed: the producer
-     * splits a round into batches of at most batch.size per partition, and a batch can fail (expired while the broker
-     * was away, refused) while the next one is written (crm chaos, broker-kill: a client's sequences 20-21 on the topic
-     * before 1-19, every consumer then skipping 1-19 as older than the state it held). Other clients are not held back.
-     * A refusal at send() (see {@link #refusal}) ends the round for every client.
+     * Sends the round's events and waits for the broker's acknowledgements, so that no event of a client can be on the
+     * broker unless every earlier event of that client is. The producer writes a partition's records in batches, and a
+     * batch is written whole or not at all; but it splits a partition's records into several batches (at most
+     * batch.size each, or whatever the sender took while records were still coming) and one batch can fail (expired
+     * while the broker was away) while the next one is written: crm chaos's broker-kill found a client's sequences
+     * 20-21 on the topic before 1-19, and every consumer then skipped 1-19 as older than the state it held.
+     * <p>
+     * So the round goes in {@linkplain #steps steps}: a step's records are handed to the producer, which holds them
+     * (linger.ms far above the time a step takes), then flushed as one batch per partition; the next step goes once
+     * the broker has answered. A client's events are in one step whenever they fit ({@link #STEP_BYTES}), so they are
+     * written or refused together, in one produce request for the whole round in the usual case. A client whose
+     * events do not fit, or whose events go to more than one topic, has them one per step, each step waiting for the
+     * previous one's acknowledgement. A refusal at send() (see {@link #refusal}) ends the round for every client.
      */
     Result publish(List<PendingEvent> events) {
         Producer<String, byte[]> kafka = producer();
@@ -72,14 +105,18 @@ class KafkaEventPublisher implements AutoCloseable {
         Set<Long> acknowledged = new HashSet<>();
         Set<String> blockedKeys = new HashSet<>();
         String refused = null;
-        for (List<PendingEvent> wave : waves(events)) {
+        Map<PendingEvent, ProducerRecord<String, byte[]>> records = new LinkedHashMap<>();
+        for (PendingEvent event : events) {
+            records.put(event, toRecord(event));
+        }
+        for (List<PendingEvent> step : steps(events, event -> size(records.get(event)), stepBytes)) {
             Map<PendingEvent, Future<RecordMetadata>> sent = new LinkedHashMap<>();
-            for (PendingEvent event : wave) {
+            for (PendingEvent event : step) {
                 if (refused != null || blockedKeys.contains(event.key())) {
                     continue; // not handed to the producer at all: reported below
                 }
                 try {
-                    Future<RecordMetadata> future = kafka.send(toRecord(event));
+                    Future<RecordMetadata> future = kafka.send(records.get(event));
                     String refusal = refusal(future);
                     if (refusal != null) {
                         refused = refusal;
@@ -96,6 +133,11 @@ class KafkaEventPublisher implements AutoCloseable {
                     failed.put(event.id(), refused);
                     blockedKeys.add(event.key());
                 }
+            }
+            try {
+                kafka.flush(); // the step's records leave now, one batch per partition, and are answered
+            } catch (RuntimeException e) {
+                refused = refused != null ? refused : describe(e); // interrupted: the futures below say what got through
             }
             for (Map.Entry<PendingEvent, Future<RecordMetadata>> entry : sent.entrySet()) {
                 try {
@@ -137,18 +179,59 @@ class KafkaEventPublisher implements AutoCloseable {
         return new Result(published, failed);
     }
 
-    /** The events in waves: the n-th wave holds the n-th event of each key, in the round's order. */
-    static List<List<PendingEvent>> waves(List<PendingEvent> events) {
-        Map<String, Integer> perKey = new java.util.HashMap<>();
-        List<List<PendingEvent>> waves = new ArrayList<>();
+    /**
+     * The round in steps, each sent and flushed before the next. Per topic, whole clients (all their events of the
+     * round, in order) are packed into steps of at most {@code stepBytes}: a step's records of one partition then fit
+     * one producer batch, written or refused whole. A client whose events alone exceed it, or go to several topics,
+     * is not packed: its n-th event goes in the n-th of the steps that follow the packed ones, one event per client
+     * per step, as the broker must have the previous one before the next is sent.
+     */
+    static List<List<PendingEvent>> steps(List<PendingEvent> events, java.util.function.ToLongFunction<PendingEvent> size,
+            long stepBytes) {
+        Map<String, List<PendingEvent>> byKey = new LinkedHashMap<>();
         for (PendingEvent event : events) {
-            int n = perKey.merge(event.key(), 1, Integer::sum) - 1;
-            if (n == waves.size()) {
-                waves.add(new ArrayList<>());
-            }
-            waves.get(n).add(event);
+            byKey.computeIfAbsent(event.key(), key -> new ArrayList<>()).add(event);
         }
-        return waves;
+        List<List<PendingEvent>> packed = new ArrayList<>();
+        Map<String, Integer> openStep = new java.util.HashMap<>(); // per topic: the step being filled
+        Map<String, Long> openBytes = new java.util.HashMap<>();
+        List<List<PendingEvent>> oneByOne = new ArrayList<>();
+        for (List<PendingEvent> client : byKey.values()) {
+            String topic = client.get(0).topic();
+            long bytes = client.stream().mapToLong(size).sum();
+            if (bytes > stepBytes || client.stream().anyMatch(event -> !event.topic().equals(topic))) {
+                for (int n = 0; n < client.size(); n++) {
+                    if (n == oneByOne.size()) {
+                        oneByOne.add(new ArrayList<>());
+                    }
+                    oneByOne.get(n).add(client.get(n));
+                }
+                continue;
+            }
+            Integer step = openStep.get(topic);
+            if (step == null || openBytes.get(topic) + bytes > stepBytes) {
+                step = openStep.getOrDefault(topic, -1) + 1; // the topic's next step
+                openStep.put(topic, step);
+                openBytes.put(topic, 0L);
+            }
+            openBytes.merge(topic, bytes, Long::sum);
+            while (packed.size() <= step) {
+                packed.add(new ArrayList<>());
+            }
+            packed.get(step).addAll(client);
+        }
+        List<List<PendingEvent>> steps = new ArrayList<>(packed);
+        steps.addAll(oneByOne);
+        return steps;
+    }
+
+    /** An upper bound of the bytes a record takes in a producer batch (varints, attributes, deltas included). */
+    static long size(ProducerRecord<String, byte[]> record) {
+        long bytes = 32 + record.key().getBytes(StandardCharsets.UTF_8).length + record.value().length;
+        for (var header : record.headers()) {
+            bytes += 10 + header.key().getBytes(StandardCharsets.UTF_8).length + header.value().length;
+        }
+        return bytes;
     }
 
     /**

@@ -34,6 +34,8 @@ class KafkaEventPublisherRefusalTest {
     static final String MISSING = "crm.not-created.v1";
     /** The topic of the test of a failed batch. */
     static final String WAVES = "crm.client-waves.v1";
+    /** The topic of the test of one batch per round. */
+    static final String TOGETHER = "crm.client-together.v1";
 
     static KafkaClusterTestKit kafka;
 
@@ -52,7 +54,8 @@ class KafkaEventPublisherRefusalTest {
         kafka.startup();
         kafka.waitForReadyBrokers();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1), new NewTopic(WAVES, 1, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1), new NewTopic(WAVES, 1, (short) 1),
+                    new NewTopic(TOGETHER, 1, (short) 1))).all().get();
         }
     }
 
@@ -74,24 +77,63 @@ class KafkaEventPublisherRefusalTest {
             KafkaEventPublisher.Result result = publisher.publish(List.of(
                     event(1, MISSING, "c-1"), // refused: no metadata within max.block.ms
                     event(2, TOPIC, "c-1"), // the same client's next event
-                    event(3, TOPIC, "c-2")));
+                    event(3, TOPIC, "c-2"))); // another client's, packed into the first step: it goes before c-1's
 
-            assertThat(result.published()).isEmpty();
-            assertThat(result.failed()).containsOnlyKeys(1L, 2L, 3L);
+            assertThat(result.published()).containsExactly(3L);
+            assertThat(result.failed()).containsOnlyKeys(1L, 2L);
             assertThat(result.failed().get(1L)).contains("not present in metadata");
             assertThat(result.failed().get(2L)).contains("not sent after an earlier refusal");
-            assertThat(recordsOn(TOPIC)).as("records on the broker that the round reports as not published").isZero();
+            assertThat(recordsOn(TOPIC)).as("records on the broker: only what the round reports as published").isEqualTo(1);
 
-            // the next round, the refusal gone: everything goes, in order, once
-            KafkaEventPublisher.Result next = publisher.publish(List.of(event(2, TOPIC, "c-1"), event(3, TOPIC, "c-2")));
-            assertThat(next.published()).containsExactly(2L, 3L);
+            // the next round, the refusal gone: the rest goes, once
+            KafkaEventPublisher.Result next = publisher.publish(List.of(event(2, TOPIC, "c-1")));
+            assertThat(next.published()).containsExactly(2L);
             assertThat(recordsOn(TOPIC)).isEqualTo(2);
         }
     }
 
     /**
-     * On a real broker: a client's event goes to the producer only once the client's earlier event of the round is on
-     * the broker, so when an earlier one fails none of the later ones can be there. A round used to hand all its events
+     * On a real broker: a round's events of one partition leave as one batch in one produce request, also beyond the
+     * producer's default batch.size (16 KB) - a batch is written whole or not at all, so a client's later event cannot
+     * be on the broker without its earlier ones. (With linger.ms 0 and that batch size the producer split such a
+     * round into several batches, the first of which could expire while the next was written.)
+     */
+    @Test
+    void aRoundsEventsOfAPartitionLeaveAsOneBatchInOneRequest() throws Exception {
+        Properties config = KafkaEventPublisher.producerConfig(kafka.bootstrapServers(), KafkaSecuritySettingsTest.OUTBOX,
+                "client-service-outbox", Map.of());
+        var real = new java.util.concurrent.atomic.AtomicReference<org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>>();
+        try (KafkaEventPublisher publisher = new KafkaEventPublisher(() -> {
+            real.set(new org.apache.kafka.clients.producer.KafkaProducer<>(config));
+            return real.get();
+        })) {
+            List<PendingEvent> round = new java.util.ArrayList<>();
+            String notes = "x".repeat(1_000);
+            for (int i = 1; i <= 60; i++) { // about 75 KB: four times the default batch.size
+                round.add(new PendingEvent(100 + i, "e-" + (100 + i), TOGETHER, "c-" + (i % 3),
+                        "crm.client.product-opened", "/bank-crm/client-service", "c-" + (i % 3),
+                        Instant.parse("2026-12-07T03:50:00Z"), "{\"notes\":\"" + notes + "\"}", Map.of("sequence", "" + i)));
+            }
+
+            KafkaEventPublisher.Result result = publisher.publish(round);
+
+            assertThat(result.failed()).isEmpty();
+            assertThat(result.published()).hasSize(60);
+            assertThat(keysOn(TOGETHER)).hasSize(60);
+            assertThat(metric(real.get(), "records-per-request-avg")).as("records per produce request").isEqualTo(60.0);
+        }
+    }
+
+    private static double metric(org.apache.kafka.clients.producer.Producer<String, byte[]> producer, String name) {
+        return producer.metrics().entrySet().stream()
+                .filter(m -> m.getKey().name().equals(name) && m.getKey().group().equals("producer-metrics"))
+                .mapToDouble(m -> ((Number) m.getValue().metricValue()).doubleValue()).findFirst().orElseThrow();
+    }
+
+    /**
+     * On a real broker: a client whose events do not fit one step has them handed to the producer one at a time, each
+     * once the client's earlier event of the round is on the broker, so when an earlier one fails none of the later
+     * ones can be there. A round used to hand all its events
      * to the producer at once; the producer sends them in batches (at most batch.size each), and crm chaos's broker-kill
      * found a client's first batch failed (expired while the broker was away) and its next written: sequences 20-21 on
      * the topic ahead of 1-19, and 1-21 again after them next round, so that every consumer of client events skipped the
@@ -107,7 +149,7 @@ class KafkaEventPublisherRefusalTest {
         Properties config = KafkaEventPublisher.producerConfig(kafka.bootstrapServers(), KafkaSecuritySettingsTest.OUTBOX,
                 "client-service-outbox", Map.of());
         try (KafkaEventPublisher publisher = new KafkaEventPublisher(() -> expiringFirst(
-                new org.apache.kafka.clients.producer.KafkaProducer<>(config), "c-1", expired, later, handedOver))) {
+                new org.apache.kafka.clients.producer.KafkaProducer<>(config), "c-1", expired, later, handedOver), 1)) {
             KafkaEventPublisher.Result result = publisher.publish(List.of(event(21, WAVES, "c-1"), event(22, WAVES, "c-1"),
                     event(23, WAVES, "c-2"), event(24, WAVES, "c-2")));
 

@@ -60,16 +60,46 @@ class KafkaEventPublisherTest {
     }
 
     @Test
-    void aClientsNextEventIsSentOnlyOnceTheEarlierOneIsOnTheBrokerAndAFailureKeepsTheRestBackButNoOtherClients() {
-        var mock = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
+    void aClientsEventsGoTogetherAndAFailedBatchKeepsAllOfThemBackButNoOtherClients() {
+        // the "broker" fails c-1's batch when the step is flushed and writes c-2's
+        var mock = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer()) {
+            @Override
+            public synchronized void flush() {
+                assertThat(history()).as("the whole step handed over before the flush").hasSize(4);
+                errorNext(new TimeoutException("Expiring 2 record(s)")); // c-1's first
+                errorNext(new TimeoutException("Expiring 2 record(s)")); // c-1's second, the same batch
+                completeNext();
+                completeNext();
+            }
+        };
         var publisher = new KafkaEventPublisher(() -> mock);
+
+        var result = publisher.publish(List.of(event(1, "c-1"), event(2, "c-2"), event(3, "c-1"), event(4, "c-2")));
+
+        assertThat(mock.history()).extracting(ProducerRecord::key).as("handed over client by client")
+                .containsExactly("c-1", "c-1", "c-2", "c-2");
+        assertThat(result.published()).containsExactly(2L, 4L);
+        assertThat(result.failed()).containsOnlyKeys(1L, 3L);
+        assertThat(result.failed().get(3L)).contains("Expiring");
+    }
+
+    @Test
+    void aClientWhoseEventsDoNotFitOneStepHasThemSentOneAtATimeAndAFailureKeepsTheRestBack() {
+        // steps of 1 byte: no client fits, so every client's events go one per step
+        var mock = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer()) {
+            @Override
+            public void flush() {
+                // the futures wait for the "broker" thread below
+            }
+        };
+        var publisher = new KafkaEventPublisher(() -> mock, 1);
         var events = List.of(event(1, "c-1"), event(2, "c-2"), event(3, "c-1"), event(4, "c-2"));
 
         Thread broker = new Thread(() -> {
             while (mock.history().size() < 2) {
                 Thread.onSpinWait();
             }
-            // the first wave: each client's first event, nothing of their second yet
+            // the first step: each client's first event, nothing of their second yet
             mock.errorNext(new TimeoutException("broker unreachable")); // event 1 (c-1)
             mock.completeNext(); // event 2 (c-2)
             while (mock.history().size() < 3) {
@@ -89,11 +119,33 @@ class KafkaEventPublisherTest {
     }
 
     @Test
-    void theRoundGoesInWavesOfOneEventPerClientInTheirOrder() {
-        var waves = KafkaEventPublisher.waves(List.of(event(1, "c-1"), event(2, "c-1"), event(3, "c-2"), event(4, "c-1"),
-                event(5, "c-3")));
-        assertThat(waves).extracting(w -> w.stream().map(PendingEvent::id).toList())
-                .containsExactly(List.of(1L, 3L, 5L), List.of(2L), List.of(4L));
+    void wholeClientsArePackedIntoStepsAndAClientTooLargeOrOnTwoTopicsGoesOneEventPerStepAfterThem() {
+        var round = List.of(event(1, "c-1"), event(2, "c-1"), event(3, "c-2"), event(4, "c-1"), event(5, "c-3"));
+        assertThat(ids(KafkaEventPublisher.steps(round, e -> 100, 1_000))).as("all fit: one step, client by client")
+                .containsExactly(List.of(1L, 2L, 4L, 3L, 5L));
+        assertThat(ids(KafkaEventPublisher.steps(round, e -> 100, 250))).as("c-1 (300 bytes) alone exceeds a step")
+                .containsExactly(List.of(3L, 5L), List.of(1L), List.of(2L), List.of(4L));
+        assertThat(ids(KafkaEventPublisher.steps(round, e -> 100, 300))).as("c-1 fills a step; c-2 and c-3 the next")
+                .containsExactly(List.of(1L, 2L, 4L), List.of(3L, 5L));
+
+        PendingEvent elsewhere = new PendingEvent(6, "e-6", "crm.other.events.v1", "c-2", "crm.client.registered",
+                "/bank-crm/client-service", "c-2", Instant.parse("2026-11-27T10:00:00Z"), "{}", Map.of());
+        PendingEvent otherTopic = new PendingEvent(7, "e-7", "crm.other.events.v1", "c-4", "crm.client.registered",
+                "/bank-crm/client-service", "c-4", Instant.parse("2026-11-27T10:00:00Z"), "{}", Map.of());
+        assertThat(ids(KafkaEventPublisher.steps(List.of(event(3, "c-2"), elsewhere, event(5, "c-3"), otherTopic), e -> 100, 100)))
+                .as("a step per topic fills separately; c-2 on two topics goes one event per step")
+                .containsExactly(List.of(5L, 7L), List.of(3L), List.of(6L));
+    }
+
+    @Test
+    void aRecordsSizeBoundsWhatItTakesInABatch() {
+        var record = new ProducerRecord<String, byte[]>("t", "c-1", new byte[100]);
+        record.headers().add("ce_id", new byte[10]);
+        assertThat(KafkaEventPublisher.size(record)).isEqualTo(32 + 3 + 100 + 10 + 5 + 10);
+    }
+
+    private static List<List<Long>> ids(List<List<PendingEvent>> steps) {
+        return steps.stream().map(step -> step.stream().map(PendingEvent::id).toList()).toList();
     }
 
     @Test
