@@ -173,6 +173,10 @@ public final class Bench {
                 report.put("bulkLoad", bulkLoad(http, clientIds));
             }
         }
+        say("reading the services' topics from the start: every event once, each client's in order");
+        Map<String, Object> audit = TopicAudit.read(stack.kafkaBootstrap(), Duration.ofMinutes(2));
+        report.put("topicAudit", audit);
+        say("  " + audit);
     }
 
     /**

@@ -155,6 +155,7 @@ final class Report {
                     .append(percent(max.get("fractionOfRawKafkaLimit"))).append(" of the raw Kafka limit.\n");
         }
         bulkSection(map(report.get("bulkLoad")), md);
+        auditSection(map(report.get("topicAudit")), md);
         Map<String, Object> hops = worstStepHops(chain);
         if (hops != null) {
             md.append("\n## Where the time goes (").append(hops.remove("_step")).append(")\n\n")
@@ -278,6 +279,7 @@ final class Report {
                             + " points").append(" |\n");
         }
         bulkTargets(map(report.get("bulkLoad")), md);
+        auditTarget(map(report.get("topicAudit")), md);
         Map<String, Object> resources = map(report.get("resources"));
         if (resources != null) {
             map(resources.get("peakRssMiB")).forEach((component, mib) -> {
@@ -286,6 +288,43 @@ final class Report {
                 }
             });
         }
+    }
+
+    /** Whether the relays published every event once and each client's events in order (summed over the topics). */
+    private static void auditTarget(Map<String, Object> audit, StringBuilder md) {
+        if (audit == null) {
+            return;
+        }
+        long twice = 0;
+        long outOfOrder = 0;
+        long missing = 0;
+        for (Object counts : audit.values()) {
+            twice += ((Number) map(counts).get("publishedTwice")).longValue();
+            outOfOrder += ((Number) map(counts).get("outOfOrder")).longValue();
+            missing += ((Number) map(counts).get("missingSequences")).longValue();
+        }
+        md.append("| every event published once, each client's in order, none missing | ")
+                .append(String.format(Locale.ROOT, "%,d twice, %,d out of order, %,d missing", twice, outOfOrder, missing))
+                .append(" | ").append(twice + outOfOrder + missing == 0 ? "met" : "missed").append(" |\n");
+    }
+
+    /** The topics as the run left them: see {@link TopicAudit}. */
+    static void auditSection(Map<String, Object> audit, StringBuilder md) {
+        if (audit == null) {
+            return;
+        }
+        md.append("\n## The services' topics after the run\n\nEach event topic read from the start (`TopicAudit`): an "
+                + "event is (`ce_source`, `ce_id`); a client's events of a producer carry `ce_sequence` 1, 2, 3 ... and must be "
+                + "on the topic in that order, none skipped.\n\n| topic | records | published twice | out of order | missing sequences |\n"
+                + "|---|---|---|---|---|\n");
+        audit.forEach((topic, value) -> {
+            Map<String, Object> counts = map(value);
+            md.append("| ").append(topic).append(" | ").append(counts.get("records")).append(" | ")
+                    .append(counts.get("publishedTwice")).append(" | ").append(counts.get("outOfOrder")).append(" | ")
+                    .append(counts.get("missingSequences"))
+                    .append(counts.containsKey("notReadWithinTimeout") ? " (" + counts.get("notReadWithinTimeout") + " not read in time)" : "")
+                    .append(" |\n");
+        });
     }
 
     /** The bulk path's rate (higher is better) and the decision point's p99 while it ran. */
