@@ -60,6 +60,7 @@ public class BulkProducts {
                             products[indexes.get(k)] = done.get(k);
                         }
                     })
+                    .call(BulkFinancials::writeAndForget) // the products keep their ids and fields, detached
                     .replaceWithVoid());
         }
         return chain.map(ignored -> List.of(products));
