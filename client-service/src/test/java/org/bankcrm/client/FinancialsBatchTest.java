@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import io.restassured.http.ContentType;
 /** POST /api/v1/financials/batch: many clients' months at once, as the single path records each. */
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
-@CallsAs({ Roles.CHANNEL, Roles.INTEGRATION })
+@CallsAs({ Roles.CHANNEL, Roles.INTEGRATION, Roles.ADMIN, Roles.MARKETING })
 class FinancialsBatchTest {
 
     static String month(String clientId, String month, int transactions) {
@@ -98,6 +99,65 @@ class FinancialsBatchTest {
                 .when().post("/api/v1/financials/batch")
                 .then().statusCode(404).contentType("application/problem+json").body("index", equalTo(1));
         given().when().get("/api/v1/clients/{id}/financials", a).then().statusCode(200).body("", hasSize(0));
+    }
+
+    @Test
+    void anErasedClientFailsTheWholeBatchWithA410AndItsIndex() {
+        String a = ClientRegistrationTest.register("CB-" + UUID.randomUUID());
+        String gone = ClientRegistrationTest.register("CB-" + UUID.randomUUID());
+        given().when().delete("/api/v1/clients/{id}", gone).then().statusCode(204);
+        String month = YearMonth.now().minusMonths(1).toString();
+        given().contentType(ContentType.JSON).body(body(List.of(month(a, month, 5), month(a, month, 6), month(gone, month, 5))))
+                .when().post("/api/v1/financials/batch")
+                .then().statusCode(410).contentType("application/problem+json").body("index", equalTo(2));
+        given().when().get("/api/v1/clients/{id}/financials", a).then().statusCode(200).body("", hasSize(0));
+    }
+
+    @Test
+    void aMonthGivenTwiceIsRecordedTwiceInOrderAndTheSecondFiguresStay() {
+        String a = ClientRegistrationTest.register("CB-" + UUID.randomUUID());
+        String month = YearMonth.now().minusMonths(2).toString();
+        given().contentType(ContentType.JSON).body(body(List.of(month(a, month, 1), month(a, month, 2))))
+                .when().post("/api/v1/financials/batch")
+                .then().statusCode(201).body("count", equalTo(2)).body("replaced", equalTo(1));
+        given().when().get("/api/v1/clients/{id}/financials", a).then().statusCode(200)
+                .body("", hasSize(1)).body("[0].transactionCount", equalTo(2));
+        var events = PublishedEvents.expect(a, "crm.client.financials-recorded", 2);
+        assertThat(events).extracting(e -> PublishedEvents.json(e.value()).get("transactionCount").asInt()).containsExactly(1, 2);
+        assertThat(events).extracting(e -> PublishedEvents.json(e.value()).get("replaced").asBoolean()).containsExactly(false, true);
+    }
+
+    @Test
+    void theClientsSegmentsFollowTheirLatestBalanceOnceABatch() {
+        String code = "BULK_RICH_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"code": "%s", "name": "Very rich", "condition": {"balance": {"min": 900000000}}}
+                        """.formatted(code))
+                .when().post("/api/v1/segments").then().statusCode(201);
+        String rich = ClientRegistrationTest.register("CB-" + UUID.randomUUID());
+        String other = ClientRegistrationTest.register("CB-" + UUID.randomUUID());
+        String older = YearMonth.now().minusMonths(2).toString();
+        String latest = YearMonth.now().minusMonths(1).toString();
+        String richMonth = """
+                {"clientId": "%s", "month": "%s", "revenue": 40, "costToServe": 10, "averageBalance": 950000000,
+                 "transactionCount": 1, "transactionAmount": 900}""";
+        // the older month is rich, the latest is not for `other`; `rich` is rich in its latest month
+        given().contentType(ContentType.JSON)
+                .body(body(List.of(month(rich, older, 1), richMonth.formatted(rich, latest), richMonth.formatted(other, older),
+                        month(other, latest, 1))))
+                .when().post("/api/v1/financials/batch").then().statusCode(201).body("count", equalTo(4));
+        given().when().get("/api/v1/clients/{id}", rich).then().body("segments", hasItem(code));
+        given().when().get("/api/v1/clients/{id}", other).then().body("segments", not(hasItem(code)));
+        var joined = PublishedEvents.expect(rich, "crm.client.segment-changed", 1);
+        assertThat(PublishedEvents.json(joined.get(joined.size() - 1).value()).get("joined").toString()).contains(code);
+
+        // a later, poorer month: the client leaves the segment
+        given().contentType(ContentType.JSON).body(body(List.of(month(rich, YearMonth.now().toString(), 1))))
+                .when().post("/api/v1/financials/batch").then().statusCode(201);
+        given().when().get("/api/v1/clients/{id}", rich).then().body("segments", not(hasItem(code)));
+        var changes = PublishedEvents.expect(rich, "crm.client.segment-changed", joined.size() + 1);
+        assertThat(PublishedEvents.json(changes.get(changes.size() - 1).value()).get("left").toString()).contains(code);
     }
 
     @Test

@@ -1,12 +1,8 @@
 package org.bankcrm.client.app;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,36 +49,8 @@ public class FinancialsLedger {
                 .call(() -> changes.clientChanged(client)));
     }
 
-    /**
-     * Records the months of one client in order, then recomputes what follows from them (segments, value) once:
-     * the bulk path, where a client's year of financials is one change, not twelve. Answers what was recorded, in
-     * order; the first month that fails its checks fails them all.
-     */
-    @WithTransaction
-    public Uni<List<Recorded>> recordMonths(UUID clientId, List<MonthlyFinancials> months) {
-        months.forEach(this::checkMonth);
-        return registry.locked(clientId).chain(client -> financials.ofClient(clientId).chain(held -> {
-            Map<LocalDate, MonthlyFinancials> byMonth = new HashMap<>();
-            held.forEach(f -> byMonth.put(f.month, f));
-            List<Recorded> recorded = new ArrayList<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (MonthlyFinancials figures : months) {
-                chain = chain.chain(() -> store(client, figures, byMonth.get(figures.month)))
-                        .invoke(r -> {
-                            recorded.add(r);
-                            byMonth.put(r.financials().month, r.financials());
-                        })
-                        .replaceWithVoid();
-            }
-            // the client's months' events in one statement, in order, before the change they make to its value
-            return chain.chain(() -> outbox.appendAll(recorded.stream().map(FinancialsLedger::event).toList()))
-                    .chain(() -> changes.clientChanged(client))
-                    .map(ignored -> List.copyOf(recorded));
-        }));
-    }
-
     /** A month of financials is recorded once it has begun, never ahead. */
-    void checkMonth(MonthlyFinancials figures) {
+    private void checkMonth(MonthlyFinancials figures) {
         if (figures.yearMonth().isAfter(YearMonth.now(clock))) {
             throw ProblemException.invalidField("month", "must not be a future month");
         }

@@ -25,14 +25,17 @@ import org.bankcrm.client.domain.SegmentCondition;
 import org.bankcrm.client.domain.SegmentFacts;
 import org.bankcrm.client.domain.SegmentMembership;
 import org.bankcrm.client.events.ClientEvents;
+import org.bankcrm.client.store.ClientRows;
 import org.bankcrm.client.store.ClientSegmentRepository;
 import org.bankcrm.client.store.HeldProductRepository;
 import org.bankcrm.client.store.SegmentRepository;
 import org.bankcrm.platform.outbox.Outbox;
+import org.bankcrm.platform.outbox.OutgoingEvent;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /** Keeps segment membership live: for one client on each change, for a batch of clients in a recomputation. */
 @ApplicationScoped
@@ -46,14 +49,64 @@ public class SegmentAssignment {
     private final ClientSegmentRepository memberships;
     private final HeldProductRepository products;
     private final Outbox outbox;
+    private final ClientRows rows;
     private final Clock clock = Clock.systemUTC();
 
     public SegmentAssignment(SegmentRepository segments, ClientSegmentRepository memberships, HeldProductRepository products,
-            Outbox outbox) {
+            Outbox outbox, ClientRows rows) {
         this.segments = segments;
         this.memberships = memberships;
         this.products = products;
         this.outbox = outbox;
+        this.rows = rows;
+    }
+
+    /**
+     * On {@code connection}, inside the caller's transaction: re-evaluates every segment for each of {@code clients}
+     * (as {@link ClientRows#among} reads them) with a handful of multi-row statements, the bulk paths' way; stores
+     * each change and appends its {@code crm.client.segment-changed} to the outbox. Answers the changes by client.
+     */
+    public Uni<Map<UUID, SegmentMembership.Change>> recomputeAll(SqlConnection connection, List<Client> clients) {
+        if (clients.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<UUID> ids = clients.stream().map(c -> c.id).toList();
+        return rows.segments(connection).chain(all -> rows.openProducts(connection, ids)
+                .chain(open -> rows.latestBalances(connection, ids)
+                        .chain(balances -> rows.memberships(connection, ids).chain(before -> {
+                            List<SegmentMembership.Rule> rules = rules(all);
+                            LocalDate today = LocalDate.now(clock);
+                            Instant now = clock.instant();
+                            Map<UUID, SegmentMembership.Change> changes = new HashMap<>();
+                            List<UUID> leaving = new ArrayList<>();
+                            List<String> left = new ArrayList<>();
+                            List<UUID> joining = new ArrayList<>();
+                            List<String> joined = new ArrayList<>();
+                            List<OutgoingEvent> events = new ArrayList<>();
+                            for (Client client : clients) {
+                                Set<ProductType> held = EnumSet.noneOf(ProductType.class);
+                                held.addAll(open.getOrDefault(client.id, List.of()));
+                                SegmentMembership.Change change = SegmentMembership.change(before.getOrDefault(client.id, Set.of()),
+                                        facts(client, held, balances.get(client.id), today), rules);
+                                if (change.isEmpty()) {
+                                    continue;
+                                }
+                                changes.put(client.id, change);
+                                change.left().forEach(code -> {
+                                    leaving.add(client.id);
+                                    left.add(code);
+                                });
+                                change.joined().forEach(code -> {
+                                    joining.add(client.id);
+                                    joined.add(code);
+                                });
+                                events.add(ClientEvents.segmentChanged(client.id, change, now));
+                            }
+                            return rows.leaveSegments(connection, leaving, left)
+                                    .chain(() -> rows.insertMemberships(connection, joining, joined, now))
+                                    .chain(() -> outbox.appendAll(connection, events))
+                                    .replaceWith(changes);
+                        }))));
     }
 
     /** In the caller's transaction: re-evaluates every active segment for the client. */

@@ -18,7 +18,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.bankcrm.client.domain.Channel;
 import org.bankcrm.client.domain.Client;
+import org.bankcrm.client.domain.Education;
+import org.bankcrm.client.domain.MaritalStatus;
+import org.bankcrm.client.domain.Occupation;
 import org.bankcrm.client.domain.ClientType;
 import org.bankcrm.client.domain.ConsentPurpose;
 import org.bankcrm.client.domain.IncomeBracket;
@@ -84,6 +88,26 @@ public class ClientRows {
     static final String LIVE_CLIENTS_AMONG = """
             select id, type, birth_date, income_bracket, customer_since, profitability, potential, value_quadrant, strategy
             from client where erased_at is null and id = any($1::uuid[]) order by id
+            """;
+
+    /** Every one of the ids that exists, erased or not, with what its segments and its value rest on. */
+    static final String CLIENTS_AMONG = """
+            select id, type, birth_date, income_bracket, customer_since, profitability, potential, value_quadrant, strategy,
+                erased_at, preferred_channel, occupation, marital_status, education, household_size, dependants,
+                country_of_residence, stated_needs
+            from client where id = any($1::uuid[]) order by id
+            """;
+
+    static final String MEMBERSHIPS = "select client_id, segment_code from client_segment where client_id = any($1::uuid[])";
+
+    static final String LEAVE_SEGMENTS = """
+            delete from client_segment s using unnest($1::text[], $2::text[]) as u(client, code)
+            where s.client_id = u.client::uuid and s.segment_code = u.code
+            """;
+
+    static final String LATEST_BALANCES = """
+            select distinct on (client_id) client_id, average_balance::text from monthly_financials
+            where client_id = any($1::uuid[]) order by client_id, month desc
             """;
 
     static final String OPEN_PRODUCTS = "select client_id, type from held_product where client_id = any($1::uuid[]) and closed_at is null";
@@ -195,6 +219,63 @@ public class ClientRows {
         return connection.preparedQuery(LIVE_CLIENTS_AMONG).execute(Tuple.of(ids.toArray(UUID[]::new))).map(ClientRows::valued);
     }
 
+    /**
+     * Those of {@code ids} that exist, erased or not ({@link Client#isErased()}), by id: what their segments and value rest
+     * on, and their stored value.
+     */
+    public Uni<Map<UUID, Client>> among(SqlConnection connection, Collection<UUID> ids) {
+        return connection.preparedQuery(CLIENTS_AMONG).execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> {
+            Map<UUID, Client> clients = new HashMap<>();
+            for (Row row : rows) {
+                Client c = valued(row);
+                OffsetDateTime erased = row.getOffsetDateTime("erased_at");
+                c.erasedAt = erased == null ? null : erased.toInstant();
+                c.preferredChannel = value(Channel.class, row.getString("preferred_channel"));
+                c.occupation = value(Occupation.class, row.getString("occupation"));
+                c.maritalStatus = value(MaritalStatus.class, row.getString("marital_status"));
+                c.education = value(Education.class, row.getString("education"));
+                c.householdSize = row.getInteger("household_size");
+                c.dependants = row.getInteger("dependants");
+                c.countryOfResidence = row.getString("country_of_residence");
+                c.statedNeedCodes = row.getString("stated_needs");
+                clients.put(c.id, c);
+            }
+            return clients;
+        });
+    }
+
+    /** The codes of the segments each client belongs to (absent: none). */
+    public Uni<Map<UUID, Set<String>>> memberships(SqlConnection connection, Collection<UUID> ids) {
+        return connection.preparedQuery(MEMBERSHIPS).execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> {
+            Map<UUID, Set<String>> codes = new HashMap<>();
+            for (Row row : rows) {
+                codes.computeIfAbsent(row.getUUID(0), k -> new java.util.TreeSet<>()).add(row.getString(1));
+            }
+            return codes;
+        });
+    }
+
+    /** Ends memberships, one per (client, segment code) pair. */
+    public Uni<Void> leaveSegments(SqlConnection connection, List<UUID> clientIds, List<String> codes) {
+        if (clientIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery(LEAVE_SEGMENTS)
+                .execute(Tuple.of(clientIds.stream().map(UUID::toString).toArray(String[]::new), codes.toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    /** The average balance of each client's latest recorded month (absent: no month recorded). */
+    public Uni<Map<UUID, BigDecimal>> latestBalances(SqlConnection connection, Collection<UUID> ids) {
+        return connection.preparedQuery(LATEST_BALANCES).execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> {
+            Map<UUID, BigDecimal> balances = new HashMap<>();
+            for (Row row : rows) {
+                balances.put(row.getUUID(0), new BigDecimal(row.getString(1)));
+            }
+            return balances;
+        });
+    }
+
     /** The types of the open products per client (one entry per product). */
     public Uni<Map<UUID, List<ProductType>>> openProducts(SqlConnection connection, Collection<UUID> ids) {
         return connection.preparedQuery(OPEN_PRODUCTS).execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> {
@@ -261,24 +342,32 @@ public class ClientRows {
     private static List<Client> valued(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
         List<Client> clients = new ArrayList<>();
         for (Row row : rows) {
-            Client c = new Client();
-            c.id = row.getUUID("id");
-            c.type = ClientType.valueOf(row.getString("type"));
-            c.birthDate = row.getLocalDate("birth_date");
-            String income = row.getString("income_bracket");
-            c.incomeBracket = income == null ? null : IncomeBracket.valueOf(income);
-            c.customerSince = row.getLocalDate("customer_since");
-            Object profitability = row.getValue("profitability");
-            c.profitability = profitability == null ? null : new BigDecimal(profitability.toString());
-            Object potential = row.getValue("potential");
-            c.potential = potential == null ? null : new BigDecimal(potential.toString());
-            String quadrant = row.getString("value_quadrant");
-            c.valueQuadrant = quadrant == null ? null : ValueQuadrant.valueOf(quadrant);
-            String strategy = row.getString("strategy");
-            c.strategy = strategy == null ? null : ValueStrategy.valueOf(strategy);
-            clients.add(c);
+            clients.add(valued(row));
         }
         return clients;
+    }
+
+    private static <E extends Enum<E>> E value(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    private static Client valued(Row row) {
+        Client c = new Client();
+        c.id = row.getUUID("id");
+        c.type = ClientType.valueOf(row.getString("type"));
+        c.birthDate = row.getLocalDate("birth_date");
+        String income = row.getString("income_bracket");
+        c.incomeBracket = income == null ? null : IncomeBracket.valueOf(income);
+        c.customerSince = row.getLocalDate("customer_since");
+        Object profitability = row.getValue("profitability");
+        c.profitability = profitability == null ? null : new BigDecimal(profitability.toString());
+        Object potential = row.getValue("potential");
+        c.potential = potential == null ? null : new BigDecimal(potential.toString());
+        String quadrant = row.getString("value_quadrant");
+        c.valueQuadrant = quadrant == null ? null : ValueQuadrant.valueOf(quadrant);
+        String strategy = row.getString("strategy");
+        c.strategy = strategy == null ? null : ValueStrategy.valueOf(strategy);
+        return c;
     }
 
     private static OffsetDateTime utc(Instant at) {
