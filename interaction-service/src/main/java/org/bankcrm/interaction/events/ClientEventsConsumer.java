@@ -30,6 +30,11 @@ public class ClientEventsConsumer {
     static final String REGISTERED = "crm.client.registered";
     static final String ERASED = "crm.client.erased";
     static final String SEGMENT_CHANGED = "crm.client.segment-changed";
+    /**
+     * The client events this service reads; the others (financials, products, value, consents) are turned down before
+     * any transaction: a core system's monthly load of financials costs this service no inbox row and no statement.
+     */
+    static final java.util.Set<String> READ = java.util.Set.of(REGISTERED, ERASED, SEGMENT_CHANGED);
 
     /** Our reading of crm.client.registered: only what this service needs (contract: client-service). */
     public record ClientRegistered(@NotNull UUID clientId, @NotNull String type, @NotNull Instant registeredAt) {
@@ -58,7 +63,8 @@ public class ClientEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return inbox.consumeBatch(CONSUMER, records, Ordering.STATE, Inbox.eachInTurn(this::apply));
+        return inbox.consumeBatch(CONSUMER, records, Ordering.STATE, event -> READ.contains(event.type()),
+                Inbox.eachInTurn(this::apply));
     }
 
     private Uni<?> apply(IncomingEvent event) {
@@ -80,6 +86,6 @@ public class ClientEventsConsumer {
             return directory.segmentsChanged(changed.clientId(), List.copyOf(new java.util.TreeSet<>(changed.segments())),
                     event.id());
         }
-        return Uni.createFrom().voidItem(); // a client fact this service does not need
+        return Uni.createFrom().voidItem(); // not in READ: turned down before
     }
 }

@@ -37,6 +37,12 @@ public class ClientEventsConsumer {
     static final String SEGMENT_CHANGED = "crm.client.segment-changed";
     static final String VALUE_CHANGED = "crm.client.value-changed";
     static final String ERASED = "crm.client.erased";
+    /**
+     * The client events this service reads; the others (a month's financials) are turned down before any transaction:
+     * a core system's monthly load of financials costs this service no inbox row and no statement.
+     */
+    static final java.util.Set<String> READ = java.util.Set.of(REGISTERED, UPDATED, CONSENT_CHANGED, PRODUCT_OPENED,
+            PRODUCT_CLOSED, SEGMENT_CHANGED, VALUE_CHANGED, ERASED);
 
     /** Our reading of crm.client.registered: only what this service needs (contract: client-service). */
     public record ClientRegistered(@NotNull UUID clientId, @NotNull String type, @NotNull String ageBand, String incomeBracket,
@@ -100,7 +106,8 @@ public class ClientEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return inbox.consumeBatch(CONSUMER, records, Ordering.STATE, Inbox.eachInTurn(this::apply));
+        return inbox.consumeBatch(CONSUMER, records, Ordering.STATE, event -> READ.contains(event.type()),
+                Inbox.eachInTurn(this::apply));
     }
 
     private Uni<?> apply(IncomingEvent event) {
@@ -142,7 +149,7 @@ public class ClientEventsConsumer {
                 ClientErased e = payloads.read(event, ClientErased.class, ClientErased::clientId);
                 yield directory.erase(e.clientId());
             }
-            default -> Uni.createFrom().voidItem(); // a client fact this service does not need
+            default -> Uni.createFrom().voidItem(); // not in READ: turned down before
         };
     }
 }
