@@ -1,12 +1,16 @@
 package org.bankcrm.platform.store;
 
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -16,6 +20,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * clientId, held until the transaction ends. Take it before reading the client, so the read sees the last
  * committed change and the events appended after it follow that change's. Other clients are not held up.
  * Several clients are locked in id order, so two transactions that lock many never wait on each other in a circle.
+ *
+ * <p>A lock the current transaction of the Hibernate session holds already is not asked for again: the inbox takes a
+ * batch's clients' locks first, and the effects that take a client's lock themselves (the one-at-a-time path needs
+ * them) then cost no round trip. What is held is remembered on the Vert.x context with the transaction it belongs to,
+ * so a later transaction on the same context starts with nothing held.
  */
 @ApplicationScoped
 public class ClientLocks {
@@ -39,10 +48,17 @@ public class ClientLocks {
      * it locks (e.g. {@code externalRef:<ref>}), so it cannot meet a client's.
      */
     public Uni<Void> lock(String key) {
-        // executeUpdate, not a select: Hibernate Reactive 3.2 caches a native select's plan under a key that never
-        // equals itself (ReactiveResultSetMapping has no equals), so every execution would add a plan (QueryPlanReuseTest)
-        return PlatformStatements.executeUpdate(session -> session.createNativeQuery(LOCK).setParameter("key", key))
-                .replaceWithVoid();
+        return Panache.getSession().chain(session -> {
+            Set<String> held = held(session.currentTransaction());
+            if (held.contains(key)) {
+                return Uni.createFrom().voidItem();
+            }
+            // executeUpdate, not a select: Hibernate Reactive 3.2 caches a native select's plan under a key that never
+            // equals itself (ReactiveResultSetMapping has no equals), so every execution would add a plan (QueryPlanReuseTest)
+            return PlatformStatements.executeUpdate(s -> s.createNativeQuery(LOCK).setParameter("key", key))
+                    .invoke(() -> held.add(key))
+                    .replaceWithVoid();
+        });
     }
 
     /** Takes the locks of {@code clientIds} in id order, in one statement, until the session's transaction ends. */
@@ -50,10 +66,36 @@ public class ClientLocks {
         if (clientIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        String ids = clientIds.stream().map(UUID::toString).collect(Collectors.joining(","));
-        // executeUpdate for the reason given in lock(String)
-        return PlatformStatements.executeUpdate(session -> session.createNativeQuery(LOCK_ALL).setParameter("ids", ids))
-                .replaceWithVoid();
+        return Panache.getSession().chain(session -> {
+            Set<String> held = held(session.currentTransaction());
+            List<String> keys = clientIds.stream().map(UUID::toString).filter(key -> !held.contains(key)).toList();
+            if (keys.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            // executeUpdate for the reason given in lock(String)
+            return PlatformStatements.executeUpdate(s -> s.createNativeQuery(LOCK_ALL).setParameter("ids", String.join(",", keys)))
+                    .invoke(() -> held.addAll(keys))
+                    .replaceWithVoid();
+        });
+    }
+
+    /** What the session's current transaction holds: empty (and not kept) outside a transaction or a duplicated context. */
+    private static Set<String> held(Object transaction) {
+        if (transaction == null || !VertxContext.isOnDuplicatedContext()) {
+            return new HashSet<>();
+        }
+        Held held = ContextLocals.<Held> get(HELD).orElse(null);
+        if (held == null || held.transaction() != transaction) {
+            held = new Held(transaction, new HashSet<>());
+            ContextLocals.put(HELD, held);
+        }
+        return held.keys();
+    }
+
+    private static final String HELD = ClientLocks.class.getName() + ".held";
+
+    /** The locks one transaction took: a transaction object is made per transaction, never reused. */
+    private record Held(Object transaction, Set<String> keys) {
     }
 
     /** As {@link #lockAll(Collection)}, on a reactive SQL connection inside its transaction (writers without a session). */
