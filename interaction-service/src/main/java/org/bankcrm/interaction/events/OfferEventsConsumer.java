@@ -85,6 +85,12 @@ public class OfferEventsConsumer {
         if (!DECIDED.equals(event.type())) {
             return false; // an offer fact the timeline does not show
         }
+        // a look at the trigger first: the chain's decisions (two per touchpoint) are not read whole nor validated;
+        // a decision without a readable trigger is, and goes to the DLQ with the reason
+        String trigger = event.data().path("trigger").path("type").asText(null);
+        if (trigger != null && !REQUEST.equals(trigger)) {
+            return false;
+        }
         OfferDecided decided = payloads.read(event, OfferDecided.class, OfferDecided::clientId);
         return REQUEST.equals(decided.trigger().type()) && !decided.actions().isEmpty();
     }
