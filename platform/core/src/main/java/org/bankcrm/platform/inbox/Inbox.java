@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bankcrm.platform.events.IncomingEvent;
 import org.bankcrm.platform.events.MalformedEventException;
+import org.bankcrm.platform.outbox.Outbox;
 import org.bankcrm.platform.store.ClientLocks;
 import org.bankcrm.platform.store.PlatformStatements;
 import org.jboss.logging.Logger;
@@ -66,10 +67,11 @@ public class Inbox {
     private final Tracer tracer;
     private final io.vertx.mutiny.core.Vertx vertx;
     private final ClientLocks locks;
+    private final Outbox outbox;
     private volatile boolean stopping;
 
     public Inbox(MeterRegistry metrics, ObjectMapper json, InboxConfig config, DeadLetters deadLetters, PausedConsumers paused,
-            AppliedSequences sequences, Tracer tracer, io.vertx.mutiny.core.Vertx vertx, ClientLocks locks) {
+            AppliedSequences sequences, Tracer tracer, io.vertx.mutiny.core.Vertx vertx, ClientLocks locks, Outbox outbox) {
         this.metrics = metrics;
         this.json = json;
         this.config = config;
@@ -79,6 +81,7 @@ public class Inbox {
         this.tracer = tracer;
         this.vertx = vertx;
         this.locks = locks;
+        this.outbox = outbox;
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -257,7 +260,8 @@ public class Inbox {
                                         })
                                         .replaceWithVoid();
                     }
-                    return checked.chain(() -> applyByClient(applied, effect));
+                    // the events the batch's effects emit are written in one outbox statement, in order, at the end
+                    return checked.chain(() -> outbox.collecting(() -> applyByClient(applied, effect)));
                 }))
                 .invoke(() -> {
                     for (Item item : applied) {

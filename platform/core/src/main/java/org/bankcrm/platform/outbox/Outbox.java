@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,6 +18,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -55,7 +58,11 @@ public class Outbox {
         this.clock = Clock.systemUTC();
     }
 
-    /** Appends the event to the outbox in the current transaction and returns its ce_id. */
+    /**
+     * Appends the event to the outbox in the current transaction and returns its ce_id. Inside
+     * {@link #collecting(Supplier)} (an inbox batch) the row is written with the transaction's other events in one
+     * statement at the end of the work, in the order they were appended.
+     */
     public Uni<UUID> append(OutgoingEvent event) {
         UUID eventId = UUID.randomUUID();
         String payload;
@@ -70,17 +77,79 @@ public class Outbox {
         return Panache.currentTransaction()
                 .onItem().ifNull().failWith(() -> new IllegalStateException(
                         "Outbox.append must run inside the transaction that changes the state"))
-                .chain(tx -> PlatformStatements.executeUpdate(session -> session.createNativeQuery(INSERT)
-                        .setParameter("eventId", eventId)
-                        .setParameter("topic", event.topic())
-                        .setParameter("key", event.clientId())
-                        .setParameter("type", event.type())
-                        .setParameter("source", source)
-                        .setParameter("subject", event.clientId())
-                        .setParameter("occurredAt", now)
-                        .setParameter("payload", payload)
-                        .setParameter("extensions", extensions)))
+                .chain(tx -> {
+                    Collected collected = collected(tx);
+                    if (collected != null) {
+                        collected.add(eventId, event, payload, extensions);
+                        return Uni.createFrom().item(eventId);
+                    }
+                    return insert(eventId, event, payload, extensions, now);
+                });
+    }
+
+    private Uni<UUID> insert(UUID eventId, OutgoingEvent event, String payload, String extensions, OffsetDateTime now) {
+        return PlatformStatements.executeUpdate(session -> session.createNativeQuery(INSERT)
+                .setParameter("eventId", eventId)
+                .setParameter("topic", event.topic())
+                .setParameter("key", event.clientId())
+                .setParameter("type", event.type())
+                .setParameter("source", source)
+                .setParameter("subject", event.clientId())
+                .setParameter("occurredAt", now)
+                .setParameter("payload", payload)
+                .setParameter("extensions", extensions))
                 .replaceWith(eventId);
+    }
+
+    /**
+     * Runs {@code work} inside the current transaction with the events it appends ({@link #append},
+     * {@link #appendAll(List)}) collected, then writes them all in one statement, in the order they were appended, when
+     * the work has succeeded: an inbox batch's effects emit one outbox statement, not one per event. A failed work
+     * writes nothing (its transaction rolls back anyway).
+     */
+    public <T> Uni<T> collecting(Supplier<Uni<T>> work) {
+        return Panache.currentTransaction()
+                .onItem().ifNull().failWith(() -> new IllegalStateException(
+                        "Outbox.collecting must run inside the transaction that changes the state"))
+                .chain(tx -> {
+                    Collected collected = new Collected(tx);
+                    ContextLocals.put(COLLECTED, collected);
+                    return Uni.createFrom().<T> deferred(() -> work.get())
+                            .call(() -> {
+                                ContextLocals.remove(COLLECTED);
+                                return collected.rows.isEmpty() ? Uni.createFrom().voidItem()
+                                        : insertAll(collected.rows.toString()).replaceWithVoid();
+                            })
+                            .onTermination().invoke(() -> ContextLocals.remove(COLLECTED));
+                });
+    }
+
+    private static final String COLLECTED = Outbox.class.getName() + ".collected";
+
+    /** The events of one transaction's work waiting to be written together: the rows of {@link #INSERT_ALL_JSON}. */
+    private final class Collected {
+        final Object transaction;
+        final com.fasterxml.jackson.databind.node.ArrayNode rows = json.createArrayNode();
+
+        Collected(Object transaction) {
+            this.transaction = transaction;
+        }
+
+        void add(UUID eventId, OutgoingEvent event, String payload, String extensions) {
+            int position = rows.size();
+            rows.addObject().put("event_id", eventId.toString()).put("topic", event.topic())
+                    .put("event_key", event.clientId()).put("event_type", event.type()).put("position", position)
+                    .put("payload", payload).put("extensions", extensions);
+        }
+    }
+
+    /** The collection of the current transaction, if {@link #collecting} runs it on this context; else null. */
+    private static Collected collected(Object transaction) {
+        if (!VertxContext.isOnDuplicatedContext()) {
+            return null;
+        }
+        Collected collected = ContextLocals.<Collected> get(COLLECTED).orElse(null);
+        return collected != null && collected.transaction == transaction ? collected : null;
     }
 
     /**
@@ -117,16 +186,29 @@ public class Outbox {
                 return Uni.createFrom().failure(new IllegalArgumentException("event data cannot be serialised: " + event.type(), e));
             }
         }
-        String parameter = rows.toString();
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         return Panache.currentTransaction()
                 .onItem().ifNull().failWith(() -> new IllegalStateException(
                         "Outbox.appendAll must run inside the transaction that changes the state"))
-                .chain(tx -> PlatformStatements.executeUpdate(session -> session.createNativeQuery(INSERT_ALL_JSON)
-                        .setParameter("events", parameter)
-                        .setParameter("source", source)
-                        .setParameter("occurredAt", now)))
+                .chain(tx -> {
+                    Collected collected = collected(tx);
+                    if (collected != null) {
+                        for (int i = 0; i < events.size(); i++) {
+                            var row = (com.fasterxml.jackson.databind.node.ObjectNode) rows.get(i);
+                            collected.add(ids.get(i), events.get(i), row.get("payload").asText(), row.get("extensions").asText());
+                        }
+                        return Uni.createFrom().voidItem();
+                    }
+                    return insertAll(rows.toString());
+                })
                 .replaceWith(List.copyOf(ids));
+    }
+
+    private Uni<Integer> insertAll(String rows) {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return PlatformStatements.executeUpdate(session -> session.createNativeQuery(INSERT_ALL_JSON)
+                .setParameter("events", rows)
+                .setParameter("source", source)
+                .setParameter("occurredAt", now));
     }
 
     /**
