@@ -236,6 +236,8 @@ public final class Bench {
             KafkaProducer<String, String> producer) throws InterruptedException {
         DatabaseCounters databases = new DatabaseCounters(stack);
         Map<String, DatabaseCounters.Counts> before = databases.read();
+        StatementCounters statements = new StatementCounters(stack);
+        Map<StatementCounters.Key, Long> statementsBefore = statements.read();
         ChainStep step = chainStep(via, rate, touchpoints, tracker, http, producer);
         Map<String, Object> map = step.toMap();
         map.put("settleAfter", settle(via + " at " + (long) rate + "/s").toMap());
@@ -244,6 +246,8 @@ public final class Bench {
         Thread.sleep(11_000);
         Map<String, Object> perTouchpoint = DatabaseCounters.perTouchpoint(before, databases.read(), step.sending().recorded());
         map.put("databasePerTouchpoint", perTouchpoint);
+        map.put("statementsPerTouchpoint", StatementCounters.perTouchpoint(statementsBefore, statements.read(),
+                step.sending().recorded()));
         if (perTouchpoint.get("all") instanceof Map<?, ?> all) {
             say(String.format("  per touchpoint: %s database transactions, %s rows written (all services)",
                     all.get("transactions"), all.get("rowsWritten")));

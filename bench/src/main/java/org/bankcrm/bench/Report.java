@@ -129,6 +129,7 @@ final class Report {
                 }
             }
             databaseRows(md, chain);
+            statementRows(md, chain);
         }
         List<Object> decisions = (List<Object>) report.get("decisionApi");
         if (decisions != null) {
@@ -241,6 +242,45 @@ final class Report {
                     + "transactions / rows written, per touchpoint sent.\n\n| via | rate/s | ")
                     .append(String.join(" | ", StackState.SERVICES)).append(" | all |\n|---|---|---|---|---|---|---|\n")
                     .append(rows);
+        }
+    }
+
+    /**
+     * The statements behind those transactions ({@code pg_stat_statements}), per service, for each way's highest rate that
+     * kept up: how many a touchpoint costs in all and the most called, with their calls per touchpoint.
+     */
+    @SuppressWarnings("unchecked")
+    static void statementRows(StringBuilder md, Map<String, Object> chain) {
+        for (String via : List.of("rest", "kafka")) {
+            Map<String, Object> chosen = null;
+            for (Object step : (List<Object>) chain.getOrDefault(via, List.of())) {
+                Map<String, Object> s = map(step);
+                Map<String, Object> statements = s == null ? null : map(s.get("statementsPerTouchpoint"));
+                if (statements != null && !statements.isEmpty() && Boolean.TRUE.equals(s.get("sustained"))) {
+                    chosen = s;
+                }
+            }
+            if (chosen == null) {
+                continue;
+            }
+            Map<String, Object> statements = map(chosen.get("statementsPerTouchpoint"));
+            md.append("\nThe statements behind them, ").append(via).append(" at ").append(num(chosen.get("targetRate")))
+                    .append("/s (`pg_stat_statements`, calls per touchpoint sent; `begin`/`commit` are round trips too):\n\n")
+                    .append("| service | statements per touchpoint | most called (calls per touchpoint) |\n|---|---|---|\n");
+            for (String service : StackState.SERVICES) {
+                Map<String, Object> figures = map(statements.get(service));
+                if (figures == null) {
+                    continue;
+                }
+                List<String> top = new java.util.ArrayList<>();
+                for (Object entry : (List<Object>) figures.getOrDefault("top", List.of())) {
+                    Map<String, Object> e = map(entry);
+                    top.add(e.get("calls") + " × `" + String.valueOf(e.get("statement")).replace("|", "\\|").replace("`", "'")
+                            + "`");
+                }
+                md.append("| ").append(service).append(" | ").append(figures.get("statements")).append(" | ")
+                        .append(String.join("<br>", top)).append(" |\n");
+            }
         }
     }
 

@@ -141,6 +141,22 @@ class ReportTest {
     }
 
     @Test
+    void theStatementsOfTheHighestRateThatKeptUpAreListedPerService() {
+        var before = Map.of(new StatementCounters.Key("offer-service", "commit"), 10L);
+        var after = Map.of(new StatementCounters.Key("offer-service", "commit"), 50L,
+                new StatementCounters.Key("offer-service", "select a | b from t"), 20L);
+        Map<String, Object> kept = new LinkedHashMap<>(step("kafka", 10, 30, 80, true));
+        kept.put("statementsPerTouchpoint", StatementCounters.perTouchpoint(before, after, 20));
+        Map<String, Object> notKept = new LinkedHashMap<>(step("kafka", 20, 30, 80, false));
+        notKept.put("statementsPerTouchpoint", StatementCounters.perTouchpoint(Map.of(), after, 1));
+        StringBuilder md = new StringBuilder();
+        Report.statementRows(md, Map.of("kafka", List.of(kept, notKept)));
+        assertThat(md.toString()).contains("kafka at 10/s")
+                .contains("| offer-service | 3.0 | 2.0 × `commit`<br>1.0 × `select a \\| b from t` |")
+                .doesNotContain("kafka at 20/s");
+    }
+
+    @Test
     void theLatencyAxisIsLabelledAtEachPowerOfTenAndTheSeriesPrint() {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("mode", "full");

