@@ -35,13 +35,21 @@ public class ClientDirectory {
      */
     public Uni<ClientProfile> apply(UUID clientId, String eventId, Consumer<ClientProfile> change) {
         return locks.lock(clientId)
-                .chain(() -> erased.isErased(clientId))
-                .chain(gone -> gone ? Uni.createFrom().nullItem() : profiles.findById(clientId).chain(existing -> {
-                    ClientProfile profile = existing != null ? existing : ClientProfile.unknown(clientId);
-                    change.accept(profile);
-                    profile.applied(eventId, Instant.now());
-                    return existing != null ? Uni.createFrom().item(profile) : profiles.persist(profile);
-                }));
+                .chain(() -> profiles.findById(clientId))
+                .chain(existing -> {
+                    if (existing != null) {
+                        // the erasure deletes the profile with the tombstone's insert: a client with one is not erased
+                        return Uni.createFrom().item(applied(existing, eventId, change));
+                    }
+                    return erased.isErased(clientId).chain(gone -> gone ? Uni.createFrom().nullItem()
+                            : profiles.persist(applied(ClientProfile.unknown(clientId), eventId, change)));
+                });
+    }
+
+    private static ClientProfile applied(ClientProfile profile, String eventId, Consumer<ClientProfile> change) {
+        change.accept(profile);
+        profile.applied(eventId, Instant.now());
+        return profile;
     }
 
     /** crm.client.erased: the profile goes, decisions and responses lose their link to the client and their inputs. */
