@@ -1,5 +1,6 @@
 package org.bankcrm.platform;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,18 @@ class PlatformArchitectureTest {
         noClasses().that().resideInAPackage("org.bankcrm.platform..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.bankcrm.client..", "org.bankcrm.interaction..", "org.bankcrm.loyalty..", "org.bankcrm.offer..")
+                .check(classes);
+    }
+
+    /** The bases a service's domain entities extend stay as plain as that domain: Java and JPA annotations only. */
+    @Test
+    void theEntityBasesArePlainJavaAndJpa() {
+        var classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.bankcrm.platform.entity");
+        classes().that().resideInAPackage("org.bankcrm.platform.entity..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "jakarta.persistence..",
+                        "org.bankcrm.platform.entity..")
                 .check(classes);
     }
 }
