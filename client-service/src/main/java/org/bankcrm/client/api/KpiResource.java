@@ -21,6 +21,7 @@ import org.bankcrm.client.store.KpiSnapshotStore.Snapshot;
 import org.bankcrm.client.store.PortfolioKpiQueries.Filter;
 import org.bankcrm.client.store.PortfolioKpiQueries.SegmentHolding;
 import org.bankcrm.client.store.PortfolioKpiQueries.ValueCell;
+import org.bankcrm.platform.http.QueryValues;
 import org.bankcrm.platform.kpi.MonthRange;
 import org.bankcrm.platform.kpi.MonthWindow;
 import org.bankcrm.platform.problem.ProblemException;
@@ -140,16 +141,9 @@ public class KpiResource {
         }
 
         Filter filter() {
-            String code = blankToNull(segment);
-            if (code != null && code.length() > 64) {
-                throw ProblemException.invalidField("segment", "at most 64 characters");
-            }
+            String code = QueryValues.code("segment", segment, 64);
             ValueQuadrant q = quadrant();
             return new Filter(code, q == null ? null : q.name());
         }
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -22,7 +22,6 @@ import org.bankcrm.loyalty.domain.LoyaltyMonth.MixCell;
 import org.bankcrm.loyalty.domain.LoyaltyMonth.Movement;
 import org.bankcrm.loyalty.domain.LoyaltyType;
 import org.bankcrm.loyalty.domain.ValueQuadrant;
-import org.bankcrm.loyalty.store.LoyaltyKpiSnapshotStore.Snapshot;
 import org.bankcrm.platform.http.QueryValues;
 import org.bankcrm.platform.kpi.MonthRange;
 import org.bankcrm.platform.kpi.MonthWindow;
@@ -111,7 +110,7 @@ public class KpiResource {
         ValueQuadrant quadrant = query.quadrant();
         Duration horizon = kpis.horizon();
         return snapshots.series(range, quadrant == null ? null : quadrant.name()).map(series -> new Series(range.from(), range.to(),
-                quadrant, series.stream().map((Snapshot s) -> MonthView.of(s.figures(), horizon, s.takenAt())).toList()));
+                quadrant, series.stream().map(s -> MonthView.of(s.figures(), horizon, s.takenAt())).toList()));
     }
 
     public record Series(YearMonth from, YearMonth to, ValueQuadrant quadrant, List<MonthView> months) {
@@ -133,14 +132,7 @@ public class KpiResource {
 
         /** The segment code, or null for all clients; more than 64 characters is a 400. */
         String segment() {
-            if (segment == null || segment.isBlank()) {
-                return null;
-            }
-            String code = segment.strip();
-            if (code.length() > 64) {
-                throw ProblemException.invalidField("segment", "at most 64 characters");
-            }
-            return code;
+            return QueryValues.code("segment", segment, 64);
         }
     }
 }

@@ -15,8 +15,9 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.bankcrm.platform.entity.ClientReadModel;
 
 /**
  * What loyalty scoring knows of a client, kept from client-service's and interaction-service's events:
@@ -25,15 +26,12 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "client_profile")
-public class ClientProfile {
+public class ClientProfile extends ClientReadModel {
     /** Months of financials kept: 3 recent months against the 12 before them. */
     public static final int FINANCIAL_MONTHS = 15;
     /** Months of contact counts kept: the churn features count the last 12. */
     public static final int CONTACT_MONTHS = 12;
 
-    @Id
-    @Column(name = "client_id")
-    public UUID clientId;
     @Column(name = "client_type", nullable = false)
     public String clientType;
     @Column(name = "age_band", nullable = false)
@@ -111,13 +109,6 @@ public class ClientProfile {
     @Column(name = "csat_sum", nullable = false)
     public double csatSum;
 
-    @Column(name = "events_applied", nullable = false)
-    public int eventsApplied;
-    @Column(name = "last_event_id", nullable = false)
-    public String lastEventId;
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
     public static ClientProfile registered(ClientFact.Registered fact) {
         ClientProfile profile = new ClientProfile();
         profile.clientId = fact.clientId();
@@ -171,13 +162,6 @@ public class ClientProfile {
             failureDemandWeight += weightAt(j.closedAt(), halfLives.experience());
         }
         return true;
-    }
-
-    /** Records that one more event was applied. */
-    public void applied(String eventId, Instant at) {
-        eventsApplied++;
-        lastEventId = eventId;
-        updatedAt = at;
     }
 
     private void describe(ClientFact.Registered r) {

@@ -7,11 +7,14 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bankcrm.offer.domain.Channel;
-import org.bankcrm.offer.store.OfferKpiSnapshotStore;
-import org.bankcrm.offer.store.OfferKpiSnapshotStore.Figures;
-import org.bankcrm.offer.store.OfferKpiSnapshotStore.Snapshot;
+import org.bankcrm.offer.domain.OfferMonth;
+import org.bankcrm.offer.store.OfferKpiQueries.OfferAcceptance;
 import org.bankcrm.platform.kpi.MonthRange;
 import org.bankcrm.platform.kpi.MonthlySnapshot;
+import org.bankcrm.platform.kpi.SnapshotFigures;
+import org.bankcrm.platform.kpi.SnapshotFigures.Taken;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +24,8 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 /**
  * The monthly snapshot of offer-service's KPIs: once a month has closed, its figures for all channels and each channel
  * are written once, in one transaction. Runs daily ({@code crm.offer.kpi.snapshot.cron}): the first run after the
- * month closed writes it, the others (and a second replica, which waits on the claimed row) write nothing.
+ * month closed writes it, the others (and a second replica, which waits on the claimed row) write nothing. The figures
+ * are kept as JSON per channel ({@code kpi_snapshot_figures}).
  */
 @ApplicationScoped
 public class OfferKpiSnapshots {
@@ -29,13 +33,17 @@ public class OfferKpiSnapshots {
     public static final String ALL = "";
     private final Pool pool;
     private final OfferKpis kpis;
-    private final OfferKpiSnapshotStore store;
+    private final SnapshotFigures<Figures> store;
     private final Clock clock = Clock.systemUTC();
 
-    public OfferKpiSnapshots(Pool pool, OfferKpis kpis, OfferKpiSnapshotStore store) {
+    public OfferKpiSnapshots(Pool pool, OfferKpis kpis, ObjectMapper json) {
         this.pool = pool;
         this.kpis = kpis;
-        this.store = store;
+        this.store = new SnapshotFigures<>(json, Figures.class, "channel");
+    }
+
+    /** A month's figures and its answers per offer. */
+    public record Figures(OfferMonth month, List<OfferAcceptance> byOffer) {
     }
 
     @Scheduled(cron = "{crm.offer.kpi.snapshot.cron}", identity = "offer-kpi-snapshot",
@@ -57,11 +65,11 @@ public class OfferKpiSnapshots {
 
     private Uni<Void> write(SqlClient sql, YearMonth month, String channel) {
         return kpis.months(sql, month, month, channel).chain(months -> kpis.byOffer(sql, month, channel)
-                .chain(byOffer -> store.write(sql, channel == null ? ALL : channel, new Figures(months.get(0), byOffer))));
+                .chain(byOffer -> store.write(sql, month, channel == null ? ALL : channel, new Figures(months.get(0), byOffer))));
     }
 
     /** The snapshots of all channels or one (null: all) over the range, oldest first. */
-    public Uni<List<Snapshot>> series(MonthRange range, String channel) {
+    public Uni<List<Taken<Figures>>> series(MonthRange range, String channel) {
         return pool.withTransaction(sql -> store.series(sql, range, channel == null ? ALL : channel));
     }
 }

@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.bankcrm.platform.entity.ClientReadModel;
 
 /**
  * What the decision pipeline knows of a client, from events only: client facts (type, age band, income bracket,
@@ -22,10 +23,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "client_profile")
-public class ClientProfile {
-    @Id
-    @Column(name = "client_id")
-    public UUID clientId;
+public class ClientProfile extends ClientReadModel {
     @Column(name = "client_type")
     public String clientType;
     @Column(name = "age_band")
@@ -76,24 +74,11 @@ public class ClientProfile {
     @Column(name = "household_size")
     public Integer householdSize;
     public Integer dependants;
-    @Column(name = "events_applied", nullable = false)
-    public int eventsApplied;
-    @Column(name = "last_event_id", nullable = false)
-    public String lastEventId;
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     public static ClientProfile unknown(UUID clientId) {
         ClientProfile profile = new ClientProfile();
         profile.clientId = clientId;
         return profile;
-    }
-
-    /** Records that one more event was applied. */
-    public void applied(String eventId, Instant at) {
-        eventsApplied++;
-        lastEventId = eventId;
-        updatedAt = at;
     }
 
     public Set<String> heldProductSet() {

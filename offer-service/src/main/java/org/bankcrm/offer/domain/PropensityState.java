@@ -1,6 +1,7 @@
 package org.bankcrm.offer.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -11,24 +12,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.bankcrm.platform.entity.StoredPosterior;
+
 /** The persisted posterior of one offer's {@link PropensityModel}: it survives restarts and is shared by replicas. */
 @Entity
 @Table(name = "propensity_model")
-public class PropensityState {
+public class PropensityState extends StoredPosterior {
     @Id
     @Column(name = "offer_id")
     public UUID offerId;
-    /** Feature names the weights belong to: a reload maps them by name onto today's features (see {@link #model(List, double)}). */
-    @Column(nullable = false)
-    public String features;
-    @Column(nullable = false)
-    public String mean;
-    @Column(nullable = false)
-    public String precision;
     @Column(nullable = false)
     public long observations;
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
     /** From the model_revision sequence at each change: replicas' caches reload the rows above what they have seen. */
     @Column(nullable = false)
     public long revision;
@@ -48,31 +42,23 @@ public class PropensityState {
      * added keeps what it learnt and starts the new ones at the weak prior (mean 0, {@code weightPrecision}).
      */
     public PropensityModel model(List<String> names, double weightPrecision) {
-        double[] storedMean = parse(mean);
-        double[] storedPrecision = parse(precision);
-        List<String> stored = List.of(features.split(","));
+        List<String> stored = storedKeys();
         double[] m = new double[names.size()];
         double[] p = new double[names.size()];
         Arrays.fill(p, weightPrecision);
-        for (int i = 0; i < stored.size(); i++) {
-            int at = names.indexOf(stored.get(i));
-            m[at] = storedMean[i];
-            p[at] = storedPrecision[i];
-        }
+        byKey(stored, storedMean(), names, m, 0);
+        byKey(stored, storedPrecision(), names, p, 0);
         return new PropensityModel(m, p, observations);
     }
 
     public void store(PropensityModel model, List<String> names, Instant at) {
-        features = String.join(",", names);
-        mean = format(model.mean());
-        precision = format(model.precision());
+        storePosterior(names, model.mean(), model.precision(), at);
         observations = model.observations();
-        updatedAt = at;
     }
 
     /** The stored monitor over today's features (by name, as the weights; a new feature starts at 0), keeping {@code window}. */
     public ModelMonitor monitor(List<String> names, int window) {
-        List<ModelMonitor.Answer> answers = new java.util.ArrayList<>();
+        List<ModelMonitor.Answer> answers = new ArrayList<>();
         if (monitorAnswers != null && !monitorAnswers.isBlank()) {
             for (String entry : monitorAnswers.split(",")) {
                 int at = entry.indexOf(':');
@@ -82,16 +68,9 @@ public class PropensityState {
         double[] sums = new double[names.size()];
         double[] recent = new double[names.size()];
         if (featureSums != null && !featureSums.isBlank()) {
-            double[] storedSums = parse(featureSums);
-            double[] storedRecent = parse(featureRecentMeans);
-            List<String> stored = List.of(features.split(","));
-            for (int i = 0; i < stored.size(); i++) {
-                int at = names.indexOf(stored.get(i));
-                if (at >= 0) {
-                    sums[at] = storedSums[i];
-                    recent[at] = storedRecent[i];
-                }
-            }
+            List<String> stored = storedKeys();
+            byKey(stored, parse(featureSums), names, sums, 0);
+            byKey(stored, parse(featureRecentMeans), names, recent, 0);
         }
         return new ModelMonitor(window, answers, sums, recent, monitorCount);
     }
@@ -107,14 +86,6 @@ public class PropensityState {
 
     /** Every stored weight still has a feature; a feature dropped or renamed starts the model again from its prior. */
     public boolean loadable(List<String> names) {
-        return names.containsAll(List.of(features.split(",")));
-    }
-
-    private static double[] parse(String csv) {
-        return Arrays.stream(csv.split(",")).mapToDouble(Double::parseDouble).toArray();
-    }
-
-    private static String format(double[] values) {
-        return Arrays.stream(values).mapToObj(Double::toString).collect(Collectors.joining(","));
+        return !storedKeys().isEmpty() && names.containsAll(storedKeys());
     }
 }

@@ -30,6 +30,18 @@ public final class QueryValues {
         return parsed(parameter, value, Instant::parse, "an ISO-8601 instant, e.g. 2026-12-01T00:00:00Z");
     }
 
+    /** A code (a segment's, say), stripped; more than {@code maxLength} characters is a 400 naming the parameter. */
+    public static String code(String parameter, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String code = value.strip();
+        if (code.length() > maxLength) {
+            throw ProblemException.invalidField(parameter, "at most " + maxLength + " characters");
+        }
+        return code;
+    }
+
     public static <E extends Enum<E>> E enumeration(Class<E> type, String parameter, String value) {
         if (value == null || value.isBlank()) {
             return null;
