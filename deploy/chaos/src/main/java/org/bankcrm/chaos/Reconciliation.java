@@ -37,17 +37,23 @@ final class Reconciliation {
             "offer-service", "offer-service/interaction-events"));
 
     /**
-     * A consumer of state-carrying events (Ordering.STATE in the service): {@code factTypes} are the types of its topic it
-     * applies as facts, which move no applied sequence.
+     * A consumer of state-carrying events (Ordering.STATE in the service): {@code factTypes} are the types of its topic
+     * that move no applied sequence - those it applies as facts, and those it does not read at all (turned down before
+     * any transaction, as interaction-service and offer-service do with the client events they have no use for).
      */
     record StateConsumer(String service, String consumer, String producer, String topic, List<String> factTypes) {
     }
 
     static final List<StateConsumer> STATE_CONSUMERS = List.of(
-            new StateConsumer("interaction-service", "interaction-service/client-events", "client-service", CLIENT_TOPIC, List.of()),
+            // interaction-service reads crm.client.registered, crm.client.erased and crm.client.segment-changed only
+            new StateConsumer("interaction-service", "interaction-service/client-events", "client-service", CLIENT_TOPIC,
+                    List.of("crm.client.updated", "crm.client.product-opened", "crm.client.product-closed",
+                            "crm.client.financials-recorded", "crm.client.value-changed", "crm.client.consent-changed",
+                            "crm.client.left", "crm.client.returned")),
             new StateConsumer("loyalty-service", "loyalty-service/client-events", "client-service", CLIENT_TOPIC,
                     List.of("crm.client.financials-recorded")),
-            new StateConsumer("offer-service", "offer-service/client-events", "client-service", CLIENT_TOPIC, List.of()),
+            new StateConsumer("offer-service", "offer-service/client-events", "client-service", CLIENT_TOPIC,
+                    List.of("crm.client.financials-recorded", "crm.client.left", "crm.client.returned")),
             new StateConsumer("offer-service", "offer-service/loyalty-events", "loyalty-service", "crm.loyalty.events.v1",
                     List.of()));
 
