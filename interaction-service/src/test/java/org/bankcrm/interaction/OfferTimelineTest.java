@@ -174,6 +174,32 @@ class OfferTimelineTest {
         assertThat(CloudEventRecords.header(dead.headers(), "ce_type")).isEqualTo("crm.offer.responded");
     }
 
+    /**
+     * A channel's decision is read whole once, when it is recorded: one without actions is acknowledged without a
+     * transaction, one with a broken action goes to the DLQ with the field and the reason, and neither is shown.
+     */
+    @Test
+    void aRequestWithoutActionsIsNotShownAndOneWithABrokenActionIsDeadLetteredWithTheReason() {
+        String clientId = TestClients.known();
+        String empty = decided(UUID.randomUUID().toString(), clientId, "REQUEST", "BRANCH")
+                .replaceAll("(?s)\\[\\s*\\{\"rank\".*\\}]", "[]");
+        assertThat(empty).contains("\"actions\": []");
+        var withoutActions = CloudEventRecords.event(TOPIC, "crm.offer.decided", clientId, empty);
+        String brokenId = UUID.randomUUID().toString();
+        var broken = CloudEventRecords.event(TOPIC, "crm.offer.decided", clientId,
+                decided(brokenId, clientId, "REQUEST", "BRANCH").replace("\"GOLD_CARD\"", "\"gold card\""));
+        TestClients.send(withoutActions);
+        TestClients.send(broken);
+
+        await().atMost(Duration.ofSeconds(40)).until(() -> !TopicContents.forKey(TOPIC + ".dlq", clientId).isEmpty());
+        ConsumerRecord<String, String> dead = TopicContents.forKey(TOPIC + ".dlq", clientId).get(0);
+        assertThat(CloudEventRecords.header(dead.headers(), "ce_id")).isEqualTo(ceId(broken));
+        assertThat(CloudEventRecords.header(dead.headers(), "dead-letter-reason"))
+                .startsWith("interaction-service/offer-events: ").contains("offerCode");
+        assertThat(inboxEntries(ceId(withoutActions))).isZero();
+        assertThat(timeline(clientId, "type", "OFFER_PRESENTED").getInt("total")).isZero();
+    }
+
     private static List<ConsumerRecord<String, String>> recorded(String clientId) {
         return TopicContents.forKey(INTERACTION_TOPIC, clientId).stream()
                 .filter(r -> "crm.interaction.recorded".equals(CloudEventRecords.header(r.headers(), "ce_type")))

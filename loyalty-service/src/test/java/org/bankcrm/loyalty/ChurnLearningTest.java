@@ -12,15 +12,20 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.bankcrm.loyalty.app.ChurnLearning;
 import org.bankcrm.loyalty.app.ChurnStayersLabelling;
+import org.bankcrm.loyalty.domain.ChurnFeature;
+import org.bankcrm.loyalty.domain.ChurnRiskModel;
 import org.bankcrm.platform.security.Roles;
 import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CrmTestResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -36,6 +41,8 @@ class ChurnLearningTest {
     Pool pool;
     @Inject
     ChurnStayersLabelling stayers;
+    @Inject
+    ChurnLearning learning;
 
     /** The learnt model is the whole service's: other tests expect scores under the prior. */
     @AfterEach
@@ -77,6 +84,26 @@ class ChurnLearningTest {
         LoyaltyChainTest.send(TestEvents.returned(clientId));
         await().atMost(WAIT).until(() -> LoyaltyChainTest.eventsApplied(clientId) == 6);
         assertThat(churnModel().getLong("positives")).isEqualTo(positives + 1);
+    }
+
+    /**
+     * A batch rescores many clients in one transaction and reads the model once for all of them; when the transaction
+     * learns (a leaver, a refit), what it scores with afterwards is the learnt model, not the one it read before.
+     */
+    @Test
+    void aTransactionReadsTheModelOnceAndScoresWithWhatItLearntAfterALearning() throws Throwable {
+        String ones = String.join(",", java.util.Collections.nCopies(ChurnFeature.values().length, "1.0"));
+        pool.preparedQuery("""
+                insert into churn_observation (client_id, snapshot_at, predicted, left_bank, model_version, observed_at, inputs)
+                values ($1, now(), 0.1, true, 0, now(), $2)""").execute(Tuple.of(UUID.randomUUID(), ones))
+                .await().indefinitely();
+        List<ChurnRiskModel> models = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> learning.current().chain(first -> learning.current()
+                        .chain(again -> learning.refit().chain(() -> learning.current())
+                                .map(learnt -> List.of(first, again, learnt))))));
+        assertThat(models.get(1)).as("read once per transaction").isSameAs(models.get(0));
+        assertThat(models.get(2).intercept()).as("the refit's model, with the leaver in it")
+                .isGreaterThan(models.get(0).intercept());
     }
 
     @Test

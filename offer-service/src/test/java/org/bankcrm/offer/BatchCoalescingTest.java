@@ -1,11 +1,13 @@
 package org.bankcrm.offer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -28,7 +31,7 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
-@CallsAs(Roles.CHANNEL)
+@CallsAs({ Roles.CHANNEL, Roles.ANALYST })
 class BatchCoalescingTest {
 
 
@@ -57,5 +60,51 @@ class BatchCoalescingTest {
         assertThat(data.getString("trigger.eventId")).isEqualTo(touchpoints.get(2));
         assertThat(CloudEventRecords.header(decided.headers(), "ce_causationid")).isEqualTo(touchpoints.get(2));
         assertThat(data.getString("channel")).as("the channel of the last touchpoint").isEqualTo("MOBILE_APP");
+    }
+
+    /**
+     * The consumer reads what the batch's decisions need for all its clients in one statement (the prefetch): each
+     * decision still stands on its own client's contact history - a decline within the cooldown is seen, and kept out
+     * of the actions, for that client only.
+     */
+    @Test
+    void touchpointsOfSeveralClientsInOnePollAreDecidedEachOnItsOwnContactHistory() {
+        String declining = NextBestActionChainTest.knownClient();
+        String other = NextBestActionChainTest.knownClient();
+        JsonPath asked = NextBestActionChainTest.decide(declining, "BRANCH", 1);
+        String declined = asked.getString("actions[0].offerId");
+        given().contentType(ContentType.JSON).body(Map.of("offerId", declined, "outcome", "DECLINED"))
+                .when().post("/api/v1/decisions/{id}/responses", asked.getString("decisionId")).then().statusCode(201);
+
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (String clientId : List.of(declining, other, declining, other)) {
+            records.add(TestEvents.interaction(UUID.randomUUID().toString(), clientId,
+                    TestEvents.recorded(clientId, "BRANCH", "INQUIRY", "RESOLVED", "POSITIVE", null)));
+        }
+        CloudEventRecords.sendTogether(records);
+        await().atMost(NextBestActionChainTest.WAIT).until(() -> NextBestActionChainTest.eventsApplied(declining) == 5
+                && NextBestActionChainTest.eventsApplied(other) == 5);
+        await().atMost(NextBestActionChainTest.WAIT).until(() -> chainDecisions(declining).size() >= 1
+                && chainDecisions(other).size() >= 1);
+
+        for (JsonPath decision : chainDecisions(declining)) {
+            assertThat(decision.getList("actions.offerId", String.class)).isNotEmpty().doesNotContain(declined);
+            JsonPath audit = ContactDateTest.audit(decision.getString("decisionId"));
+            assertThat(audit.getMap("inputs.history.lastDeclinedAt")).containsOnlyKeys(declined);
+            assertThat(audit.getBoolean("inputs.clientKnown")).isTrue();
+        }
+        for (JsonPath decision : chainDecisions(other)) {
+            JsonPath audit = ContactDateTest.audit(decision.getString("decisionId"));
+            assertThat(audit.getMap("inputs.history.lastDeclinedAt")).isEmpty();
+            assertThat(audit.getList("inputs.history.contacts")).isEmpty();
+            assertThat(audit.getString("inputs.client.ageBand")).isEqualTo("AGE_35_44");
+        }
+    }
+
+    private static List<JsonPath> chainDecisions(String clientId) {
+        return NextBestActionChainTest.published(clientId, "crm.offer.decided").stream()
+                .map(r -> JsonPath.from(r.value()))
+                .filter(d -> "INTERACTION".equals(d.getString("trigger.type")))
+                .toList();
     }
 }

@@ -21,6 +21,8 @@ import org.bankcrm.platform.events.IncomingEvent;
 import org.bankcrm.platform.inbox.Inbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -85,20 +87,21 @@ public class OfferEventsConsumer {
         if (!DECIDED.equals(event.type())) {
             return false; // an offer fact the timeline does not show
         }
-        // a look at the trigger first: the chain's decisions (two per touchpoint) are not read whole nor validated;
-        // a decision without a readable trigger is, and goes to the DLQ with the reason
+        // a look at the trigger and the actions only: the chain's decisions (two per touchpoint) and a request without
+        // actions are not read whole nor validated; the rest is, once, in apply, and what cannot be read there
+        // (no readable trigger, actions that are no array, a broken field) goes to the DLQ with the reason
         String trigger = event.data().path("trigger").path("type").asText(null);
         if (trigger != null && !REQUEST.equals(trigger)) {
             return false;
         }
-        OfferDecided decided = payloads.read(event, OfferDecided.class, OfferDecided::clientId);
-        return REQUEST.equals(decided.trigger().type()) && !decided.actions().isEmpty();
+        JsonNode actions = event.data().path("actions");
+        return !actions.isArray() || !actions.isEmpty();
     }
 
     private Uni<?> apply(IncomingEvent event) {
         if (DECIDED.equals(event.type())) {
             // shown(event) held: a channel's request with actions (the chain's decisions no one saw never get here)
-            OfferDecided decided = payloads.read(event, OfferDecided.class);
+            OfferDecided decided = payloads.read(event, OfferDecided.class, OfferDecided::clientId);
             List<OfferShown> offers = decided.actions().stream()
                     .sorted(Comparator.comparing(Action::rank))
                     .map(a -> new OfferShown(a.rank(), a.offerCode(), a.category(), a.productType(), null))

@@ -9,6 +9,7 @@ import org.bankcrm.platform.events.EventPayloads;
 import org.bankcrm.platform.events.IncomingEvent;
 import org.bankcrm.platform.events.MalformedEventException;
 import org.bankcrm.platform.inbox.Inbox;
+import org.bankcrm.platform.inbox.Ordering;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
@@ -39,7 +40,7 @@ public class TouchpointIngestConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return inbox.consumeBatch(CONSUMER, records, Inbox.eachInTurn(this::apply));
+        return inbox.consumeBatch(CONSUMER, records, Ordering.FACTS, event -> true, log::prefetch, Inbox.eachInTurn(this::apply));
     }
 
     private Uni<?> apply(IncomingEvent event) {

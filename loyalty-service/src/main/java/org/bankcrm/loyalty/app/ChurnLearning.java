@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
@@ -32,6 +34,7 @@ import org.bankcrm.loyalty.store.ChurnObservationRepository;
 import org.bankcrm.loyalty.store.ClientLeavingRepository;
 import org.bankcrm.loyalty.store.ScoreChangeRepository;
 import org.bankcrm.platform.store.ClientLocks;
+import org.bankcrm.platform.store.TransactionMemo;
 import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -94,9 +97,17 @@ public class ChurnLearning {
 
     /** The model to score with: the learnt one, or the prior before the first observation. */
     public Uni<ChurnRiskModel> current() {
-        return models.findById(ChurnModelState.ID)
-                .map(state -> state == null ? prior : stored(state).model(prior));
+        // read once per transaction (a batch rescores many clients), until the transaction learns (lockedModel)
+        return TransactionMemo.<AtomicReference<ChurnRiskModel>> of(CURRENT, AtomicReference::new).chain(kept -> {
+            ChurnRiskModel model = kept.get();
+            return model != null ? Uni.createFrom().item(model)
+                    : models.findById(ChurnModelState.ID)
+                            .map(state -> state == null ? prior : stored(state).model(prior))
+                            .invoke(kept::set);
+        });
     }
+
+    private static final String CURRENT = ChurnLearning.class.getName() + ".current";
 
     /**
      * A client left: the newest snapshot of the preceding horizon becomes a positive observation (once per leaving); a
@@ -246,7 +257,9 @@ public class ChurnLearning {
      * the row itself.
      */
     private Uni<ChurnModelState> lockedModel() {
-        return locks.lock(MODEL_LOCK).chain(() -> models.findById(ChurnModelState.ID, LockModeType.PESSIMISTIC_WRITE));
+        return TransactionMemo.<AtomicReference<ChurnRiskModel>> of(CURRENT, AtomicReference::new)
+                .invoke(kept -> kept.set(null)) // what the transaction scores with from now on is read again
+                .chain(() -> locks.lock(MODEL_LOCK)).chain(() -> models.findById(ChurnModelState.ID, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /** The advisory lock's key: not a clientId, so it never meets a client's lock. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -92,6 +94,17 @@ public class LoyaltyLedger {
                     .orElseGet(() -> Uni.createFrom().voidItem()));
         }
         return applied.chain(() -> rescoring.due(this));
+    }
+
+    /**
+     * A consumer's batch: the profiles and scores of {@code clientIds} loaded into the session, one statement each, so
+     * that applying and rescoring each client finds them there without round trips of its own.
+     */
+    public Uni<Void> prefetch(Set<UUID> clientIds) {
+        Object[] ids = clientIds.toArray();
+        return Panache.getSession()
+                .chain(session -> session.find(ClientProfile.class, ids).chain(() -> session.find(LoyaltyScore.class, ids)))
+                .replaceWithVoid();
     }
 
     /**

@@ -30,7 +30,7 @@ public class ClientEventsConsumer {
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
         // a client fact this service does not need is skipped by applyAll
-        return inbox.consumeBatch(CONSUMER, records, Ordering.stateExcept(FactReader.FINANCIALS_RECORDED),
-                events -> ledger.applyAll(CONSUMER, events));
+        return inbox.consumeBatch(CONSUMER, records, Ordering.stateExcept(FactReader.FINANCIALS_RECORDED), event -> true,
+                ledger::prefetch, events -> ledger.applyAll(CONSUMER, events));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bankcrm.loyalty.app.LoyaltyLedger;
 import org.bankcrm.platform.inbox.Inbox;
+import org.bankcrm.platform.inbox.Ordering;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
@@ -28,6 +29,7 @@ public class InteractionEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return inbox.consumeBatch(CONSUMER, records, events -> ledger.applyAll(CONSUMER, events));
+        return inbox.consumeBatch(CONSUMER, records, Ordering.FACTS, event -> true, ledger::prefetch,
+                events -> ledger.applyAll(CONSUMER, events));
     }
 }

@@ -1,6 +1,7 @@
 package org.bankcrm.offer.app;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -44,6 +45,15 @@ public class ClientDirectory {
                     return erased.isErased(clientId).chain(gone -> gone ? Uni.createFrom().nullItem()
                             : profiles.persist(applied(ClientProfile.unknown(clientId), eventId, change)));
                 });
+    }
+
+    /**
+     * A consumer's batch: the profiles of {@code clientIds} loaded into the session in one statement, so that each
+     * client's {@link #apply} finds its profile there without a round trip of its own.
+     */
+    public Uni<Void> prefetch(Set<UUID> clientIds) {
+        return Panache.getSession().chain(session -> session.find(ClientProfile.class, clientIds.toArray()))
+                .replaceWithVoid();
     }
 
     private static ClientProfile applied(ClientProfile profile, String eventId, Consumer<ClientProfile> change) {

@@ -7,9 +7,11 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +49,7 @@ import org.bankcrm.offer.domain.policy.WeeklySalesCap;
 import org.bankcrm.offer.domain.policy.WithinValidity;
 import org.bankcrm.offer.events.OfferEvents;
 import org.bankcrm.platform.store.ClientLocks;
+import org.bankcrm.platform.store.TransactionMemo;
 import org.bankcrm.offer.store.DecisionReads;
 import org.bankcrm.offer.store.DecisionRepository;
 import org.bankcrm.offer.store.OfferRepository;
@@ -215,6 +218,22 @@ public class NextBestActions {
         return applied.chain(() -> decision.due(this));
     }
 
+    /**
+     * A consumer's batch: what the decisions of {@code clientIds} will read (erased?, read model, contact history), read
+     * for all of them in one statement and kept for the batch's transaction; each decision takes its client's part once
+     * (a second decision of the client in the transaction reads again).
+     */
+    public Uni<Void> prefetch(Set<UUID> clientIds) {
+        Instant now = Instant.now();
+        return reads.readAll(clientIds, now.minus(config.contactPolicy().reofferCooldown()), now.minus(WEEK),
+                now.minus(contactLookback()))
+                .chain(states -> TransactionMemo.<Map<UUID, DecisionReads.ClientState>> of(PREFETCHED, HashMap::new)
+                        .invoke(kept -> kept.putAll(states)))
+                .replaceWithVoid();
+    }
+
+    private static final String PREFETCHED = NextBestActions.class.getName() + ".prefetched";
+
     /** The decision an {@link EventDecision} asks for (a method, not field access: callers hold the CDI proxy). */
     Uni<Decided> decideFor(EventDecision asked) {
         Channel on = asked.channel != null ? Channel.valueOf(asked.channel) : Channel.valueOf(config.decision().defaultChannel());
@@ -234,8 +253,13 @@ public class NextBestActions {
         Instant now = Instant.now();
         UUID decisionId = UUID.randomUUID();
         return locks.lock(clientId)
-                .chain(() -> reads.read(clientId, now.minus(config.contactPolicy().reofferCooldown()), now.minus(WEEK),
-                        now.minus(contactLookback())))
+                .chain(() -> TransactionMemo.<Map<UUID, DecisionReads.ClientState>> of(PREFETCHED, HashMap::new))
+                .chain(prefetched -> {
+                    DecisionReads.ClientState read = prefetched.remove(clientId);
+                    return read != null ? Uni.createFrom().item(read)
+                            : reads.read(clientId, now.minus(config.contactPolicy().reofferCooldown()), now.minus(WEEK),
+                                    now.minus(contactLookback()));
+                })
                 .chain(state -> {
                     if (state.erased()) {
                         return Uni.createFrom().failure(new ProblemException(410, "Gone", "Client " + clientId + " was erased"));

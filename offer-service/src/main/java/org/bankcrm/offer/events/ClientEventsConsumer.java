@@ -107,7 +107,7 @@ public class ClientEventsConsumer {
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
         return inbox.consumeBatch(CONSUMER, records, Ordering.STATE, event -> READ.contains(event.type()),
-                Inbox.eachInTurn(this::apply));
+                directory::prefetch, Inbox.eachInTurn(this::apply));
     }
 
     private Uni<?> apply(IncomingEvent event) {

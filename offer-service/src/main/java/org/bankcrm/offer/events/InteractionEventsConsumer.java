@@ -16,6 +16,7 @@ import org.bankcrm.offer.domain.ClientProfile;
 import org.bankcrm.platform.events.EventPayloads;
 import org.bankcrm.platform.events.IncomingEvent;
 import org.bankcrm.platform.inbox.Inbox;
+import org.bankcrm.platform.inbox.Ordering;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
@@ -88,7 +89,13 @@ public class InteractionEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return inbox.consumeBatch(CONSUMER, records, events -> nextBestActions.decideOnceAfter(events, this::apply));
+        return inbox.consumeBatch(CONSUMER, records, Ordering.FACTS, event -> true, this::prefetch,
+                events -> nextBestActions.decideOnceAfter(events, this::apply));
+    }
+
+    /** The batch's profiles and what its decisions read, each in one statement. */
+    private Uni<Void> prefetch(Set<UUID> clientIds) {
+        return directory.prefetch(clientIds).chain(() -> nextBestActions.prefetch(clientIds));
     }
 
     private Uni<?> apply(IncomingEvent event, NextBestActions.EventDecision decision) {

@@ -3,6 +3,8 @@ package org.bankcrm.offer.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,8 +36,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class DecisionReads {
-    static final String CLIENT_STATE = """
-            select exists (select 1 from client_tombstone e where e.client_id in (:id)),
+    /** The columns a decision reads of a client; {@code %1$s} completes "the client's id ..." in the correlated reads. */
+    private static final String COLUMNS = """
+            select exists (select 1 from client_tombstone e where e.client_id %1$s),
                    p.client_id is not null,
                    p.client_type, p.age_band, p.income_bracket,
                    p.consent_marketing_email, p.consent_marketing_sms, p.consent_marketing_push, p.consent_marketing_phone,
@@ -46,18 +49,33 @@ public class DecisionReads {
                    p.last_channel, p.last_type, p.last_valence, p.last_cause,
                    cast(extract(epoch from p.last_experience_at) * 1000000 as bigint),
                    (select cast(coalesce(sum(d.sales_presented), 0) as integer) from decision d
-                     where d.client_id in (:id) and d.sales_presented > 0 and d.decided_at > to_timestamp(:salesSince / 1000000.0)),
+                     where d.client_id %1$s and d.sales_presented > 0 and d.decided_at > to_timestamp(:salesSince / 1000000.0)),
                    (select string_agg(r.offer_id || '@' || cast(extract(epoch from r.at) * 1000000 as bigint), ',')
                       from (select offer_id, max(responded_at) as at from offer_response
-                             where client_id in (:id) and outcome = 'DECLINED' and responded_at > to_timestamp(:declinedSince / 1000000.0)
+                             where client_id %1$s and outcome = 'DECLINED' and responded_at > to_timestamp(:declinedSince / 1000000.0)
                              group by offer_id) r),
                    (select string_agg(c.offer_id || '|' || c.category || '|' || coalesce(c.channel, '') || '|' || c.outcome
                                       || '|' || cast(extract(epoch from c.responded_at) * 1000000 as bigint), ',')
                       from offer_response c
-                     where c.client_id in (:id) and c.responded_at > to_timestamp(:contactsSince / 1000000.0)),
+                     where c.client_id %1$s and c.responded_at > to_timestamp(:contactsSince / 1000000.0)),
                    p.stated_needs, p.occupation, p.marital_status, p.education, p.household_size, p.dependants
+            """;
+
+    static final String CLIENT_STATE = COLUMNS.formatted("in (:id)") + """
               from (select 1) one
               left join client_profile p on p.client_id in (:id)
+            """;
+
+    /**
+     * {@link #CLIENT_STATE} for the clients with a profile among many (a consumer's batch): the same columns, then the
+     * client's id (as text) last; the correlated reads use the index on client_id as the one-client read does. Only
+     * clients with a profile: the ids are bound as a list in {@code in (...)} (whose plan Hibernate does not cache, see
+     * the class comment), which cannot yield a row for an id no table holds; a client without a profile is read alone.
+     */
+    static final String CLIENTS_STATE = COLUMNS.formatted("= p.client_id") + """
+                   , cast(p.client_id as text)
+              from client_profile p
+             where p.client_id in (:ids)
             """;
 
     /** The client as a decision sees it; {@code client} is null when no event about them arrived yet. */
@@ -72,6 +90,28 @@ public class DecisionReads {
                 .setParameter("contactsSince", micros(contactsSince))
                 .getSingleResult())
                 .map(row -> state(clientId, row));
+    }
+
+    /** {@link #read} for the clients with a profile among {@code clientIds}, in one round trip, by client. */
+    public Uni<Map<UUID, ClientState>> readAll(Collection<UUID> clientIds, Instant declinedSince, Instant salesSince,
+            Instant contactsSince) {
+        if (clientIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(CLIENTS_STATE, Object[].class)
+                .setParameter("ids", List.copyOf(clientIds))
+                .setParameter("declinedSince", micros(declinedSince))
+                .setParameter("salesSince", micros(salesSince))
+                .setParameter("contactsSince", micros(contactsSince))
+                .getResultList())
+                .map(rows -> {
+                    Map<UUID, ClientState> states = new HashMap<>();
+                    for (Object[] row : rows) {
+                        UUID clientId = UUID.fromString((String) row[row.length - 1]);
+                        states.put(clientId, state(clientId, row));
+                    }
+                    return states;
+                });
     }
 
     static ClientState state(UUID clientId, Object[] r) {

@@ -138,9 +138,24 @@ public class Inbox {
      */
     public Uni<Void> consumeBatch(String consumer, ConsumerRecords<String, String> records, Ordering ordering,
             Predicate<IncomingEvent> relevant, Function<List<IncomingEvent>, Uni<?>> effect) {
-        return Uni.createFrom().deferred(() -> consumeBatchOnce(consumer, records, ordering, relevant, effect))
+        return consumeBatch(consumer, records, ordering, relevant, NOTHING_TO_PREFETCH, effect);
+    }
+
+    /**
+     * As {@link #consumeBatch(String, ConsumerRecords, Ordering, Predicate, Function)}, with {@code prefetch} called once
+     * in the batch's transaction, after the claim and the ordering check and before any effect, with every client whose
+     * events the effects will get: what the effects read of each client can then be read for all of them in one
+     * statement (e.g. Hibernate's multi-load into the session, or a memo for the transaction) instead of one per client.
+     * The one-at-a-time path after a failed batch does not call it: effects must work without it.
+     */
+    public Uni<Void> consumeBatch(String consumer, ConsumerRecords<String, String> records, Ordering ordering,
+            Predicate<IncomingEvent> relevant, Function<Set<UUID>, Uni<?>> prefetch,
+            Function<List<IncomingEvent>, Uni<?>> effect) {
+        return Uni.createFrom().deferred(() -> consumeBatchOnce(consumer, records, ordering, relevant, prefetch, effect))
                 .runSubscriptionOn(this::onConsumerContext);
     }
+
+    private static final Function<Set<UUID>, Uni<?>> NOTHING_TO_PREFETCH = clients -> Uni.createFrom().voidItem();
 
     /** {@link #consumeBatch(String, ConsumerRecords, Ordering, Predicate, Function)} of a topic of facts, all relevant. */
     public Uni<Void> consumeBatch(String consumer, ConsumerRecords<String, String> records,
@@ -194,7 +209,8 @@ public class Inbox {
     }
 
     private Uni<Void> consumeBatchOnce(String consumer, ConsumerRecords<String, String> records, Ordering ordering,
-            Predicate<IncomingEvent> relevant, Function<List<IncomingEvent>, Uni<?>> effect) {
+            Predicate<IncomingEvent> relevant, Function<Set<UUID>, Uni<?>> prefetch,
+            Function<List<IncomingEvent>, Uni<?>> effect) {
         Context context = Vertx.currentContext();
         List<Item> items = new ArrayList<>(records.count());
         Uni<Void> deadLettered = Uni.createFrom().voidItem();
@@ -217,7 +233,7 @@ public class Inbox {
             return deadLettered;
         }
         metrics.summary("crm.inbox.batch.size", "consumer", consumer).record(items.size());
-        return deadLettered.chain(() -> applyBatch(consumer, items, ordering, effect)
+        return deadLettered.chain(() -> applyBatch(consumer, items, ordering, prefetch, effect)
                 .onFailure().recoverWithUni(e -> {
                     metrics.counter("crm.inbox.batch.fallbacks", "consumer", consumer).increment();
                     LOG.infof("%s: a batch of %d events failed (%s), applying them one at a time", consumer, items.size(),
@@ -233,7 +249,7 @@ public class Inbox {
     }
 
     private Uni<Void> applyBatch(String consumer, List<Item> items, Ordering ordering,
-            Function<List<IncomingEvent>, Uni<?>> effect) {
+            Function<Set<UUID>, Uni<?>> prefetch, Function<List<IncomingEvent>, Uni<?>> effect) {
         List<Item> applied = new ArrayList<>(items.size());
         Set<String> seen = new HashSet<>();
         List<Item> distinct = new ArrayList<>(items.size());
@@ -261,7 +277,9 @@ public class Inbox {
                                         .replaceWithVoid();
                     }
                     // the events the batch's effects emit are written in one outbox statement, in order, at the end
-                    return checked.chain(() -> outbox.collecting(() -> applyByClient(applied, effect)));
+                    return checked
+                            .chain(() -> applied.isEmpty() ? Uni.createFrom().voidItem() : prefetch.apply(clientsOf(applied)))
+                            .chain(() -> outbox.collecting(() -> applyByClient(applied, effect)));
                 }))
                 .invoke(() -> {
                     for (Item item : applied) {

@@ -9,8 +9,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.common.vertx.ContextLocals;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -23,8 +21,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  *
  * <p>A lock the current transaction of the Hibernate session holds already is not asked for again: the inbox takes a
  * batch's clients' locks first, and the effects that take a client's lock themselves (the one-at-a-time path needs
- * them) then cost no round trip. What is held is remembered on the Vert.x context with the transaction it belongs to,
- * so a later transaction on the same context starts with nothing held.
+ * them) then cost no round trip. What is held is remembered for the transaction ({@link TransactionMemo}).
  */
 @ApplicationScoped
 public class ClientLocks {
@@ -81,22 +78,10 @@ public class ClientLocks {
 
     /** What the session's current transaction holds: empty (and not kept) outside a transaction or a duplicated context. */
     private static Set<String> held(Object transaction) {
-        if (transaction == null || !VertxContext.isOnDuplicatedContext()) {
-            return new HashSet<>();
-        }
-        Held held = ContextLocals.<Held> get(HELD).orElse(null);
-        if (held == null || held.transaction() != transaction) {
-            held = new Held(transaction, new HashSet<>());
-            ContextLocals.put(HELD, held);
-        }
-        return held.keys();
+        return TransactionMemo.of(transaction, HELD, HashSet::new);
     }
 
     private static final String HELD = ClientLocks.class.getName() + ".held";
-
-    /** The locks one transaction took: a transaction object is made per transaction, never reused. */
-    private record Held(Object transaction, Set<String> keys) {
-    }
 
     /** As {@link #lockAll(Collection)}, on a reactive SQL connection inside its transaction (writers without a session). */
     public Uni<Void> lockAll(SqlConnection connection, Collection<UUID> clientIds) {
