@@ -21,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.bankcrm.client.app.BulkProducts;
-import org.bankcrm.client.app.ProductPortfolio;
 import org.bankcrm.client.domain.HeldProduct;
 import org.bankcrm.client.domain.ProductType;
 import org.bankcrm.platform.problem.ProblemException;
@@ -65,9 +64,9 @@ public class ProductsBatchResource {
 
     /** One change of one client's portfolio: exactly one of {@code open} and {@code close}. */
     public record ProductChange(@NotNull UUID clientId, @Valid Open open, @Valid Close close) {
-        ProductPortfolio.Change toDomain() {
-            return open != null ? new ProductPortfolio.Opening(open.type(), open.openedAt(), open.balance())
-                    : new ProductPortfolio.Closing(close.productId(), close.closedAt());
+        BulkProducts.Change toDomain() {
+            return open != null ? new BulkProducts.Opening(open.type(), open.openedAt(), open.balance())
+                    : new BulkProducts.Closing(close.productId(), close.closedAt());
         }
     }
 
@@ -87,7 +86,7 @@ public class ProductsBatchResource {
                     + "applied as the single paths apply it, with its crm.client.product-opened or product-closed (and "
                     + "crm.client.left when a client's last product closes); a client's changes in request order, its segments "
                     + "and value recomputed once. A change that breaks a rule (409 one of a kind or already closed, 404 client or "
-                    + "product not known, 400 closing date) fails the batch with its index. 201 with the product of each change.")
+                    + "product not known, 410 client erased, 400 closing date) fails the batch with its index. 201 with the product of each change.")
     public Uni<RestResponse<Applied>> applyAll(@Valid @NotNull ApplyChanges request) {
         checkEach(request.changes());
         List<BulkProducts.Row> rows = request.changes().stream()

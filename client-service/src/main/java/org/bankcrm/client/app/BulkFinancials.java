@@ -114,15 +114,11 @@ public class BulkFinancials {
     private static List<Client> live(Map<UUID, Integer> firstRow, Map<UUID, Client> found) {
         List<Client> live = new ArrayList<>(firstRow.size());
         for (var entry : firstRow.entrySet()) {
-            Client client = found.get(entry.getKey());
-            if (client == null) {
-                throw ProblemException.notFound("client", entry.getKey()).with("index", entry.getValue());
+            try {
+                live.add(ClientRegistry.live(entry.getKey(), found.get(entry.getKey())));
+            } catch (ProblemException e) {
+                throw e.with("index", entry.getValue());
             }
-            if (client.isErased()) {
-                throw new ProblemException(410, "Gone", "Client " + client.id + " was erased")
-                        .with("erasedAt", client.erasedAt.toString()).with("index", entry.getValue());
-            }
-            live.add(client);
         }
         return live;
     }

@@ -4,14 +4,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bankcrm.client.domain.Client;
 import org.bankcrm.client.domain.DepartureReason;
+import org.bankcrm.client.domain.HeldProduct;
 import org.bankcrm.client.events.ClientEvents;
 import org.bankcrm.platform.outbox.Outbox;
+import org.bankcrm.platform.outbox.OutgoingEvent;
 import org.bankcrm.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -57,23 +61,27 @@ public class ClientDepartures {
         });
     }
 
-    /** After a product closed: the client leaves when it was their last open one, on its closing day. */
-    Uni<Void> lastProductClosed(Client client, LocalDate closedAt) {
+    /**
+     * After a product closed, with the client's products as they are now: the client leaves when none is open any more,
+     * on its closing day; the {@code crm.client.left} when this recorded the departure. Nothing stored yet.
+     */
+    Optional<OutgoingEvent> productClosed(Client client, List<HeldProduct> held, LocalDate closedAt) {
         Instant now = clock.instant();
-        if (!client.leave(instantOf(closedAt, now), DepartureReason.ALL_PRODUCTS_CLOSED, null, now)) {
-            return Uni.createFrom().voidItem();
+        if (held.stream().anyMatch(HeldProduct::isOpen)
+                || !client.leave(instantOf(closedAt, now), DepartureReason.ALL_PRODUCTS_CLOSED, null, now)) {
+            return Optional.empty();
         }
-        return outbox.append(ClientEvents.left(client)).replaceWithVoid();
+        return Optional.of(ClientEvents.left(client));
     }
 
-    /** After a product opened: a client who had left is back, on its opening day (never before they left). */
-    Uni<Void> productOpened(Client client, LocalDate openedAt) {
+    /**
+     * After a product opened: a client who had left is back, on its opening day (never before they left); the
+     * {@code crm.client.returned} when they were gone. Nothing stored yet.
+     */
+    Optional<OutgoingEvent> productOpened(Client client, LocalDate openedAt) {
         Instant now = clock.instant();
         Instant returnedAt = client.returnAt(instantOf(openedAt, now), now);
-        if (returnedAt == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return outbox.append(ClientEvents.returned(client.id, returnedAt)).replaceWithVoid();
+        return returnedAt == null ? Optional.empty() : Optional.of(ClientEvents.returned(client.id, returnedAt));
     }
 
     /** A business day as an instant: now when it is today, else its start (UTC), as products carry dates only. */

@@ -193,14 +193,18 @@ public class ClientRegistry {
 
     /** The client in the caller's session: 404 when unknown, 410 once erased. */
     Uni<Client> live(UUID id) {
-        return clients.findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("client", id))
-                .invoke(client -> {
-                    if (client.isErased()) {
-                        throw new ProblemException(410, "Gone", "Client " + id + " was erased")
-                                .with("erasedAt", client.erasedAt.toString());
-                    }
-                });
+        return clients.findById(id).map(found -> live(id, found));
+    }
+
+    /** {@code found}, the client stored under {@code id} if any, when it is live: 404 when unknown, 410 once erased. */
+    static Client live(UUID id, Client found) {
+        if (found == null) {
+            throw ProblemException.notFound("client", id);
+        }
+        if (found.isErased()) {
+            throw new ProblemException(410, "Gone", "Client " + id + " was erased").with("erasedAt", found.erasedAt.toString());
+        }
+        return found;
     }
 
     static void checkBirthDate(ClientDetails details, LocalDate today) {

@@ -18,6 +18,7 @@ import org.bankcrm.client.events.ClientEvents;
 import org.bankcrm.client.store.HeldProductRepository;
 import org.bankcrm.client.store.UniqueConstraints;
 import org.bankcrm.platform.outbox.Outbox;
+import org.bankcrm.platform.outbox.OutgoingEvent;
 import org.bankcrm.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -49,7 +50,15 @@ public class ProductPortfolio {
     @WithTransaction
     public Uni<HeldProduct> open(UUID clientId, ProductType type, LocalDate openedAt, BigDecimal balance) {
         return registry.locked(clientId).chain(client -> products.ofClient(clientId)
-                .chain(held -> open(client, new ArrayList<>(held), type, openedAt, balance))
+                .chain(held -> {
+                    Changed opened = opening(client, new ArrayList<>(held), type, openedAt, balance);
+                    // flushed here, so that a breach of the database's backstop of the rule is the same 409
+                    return products.persistAndFlush(opened.product())
+                            .onFailure(e -> UniqueConstraints.breached(e, UniqueConstraints.HELD_ONCE))
+                            .transform(e -> heldOnce(type))
+                            .call(() -> outbox.appendAll(opened.events()))
+                            .replaceWith(opened.product());
+                })
                 .call(() -> changes.clientChanged(client)));
     }
 
@@ -57,73 +66,28 @@ public class ProductPortfolio {
     @WithTransaction
     public Uni<HeldProduct> close(UUID clientId, UUID productId, LocalDate closedAt) {
         return registry.locked(clientId).chain(client -> products.ofClient(clientId)
-                .chain(held -> close(client, held, productId, closedAt))
+                .chain(held -> {
+                    Changed closed = closing(client, new ArrayList<>(held), productId, closedAt);
+                    return outbox.appendAll(closed.events()).replaceWith(closed.product());
+                })
                 .call(() -> changes.clientChanged(client)));
     }
 
-    /** A change of one client's portfolio in a batch: a product opened or closed. */
-    public sealed interface Change {
-    }
-
-    /** A product to open, as {@link #open(UUID, ProductType, LocalDate, BigDecimal)} takes it. */
-    public record Opening(ProductType type, LocalDate openedAt, BigDecimal balance) implements Change {
-    }
-
-    /** A product to close, as {@link #close(UUID, UUID, LocalDate)} takes it. */
-    public record Closing(UUID productId, LocalDate closedAt) implements Change {
+    /**
+     * What one change does to a locked client's portfolio, worked out in memory by {@link #opening} or {@link #closing}
+     * for the single paths and the bulk one alike: the product opened or closed, and the events it emits, in order.
+     */
+    record Changed(HeldProduct product, List<OutgoingEvent> events) {
     }
 
     /**
-     * The bulk path: a client's changes in order, in the caller's transaction and under the client's lock, each
-     * checked and published as the single path does it, then what follows from the portfolio (segments, value)
-     * recomputed once, not once per product. Answers the products opened or closed, in order; a change that breaks a
-     * rule fails with its position among {@code changes} ({@link ChangeFailed}).
+     * Opens a product of the client whose products are {@code held} (the new one is added to it), a client who had left
+     * returning with it; 409 naming the product held when the type may be held only once. Nothing is stored.
      */
-    public Uni<List<HeldProduct>> applyAll(UUID clientId, List<Change> changes) {
-        return registry.locked(clientId).chain(client -> products.ofClient(clientId).chain(loaded -> {
-            List<HeldProduct> held = new ArrayList<>(loaded);
-            List<HeldProduct> done = new ArrayList<>(changes.size());
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (int i = 0; i < changes.size(); i++) {
-                int position = i;
-                Change change = changes.get(i);
-                chain = chain.chain(() -> Uni.createFrom().deferred(() -> change instanceof Opening o
-                                ? open(client, held, o.type(), o.openedAt(), o.balance())
-                                : close(client, held, ((Closing) change).productId(), ((Closing) change).closedAt()))
-                        .onFailure(ProblemException.class).transform(e -> new ChangeFailed(position, (ProblemException) e))
-                        .invoke(done::add).replaceWithVoid());
-            }
-            return chain.chain(() -> this.changes.clientChanged(client)).map(ignored -> List.copyOf(done));
-        }));
-    }
-
-    /** A change of a batch broke a rule: {@code position} is its place among the client's changes. */
-    public static final class ChangeFailed extends RuntimeException {
-        private final int position;
-        private final ProblemException problem;
-
-        ChangeFailed(int position, ProblemException problem) {
-            super(problem.getMessage(), problem, false, false);
-            this.position = position;
-            this.problem = problem;
-        }
-
-        public int position() {
-            return position;
-        }
-
-        public ProblemException problem() {
-            return problem;
-        }
-    }
-
-    /** Opens a product of the locked client whose products are {@code held} (the new one is added to it). */
-    private Uni<HeldProduct> open(Client client, List<HeldProduct> held, ProductType type, LocalDate openedAt,
-            BigDecimal balance) {
+    Changed opening(Client client, List<HeldProduct> held, ProductType type, LocalDate openedAt, BigDecimal balance) {
         LocalDate today = LocalDate.now(clock);
         oneOfAKind.blocking(type, held).ifPresent(existing -> {
-            throw ProblemException.conflict("The client already holds a " + type + ", which a client may hold only once")
-                    .with("existingId", existing.id);
+            throw heldOnce(type).with("existingId", existing.id);
         });
         Instant now = clock.instant();
         HeldProduct product = new HeldProduct();
@@ -136,18 +100,18 @@ public class ProductPortfolio {
         product.createdAt = now;
         product.updatedAt = now;
         held.add(product);
-        List<HeldProduct> after = List.copyOf(held);
-        // flushed here, so that a breach of the database's backstop of the rule is the same 409
-        return products.persistAndFlush(product)
-                .onFailure(e -> UniqueConstraints.breached(e, UniqueConstraints.HELD_ONCE))
-                .transform(e -> ProblemException.conflict("The client already holds a " + type
-                        + ", which a client may hold only once"))
-                .call(() -> outbox.append(ClientEvents.productOpened(product, after)))
-                .call(() -> departures.productOpened(client, product.openedAt));
+        List<OutgoingEvent> events = new ArrayList<>(2);
+        events.add(ClientEvents.productOpened(product, held));
+        departures.productOpened(client, product.openedAt).ifPresent(events::add);
+        return new Changed(product, events);
     }
 
-    /** Closes one of {@code held}, the products of the locked client. */
-    private Uni<HeldProduct> close(Client client, List<HeldProduct> held, UUID productId, LocalDate closedAt) {
+    /**
+     * Closes one of {@code held}, the products of the client, on {@code closedAt} (today when absent), the client leaving
+     * with their last open one; 404 when it is not among them, 409 when closed already, 400 naming {@code closedAt} for
+     * a day it cannot close on. Nothing is stored.
+     */
+    Changed closing(Client client, List<HeldProduct> held, UUID productId, LocalDate closedAt) {
         LocalDate today = LocalDate.now(clock);
         LocalDate closing = closedAt == null ? today : closedAt;
         HeldProduct product = held.stream().filter(p -> p.id.equals(productId)).findFirst()
@@ -160,10 +124,15 @@ public class ProductPortfolio {
             throw ProblemException.invalidField("closedAt", problem);
         });
         product.close(closing, clock.instant());
-        boolean lastOne = held.stream().noneMatch(HeldProduct::isOpen);
-        return outbox.append(ClientEvents.productClosed(product, held))
-                .call(() -> lastOne ? departures.lastProductClosed(client, closing) : Uni.createFrom().voidItem())
-                .replaceWith(product);
+        List<OutgoingEvent> events = new ArrayList<>(2);
+        events.add(ClientEvents.productClosed(product, held));
+        departures.productClosed(client, held, closing).ifPresent(events::add);
+        return new Changed(product, events);
+    }
+
+    /** The 409 of a second open product of a type a client may hold only once. */
+    static ProblemException heldOnce(ProductType type) {
+        return ProblemException.conflict("The client already holds a " + type + ", which a client may hold only once");
     }
 
     @WithSession

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,6 +26,7 @@ import org.bankcrm.client.domain.MaritalStatus;
 import org.bankcrm.client.domain.Occupation;
 import org.bankcrm.client.domain.ClientType;
 import org.bankcrm.client.domain.ConsentPurpose;
+import org.bankcrm.client.domain.DepartureReason;
 import org.bankcrm.client.domain.IncomeBracket;
 import org.bankcrm.client.domain.MonthFigures;
 import org.bankcrm.client.domain.ProductType;
@@ -90,12 +92,19 @@ public class ClientRows {
             from client where erased_at is null and id = any($1::uuid[]) order by id
             """;
 
-    /** Every one of the ids that exists, erased or not, with what its segments and its value rest on. */
+    /** Every one of the ids that exists, erased or not, with what its segments and its value rest on, and its departure. */
     static final String CLIENTS_AMONG = """
             select id, type, birth_date, income_bracket, customer_since, profitability, potential, value_quadrant, strategy,
                 erased_at, preferred_channel, occupation, marital_status, education, household_size, dependants,
-                country_of_residence, stated_needs
+                country_of_residence, stated_needs, left_at, left_reason, left_reported_reason
             from client where id = any($1::uuid[]) order by id
+            """;
+
+    static final String UPDATE_DEPARTURES = """
+            update client c set left_at = u.left_at::timestamptz, left_reason = u.reason,
+                left_reported_reason = u.reported, updated_at = u.updated::timestamptz
+            from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) as u(id, left_at, reason, reported, updated)
+            where c.id = u.id::uuid
             """;
 
     static final String MEMBERSHIPS = "select client_id, segment_code from client_segment where client_id = any($1::uuid[])";
@@ -238,10 +247,36 @@ public class ClientRows {
                 c.dependants = row.getInteger("dependants");
                 c.countryOfResidence = row.getString("country_of_residence");
                 c.statedNeedCodes = row.getString("stated_needs");
+                OffsetDateTime left = row.getOffsetDateTime("left_at");
+                c.leftAt = left == null ? null : left.toInstant();
+                c.leftReason = value(DepartureReason.class, row.getString("left_reason"));
+                c.leftReportedReason = row.getString("left_reported_reason");
                 clients.put(c.id, c);
             }
             return clients;
         });
+    }
+
+    /** Stores the departure as it now stands (gone or back) on each of {@code clients}, as read by {@link #among}, in one statement. */
+    public Uni<Void> updateDepartures(SqlConnection connection, Collection<Client> clients) {
+        return executeByColumn(connection, UPDATE_DEPARTURES, List.copyOf(clients), List.of(c -> c.id.toString(), c -> text(c.leftAt),
+                c -> name(c.leftReason), c -> c.leftReportedReason, c -> text(c.updatedAt)));
+    }
+
+    /**
+     * Runs a multi-row {@code statement} whose parameters are one text array per column, in order: the value of each
+     * of {@code rows} in that column. Nothing to run for no rows.
+     */
+    static <T> Uni<Void> executeByColumn(SqlConnection connection, String statement, List<T> rows,
+            List<Function<T, String>> columns) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Object> arrays = new ArrayList<>(columns.size());
+        for (Function<T, String> column : columns) {
+            arrays.add(rows.stream().map(column).toArray(String[]::new));
+        }
+        return connection.preparedQuery(statement).execute(Tuple.tuple(arrays)).replaceWithVoid();
     }
 
     /** The codes of the segments each client belongs to (absent: none). */
