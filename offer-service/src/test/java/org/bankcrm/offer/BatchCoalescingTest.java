@@ -101,6 +101,45 @@ class BatchCoalescingTest {
         }
     }
 
+    /**
+     * A poll of hundreds of clients' score changes, everything each reads prefetched, so that every client's effect
+     * completes at once: applied and decided whole (chaining them one Uni after the other overflowed the stack and
+     * left the batch's transaction open for good).
+     */
+    @Test
+    void aPollOfHundredsOfClientsScoreChangesIsAppliedAndDecidedWhole() {
+        int clients = 400;
+        List<String> ids = new ArrayList<>();
+        List<ProducerRecord<String, String>> registrations = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            String id = NextBestActionChainTest.clientId(false);
+            ids.add(id);
+            registrations.add(TestEvents.registered(id, "AGE_35_44", NextBestActionChainTest.ALL_CONSENTS));
+        }
+        CloudEventRecords.sendTogether(registrations);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from client_profile where client_id = any($1)",
+                ids) == clients);
+
+        List<ProducerRecord<String, String>> scores = new ArrayList<>();
+        for (String id : ids) {
+            scores.add(CloudEventRecords.event(TestEvents.LOYALTY_TOPIC, UUID.randomUUID().toString(),
+                    "crm.loyalty.score-changed", id, TestEvents.scoreChanged(id, "SPURIOUS", 0.45)));
+        }
+        CloudEventRecords.sendTogether(scores);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(
+                "select count(*) from decision where client_id = any($1) and trigger_type = 'LOYALTY_SCORE'", ids) == clients);
+        assertThat(count("select count(*) from client_profile where client_id = any($1) and loyalty_type = 'SPURIOUS'", ids))
+                .isEqualTo(clients);
+    }
+
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    private long count(String sql, List<String> ids) {
+        return pool.preparedQuery(sql).execute(io.vertx.mutiny.sqlclient.Tuple.of(ids.stream().map(UUID::fromString)
+                .toArray(UUID[]::new))).await().indefinitely().iterator().next().getLong(0);
+    }
+
     private static List<JsonPath> chainDecisions(String clientId) {
         return NextBestActionChainTest.published(clientId, "crm.offer.decided").stream()
                 .map(r -> JsonPath.from(r.value()))

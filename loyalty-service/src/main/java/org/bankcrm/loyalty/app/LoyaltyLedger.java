@@ -24,6 +24,7 @@ import org.bankcrm.loyalty.store.LoyaltyScoreRepository;
 import org.bankcrm.loyalty.store.ScoreChangeRepository;
 import org.bankcrm.platform.erasure.ErasedClients;
 import org.bankcrm.platform.events.IncomingEvent;
+import org.bankcrm.platform.inbox.InTurn;
 import org.bankcrm.platform.outbox.Outbox;
 import org.bankcrm.platform.outbox.OutgoingEvent;
 import org.bankcrm.platform.parking.ParkedRecords;
@@ -87,13 +88,10 @@ public class LoyaltyLedger {
      */
     public Uni<Void> applyAll(String consumer, List<IncomingEvent> events) {
         Rescoring rescoring = new Rescoring();
-        Uni<Void> applied = Uni.createFrom().voidItem();
-        for (IncomingEvent event : events) {
-            applied = applied.chain(() -> facts.read(event)
-                    .map(fact -> apply(consumer, event, fact, rescoring))
-                    .orElseGet(() -> Uni.createFrom().voidItem()));
-        }
-        return applied.chain(() -> rescoring.due(this));
+        return InTurn.each(events, event -> facts.read(event)
+                        .map(fact -> apply(consumer, event, fact, rescoring))
+                        .orElseGet(() -> Uni.createFrom().voidItem()))
+                .chain(() -> rescoring.due(this));
     }
 
     /**

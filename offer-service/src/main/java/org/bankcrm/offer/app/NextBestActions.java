@@ -56,6 +56,7 @@ import org.bankcrm.offer.store.OfferRepository;
 import org.bankcrm.offer.store.OfferResponseRepository;
 import org.bankcrm.offer.store.PropensityStateRepository;
 import org.bankcrm.platform.events.IncomingEvent;
+import org.bankcrm.platform.inbox.InTurn;
 import org.bankcrm.platform.outbox.Outbox;
 import org.bankcrm.platform.problem.ProblemException;
 
@@ -211,11 +212,7 @@ public class NextBestActions {
     public Uni<Decided> decideOnceAfter(List<IncomingEvent> events,
             java.util.function.BiFunction<IncomingEvent, EventDecision, Uni<?>> apply) {
         EventDecision decision = new EventDecision();
-        Uni<?> applied = Uni.createFrom().voidItem();
-        for (IncomingEvent event : events) {
-            applied = applied.chain(() -> apply.apply(event, decision));
-        }
-        return applied.chain(() -> decision.due(this));
+        return InTurn.each(events, event -> apply.apply(event, decision)).chain(() -> decision.due(this));
     }
 
     /**

@@ -180,13 +180,7 @@ public class Inbox {
      * in the order they came, all in the batch's transaction.
      */
     public static Function<List<IncomingEvent>, Uni<?>> eachInTurn(Function<IncomingEvent, Uni<?>> effect) {
-        return events -> {
-            Uni<?> applied = Uni.createFrom().voidItem();
-            for (IncomingEvent event : events) {
-                applied = applied.chain(() -> effect.apply(event));
-            }
-            return applied;
-        };
+        return events -> InTurn.each(events, effect);
     }
 
     /**
@@ -264,18 +258,18 @@ public class Inbox {
         return Panache.withTransaction(() -> locks.lockAll(clientsOf(distinct))
                 .chain(() -> claimAll(consumer, distinct))
                 .chain(() -> {
-                    Uni<Void> checked = Uni.createFrom().voidItem();
-                    for (Item item : distinct) {
+                    Uni<Void> checked = InTurn.each(distinct, item -> {
                         IncomingEvent event = item.event();
-                        checked = !ordering.carriesState(event.type()) ? checked.invoke(() -> applied.add(item))
-                                : checked.chain(() -> sequences.recordIfNewer(consumer, event))
-                                        .invoke(newer -> {
-                                            if (newer) {
-                                                applied.add(item);
-                                            }
-                                        })
-                                        .replaceWithVoid();
-                    }
+                        if (!ordering.carriesState(event.type())) {
+                            applied.add(item);
+                            return Uni.createFrom().voidItem();
+                        }
+                        return sequences.recordIfNewer(consumer, event).invoke(newer -> {
+                            if (newer) {
+                                applied.add(item);
+                            }
+                        });
+                    });
                     // the events the batch's effects emit are written in one outbox statement, in order, at the end
                     return checked
                             .chain(() -> applied.isEmpty() ? Uni.createFrom().voidItem() : prefetch.apply(clientsOf(applied)))
@@ -316,13 +310,11 @@ public class Inbox {
         for (Item item : applied) {
             byClient.computeIfAbsent(item.event().subject(), k -> new ArrayList<>()).add(item);
         }
-        Uni<Void> done = Uni.createFrom().voidItem();
-        for (List<Item> ofClient : byClient.values()) {
+        return InTurn.each(byClient.values(), ofClient -> {
             List<IncomingEvent> events = ofClient.stream().map(Item::event).toList();
             ConsumerSpan last = ofClient.get(ofClient.size() - 1).span();
-            done = done.chain(() -> last.during(() -> effect.apply(events).replaceWithVoid()));
-        }
-        return done;
+            return last.during(() -> effect.apply(events).replaceWithVoid());
+        });
     }
 
     /**
