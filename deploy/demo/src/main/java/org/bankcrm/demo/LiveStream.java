@@ -74,7 +74,8 @@ public final class LiveStream {
         if (ids.isEmpty()) {
             throw new CrmApi.CallFailed("client-service has no clients yet: load the demo bank first (crm demo --load)");
         }
-        Rng rng = Rng.forStream(options.seed(), "live-" + System.nanoTime());
+        String run = "live-" + System.nanoTime();
+        Rng rng = Rng.forStream(options.seed(), run);
         List<Watched> watched = new ArrayList<>();
         Set<UUID> picked = new HashSet<>();
         while (watched.size() < Math.min(options.watch(), ids.size())) {
@@ -110,7 +111,7 @@ public final class LiveStream {
                 }
                 boolean forWatched = rng.chance(0.2);
                 UUID id = forWatched ? rng.pick(watched).id() : rng.pick(ids);
-                Rng draw = Rng.forStream(options.seed(), id + ":" + count);
+                Rng draw = draw(options.seed(), run, id, count);
                 boolean ask = rng.chance(0.05);
                 count++;
                 if (!inFlight.tryAcquire()) {
@@ -140,6 +141,14 @@ public final class LiveStream {
         CrmApi.sleep(1_000);
         report(began, watched, seen);
         out.println("Stopped.");
+    }
+
+    /**
+     * The draw of one touchpoint: the run is part of its key, so a second stream on the same CRM never repeats a
+     * touchpoint id an earlier one sent (interaction-service answers 409 to the same id with other content).
+     */
+    static Rng draw(long seed, String run, UUID clientId, long count) {
+        return Rng.forStream(seed, run + ":" + clientId + ":" + count);
     }
 
     private void send(UUID id, Rng draw, TouchpointGenerator generator, TouchpointIngest ingest, boolean ask) {
