@@ -25,9 +25,11 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 /**
  * Loads a generated bank through the public APIs and topics: clients in batches of 100 over
  * {@code POST /api/v1/clients:batch}, their products and financials over {@code POST /api/v1/products/batch} and
- * {@code POST /api/v1/financials/batch}; per client, its consent change over client-service's REST API and its touchpoints over interaction-service's REST API (channels' contacts) or
- * {@code crm.touchpoint.ingest.v1} (transactions and ATM contacts, as core banking sends them); last, a channel
- * asks offer-service for the next best actions of about one client in eight and the client answers the first.
+ * {@code POST /api/v1/financials/batch}; per client, its consent change over client-service's REST API and its
+ * touchpoints' history over {@code crm.touchpoint.ingest.v1} (a bank's history arrives in bulk, not one channel call
+ * at a time; until 2026-12-07 channels' contacts went one REST call each, which made the load wait on every client's
+ * registration and took 148 s for 500 clients); last, a channel asks offer-service for the next best actions of
+ * about one client in eight over REST and the client answers the first.
  * A few clients are loaded at once; progress is printed every few seconds.
  */
 public final class DemoLoader {
@@ -131,6 +133,12 @@ public final class DemoLoader {
             ingest.flush();
             throwIfFailed();
             progress.print();
+            // the channels ask once the history is in: every service has consumed what the load sent and set off
+            try (Backlog backlog = new Backlog(options.bootstrapServers())) {
+                Backlog.Settled settled = backlog.settle(Duration.ofMinutes(5));
+                out.printf(Locale.ROOT, "  the services consumed the history %.0f s after the last record%s%n", settled.seconds(),
+                        settled.settled() ? "" : " (not all: " + settled.lagLeft() + " records left after 5 minutes)");
+            }
             // the channels ask for next best actions now that the history is in; the clients answer the first one
             List<Future<?>> asked = new ArrayList<>();
             for (DemoClient client : withDecision) {
@@ -201,16 +209,12 @@ public final class DemoLoader {
             api.expect("PUT", base + "/consents", client.consentChange(), 200);
             consents.incrementAndGet();
         }
+        // the history, as a bank moving to the CRM sends it: in bulk over the ingest topic, in each client's order (one
+        // key, one partition), applied in batches; the channels' REST path is the live stream's (crm demo --rate)
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         for (Payloads.Touchpoint t : client.touchpoints()) {
-            Payloads.Touchpoint touchpoint = t.forClient(id);
-            if (TouchpointIngest.viaTopic(touchpoint)) {
-                sent.add(ingest.send(touchpoint));
-                topic.incrementAndGet();
-            } else {
-                api.expectOnceKnown("POST", api.interactions() + "/interactions", touchpoint, Duration.ofSeconds(60), 201, 200);
-                rest.incrementAndGet();
-            }
+            sent.add(ingest.send(t.forClient(id)));
+            topic.incrementAndGet();
         }
         sent.forEach(ingest::await);
     }

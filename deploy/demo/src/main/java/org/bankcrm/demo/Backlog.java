@@ -1,4 +1,4 @@
-package org.bankcrm.bench;
+package org.bankcrm.demo;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -14,19 +14,20 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * What the services still have to consume: the lag of every consumer group on the broker (the services' groups; the
- * bench's own consumers take no group). Between two measurements the bench waits until it is zero, so that a rate
- * the chain could not keep up with does not leave its backlog to the next measurement.
+ * bench's and the demo's own consumers take no group). Between two measurements the bench waits until it is zero, so
+ * that a rate the chain could not keep up with does not leave its backlog to the next measurement; the demo loader
+ * waits for it before the channels ask for next best actions on the history it sent.
  */
-final class Backlog implements AutoCloseable {
+public final class Backlog implements AutoCloseable {
     private final Admin admin;
 
-    Backlog(String bootstrapServers) {
+    public Backlog(String bootstrapServers) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
     /** Records on the broker not yet committed by their consumer group, over every group and partition. */
     @SuppressWarnings("deprecation") // listConsumerGroups: still the way to list classic consumer groups
-    long lag() throws Exception {
+    public long lag() throws Exception {
         long total = 0;
         for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
@@ -47,7 +48,7 @@ final class Backlog implements AutoCloseable {
      * Waits until no group lags, twice in a row a second apart (offsets are committed periodically), at most
      * {@code max}: the seconds it took, and the lag left when it did not settle.
      */
-    Settled settle(Duration max) throws InterruptedException {
+    public Settled settle(Duration max) throws InterruptedException {
         long began = System.nanoTime();
         long deadline = began + max.toNanos();
         int quiet = 0;
@@ -67,12 +68,12 @@ final class Backlog implements AutoCloseable {
         return new Settled(Math.round((System.nanoTime() - began) / 1e8) / 10.0, quiet >= 2 ? 0 : lag);
     }
 
-    record Settled(double seconds, long lagLeft) {
-        boolean settled() {
+    public record Settled(double seconds, long lagLeft) {
+        public boolean settled() {
             return lagLeft == 0;
         }
 
-        Map<String, Object> toMap() {
+        public Map<String, Object> toMap() {
             Map<String, Object> map = new java.util.LinkedHashMap<>();
             map.put("seconds", seconds);
             map.put("settled", settled());
