@@ -63,29 +63,36 @@ class BatchCoalescingTest {
     }
 
     /**
-     * The consumer reads what the batch's decisions need for all its clients in one statement (the prefetch): each
-     * decision still stands on its own client's contact history - a decline within the cooldown is seen, and kept out
-     * of the actions, for that client only.
+     * The consumer reads what the batch's decisions need for all its clients in one statement (the prefetch, which
+     * runs for a batch of crm.inbox.prefetch-min-clients = 8 clients or more): each decision still stands on its own
+     * client's contact history - a decline within the cooldown is seen, and kept out of the actions, for that client only.
      */
     @Test
     void touchpointsOfSeveralClientsInOnePollAreDecidedEachOnItsOwnContactHistory() {
         String declining = NextBestActionChainTest.knownClient();
-        String other = NextBestActionChainTest.knownClient();
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            others.add(NextBestActionChainTest.knownClient());
+        }
         JsonPath asked = NextBestActionChainTest.decide(declining, "BRANCH", 1);
         String declined = asked.getString("actions[0].offerId");
         given().contentType(ContentType.JSON).body(Map.of("offerId", declined, "outcome", "DECLINED"))
                 .when().post("/api/v1/decisions/{id}/responses", asked.getString("decisionId")).then().statusCode(201);
 
         List<ProducerRecord<String, String>> records = new ArrayList<>();
-        for (String clientId : List.of(declining, other, declining, other)) {
-            records.add(TestEvents.interaction(UUID.randomUUID().toString(), clientId,
-                    TestEvents.recorded(clientId, "BRANCH", "INQUIRY", "RESOLVED", "POSITIVE", null)));
+        List<String> clients = new ArrayList<>(List.of(declining));
+        clients.addAll(others);
+        for (int round = 0; round < 2; round++) {
+            for (String clientId : clients) {
+                records.add(TestEvents.interaction(UUID.randomUUID().toString(), clientId,
+                        TestEvents.recorded(clientId, "BRANCH", "INQUIRY", "RESOLVED", "POSITIVE", null)));
+            }
         }
         CloudEventRecords.sendTogether(records);
-        await().atMost(NextBestActionChainTest.WAIT).until(() -> NextBestActionChainTest.eventsApplied(declining) == 5
-                && NextBestActionChainTest.eventsApplied(other) == 5);
-        await().atMost(NextBestActionChainTest.WAIT).until(() -> chainDecisions(declining).size() >= 1
-                && chainDecisions(other).size() >= 1);
+        await().atMost(NextBestActionChainTest.WAIT).until(() -> clients.stream()
+                .allMatch(clientId -> NextBestActionChainTest.eventsApplied(clientId) == 5));
+        await().atMost(NextBestActionChainTest.WAIT).until(() -> clients.stream()
+                .allMatch(clientId -> chainDecisions(clientId).size() >= 1));
 
         for (JsonPath decision : chainDecisions(declining)) {
             assertThat(decision.getList("actions.offerId", String.class)).isNotEmpty().doesNotContain(declined);
@@ -93,7 +100,7 @@ class BatchCoalescingTest {
             assertThat(audit.getMap("inputs.history.lastDeclinedAt")).containsOnlyKeys(declined);
             assertThat(audit.getBoolean("inputs.clientKnown")).isTrue();
         }
-        for (JsonPath decision : chainDecisions(other)) {
+        for (JsonPath decision : others.stream().flatMap(other -> chainDecisions(other).stream()).toList()) {
             JsonPath audit = ContactDateTest.audit(decision.getString("decisionId"));
             assertThat(audit.getMap("inputs.history.lastDeclinedAt")).isEmpty();
             assertThat(audit.getList("inputs.history.contacts")).isEmpty();

@@ -32,6 +32,7 @@ import org.bankcrm.interaction.store.TouchpointRepository;
 import org.bankcrm.interaction.store.TouchpointRepository.TimelineFilter;
 import org.bankcrm.interaction.store.TouchpointRepository.TimelineSlice;
 import org.bankcrm.platform.events.IncomingEvent;
+import org.bankcrm.platform.inbox.BatchEnd;
 import org.bankcrm.platform.events.MalformedEventException;
 import org.bankcrm.platform.outbox.Outbox;
 import org.bankcrm.platform.outbox.OutgoingEvent;
@@ -110,9 +111,12 @@ public class TouchpointLog {
         this.rules = new TouchpointRules(config.clockSkew());
     }
 
-    /** A batch of submissions: their clients loaded in one statement, so each touchpoint finds its client without one. */
+    /**
+     * A batch of submissions: their clients and their segments read in one statement each, so each touchpoint finds
+     * them without one of its own; the batch's CX counters are summed and written at its end ({@link #count}).
+     */
     public Uni<Void> prefetch(Set<UUID> clientIds) {
-        return clients.loadAll(clientIds);
+        return clients.loadAll(clientIds).chain(() -> segments.prefetch(clientIds));
     }
 
     /**
@@ -307,9 +311,23 @@ public class TouchpointLog {
                 .map(saved -> new Acceptance(Verdict.RECORDED, saved)));
     }
 
+    /**
+     * The touchpoint's and its closed journeys' CX counts: in an inbox batch summed per cell and written once at the
+     * batch's end (one statement per table whatever the batch holds), else written at once.
+     */
     private Uni<Void> count(Touchpoint touchpoint, List<Journey> closed) {
         return segments.of(touchpoint.clientId).chain(clientSegments -> {
             int shard = shard(touchpoint.clientId);
+            CxCounterStore.Pending pending = BatchEnd.accumulator(PENDING_COUNTS, CxCounterStore.Pending::new, counters::addAll);
+            if (pending != null) {
+                pending.add(shard, day(touchpoint.occurredAt), touchpoint.channel, touchpoint.need, touchpoint.cause,
+                        touchpoint.causeDetail, CxCounts.of(touchpoint), clientSegments);
+                for (Journey journey : closed) {
+                    pending.add(shard, day(journey.closedAt), journey.firstChannel, journey.need, null, null,
+                            CxCounts.ofClosed(journey), clientSegments);
+                }
+                return Uni.createFrom().voidItem();
+            }
             Uni<Void> chain = counters.add(shard, day(touchpoint.occurredAt), touchpoint.channel, touchpoint.need,
                     touchpoint.cause, touchpoint.causeDetail, CxCounts.of(touchpoint), clientSegments);
             for (Journey journey : closed) {
@@ -319,6 +337,8 @@ public class TouchpointLog {
             return chain;
         });
     }
+
+    private static final String PENDING_COUNTS = TouchpointLog.class.getName() + ".counts";
 
     private int shard(UUID clientId) {
         return CxCounterStore.shardOf(clientId, config.metrics().counterShards());

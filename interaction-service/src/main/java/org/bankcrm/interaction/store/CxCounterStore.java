@@ -75,6 +75,27 @@ public class CxCounterStore {
                 + addedUp(table);
     }
 
+    /**
+     * Many cells' additions in one statement per table (an inbox batch's, summed per cell by {@link Pending}): the rows
+     * of {@code :rows}, a JSON array of cells with their counters, in the order given (cells sorted, so two batches
+     * lock the rows they share in one order).
+     */
+    static final String ADD_ALL = addAll("cx_daily", "", "");
+    static final String ADD_ALL_SEGMENTS = addAll("cx_daily_segment", "segment, ", "segment text, ");
+
+    private static String addAll(String table, String segmentColumn, String segmentType) {
+        StringBuilder types = new StringBuilder();
+        for (String column : COUNTERS.split(", ")) {
+            types.append(", ").append(column).append(" bigint");
+        }
+        return "insert into " + table + " (day, " + segmentColumn + "channel, need, cause, cause_detail, shard, " + COUNTERS
+                + ") select day, " + segmentColumn + "channel, need, cause, cause_detail, shard, " + COUNTERS
+                + " from json_to_recordset(cast(cast(:rows as text) as json)) as r(position integer, day date, " + segmentType
+                + "channel text, need text, cause text, cause_detail text, shard smallint" + types + ") order by position"
+                + " on conflict (day, " + segmentColumn + "channel, need, cause, cause_detail, shard) do update set "
+                + addedUp(table);
+    }
+
     /** Folds the shards of the days before $1 into shard 0, in one statement (rows moved are deleted). */
     private static String compact(String table, String segmentColumn) {
         StringBuilder sums = new StringBuilder();
@@ -139,6 +160,76 @@ public class CxCounterStore {
         }
         return PlatformStatements.executeUpdate(session -> bind(session.createNativeQuery(ADD_WITH_SEGMENTS), shard, day,
                 channel, need, cause, causeDetail, c).setParameter("segments", names)).replaceWithVoid();
+    }
+
+    /** One cell of the daily counters: a day's row of a shard, and of a segment when {@code segment} is not null. */
+    record Cell(LocalDate day, String segment, String channel, String need, String cause, String causeDetail, short shard)
+            implements Comparable<Cell> {
+        private static final java.util.Comparator<Cell> ORDER = java.util.Comparator.comparing(Cell::day)
+                .thenComparing(Cell::segment, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+                .thenComparing(Cell::channel).thenComparing(Cell::need).thenComparing(Cell::cause)
+                .thenComparing(Cell::causeDetail).thenComparing(Cell::shard);
+
+        @Override
+        public int compareTo(Cell other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    /**
+     * An inbox batch's additions, summed per cell in memory and written by {@link #addAll} at the batch's end: one
+     * statement for the days' rows and one for the segments' rows, whatever the number of touchpoints.
+     */
+    public static final class Pending {
+        private final java.util.Map<Cell, CxCounts> days = new java.util.TreeMap<>();
+        private final java.util.Map<Cell, CxCounts> segments = new java.util.TreeMap<>();
+
+        /** As {@link CxCounterStore#add}, kept for the batch's end. */
+        public void add(int shard, LocalDate day, Channel channel, Need need, Cause cause, CauseDetail causeDetail, CxCounts c,
+                List<String> clientSegments) {
+            String causeName = cause == null ? NONE : cause.name();
+            String detailName = causeDetail == null ? NONE : causeDetail.name();
+            days.merge(new Cell(day, null, channel.name(), need.name(), causeName, detailName, (short) shard), c, CxCounts::plus);
+            for (String segment : new java.util.TreeSet<>(clientSegments)) {
+                segments.merge(new Cell(day, segment, channel.name(), need.name(), causeName, detailName, (short) shard), c,
+                        CxCounts::plus);
+            }
+        }
+
+        boolean isEmpty() {
+            return days.isEmpty() && segments.isEmpty();
+        }
+    }
+
+    /** Writes what {@code pending} summed, in the caller's transaction (the batch's). */
+    public Uni<Void> addAll(Pending pending) {
+        if (pending.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Void> days = pending.days.isEmpty() ? Uni.createFrom().voidItem() : addAll(ADD_ALL, pending.days);
+        return days.chain(() -> pending.segments.isEmpty() ? Uni.createFrom().voidItem()
+                : addAll(ADD_ALL_SEGMENTS, pending.segments));
+    }
+
+    private Uni<Void> addAll(String statement, java.util.Map<Cell, CxCounts> cells) {
+        com.fasterxml.jackson.databind.node.ArrayNode rows = json.createArrayNode();
+        for (var entry : cells.entrySet()) {
+            Cell cell = entry.getKey();
+            CxCounts c = entry.getValue();
+            var row = rows.addObject().put("position", rows.size()).put("day", cell.day().toString());
+            if (cell.segment() != null) {
+                row.put("segment", cell.segment());
+            }
+            row.put("channel", cell.channel()).put("need", cell.need()).put("cause", cell.cause())
+                    .put("cause_detail", cell.causeDetail()).put("shard", cell.shard())
+                    .put("touchpoints", c.touchpoints()).put("csat_sum", c.csatSum()).put("csat_responses", c.csatResponses())
+                    .put("promoters", c.promoters()).put("passives", c.passives()).put("detractors", c.detractors())
+                    .put("negative", c.negative()).put("negative_bank_caused", c.negativeBankCaused())
+                    .put("repeat_contacts", c.repeatContacts()).put("journeys_closed", c.journeysClosed())
+                    .put("journeys_resolved", c.journeysResolved()).put("journeys_fcr", c.journeysFirstContactResolved());
+        }
+        return PlatformStatements.executeUpdate(session -> session.createNativeQuery(statement)
+                .setParameter("rows", rows.toString())).replaceWithVoid();
     }
 
     private static Mutiny.Query<Object> bind(Mutiny.Query<Object> query, int shard, LocalDate day, Channel channel,

@@ -146,7 +146,8 @@ public class Inbox {
      * in the batch's transaction, after the claim and the ordering check and before any effect, with every client whose
      * events the effects will get: what the effects read of each client can then be read for all of them in one
      * statement (e.g. Hibernate's multi-load into the session, or a memo for the transaction) instead of one per client.
-     * The one-at-a-time path after a failed batch does not call it: effects must work without it.
+     * It runs only for a batch of at least {@code crm.inbox.prefetch-min-clients} clients ({@link InboxConfig#prefetchMinClients()}),
+     * and the one-at-a-time path after a failed batch does not call it: effects must work without it.
      */
     public Uni<Void> consumeBatch(String consumer, ConsumerRecords<String, String> records, Ordering ordering,
             Predicate<IncomingEvent> relevant, Function<Set<UUID>, Uni<?>> prefetch,
@@ -270,10 +271,11 @@ public class Inbox {
                             }
                         });
                     });
-                    // the events the batch's effects emit are written in one outbox statement, in order, at the end
+                    // the events the batch's effects emit are written in one outbox statement, in order, at the end,
+                    // after what the effects left to the batch's end (BatchEnd)
                     return checked
-                            .chain(() -> applied.isEmpty() ? Uni.createFrom().voidItem() : prefetch.apply(clientsOf(applied)))
-                            .chain(() -> outbox.collecting(() -> applyByClient(applied, effect)));
+                            .chain(() -> prefetch(applied, prefetch))
+                            .chain(() -> outbox.collecting(() -> BatchEnd.around(() -> applyByClient(applied, effect))));
                 }))
                 .invoke(() -> {
                     for (Item item : applied) {
@@ -285,6 +287,12 @@ public class Inbox {
                     }
                 })
                 .onTermination().invoke((item, failure, cancelled) -> items.forEach(i -> i.span().end(failure)));
+    }
+
+    /** The batch's prefetch, when it holds clients enough for one read of all to beat one read each. */
+    private Uni<?> prefetch(List<Item> applied, Function<Set<UUID>, Uni<?>> prefetch) {
+        Set<UUID> clients = clientsOf(applied);
+        return clients.size() < Math.max(1, config.prefetchMinClients()) ? Uni.createFrom().voidItem() : prefetch.apply(clients);
     }
 
     /**

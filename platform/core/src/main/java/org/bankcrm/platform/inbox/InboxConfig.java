@@ -45,6 +45,16 @@ public interface InboxConfig {
     @WithDefault("10000")
     int purgeBatchSize();
 
+    /**
+     * The fewest clients a batch must hold for its consumer's prefetch to run (one statement for all of them instead of
+     * one per client). Below it each effect reads its own client, as on the one-at-a-time path: for a handful of clients
+     * the set-based read costs more CPU than the single ones it replaces (Hibernate builds and translates a multi-load's
+     * SQL anew for every call, where a find by id reuses its plan), measured at the chain's 50 touchpoints/s with batches
+     * of 4-6 events (docs/performance.md, 2026-12-07 11:37).
+     */
+    @WithDefault("8")
+    int prefetchMinClients();
+
     DeadLetterConfig deadLetter();
 
     /** The platform's dead-letter producer ({@code crm.inbox.dead-letter.*}). */
