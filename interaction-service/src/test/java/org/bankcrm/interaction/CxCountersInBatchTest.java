@@ -4,12 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.utils.Utils;
 import org.bankcrm.platform.security.Roles;
 import org.bankcrm.platform.testing.CallsAs;
 import org.bankcrm.platform.testing.CloudEventRecords;
@@ -21,16 +23,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * The touchpoints of an ingest batch add to the CX counters once per cell at the batch's end (their segments read for
- * the whole batch at its start): the figures are those of the same touchpoints recorded one at a time over REST.
+ * The touchpoints of an ingest batch add to the CX counters once per cell at the batch's end, their segments and
+ * journeys read for the whole batch at its start: the figures (journeys closed, first-contact resolution, repeat
+ * contacts included) are those of the same touchpoints recorded one at a time over REST.
  */
 @QuarkusTest
 @QuarkusTestResource(CrmTestResource.class)
 @CallsAs({ Roles.CHANNEL, Roles.ANALYST })
 class CxCountersInBatchTest {
-    private static final int CLIENTS = 9; // above crm.inbox.prefetch-min-clients (8): the batch prefetches
+    private static final int CLIENTS = 9;
 
-    /** What client {@code i} goes through on {@code day}: two contacts on one need, then one on another. */
+    /** What client {@code i} goes through on {@code day}: two contacts on one need, one on another, the first again. */
     private static List<String> touchpoints(String clientId, int i, String day) {
         String channel = List.of("CHAT", "BRANCH", "CALL_CENTER").get(i % 3);
         return List.of(
@@ -42,7 +45,11 @@ class CxCountersInBatchTest {
                         "cause", null, "causeDetail", null, "csat", 5 - i % 3, "nps", 10 - i % 4),
                 TestClients.touchpoint(UUID.randomUUID().toString(), clientId, "occurredAt", day + "T11:00:00Z",
                         "channel", "MOBILE_APP", "need", "PAYMENTS", "outcome", "RESOLVED", "valence", "NEUTRAL",
-                        "cause", null, "causeDetail", null, "csat", null, "nps", null));
+                        "cause", null, "causeDetail", null, "csat", null, "nps", null),
+                // back on the need resolved two hours before: a repeat contact, a new journey
+                TestClients.touchpoint(UUID.randomUUID().toString(), clientId, "occurredAt", day + "T12:00:00Z",
+                        "channel", channel, "need", "SAVINGS", "outcome", "UNRESOLVED", "valence", "NEGATIVE",
+                        "cause", "BANK", "causeDetail", "FEES", "csat", 2, "nps", 3));
     }
 
     @Test
@@ -61,13 +68,18 @@ class CxCountersInBatchTest {
                 records.add(CloudEventRecords.event("crm.touchpoint.ingest.v1", "crm.touchpoint.submitted", together.get(i), body));
             }
         }
+        double fallbacksBefore = fallbacks();
         CloudEventRecords.sendTogether(records);
         await().atMost(Duration.ofSeconds(30)).until(() -> together.stream().allMatch(client -> given().when()
-                .get("/api/v1/clients/{id}/interactions", client).then().extract().jsonPath().getInt("total") == 3));
+                .get("/api/v1/clients/{id}/interactions", client).then().extract().jsonPath().getInt("total") == 4));
+
+        // applied as batches, none of them failed over to one event at a time (which would count the same)
+        assertThat(fallbacks()).isEqualTo(fallbacksBefore);
 
         JsonPath single = CxMetricsTest.metrics("from=2020-05-04&to=2020-05-04");
         JsonPath batch = CxMetricsTest.metrics("from=2020-05-11&to=2020-05-11");
-        assertThat(single.getInt("total.touchpoints")).isEqualTo(3 * CLIENTS);
+        assertThat(single.getInt("total.touchpoints")).isEqualTo(4 * CLIENTS);
+        assertThat(single.getInt("total.repeatContacts.count")).isEqualTo(CLIENTS);
         assertThat(batch.getMap("total")).isEqualTo(single.getMap("total"));
         assertThat(batch.getMap("byChannel")).isEqualTo(single.getMap("byChannel"));
         assertThat(batch.getMap("byNeed")).isEqualTo(single.getMap("byNeed"));
@@ -75,18 +87,35 @@ class CxCountersInBatchTest {
 
         JsonPath singleSegment = CxMetricsTest.metrics("from=2020-05-04&to=2020-05-04&segment=YOUNG_FAMILIES");
         JsonPath batchSegment = CxMetricsTest.metrics("from=2020-05-11&to=2020-05-11&segment=PENSIONERS");
-        assertThat(singleSegment.getInt("total.touchpoints")).isEqualTo(3 * 3);
+        assertThat(singleSegment.getInt("total.touchpoints")).isEqualTo(4 * 3);
         assertThat(batchSegment.getMap("total")).isEqualTo(singleSegment.getMap("total"));
         assertThat(batchSegment.getMap("byChannel")).isEqualTo(singleSegment.getMap("byChannel"));
         assertThat(CxMetricsTest.metrics("from=2020-05-11&to=2020-05-11&segment=DIGITAL_FIRST").getInt("total.touchpoints"))
-                .isEqualTo(3);
+                .isEqualTo(4);
     }
 
-    /** Nine new clients, the first three in {@code segment}, the first of them in DIGITAL_FIRST too. */
+    /** How many batches of the ingest consumer failed and were applied one event at a time since the start. */
+    private static double fallbacks() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("crm_inbox_batch_fallbacks_total")
+                        && line.contains("consumer=\"interaction-service/touchpoint-ingest\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /** Nine new clients on one partition, the first three in {@code segment}, the first of them in DIGITAL_FIRST too. */
     private static List<String> clients(String segment) {
         List<String> clients = new ArrayList<>();
-        for (int i = 0; i < CLIENTS; i++) {
-            clients.add(TestClients.known());
+        while (clients.size() < CLIENTS) {
+            // all on one partition of the ingest topic (3 in the tests, murmur2 of the key as the producer hashes it),
+            // so that one consumer gets them all: batches of several clients (each prefetched, as the tests set
+            // crm.inbox.prefetch-min-clients to 1)
+            String clientId = UUID.randomUUID().toString();
+            if (Utils.toPositive(Utils.murmur2(clientId.getBytes(StandardCharsets.UTF_8))) % 3 == 0) {
+                TestClients.sendRegistered(clientId);
+                TestClients.awaitKnown(clientId);
+                clients.add(clientId);
+            }
         }
         for (int i = 0; i < 3; i++) {
             String client = clients.get(i);

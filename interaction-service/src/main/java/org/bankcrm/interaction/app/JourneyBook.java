@@ -2,7 +2,11 @@ package org.bankcrm.interaction.app;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +22,7 @@ import org.bankcrm.interaction.store.JourneyRepository.JourneySlice;
 import org.bankcrm.interaction.store.JourneyRepository.StaleJourney;
 import org.bankcrm.interaction.store.KnownClientRepository;
 import org.bankcrm.platform.problem.ProblemException;
+import org.bankcrm.platform.store.TransactionMemo;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 
@@ -50,33 +55,92 @@ public class JourneyBook {
         if (!rules.formsJourney(touchpoint.type)) {
             return Uni.createFrom().item(new Placement(List.of()));
         }
-        return journeys.openFor(touchpoint.clientId, touchpoint.need).chain(open -> {
-            List<Journey> closed = new ArrayList<>();
-            if (open != null && rules.continues(open, touchpoint.occurredAt)) {
-                open.add(touchpoint);
-                touchpoint.journeyId = open.id;
-                if (!open.isOpen()) {
+        return TransactionMemo.of(READ, Read::new).chain(read -> {
+            boolean prefetched = read.clients.contains(touchpoint.clientId);
+            Key key = new Key(touchpoint.clientId, touchpoint.need);
+            Uni<Journey> openNow = prefetched ? Uni.createFrom().item(read.open.get(key))
+                    : journeys.openFor(touchpoint.clientId, touchpoint.need);
+            return openNow.chain(open -> {
+                List<Journey> closed = new ArrayList<>();
+                if (open != null && rules.continues(open, touchpoint.occurredAt)) {
+                    open.add(touchpoint);
+                    touchpoint.journeyId = open.id;
+                    if (!open.isOpen()) {
+                        closed.add(open);
+                        read.closed(key, open);
+                    }
+                    return Uni.createFrom().item(new Placement(closed));
+                }
+                if (open != null) {
+                    open.abandon(rules.abandonedAt(open));
                     closed.add(open);
+                    read.closed(key, open);
                 }
-                return Uni.createFrom().item(new Placement(closed));
-            }
-            if (open != null) {
-                open.abandon(rules.abandonedAt(open));
-                closed.add(open);
-            }
-            // the abandoned journey must leave the "one open journey per need" index before the new one enters
-            Uni<Void> flushed = open != null ? journeys.flush() : Uni.createFrom().voidItem();
-            return flushed.chain(() -> journeys.lastResolved(touchpoint.clientId, touchpoint.need)).chain(last -> {
-                boolean repeat = rules.isRepeatContact(last, touchpoint.occurredAt);
-                Journey journey = Journey.begin(UUID.randomUUID(), touchpoint, repeat ? last.id : null);
-                touchpoint.journeyId = journey.id;
-                touchpoint.repeatContact = repeat;
-                if (!journey.isOpen()) {
-                    closed.add(journey);
-                }
-                return journeys.persist(journey).replaceWith(new Placement(closed));
+                // the abandoned journey must leave the "one open journey per need" index before the new one enters; so
+                // must one this transaction began and closed since (Hibernate inserts a row as it was when persisted,
+                // open, and updates it after the inserts: the query of the one-at-a-time path flushes before it)
+                Uni<Void> flushed = open != null || read.closedHere.contains(key) ? journeys.flush()
+                        : Uni.createFrom().voidItem();
+                return flushed.chain(() -> prefetched ? Uni.createFrom().item(read.lastResolved.get(key))
+                        : journeys.lastResolved(touchpoint.clientId, touchpoint.need)).chain(last -> {
+                            boolean repeat = rules.isRepeatContact(last, touchpoint.occurredAt);
+                            Journey journey = Journey.begin(UUID.randomUUID(), touchpoint, repeat ? last.id : null);
+                            touchpoint.journeyId = journey.id;
+                            touchpoint.repeatContact = repeat;
+                            if (journey.isOpen()) {
+                                read.open.put(key, journey);
+                            } else {
+                                closed.add(journey);
+                                read.closed(key, journey);
+                            }
+                            return journeys.persist(journey).replaceWith(new Placement(closed));
+                        });
             });
         });
+    }
+
+    /**
+     * An ingest batch: the open journeys and the last resolved one per need of its clients, read in two statements and
+     * kept for the transaction, so that placing each touchpoint queries none (each query would also flush the session,
+     * whose entities grow with the batch). {@link #place} keeps them current as it opens and closes journeys.
+     */
+    public Uni<Void> prefetch(Set<UUID> clientIds) {
+        return journeys.openOf(clientIds).chain(open -> journeys.lastResolvedOf(clientIds).chain(resolved ->
+                TransactionMemo.of(READ, Read::new).invoke(read -> {
+                    read.clients.addAll(clientIds);
+                    open.forEach(journey -> read.open.put(new Key(journey.clientId, journey.need), journey));
+                    resolved.forEach(journey -> read.resolved(new Key(journey.clientId, journey.need), journey));
+                })))
+                .replaceWithVoid();
+    }
+
+    private static final String READ = JourneyBook.class.getName() + ".read";
+
+    private record Key(UUID clientId, Need need) {
+    }
+
+    /** What a batch's prefetch read of its clients' journeys, as the batch's placements left them. */
+    private static final class Read {
+        final Set<UUID> clients = new HashSet<>();
+        final Map<Key, Journey> open = new HashMap<>();
+        final Map<Key, Journey> lastResolved = new HashMap<>();
+        final Set<Key> closedHere = new HashSet<>();
+
+        void closed(Key key, Journey journey) {
+            open.remove(key, journey);
+            closedHere.add(key);
+            if (journey.status == JourneyStatus.RESOLVED) {
+                resolved(key, journey);
+            }
+        }
+
+        /** The latest resolved (by closedAt), as the one-client query orders them. */
+        void resolved(Key key, Journey journey) {
+            Journey before = lastResolved.get(key);
+            if (before == null || journey.closedAt.isAfter(before.closedAt)) {
+                lastResolved.put(key, journey);
+            }
+        }
     }
 
     /** Open journeys whose last contact is older than the window, the oldest first. */

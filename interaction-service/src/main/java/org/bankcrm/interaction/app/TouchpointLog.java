@@ -112,11 +112,11 @@ public class TouchpointLog {
     }
 
     /**
-     * A batch of submissions: their clients and their segments read in one statement each, so each touchpoint finds
-     * them without one of its own; the batch's CX counters are summed and written at its end ({@link #count}).
+     * A batch of submissions: their clients, their segments and their journeys read for all of them at once, so each
+     * touchpoint finds them without a statement of its own; the batch's CX counters are summed and written at its end ({@link #count}).
      */
     public Uni<Void> prefetch(Set<UUID> clientIds) {
-        return clients.loadAll(clientIds).chain(() -> segments.prefetch(clientIds));
+        return clients.loadAll(clientIds).chain(() -> segments.prefetch(clientIds)).chain(() -> journeys.prefetch(clientIds));
     }
 
     /**

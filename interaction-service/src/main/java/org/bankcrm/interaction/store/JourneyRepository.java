@@ -1,6 +1,7 @@
 package org.bankcrm.interaction.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,6 +29,19 @@ public class JourneyRepository implements PanacheRepositoryBase<Journey, UUID> {
     public Uni<Journey> openFor(UUID clientId, Need need) {
         return find("clientId = ?1 and need = ?2 and status = ?3", clientId, need, JourneyStatus.OPEN)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** The open journeys of {@code clientIds}, locked as {@link #openFor} locks one (an ingest batch's prefetch). */
+    public Uni<List<Journey>> openOf(Collection<UUID> clientIds) {
+        return find("clientId in ?1 and status = ?2", List.copyOf(clientIds), JourneyStatus.OPEN)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** The most recently resolved journey of each of {@code clientIds} on each need (an ingest batch's prefetch). */
+    public Uni<List<Journey>> lastResolvedOf(Collection<UUID> clientIds) {
+        return find("from Journey j where j.clientId in ?1 and j.status = ?2 and j.closedAt = (select max(k.closedAt)"
+                + " from Journey k where k.clientId = j.clientId and k.need = j.need and k.status = ?2)",
+                List.copyOf(clientIds), JourneyStatus.RESOLVED).list();
     }
 
     /** The client's most recently resolved journey on the need. */
