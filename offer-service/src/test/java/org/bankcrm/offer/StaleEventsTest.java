@@ -2,6 +2,7 @@ package org.bankcrm.offer;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
@@ -58,6 +59,37 @@ class StaleEventsTest {
         assertThat(decisions).noneMatch(r -> lateId.equals(CloudEventRecords.header(r.headers(), "ce_causationid")));
     }
 
+    /**
+     * The ordering check of a whole batch at once (two statements, not one per event): in one poll, a client's score
+     * changes 10, 8 (older), 12 and another 12 (not newer) - the first 12 is the state kept, the other two are counted
+     * stale - and the batch is applied as a batch, not failed over to one event at a time.
+     */
+    @Test
+    void olderEventsInsideOneBatchAreSkippedAndTheNewestKept() {
+        String clientId = NextBestActionChainTest.knownClient();
+        TestEvents.send(scoreChanged(clientId, UUID.randomUUID().toString(), 5, Instant.now(), 0.05));
+        await().atMost(NextBestActionChainTest.WAIT).until(() -> hasChurnRisk(clientId, 0.05));
+        int applied = NextBestActionChainTest.eventsApplied(clientId);
+        double staleBefore = stale();
+        double fallbacksBefore = fallbacks();
+
+        CloudEventRecords.sendTogether(List.of(
+                scoreChanged(clientId, UUID.randomUUID().toString(), 10, Instant.now(), 0.10),
+                scoreChanged(clientId, UUID.randomUUID().toString(), 8, Instant.now(), 0.88),
+                scoreChanged(clientId, UUID.randomUUID().toString(), 12, Instant.now(), 0.12),
+                scoreChanged(clientId, UUID.randomUUID().toString(), 12, Instant.now(), 0.77)));
+        await().atMost(NextBestActionChainTest.WAIT).until(() -> stale() >= staleBefore + 2);
+        await().atMost(NextBestActionChainTest.WAIT).until(() -> NextBestActionChainTest.eventsApplied(clientId) == applied + 2);
+        assertThat(churnRisk(clientId)).isCloseTo(0.12, within(1e-6));
+        assertThat(stale()).isEqualTo(staleBefore + 2);
+        assertThat(fallbacks()).as("applied as a batch").isEqualTo(fallbacksBefore);
+
+        // what the batch recorded holds for the next event: 12 is the newest applied
+        TestEvents.send(scoreChanged(clientId, UUID.randomUUID().toString(), 11, Instant.now(), 0.11));
+        await().atMost(NextBestActionChainTest.WAIT).until(() -> stale() >= staleBefore + 3);
+        assertThat(churnRisk(clientId)).isCloseTo(0.12, within(1e-6));
+    }
+
     @Test
     void theSameSequenceFromAnotherProducerIsNotStale() {
         String clientId = NextBestActionChainTest.knownClient();
@@ -100,6 +132,12 @@ class StaleEventsTest {
         }
         Number risk = read.path("churnRisk");
         return risk == null ? null : risk.doubleValue();
+    }
+
+    /** How many of this consumer's batches failed and were applied one event at a time since the start. */
+    private double fallbacks() {
+        Counter counter = metrics.find("crm.inbox.batch.fallbacks").tags("consumer", CONSUMER).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private double stale() {

@@ -9,36 +9,27 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.bankcrm.platform.store.PlatformStatements;
 import org.bankcrm.platform.store.TransactionMemo;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Which need-based segments each client belongs to, kept from crm.client.segment-changed. */
 @ApplicationScoped
 public class ClientSegmentStore {
-    static final String CLEAR = "delete from client_segment where client_id = :clientId";
-    static final String JOIN = "insert into client_segment (client_id, segment) values (:clientId, :segment) on conflict do nothing";
-    // a list-valued parameter: Hibernate does not cache the plan of such a select (Hibernate Reactive 3.2 would add one per
-    // execution, under a key that never equals itself; QueryPlanReuseTest)
-    static final String OF = "select segment from client_segment where client_id in (:clientId) order by segment";
-
-    static final String OF_ALL = "select cast(client_id as text), segment from client_segment where client_id in (:clientIds)"
-            + " order by segment";
+    // on the session's connection, without Hibernate (PlatformStatements): run for every touchpoint and segment change
+    static final String CLEAR = "delete from client_segment where client_id = $1";
+    static final String JOIN = "insert into client_segment (client_id, segment) select $1, unnest($2::text[]) on conflict do nothing";
+    static final String OF = "select segment from client_segment where client_id = $1 order by segment";
+    static final String OF_ALL = "select client_id, segment from client_segment where client_id = any($1::uuid[]) order by segment";
     private static final String READ = ClientSegmentStore.class.getName() + ".read";
 
     /** Replaces the client's segments with {@code segments}, in the caller's transaction. */
     public Uni<Void> replace(UUID clientId, List<String> segments) {
         return TransactionMemo.<Map<UUID, List<String>>> of(READ, HashMap::new).invoke(read -> read.remove(clientId))
-                .chain(Panache::getSession).chain(session -> {
-            Uni<Void> chain = session.createNativeQuery(CLEAR).setParameter("clientId", clientId).executeUpdate()
-                    .replaceWithVoid();
-            for (String segment : segments) {
-                chain = chain.chain(() -> session.createNativeQuery(JOIN).setParameter("clientId", clientId)
-                        .setParameter("segment", segment).executeUpdate().replaceWithVoid());
-            }
-            return chain;
-        });
+                .chain(() -> PlatformStatements.update(CLEAR, clientId))
+                .chain(() -> segments.isEmpty() ? Uni.createFrom().voidItem()
+                        : PlatformStatements.update(JOIN, clientId, segments.toArray(String[]::new)).replaceWithVoid());
     }
 
     /** The client's segments, sorted; read once per transaction when {@link #prefetch} read them for a batch. */
@@ -46,8 +37,7 @@ public class ClientSegmentStore {
         return TransactionMemo.<Map<UUID, List<String>>> of(READ, HashMap::new).chain(read -> {
             List<String> known = read.get(clientId);
             return known != null ? Uni.createFrom().item(known)
-                    : Panache.getSession().chain(session -> session.<String>createNativeQuery(OF)
-                            .setParameter("clientId", List.of(clientId)).getResultList());
+                    : PlatformStatements.select(OF, clientId).map(rows -> rows.stream().map(row -> (String) row[0]).toList());
         });
     }
 
@@ -56,15 +46,13 @@ public class ClientSegmentStore {
         if (clientIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(OF_ALL, Object[].class)
-                        .setParameter("clientIds", List.copyOf(clientIds)).getResultList())
+        return PlatformStatements.select(OF_ALL, (Object) clientIds.toArray(UUID[]::new))
                 .chain(rows -> TransactionMemo.<Map<UUID, List<String>>> of(READ, HashMap::new).invoke(read -> {
                     for (UUID clientId : clientIds) {
                         read.put(clientId, new ArrayList<>());
                     }
                     for (Object[] row : rows) {
-                        read.get(UUID.fromString((String) row[0])).add((String) row[1]);
+                        read.get((UUID) row[0]).add((String) row[1]);
                     }
                 }))
                 .replaceWithVoid();

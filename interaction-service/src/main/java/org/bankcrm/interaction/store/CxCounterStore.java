@@ -16,7 +16,6 @@ import org.bankcrm.interaction.domain.CxCounts;
 import org.bankcrm.interaction.domain.Need;
 
 import org.bankcrm.platform.store.PlatformStatements;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -37,18 +36,9 @@ public class CxCounterStore {
     private static final String NONE = "";
     static final String COUNTERS = "touchpoints, csat_sum, csat_responses, promoters, passives, detractors, "
             + "negative, negative_bank_caused, repeat_contacts, journeys_closed, journeys_resolved, journeys_fcr";
-    private static final String VALUES = ":touchpoints, :csatSum, :csatResponses, :promoters, :passives, :detractors, "
-            + ":negative, :negativeBankCaused, :repeatContacts, :journeysClosed, :journeysResolved, :journeysFcr";
     /** ", sum(touchpoints)::bigint, ...": the counters summed over the rows of a cell, in the order of COUNTERS. */
     static final String SUMMED = summed();
 
-    static final String ADD = add("cx_daily", "", "");
-    /**
-     * The day's row and the row of each segment the client is in ({@code :segments}, a JSON array of names), in one
-     * statement: one round trip per touchpoint whatever the number of segments.
-     */
-    static final String ADD_WITH_SEGMENTS = "with day_row as (" + ADD + ") " + addSelected("cx_daily_segment", "segment, ",
-            "segment, ", "(select distinct segment from json_array_elements_text(cast(cast(:segments as text) as json)) as segment) as segments");
     static final String SUMS = sums("cx_daily", "");
     static final String SEGMENT_SUMS = sums("cx_daily_segment", " and segment = $4");
     static final String COMPACT = compact("cx_daily", "");
@@ -60,25 +50,10 @@ public class CxCounterStore {
             + " and ($4::text is null or need = $4) and ($5::text is null or cause = $5)"
             + " group by 1, channel, need, cause, cause_detail";
 
-    private static String add(String table, String segmentColumn, String segmentValue) {
-        return "insert into " + table + " (day, " + segmentColumn + "channel, need, cause, cause_detail, shard, " + COUNTERS
-                + ") values (:day, " + segmentValue + ":channel, :need, :cause, :causeDetail, :shard, " + VALUES
-                + ") on conflict (day, " + segmentColumn + "channel, need, cause, cause_detail, shard) do update set "
-                + addedUp(table);
-    }
-
-    /** As {@link #add}, one row per row of {@code from} (its column {@code segment}), the other values the parameters'. */
-    private static String addSelected(String table, String segmentColumn, String segmentValue, String from) {
-        return "insert into " + table + " (day, " + segmentColumn + "channel, need, cause, cause_detail, shard, " + COUNTERS
-                + ") select :day, " + segmentValue + ":channel, :need, :cause, :causeDetail, :shard, " + VALUES + " from " + from
-                + " on conflict (day, " + segmentColumn + "channel, need, cause, cause_detail, shard) do update set "
-                + addedUp(table);
-    }
-
     /**
-     * Many cells' additions in one statement per table (an inbox batch's, summed per cell by {@link Pending}): the rows
-     * of {@code :rows}, a JSON array of cells with their counters, in the order given (cells sorted, so two batches
-     * lock the rows they share in one order).
+     * Many cells' additions in one statement per table (a touchpoint's, or an inbox batch's summed per cell by
+     * {@link Pending}): the rows of {@code $1}, a JSON array of cells with their counters, in the order given (cells
+     * sorted, so two transactions lock the rows they share in one order); one round trip whatever the number of rows.
      */
     static final String ADD_ALL = addAll("cx_daily", "", "");
     static final String ADD_ALL_SEGMENTS = addAll("cx_daily_segment", "segment, ", "segment text, ");
@@ -90,7 +65,7 @@ public class CxCounterStore {
         }
         return "insert into " + table + " (day, " + segmentColumn + "channel, need, cause, cause_detail, shard, " + COUNTERS
                 + ") select day, " + segmentColumn + "channel, need, cause, cause_detail, shard, " + COUNTERS
-                + " from json_to_recordset(cast(cast(:rows as text) as json)) as r(position integer, day date, " + segmentType
+                + " from json_to_recordset(cast(cast($1 as text) as json)) as r(position integer, day date, " + segmentType
                 + "channel text, need text, cause text, cause_detail text, shard smallint" + types + ") order by position"
                 + " on conflict (day, " + segmentColumn + "channel, need, cause, cause_detail, shard) do update set "
                 + addedUp(table);
@@ -147,19 +122,9 @@ public class CxCounterStore {
      */
     public Uni<Void> add(int shard, LocalDate day, Channel channel, Need need, Cause cause, CauseDetail causeDetail, CxCounts c,
             List<String> segments) {
-        // counter rows are no entity's: no auto-flush of the recording's entities before each statement
-        if (segments.isEmpty()) {
-            return PlatformStatements.executeUpdate(session -> bind(session.createNativeQuery(ADD), shard, day, channel, need,
-                    cause, causeDetail, c)).replaceWithVoid();
-        }
-        String names;
-        try {
-            names = json.writeValueAsString(segments);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return PlatformStatements.executeUpdate(session -> bind(session.createNativeQuery(ADD_WITH_SEGMENTS), shard, day,
-                channel, need, cause, causeDetail, c).setParameter("segments", names)).replaceWithVoid();
+        Pending one = new Pending();
+        one.add(shard, day, channel, need, cause, causeDetail, c, segments);
+        return addAll(one);
     }
 
     /** One cell of the daily counters: a day's row of a shard, and of a segment when {@code segment} is not null. */
@@ -228,30 +193,8 @@ public class CxCounterStore {
                     .put("repeat_contacts", c.repeatContacts()).put("journeys_closed", c.journeysClosed())
                     .put("journeys_resolved", c.journeysResolved()).put("journeys_fcr", c.journeysFirstContactResolved());
         }
-        return PlatformStatements.executeUpdate(session -> session.createNativeQuery(statement)
-                .setParameter("rows", rows.toString())).replaceWithVoid();
-    }
-
-    private static Mutiny.Query<Object> bind(Mutiny.Query<Object> query, int shard, LocalDate day, Channel channel,
-            Need need, Cause cause, CauseDetail causeDetail, CxCounts c) {
-        return query.setParameter("day", day)
-                .setParameter("shard", (short) shard)
-                .setParameter("channel", channel.name())
-                .setParameter("need", need.name())
-                .setParameter("cause", cause == null ? NONE : cause.name())
-                .setParameter("causeDetail", causeDetail == null ? NONE : causeDetail.name())
-                .setParameter("touchpoints", c.touchpoints())
-                .setParameter("csatSum", c.csatSum())
-                .setParameter("csatResponses", c.csatResponses())
-                .setParameter("promoters", c.promoters())
-                .setParameter("passives", c.passives())
-                .setParameter("detractors", c.detractors())
-                .setParameter("negative", c.negative())
-                .setParameter("negativeBankCaused", c.negativeBankCaused())
-                .setParameter("repeatContacts", c.repeatContacts())
-                .setParameter("journeysClosed", c.journeysClosed())
-                .setParameter("journeysResolved", c.journeysResolved())
-                .setParameter("journeysFcr", c.journeysFirstContactResolved());
+        // counter rows are no entity's: straight to the session's connection, no auto-flush of the recording's entities
+        return PlatformStatements.update(statement, rows.toString()).replaceWithVoid();
     }
 
     /**

@@ -24,15 +24,17 @@ import org.bankcrm.offer.domain.OfferResponse;
 import org.bankcrm.offer.domain.PastContact;
 import org.bankcrm.offer.domain.Channel;
 
+import org.bankcrm.platform.store.PlatformStatements;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
  * What a decision reads of one client, in one round trip: erased or not, the read model, and the contact history
  * (declined offers within the cooldown, sales actions presented within the week, answered contacts). Timestamps travel as epoch
- * microseconds (PostgreSQL's precision) so no driver type mapping is involved. The id is bound as a one-element list:
- * Hibernate does not cache the plan of a select with a list-valued parameter, and Hibernate Reactive 3.2 would otherwise
- * add a plan per execution under a key that never equals itself (QueryPlanReuseTest).
+ * microseconds (PostgreSQL's precision) so no driver type mapping is involved. Run on the session's connection without
+ * Hibernate ({@link PlatformStatements#select}): its native select parsed this statement and looked for a plan on
+ * every decision.
  */
 @ApplicationScoped
 public class DecisionReads {
@@ -49,33 +51,32 @@ public class DecisionReads {
                    p.last_channel, p.last_type, p.last_valence, p.last_cause,
                    cast(extract(epoch from p.last_experience_at) * 1000000 as bigint),
                    (select cast(coalesce(sum(d.sales_presented), 0) as integer) from decision d
-                     where d.client_id %1$s and d.sales_presented > 0 and d.decided_at > to_timestamp(:salesSince / 1000000.0)),
+                     where d.client_id %1$s and d.sales_presented > 0 and d.decided_at > to_timestamp(cast($2 as bigint) / 1000000.0)),
                    (select string_agg(r.offer_id || '@' || cast(extract(epoch from r.at) * 1000000 as bigint), ',')
                       from (select offer_id, max(responded_at) as at from offer_response
-                             where client_id %1$s and outcome = 'DECLINED' and responded_at > to_timestamp(:declinedSince / 1000000.0)
+                             where client_id %1$s and outcome = 'DECLINED' and responded_at > to_timestamp(cast($3 as bigint) / 1000000.0)
                              group by offer_id) r),
                    (select string_agg(c.offer_id || '|' || c.category || '|' || coalesce(c.channel, '') || '|' || c.outcome
                                       || '|' || cast(extract(epoch from c.responded_at) * 1000000 as bigint), ',')
                       from offer_response c
-                     where c.client_id %1$s and c.responded_at > to_timestamp(:contactsSince / 1000000.0)),
+                     where c.client_id %1$s and c.responded_at > to_timestamp(cast($4 as bigint) / 1000000.0)),
                    p.stated_needs, p.occupation, p.marital_status, p.education, p.household_size, p.dependants
             """;
 
-    static final String CLIENT_STATE = COLUMNS.formatted("in (:id)") + """
+    static final String CLIENT_STATE = COLUMNS.formatted("= $1") + """
               from (select 1) one
-              left join client_profile p on p.client_id in (:id)
+              left join client_profile p on p.client_id = $1
             """;
 
     /**
      * {@link #CLIENT_STATE} for the clients with a profile among many (a consumer's batch): the same columns, then the
-     * client's id (as text) last; the correlated reads use the index on client_id as the one-client read does. Only
-     * clients with a profile: the ids are bound as a list in {@code in (...)} (whose plan Hibernate does not cache, see
-     * the class comment), which cannot yield a row for an id no table holds; a client without a profile is read alone.
+     * client's id last; the correlated reads use the index on client_id as the one-client read does. Only clients with
+     * a profile: a client without one is read alone.
      */
     static final String CLIENTS_STATE = COLUMNS.formatted("= p.client_id") + """
-                   , cast(p.client_id as text)
+                   , p.client_id
               from client_profile p
-             where p.client_id in (:ids)
+             where p.client_id = any($1::uuid[])
             """;
 
     /** The client as a decision sees it; {@code client} is null when no event about them arrived yet. */
@@ -83,13 +84,9 @@ public class DecisionReads {
     }
 
     public Uni<ClientState> read(UUID clientId, Instant declinedSince, Instant salesSince, Instant contactsSince) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(CLIENT_STATE, Object[].class)
-                .setParameter("id", List.of(clientId))
-                .setParameter("declinedSince", micros(declinedSince))
-                .setParameter("salesSince", micros(salesSince))
-                .setParameter("contactsSince", micros(contactsSince))
-                .getSingleResult())
-                .map(row -> state(clientId, row));
+        return flushed().chain(() -> PlatformStatements.select(CLIENT_STATE, clientId, micros(salesSince),
+                        micros(declinedSince), micros(contactsSince)))
+                .map(rows -> state(clientId, rows.get(0)));
     }
 
     /** {@link #read} for the clients with a profile among {@code clientIds}, in one round trip, by client. */
@@ -98,20 +95,24 @@ public class DecisionReads {
         if (clientIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(CLIENTS_STATE, Object[].class)
-                .setParameter("ids", List.copyOf(clientIds))
-                .setParameter("declinedSince", micros(declinedSince))
-                .setParameter("salesSince", micros(salesSince))
-                .setParameter("contactsSince", micros(contactsSince))
-                .getResultList())
+        return flushed().chain(() -> PlatformStatements.select(CLIENTS_STATE, clientIds.toArray(UUID[]::new),
+                        micros(salesSince), micros(declinedSince), micros(contactsSince)))
                 .map(rows -> {
                     Map<UUID, ClientState> states = new HashMap<>();
                     for (Object[] row : rows) {
-                        UUID clientId = UUID.fromString((String) row[row.length - 1]);
+                        UUID clientId = (UUID) row[row.length - 1];
                         states.put(clientId, state(clientId, row));
                     }
                     return states;
                 });
+    }
+
+    /**
+     * The session's pending changes written first (a profile the same transaction changed is read as changed), as
+     * Hibernate's auto-flush did before its native selects: the reads go to the connection without Hibernate.
+     */
+    private static Uni<Void> flushed() {
+        return Panache.getSession().chain(session -> session.flush());
     }
 
     static ClientState state(UUID clientId, Object[] r) {

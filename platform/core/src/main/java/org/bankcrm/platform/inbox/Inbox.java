@@ -54,7 +54,7 @@ public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
     static final String CLAIM = """
             insert into inbox_event (consumer, event_id, event_type, topic, kafka_partition, kafka_offset)
-            values (:consumer, :eventId, :type, :topic, :partition, :offset)
+            values ($1, $2, $3, $4, $5, $6)
             on conflict (consumer, event_id) do nothing
             """;
 
@@ -259,18 +259,17 @@ public class Inbox {
         return Panache.withTransaction(() -> locks.lockAll(clientsOf(distinct))
                 .chain(() -> claimAll(consumer, distinct))
                 .chain(() -> {
-                    Uni<Void> checked = InTurn.each(distinct, item -> {
-                        IncomingEvent event = item.event();
-                        if (!ordering.carriesState(event.type())) {
-                            applied.add(item);
-                            return Uni.createFrom().voidItem();
-                        }
-                        return sequences.recordIfNewer(consumer, event).invoke(newer -> {
-                            if (newer) {
+                    // the ordering check of all state-carrying events at once; facts are applied whatever their order
+                    List<IncomingEvent> state = distinct.stream().map(Item::event)
+                            .filter(event -> ordering.carriesState(event.type())).toList();
+                    Uni<Void> checked = sequences.recordIfNewer(consumer, state).invoke(newer -> {
+                        int next = 0;
+                        for (Item item : distinct) {
+                            if (!ordering.carriesState(item.event().type()) || newer.get(next++)) {
                                 applied.add(item);
                             }
-                        });
-                    });
+                        }
+                    }).replaceWithVoid();
                     // the events the batch's effects emit are written in one outbox statement, in order, at the end,
                     // after what the effects left to the batch's end (BatchEnd)
                     return checked
@@ -325,15 +324,11 @@ public class Inbox {
         });
     }
 
-    /**
-     * One statement claims the batch's events, given as one JSON array parameter, so the statement's text (and its
-     * cached plans, Hibernate's and PostgreSQL's) is the same whatever the batch's size. An update, not a select with
-     * {@code RETURNING}: Hibernate Reactive 3.2 never reuses a native select's plan (see QueryPlans).
-     */
+    /** One statement claims the batch's events, given as one array per column. */
     static final String CLAIM_ALL = """
             insert into inbox_event (consumer, event_id, event_type, topic, kafka_partition, kafka_offset)
-            select :consumer, e.id, e.type, e.topic, e.part, e.off
-            from json_to_recordset(cast(cast(:events as text) as json)) as e(id text, type text, topic text, part integer, off bigint)
+            select $1, e.id, e.type, e.topic, e.part, e.off
+            from unnest($2::text[], $3::text[], $4::text[], $5::integer[], $6::bigint[]) as e(id, type, topic, part, off)
             on conflict (consumer, event_id) do nothing
             """;
 
@@ -343,17 +338,23 @@ public class Inbox {
      * duplicate is recognised and skipped.
      */
     private Uni<Void> claimAll(String consumer, List<Item> items) {
-        com.fasterxml.jackson.databind.node.ArrayNode events = json.createArrayNode();
-        for (Item item : items) {
-            IncomingEvent event = item.event();
-            events.addObject().put("id", event.id()).put("type", event.type()).put("topic", event.topic())
-                    .put("part", event.partition()).put("off", event.offset());
+        int n = items.size();
+        String[] ids = new String[n];
+        String[] types = new String[n];
+        String[] topics = new String[n];
+        Integer[] partitions = new Integer[n];
+        Long[] offsets = new Long[n];
+        for (int i = 0; i < n; i++) {
+            IncomingEvent event = items.get(i).event();
+            ids[i] = event.id();
+            types[i] = event.type();
+            topics[i] = event.topic();
+            partitions[i] = event.partition();
+            offsets[i] = event.offset();
         }
-        return PlatformStatements.executeUpdate(session -> session.createNativeQuery(CLAIM_ALL)
-                        .setParameter("consumer", consumer)
-                        .setParameter("events", events.toString()))
-                .chain(claimed -> claimed == items.size() ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().failure(new AppliedBefore(items.size() - claimed)));
+        return PlatformStatements.update(CLAIM_ALL, consumer, ids, types, topics, partitions, offsets)
+                .chain(claimed -> claimed == n ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(new AppliedBefore(n - claimed)));
     }
 
     /** A batch holding events this consumer applied before. */
@@ -529,13 +530,8 @@ public class Inbox {
     }
 
     private Uni<Boolean> claim(String consumer, IncomingEvent event) {
-        return PlatformStatements.executeUpdate(session -> session.createNativeQuery(CLAIM)
-                        .setParameter("consumer", consumer)
-                        .setParameter("eventId", event.id())
-                        .setParameter("type", event.type())
-                        .setParameter("topic", event.topic())
-                        .setParameter("partition", event.partition())
-                        .setParameter("offset", event.offset()))
+        return PlatformStatements.update(CLAIM, consumer, event.id(), event.type(), event.topic(), event.partition(),
+                        event.offset())
                 .map(inserted -> inserted == 1);
     }
 }

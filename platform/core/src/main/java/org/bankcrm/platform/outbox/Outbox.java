@@ -39,12 +39,12 @@ public class Outbox {
      */
     static final String INSERT = """
             with next as (
-                insert into client_sequence as s (client_id, last_sequence) values (:key, 1)
+                insert into client_sequence as s (client_id, last_sequence) values ($3, 1)
                 on conflict (client_id) do update set last_sequence = s.last_sequence + 1
                 returning last_sequence)
             insert into outbox_event (event_id, topic, event_key, event_type, source, subject, occurred_at, payload, extensions)
-            select :eventId, :topic, :key, :type, :source, :subject, :occurredAt, cast(cast(:payload as text) as jsonb),
-                   cast(cast(:extensions as text) as jsonb) || jsonb_build_object('sequence', cast(next.last_sequence as text))
+            select $1, $2, $3, $4, $5, $3, $6, cast(cast($7 as text) as jsonb),
+                   cast(cast($8 as text) as jsonb) || jsonb_build_object('sequence', cast(next.last_sequence as text))
             from next
             """;
 
@@ -88,16 +88,8 @@ public class Outbox {
     }
 
     private Uni<UUID> insert(UUID eventId, OutgoingEvent event, String payload, String extensions, OffsetDateTime now) {
-        return PlatformStatements.executeUpdate(session -> session.createNativeQuery(INSERT)
-                .setParameter("eventId", eventId)
-                .setParameter("topic", event.topic())
-                .setParameter("key", event.clientId())
-                .setParameter("type", event.type())
-                .setParameter("source", source)
-                .setParameter("subject", event.clientId())
-                .setParameter("occurredAt", now)
-                .setParameter("payload", payload)
-                .setParameter("extensions", extensions))
+        return PlatformStatements.update(INSERT, eventId, event.topic(), event.clientId(), event.type(), source, now, payload,
+                        extensions)
                 .replaceWith(eventId);
     }
 
@@ -117,8 +109,8 @@ public class Outbox {
                     return Uni.createFrom().<T> deferred(() -> work.get())
                             .call(() -> {
                                 ContextLocals.remove(COLLECTED);
-                                return collected.rows.isEmpty() ? Uni.createFrom().voidItem()
-                                        : insertAll(collected.rows.toString()).replaceWithVoid();
+                                return collected.isEmpty() ? Uni.createFrom().voidItem()
+                                        : insertAll(collected).replaceWithVoid();
                             })
                             .onTermination().invoke(() -> ContextLocals.remove(COLLECTED));
                 });
@@ -126,20 +118,44 @@ public class Outbox {
 
     private static final String COLLECTED = Outbox.class.getName() + ".collected";
 
-    /** The events of one transaction's work waiting to be written together: the rows of {@link #INSERT_ALL_JSON}. */
-    private final class Collected {
+    /** The events of one transaction's work waiting to be written together: the columns of {@link #INSERT_ALL}. */
+    private static final class Collected {
         final Object transaction;
-        final com.fasterxml.jackson.databind.node.ArrayNode rows = json.createArrayNode();
+        final List<String> eventIds = new ArrayList<>();
+        final List<String> topics = new ArrayList<>();
+        final List<String> keys = new ArrayList<>();
+        final List<String> types = new ArrayList<>();
+        final List<String> payloads = new ArrayList<>();
+        final List<String> extensions = new ArrayList<>();
 
         Collected(Object transaction) {
             this.transaction = transaction;
         }
 
-        void add(UUID eventId, OutgoingEvent event, String payload, String extensions) {
-            int position = rows.size();
-            rows.addObject().put("event_id", eventId.toString()).put("topic", event.topic())
-                    .put("event_key", event.clientId()).put("event_type", event.type()).put("position", position)
-                    .put("payload", payload).put("extensions", extensions);
+        void add(UUID eventId, OutgoingEvent event, String payload, String extension) {
+            eventIds.add(eventId.toString());
+            topics.add(event.topic());
+            keys.add(event.clientId());
+            types.add(event.type());
+            payloads.add(payload);
+            extensions.add(extension);
+        }
+
+        void addAll(Collected rows) {
+            eventIds.addAll(rows.eventIds);
+            topics.addAll(rows.topics);
+            keys.addAll(rows.keys);
+            types.addAll(rows.types);
+            payloads.addAll(rows.payloads);
+            extensions.addAll(rows.extensions);
+        }
+
+        List<UUID> ids() {
+            return eventIds.stream().map(UUID::fromString).toList();
+        }
+
+        boolean isEmpty() {
+            return eventIds.isEmpty();
         }
     }
 
@@ -153,15 +169,6 @@ public class Outbox {
     }
 
     /**
-     * {@link #INSERT_ALL} for a Hibernate session: the rows as one JSON array parameter (each with its position), so the
-     * statement's text, and its cached plans, are the same whatever the number of rows.
-     */
-    static final String INSERT_ALL_JSON = insertAll("""
-            select * from json_to_recordset(cast(cast(:events as text) as json))
-                 as e(event_id text, topic text, event_key text, event_type text, payload text, extensions text, position integer)""",
-            ":source", ":occurredAt");
-
-    /**
      * Appends many events in one statement in the current transaction (a Hibernate session's), in the order of
      * {@code events}: each client's events get its next sequences in that order and are published in it. For a
      * writer that emits several events of one change at once (a client's months of a bulk load); returns the ce_ids
@@ -171,20 +178,11 @@ public class Outbox {
         if (events.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<UUID> ids = new ArrayList<>(events.size());
-        com.fasterxml.jackson.databind.node.ArrayNode rows = json.createArrayNode();
-        for (int i = 0; i < events.size(); i++) {
-            OutgoingEvent event = events.get(i);
-            UUID eventId = UUID.randomUUID();
-            ids.add(eventId);
-            var row = rows.addObject().put("event_id", eventId.toString()).put("topic", event.topic())
-                    .put("event_key", event.clientId()).put("event_type", event.type()).put("position", i);
-            try {
-                row.put("payload", json.writeValueAsString(event.data()));
-                row.put("extensions", json.writeValueAsString(TraceContext.withCurrentTraceparent(event.extensions())));
-            } catch (JsonProcessingException e) {
-                return Uni.createFrom().failure(new IllegalArgumentException("event data cannot be serialised: " + event.type(), e));
-            }
+        Collected rows;
+        try {
+            rows = rowsOf(events);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(e);
         }
         return Panache.currentTransaction()
                 .onItem().ifNull().failWith(() -> new IllegalStateException(
@@ -192,55 +190,12 @@ public class Outbox {
                 .chain(tx -> {
                     Collected collected = collected(tx);
                     if (collected != null) {
-                        for (int i = 0; i < events.size(); i++) {
-                            var row = (com.fasterxml.jackson.databind.node.ObjectNode) rows.get(i);
-                            collected.add(ids.get(i), events.get(i), row.get("payload").asText(), row.get("extensions").asText());
-                        }
+                        collected.addAll(rows);
                         return Uni.createFrom().voidItem();
                     }
-                    return insertAll(rows.toString());
+                    return insertAll(rows).replaceWithVoid();
                 })
-                .replaceWith(List.copyOf(ids));
-    }
-
-    private Uni<Integer> insertAll(String rows) {
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        return PlatformStatements.executeUpdate(session -> session.createNativeQuery(INSERT_ALL_JSON)
-                .setParameter("events", rows)
-                .setParameter("source", source)
-                .setParameter("occurredAt", now));
-    }
-
-    /**
-     * As {@link #INSERT} for many rows: each client's counter moves by its number of events (clients in id order, as
-     * {@code ClientLocks.lockAll} takes them), and its events get the sequences below the new value in list order.
-     */
-    static final String INSERT_ALL = insertAll("""
-            select * from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-                 with ordinality as e(event_id, topic, event_key, event_type, payload, extensions, position)""", "$1", "$2");
-
-    /**
-     * The multi-row insert over {@code rows} (a select of the events with their position), the same in both forms; casts
-     * spelt out, not {@code ::}, which a Hibernate native query would read as a parameter's colon.
-     */
-    private static String insertAll(String rows, String source, String occurredAt) {
-        return """
-                with e as (
-                %s),
-                counts as (
-                    select event_key, count(*) as n from e group by event_key),
-                next as (
-                    insert into client_sequence as s (client_id, last_sequence)
-                    select event_key, n from counts order by event_key
-                    on conflict (client_id) do update set last_sequence = s.last_sequence + excluded.last_sequence
-                    returning client_id, last_sequence)
-                insert into outbox_event (event_id, topic, event_key, event_type, source, subject, occurred_at, payload, extensions)
-                select cast(e.event_id as uuid), e.topic, e.event_key, e.event_type, %s, e.event_key, %s, cast(e.payload as jsonb),
-                       cast(e.extensions as jsonb) || jsonb_build_object('sequence', cast(next.last_sequence - counts.n
-                           + row_number() over (partition by e.event_key order by e.position) as text))
-                from e join counts using (event_key) join next on next.client_id = e.event_key
-                order by e.position
-                """.formatted(rows, source, occurredAt);
+                .replaceWith(rows.ids());
     }
 
     /**
@@ -257,33 +212,64 @@ public class Outbox {
         if (events.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        int n = events.size();
-        List<UUID> ids = new ArrayList<>(n);
-        String[] eventIds = new String[n];
-        String[] topics = new String[n];
-        String[] keys = new String[n];
-        String[] types = new String[n];
-        String[] payloads = new String[n];
-        String[] extensions = new String[n];
-        for (int i = 0; i < n; i++) {
-            OutgoingEvent event = events.get(i);
-            UUID eventId = UUID.randomUUID();
-            ids.add(eventId);
-            eventIds[i] = eventId.toString();
-            topics[i] = event.topic();
-            keys[i] = event.clientId();
-            types[i] = event.type();
+        Collected rows;
+        try {
+            rows = rowsOf(events);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return connection.preparedQuery(INSERT_ALL).execute(Tuple.tuple(insertAllParameters(rows))).replaceWith(rows.ids());
+    }
+
+    /** The rows of {@code events}, each with a new ce_id; an event whose data cannot be written fails. */
+    private Collected rowsOf(List<OutgoingEvent> events) {
+        Collected rows = new Collected(null);
+        for (OutgoingEvent event : events) {
             try {
-                payloads[i] = json.writeValueAsString(event.data());
-                extensions[i] = json.writeValueAsString(TraceContext.withCurrentTraceparent(event.extensions()));
+                rows.add(UUID.randomUUID(), event, json.writeValueAsString(event.data()),
+                        json.writeValueAsString(TraceContext.withCurrentTraceparent(event.extensions())));
             } catch (JsonProcessingException e) {
-                return Uni.createFrom().failure(new IllegalArgumentException("event data cannot be serialised: " + event.type(), e));
+                throw new IllegalArgumentException("event data cannot be serialised: " + event.type(), e);
             }
         }
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        Tuple params = Tuple.tuple(List.of(source, now, eventIds, topics, keys, types, payloads, extensions));
-        return connection.preparedQuery(INSERT_ALL).execute(params).replaceWith(List.copyOf(ids));
+        return rows;
     }
+
+    private Uni<Integer> insertAll(Collected rows) {
+        return PlatformStatements.update(INSERT_ALL, insertAllParameters(rows).toArray());
+    }
+
+    /** The parameters of {@link #INSERT_ALL} for {@code rows}, stamped now. */
+    private List<Object> insertAllParameters(Collected rows) {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return List.of(source, now, rows.eventIds.toArray(String[]::new), rows.topics.toArray(String[]::new),
+                rows.keys.toArray(String[]::new), rows.types.toArray(String[]::new), rows.payloads.toArray(String[]::new),
+                rows.extensions.toArray(String[]::new));
+    }
+
+    /**
+     * As {@link #INSERT} for many rows, given as one array per column: each client's counter moves by its number of
+     * events (clients in id order, as {@code ClientLocks.lockAll} takes them), and its events get the sequences below
+     * the new value in the order of the arrays.
+     */
+    static final String INSERT_ALL = """
+            with e as (
+                select * from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+                     with ordinality as e(event_id, topic, event_key, event_type, payload, extensions, position)),
+            counts as (
+                select event_key, count(*) as n from e group by event_key),
+            next as (
+                insert into client_sequence as s (client_id, last_sequence)
+                select event_key, n from counts order by event_key
+                on conflict (client_id) do update set last_sequence = s.last_sequence + excluded.last_sequence
+                returning client_id, last_sequence)
+            insert into outbox_event (event_id, topic, event_key, event_type, source, subject, occurred_at, payload, extensions)
+            select cast(e.event_id as uuid), e.topic, e.event_key, e.event_type, $1, e.event_key, $2, cast(e.payload as jsonb),
+                   cast(e.extensions as jsonb) || jsonb_build_object('sequence', cast(next.last_sequence - counts.n
+                       + row_number() over (partition by e.event_key order by e.position) as text))
+            from e join counts using (event_key) join next on next.client_id = e.event_key
+            order by e.position
+            """;
 
     public String source() {
         return source;

@@ -25,12 +25,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @ApplicationScoped
 public class ClientLocks {
-    static final String LOCK = "select pg_advisory_xact_lock(hashtextextended(:key, 0))";
+    static final String LOCK = "select pg_advisory_xact_lock(hashtextextended($1, 0))";
     static final String LOCK_ALL = """
-            select count(pg_advisory_xact_lock(hashtextextended(id::text, 0)))
-            from (select cast(unnest(string_to_array(:ids, ',')) as uuid) as id order by 1) ids
-            """;
-    static final String LOCK_ALL_SQL = """
             select count(pg_advisory_xact_lock(hashtextextended(id::text, 0)))
             from (select unnest($1::uuid[]) as id order by 1) ids
             """;
@@ -50,9 +46,7 @@ public class ClientLocks {
             if (held.contains(key)) {
                 return Uni.createFrom().voidItem();
             }
-            // executeUpdate, not a select: Hibernate Reactive 3.2 caches a native select's plan under a key that never
-            // equals itself (ReactiveResultSetMapping has no equals), so every execution would add a plan (QueryPlanReuseTest)
-            return PlatformStatements.executeUpdate(s -> s.createNativeQuery(LOCK).setParameter("key", key))
+            return PlatformStatements.update(LOCK, key)
                     .invoke(() -> held.add(key))
                     .replaceWithVoid();
         });
@@ -69,8 +63,7 @@ public class ClientLocks {
             if (keys.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            // executeUpdate for the reason given in lock(String)
-            return PlatformStatements.executeUpdate(s -> s.createNativeQuery(LOCK_ALL).setParameter("ids", String.join(",", keys)))
+            return PlatformStatements.update(LOCK_ALL, (Object) keys.stream().map(UUID::fromString).toArray(UUID[]::new))
                     .invoke(() -> held.addAll(keys))
                     .replaceWithVoid();
         });
@@ -88,6 +81,6 @@ public class ClientLocks {
         if (clientIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery(LOCK_ALL_SQL).execute(Tuple.of(clientIds.toArray(UUID[]::new))).replaceWithVoid();
+        return connection.preparedQuery(LOCK_ALL).execute(Tuple.of(clientIds.toArray(UUID[]::new))).replaceWithVoid();
     }
 }
