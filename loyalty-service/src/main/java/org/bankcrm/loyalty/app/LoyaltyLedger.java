@@ -237,7 +237,7 @@ public class LoyaltyLedger {
             String clientId = profile.clientId.toString();
             Uni<?> saved = existing == null ? scores.persist(score) : Uni.createFrom().item(score);
             if (changed) {
-                saved = saved.chain(() -> history.persist(ScoreChange.of(score, a.churnInputs(), profile.countryOfResidence)));
+                saved = saved.chain(() -> history.insert(ScoreChange.of(score, a.churnInputs(), profile.countryOfResidence)));
             }
             Uni<?> chain = saved.chain(() -> outbox.append(caused(OutgoingEvent.of(LoyaltyEvents.TOPIC,
                     LoyaltyEvents.SCORE_CHANGED, clientId, new LoyaltyEvents.ScoreChanged(profile.clientId,

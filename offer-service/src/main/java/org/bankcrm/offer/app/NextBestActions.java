@@ -300,7 +300,7 @@ public class NextBestActions {
                         decision.salesPresented = REQUEST.equals(triggerType)
                                 ? (int) outcome.actions().stream().filter(a -> a.category() == OfferCategory.SALES).count()
                                 : 0;
-                        return decisions.persist(decision)
+                        return decisions.insert(decision)
                                 .chain(() -> outbox.append(OfferEvents.decided(decision, outcome.actions(), cause, causedBy)))
                                 .replaceWith(new Decided(decision, outcome.actions()));
                     });
