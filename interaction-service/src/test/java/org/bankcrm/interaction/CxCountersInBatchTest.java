@@ -69,12 +69,16 @@ class CxCountersInBatchTest {
             }
         }
         double fallbacksBefore = fallbacks();
+        double batchesBefore = ingestMetric("crm_inbox_batch_duration_seconds_count");
         CloudEventRecords.sendTogether(records);
         await().atMost(Duration.ofSeconds(30)).until(() -> together.stream().allMatch(client -> given().when()
                 .get("/api/v1/clients/{id}/interactions", client).then().extract().jsonPath().getInt("total") == 4));
 
         // applied as batches, none of them failed over to one event at a time (which would count the same)
         assertThat(fallbacks()).isEqualTo(fallbacksBefore);
+        // each batch timed, from its records read to its commit
+        assertThat(ingestMetric("crm_inbox_batch_duration_seconds_count")).isGreaterThan(batchesBefore);
+        assertThat(ingestMetric("crm_inbox_batch_duration_seconds_sum")).isPositive();
 
         JsonPath single = CxMetricsTest.metrics("from=2020-05-04&to=2020-05-04");
         JsonPath batch = CxMetricsTest.metrics("from=2020-05-11&to=2020-05-11");
@@ -96,9 +100,14 @@ class CxCountersInBatchTest {
 
     /** How many batches of the ingest consumer failed and were applied one event at a time since the start. */
     private static double fallbacks() {
+        return ingestMetric("crm_inbox_batch_fallbacks_total");
+    }
+
+    /** The ingest consumer's value of a metric (summed over its series), 0 when it has none yet. */
+    private static double ingestMetric(String name) {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines()
-                .filter(line -> line.startsWith("crm_inbox_batch_fallbacks_total")
+                .filter(line -> line.startsWith(name + "{")
                         && line.contains("consumer=\"interaction-service/touchpoint-ingest\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }

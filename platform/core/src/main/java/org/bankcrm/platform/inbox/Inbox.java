@@ -228,6 +228,7 @@ public class Inbox {
             return deadLettered;
         }
         metrics.summary("crm.inbox.batch.size", "consumer", consumer).record(items.size());
+        Timer.Sample started = Timer.start(metrics);
         return deadLettered.chain(() -> applyBatch(consumer, items, ordering, prefetch, effect)
                 .onFailure().recoverWithUni(e -> {
                     metrics.counter("crm.inbox.batch.fallbacks", "consumer", consumer).increment();
@@ -240,7 +241,11 @@ public class Inbox {
                         oneByOne = oneByOne.chain(() -> traced(consumer, item.record(), () -> apply(attempt, item.event(), single)));
                     }
                     return oneByOne;
-                }));
+                }))
+                .onTermination().invoke(() -> started.stop(Timer.builder("crm.inbox.batch.duration")
+                        .description("From a batch's records read to their effects committed (or applied one at a time)")
+                        .tags("consumer", consumer)
+                        .register(metrics)));
     }
 
     private Uni<Void> applyBatch(String consumer, List<Item> items, Ordering ordering,
