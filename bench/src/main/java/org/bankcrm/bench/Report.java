@@ -114,15 +114,16 @@ final class Report {
         if (chain != null) {
             md.append("\n## Event → next best action\n\nLatency from the touchpoint's intended send time (constant rate, no "
                     + "coordinated omission) to the bench receiving the `crm.offer.decided` it triggered: the fast decision "
-                    + "on the interaction itself, and the refined one after loyalty rescored.\n\n");
-            md.append("| via | rate/s | achieved/s | touchpoints | missing | fast p50 | p90 | p99 | p99.9 | max | refined p50 | "
-                    + "refined p99 | kept up |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                    + "on the interaction itself, and the refined one after loyalty rescored, made when the new score moved "
+                    + "the loyalty type or the churn risk (`refined`: how many touchpoints had one).\n\n");
+            md.append("| via | rate/s | achieved/s | touchpoints | missing | fast p50 | p90 | p99 | p99.9 | max | refined | "
+                    + "refined p50 | refined p99 | kept up |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (String via : List.of("rest", "kafka")) {
                 for (Object step : (List<Object>) chain.getOrDefault(via, List.of())) {
                     Map<String, Object> s = map(step);
                     if (s.containsKey("skipped")) {
                         md.append("| ").append(via).append(" | ").append(num(s.get("targetRate"))).append(" | not run: ")
-                                .append(s.get("skipped")).append(" | | | | | | | | | | |\n");
+                                .append(s.get("skipped")).append(" | | | | | | | | | | | |\n");
                     } else {
                         chainRow(md, s);
                     }
@@ -486,6 +487,7 @@ final class Report {
                 .append(" | ").append(s.get("sent")).append(" | ").append(s.get("missingFastDecision")).append(" | ")
                 .append(ms(fast, "p50Ms")).append(" | ").append(ms(fast, "p90Ms")).append(" | ").append(ms(fast, "p99Ms"))
                 .append(" | ").append(ms(fast, "p999Ms")).append(" | ").append(ms(fast, "maxMs")).append(" | ")
+                .append(s.get("refinedDecisions") == null ? "" : s.get("refinedDecisions")).append(" | ")
                 .append(ms(refined, "p50Ms")).append(" | ").append(ms(refined, "p99Ms")).append(" | ")
                 .append(Boolean.TRUE.equals(s.get("sustained")) ? "yes" : "**no**").append(" |\n");
     }

@@ -119,6 +119,44 @@ class NextBestActionChainTest {
         assertThat(refinedData.getList("actions.category", String.class)).as("SPURIOUS with churn risk 45 %").contains("RETENTION");
     }
 
+    /**
+     * A new score that moved only behavioural or perceived loyalty, which no decision reads, goes into the read model
+     * without a refined decision; one that moves the churn risk (or the loyalty type) is decided on again.
+     */
+    @Test
+    void aScoreThatMovedNothingADecisionReadsCausesNoRefinedDecision() {
+        String clientId = knownClient();
+        TestEvents.send(CloudEventRecords.event(TestEvents.LOYALTY_TOPIC, "crm.loyalty.score-changed", clientId,
+                TestEvents.scoreChanged(clientId, "SPURIOUS", 0.45, 80.0, 20.0)));
+        await().atMost(WAIT).until(() -> published(clientId, "crm.offer.decided").size() == 1);
+        double undecided = undecidedScores();
+
+        TestEvents.send(CloudEventRecords.event(TestEvents.LOYALTY_TOPIC, "crm.loyalty.score-changed", clientId,
+                TestEvents.scoreChanged(clientId, "SPURIOUS", 0.45, 64.5, 31.0)));
+        await().atMost(WAIT).until(() -> eventsApplied(clientId) == 5);
+        var read = given().when().get("/api/v1/read-model/clients/{id}", clientId).then().statusCode(200).extract().jsonPath();
+        assertThat(read.getDouble("behavioural")).isEqualTo(64.5);
+        assertThat(read.getDouble("perceived")).isEqualTo(31.0);
+        await().during(Duration.ofSeconds(2)).atMost(WAIT)
+                .until(() -> published(clientId, "crm.offer.decided").size() == 1);
+        assertThat(undecidedScores()).isEqualTo(undecided + 1);
+
+        String moved = UUID.randomUUID().toString();
+        TestEvents.send(CloudEventRecords.event(TestEvents.LOYALTY_TOPIC, moved, "crm.loyalty.score-changed", clientId,
+                TestEvents.scoreChanged(clientId, "SPURIOUS", 0.62, 64.5, 31.0)));
+        await().atMost(WAIT).until(() -> published(clientId, "crm.offer.decided").size() == 2);
+        JsonPath refined = JsonPath.from(published(clientId, "crm.offer.decided").get(1).value());
+        assertThat(refined.getString("trigger.type")).isEqualTo("LOYALTY_SCORE");
+        assertThat(refined.getString("trigger.eventId")).isEqualTo(moved);
+        assertThat(undecidedScores()).isEqualTo(undecided + 1);
+    }
+
+    private static double undecidedScores() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("crm_offer_scores_undecided_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
     @Test
     void aNegativeBankCausedComplaintMakesServiceRecoveryTheTopActionAndRemovesSales() {
         String clientId = knownClient();

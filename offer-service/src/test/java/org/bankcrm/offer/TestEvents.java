@@ -112,10 +112,14 @@ final class TestEvents {
     }
 
     static String scoreChanged(String clientId, String type, double churnRisk) {
+        return scoreChanged(clientId, type, churnRisk, 80.0, 20.0);
+    }
+
+    static String scoreChanged(String clientId, String type, double churnRisk, double behavioural, double perceived) {
         return """
-                {"clientId": "%s", "behavioural": 80.0, "perceived": 20.0, "type": "%s", "churnRisk": %s,
+                {"clientId": "%s", "behavioural": %s, "perceived": %s, "type": "%s", "churnRisk": %s,
                  "factors": [], "basis": {"interactions": 1, "products": 2, "monthsOfFinancials": 0},
                  "previous": null, "triggerEventType": "crm.interaction.recorded", "triggerEventId": null, "scoredAt": "%s"}"""
-                .formatted(clientId, type, churnRisk, Instant.now());
+                .formatted(clientId, behavioural, perceived, type, churnRisk, Instant.now());
     }
 }

@@ -283,6 +283,23 @@ final class Bank implements AutoCloseable {
                 .get(0);
     }
 
+    /**
+     * Whether offer-service decides again on a crm.loyalty.score-changed: when it moved the loyalty type or the churn
+     * risk against the score before it (what a decision reads); behavioural and perceived loyalty alone do not.
+     */
+    static boolean asksForARefinedDecision(EventLog.Event score) {
+        JsonNode previous = score.data().path("previous");
+        return previous.isMissingNode() || previous.isNull()
+                || !score.data().path("type").equals(previous.path("type"))
+                || !score.data().path("churnRisk").equals(previous.path("churnRisk"));
+    }
+
+    /** The refined decision on a new score, when the score asks for one ({@link #asksForARefinedDecision}). */
+    java.util.Optional<EventLog.Event> awaitRefinedDecision(EventLog.Event score) {
+        return asksForARefinedDecision(score) ? java.util.Optional.of(awaitDecisionCausedBy(score.id(), "LOYALTY_SCORE"))
+                : java.util.Optional.empty();
+    }
+
     /** The crm.loyalty.score-changed caused by an event: its ce_causationid, or one a coalesced rescoring names in causedBy. */
     EventLog.Event awaitScoreCausedBy(String causeId) {
         return await("crm.loyalty.score-changed caused by " + causeId).atMost(PATIENCE).pollInterval(Duration.ofMillis(20))

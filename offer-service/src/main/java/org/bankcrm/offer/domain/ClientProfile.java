@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -115,6 +116,21 @@ public class ClientProfile extends ClientReadModel {
             statedNeeds = join(codes);
             needsStatedAt = statedAt;
         }
+    }
+
+    /**
+     * Takes loyalty-service's new scores; answers whether they moved anything a decision reads. Decisions read the
+     * loyalty type (the lever, a feature of the propensity models) and the churn risk (the retention weighting, a
+     * feature); behavioural and perceived loyalty go into the decision's audit snapshot only. A score that moved
+     * neither asks for no new decision: it would rank the same actions for the same reasons.
+     */
+    public boolean takeScores(Double behavioural, Double perceived, String loyaltyType, Double churnRisk) {
+        boolean decisive = !Objects.equals(this.loyaltyType, loyaltyType) || !Objects.equals(this.churnRisk, churnRisk);
+        this.behavioural = behavioural;
+        this.perceived = perceived;
+        this.loyaltyType = loyaltyType;
+        this.churnRisk = churnRisk;
+        return decisive;
     }
 
     public ClientSnapshot snapshot() {

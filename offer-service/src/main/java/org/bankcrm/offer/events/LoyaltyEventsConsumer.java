@@ -15,11 +15,15 @@ import org.bankcrm.platform.inbox.Inbox;
 import org.bankcrm.platform.inbox.Ordering;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Applies loyalty-service's events ({@code crm.loyalty.events.v1}): loyalty type, scores and churn risk go into the
- * read model; a new score recomputes the next best actions (the refined decision of the chain).
+ * read model; a new score that moved the loyalty type or the churn risk recomputes the next best actions (the refined
+ * decision of the chain). A score that moved only behavioural or perceived loyalty, which no decision reads, is taken
+ * into the read model without a decision ({@code crm_offer_scores_undecided_total}).
  */
 @ApplicationScoped
 public class LoyaltyEventsConsumer {
@@ -43,13 +47,18 @@ public class LoyaltyEventsConsumer {
     private final Inbox inbox;
     private final ClientDirectory directory;
     private final NextBestActions nextBestActions;
+    private final Counter notDecided;
 
     public LoyaltyEventsConsumer(EventPayloads payloads, Inbox inbox, ClientDirectory directory,
-            NextBestActions nextBestActions) {
+            NextBestActions nextBestActions, MeterRegistry metrics) {
         this.payloads = payloads;
         this.inbox = inbox;
         this.directory = directory;
         this.nextBestActions = nextBestActions;
+        this.notDecided = Counter.builder("crm.offer.scores.undecided")
+                .description("New loyalty scores that moved neither the loyalty type nor the churn risk, the two a "
+                        + "decision reads, and so caused no refined decision")
+                .register(metrics);
     }
 
     @Incoming(CHANNEL)
@@ -67,16 +76,19 @@ public class LoyaltyEventsConsumer {
         return switch (event.type()) {
             case SCORE_CHANGED -> {
                 ScoreChanged e = payloads.read(event, ScoreChanged.class, ScoreChanged::clientId);
-                yield directory.apply(e.clientId(), event.id(), p -> {
-                    p.behavioural = e.behavioural();
-                    p.perceived = e.perceived();
-                    p.loyaltyType = e.type();
-                    p.churnRisk = e.churnRisk();
-                }).invoke(profile -> {
-                    if (profile != null) {
-                        decision.ask(profile, profile.lastChannel, NextBestActions.LOYALTY_SCORE, event);
-                    }
-                });
+                boolean[] decisive = {false};
+                yield directory.apply(e.clientId(), event.id(),
+                        p -> decisive[0] = p.takeScores(e.behavioural(), e.perceived(), e.type(), e.churnRisk()))
+                        .invoke(profile -> {
+                            if (profile == null) {
+                                return;
+                            }
+                            if (decisive[0]) {
+                                decision.ask(profile, profile.lastChannel, NextBestActions.LOYALTY_SCORE, event);
+                            } else {
+                                notDecided.increment();
+                            }
+                        });
             }
             case TYPE_CHANGED -> {
                 TypeChanged e = payloads.read(event, TypeChanged.class, TypeChanged::clientId);
