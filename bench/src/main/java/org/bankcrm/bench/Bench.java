@@ -71,6 +71,7 @@ public final class Bench {
             report.put("replicas", options.replicas());
             report.put("stackStartSeconds", control.start(Duration.ofMinutes(3), options.replicas()));
             stack = control.state();
+            report.put("serviceJvmOptions", jvmOptions(stack.pids()));
             resources = new Resources(stack.pids());
             resources.start();
             resources.phase("demo-load");
@@ -88,6 +89,29 @@ public final class Bench {
             say("report in " + dir);
         }
         return 0;
+    }
+
+    /**
+     * The JVM options (-X...) a service was started with (the launcher's {@code CRM_SERVICE_JVM_OPTS} or its default),
+     * from the first service process's command line: what the figures were measured with (the JIT compilers among them).
+     */
+    static String jvmOptions(Map<String, List<Long>> pids) {
+        return pids.entrySet().stream().filter(e -> e.getKey().endsWith("-service")).flatMap(e -> e.getValue().stream())
+                .findFirst().flatMap(ProcessHandle::of).flatMap(process -> process.info().arguments())
+                .map(Bench::jvmOptions).orElse("unknown");
+    }
+
+    static String jvmOptions(String[] arguments) {
+        List<String> options = new ArrayList<>();
+        for (String argument : arguments) {
+            if (argument.equals("-jar") || argument.equals("-cp")) {
+                break;
+            }
+            if (argument.startsWith("-X")) {
+                options.add(argument);
+            }
+        }
+        return String.join(" ", options);
     }
 
     /** The stack's databases and logs of topics are large and of no use after the run; its logs are kept. */
@@ -475,7 +499,9 @@ public final class Bench {
      * Per chain phase, the CPU time each component spent per touchpoint sent, over what it spends at rest: (its CPU in
      * the phase less the idle phase's rate over as long) / touchpoints. The phase runs from the first touchpoint to the
      * chain's end (decisions awaited, backlog settled), so work left over from its touchpoints is counted; with no idle
-     * phase (no JIT warm-up measured yet) the baseline is 0.
+     * phase (no JIT warm-up measured yet) the baseline is 0. The same of the components' JIT compiler threads
+     * ({@link Resources#JIT}) is {@code JIT} (all components), and {@code all less JIT} what the touchpoint cost without
+     * them: the cost a stack that has run long enough for its compilers to finish would see.
      */
     static Map<String, Object> cpuPerTouchpoint(Map<String, Map<String, Resources.Usage>> byPhase, Map<String, Long> touchpoints) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -488,26 +514,39 @@ public final class Bench {
             Map<String, Object> components = new LinkedHashMap<>();
             double services = 0;
             double all = 0;
+            double jit = 0;
             for (String component : StackState.COMPONENTS) {
                 Resources.Usage usage = usages.get(component);
                 if (usage == null) {
                     continue;
                 }
-                Resources.Usage rest = idle.get(component);
-                double baseline = rest == null ? 0 : rest.averageCpuPercent();
-                // percent of one core x seconds sampled x 10 = milliseconds of CPU
-                double ms = Math.max(0, usage.averageCpuPercent() - baseline) * usage.samples() * 10 / sent;
+                double ms = overRest(usage, idle.get(component), sent);
                 components.put(component, Resources.round(ms));
                 all += ms;
                 if (component.endsWith("-service")) {
                     services += ms;
                 }
+                Resources.Usage compiling = usages.get(component + Resources.JIT);
+                if (compiling != null) {
+                    jit += Math.min(ms, overRest(compiling, idle.get(component + Resources.JIT), sent));
+                }
             }
             components.put("services", Resources.round(services));
             components.put("all", Resources.round(all));
+            components.put(JIT, Resources.round(jit));
+            components.put(ALL_LESS_JIT, Resources.round(all - jit));
             out.put(phase, components);
         });
         return out;
+    }
+
+    static final String JIT = "JIT";
+    static final String ALL_LESS_JIT = "all less JIT";
+
+    /** Milliseconds of CPU per touchpoint over the rate at rest: percent of one core x seconds sampled x 10 / sent. */
+    private static double overRest(Resources.Usage usage, Resources.Usage rest, long sent) {
+        double baseline = rest == null ? 0 : rest.averageCpuPercent();
+        return Math.max(0, usage.averageCpuPercent() - baseline) * usage.samples() * 10 / sent;
     }
 
     private record Sent(String id, long intendedNanos) {

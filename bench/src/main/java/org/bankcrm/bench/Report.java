@@ -84,6 +84,8 @@ final class Report {
                     .append(report.get("stackStartSeconds")).append(" s**; demo bank loaded in ")
                     .append(report.get("demoLoadSeconds")).append(" s. Touchpoints and decisions used ")
                     .append(report.get("clientsUsed")).append(" of its clients. ")
+                    .append(report.containsKey("serviceJvmOptions")
+                            ? "Services' JVM options: `" + report.get("serviceJvmOptions") + "`. " : "")
                     .append("Before the measurements, ").append(report.get("jitWarmUpSeconds"))
                     .append(" s of mixed load (not measured) let the services' JIT compile the hot paths")
                     .append("quick".equals(report.get("mode")) ? " (too short to finish: quick figures are of barely warm services).\n\n"
@@ -197,10 +199,14 @@ final class Report {
             Map<String, Object> perTouchpoint = map(resources.get("cpuMsPerTouchpoint"));
             if (perTouchpoint != null && !perTouchpoint.isEmpty()) {
                 md.append("\nCPU per touchpoint (ms of one core), each chain phase's CPU over the same time at rest (`")
-                        .append(Bench.IDLE_PHASE).append("`), divided by the touchpoints it sent:\n\n");
+                        .append(Bench.IDLE_PHASE).append("`), divided by the touchpoints it sent; `JIT` is the part of `all` "
+                                + "that the JVMs' just-in-time compiler threads spent (C1, C2: still compiling minutes into the "
+                                + "run, and less the longer a service has run), `all less JIT` the rest:\n\n");
                 List<String> columns = new ArrayList<>(StackState.COMPONENTS);
                 columns.add("services");
                 columns.add("all");
+                columns.add(Bench.JIT);
+                columns.add(Bench.ALL_LESS_JIT);
                 md.append("| phase | ").append(String.join(" | ", columns)).append(" |\n|---|")
                         .append("---|".repeat(columns.size())).append('\n');
                 perTouchpoint.forEach((phase, values) -> {

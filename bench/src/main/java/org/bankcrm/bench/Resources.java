@@ -17,12 +17,16 @@ import java.util.concurrent.TimeUnit;
  * per phase of the run the peak RSS and the average CPU in percent of one core. Two more columns tell whether the
  * machine itself was the limit: {@value #BENCH} (this process: the load generator and the chain's follower share the
  * machine with the stack) and {@value #MACHINE} (every process, busy time of all cores from {@code /proc/stat}, so
- * {@code 100 × cores} is a saturated machine).
+ * {@code 100 × cores} is a saturated machine). For each component it also keeps, as {@code <component> JIT}, the CPU of
+ * the JVM's just-in-time compiler threads ({@code C1 CompilerThread}, {@code C2 CompilerThread}): work a service does
+ * because it started recently, not because of the load it carries, and still a large share of its CPU minutes in.
  */
 final class Resources implements AutoCloseable {
     private static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux x86_64 and aarch64
     static final String BENCH = "bench";
     static final String MACHINE = "machine";
+    /** The suffix of a component's JIT compiler threads: {@code offer-service JIT}. */
+    static final String JIT = " JIT";
 
     record Usage(double peakRssMiB, double averageRssMiB, double averageCpuPercent, int samples) {
         Map<String, Object> toMap() {
@@ -91,7 +95,7 @@ final class Resources implements AutoCloseable {
     synchronized Map<String, Double> peakRssMiB() {
         Map<String, Double> peaks = new LinkedHashMap<>();
         byPhase.values().forEach(components -> components.forEach((component, accumulator) -> {
-            if (!MACHINE.equals(component)) {
+            if (!MACHINE.equals(component) && !component.endsWith(JIT)) {
                 peaks.merge(component, accumulator.peakRss, Math::max);
             }
         }));
@@ -106,13 +110,16 @@ final class Resources implements AutoCloseable {
         for (Map.Entry<String, List<Long>> entry : pids.entrySet()) {
             long rssKiB = 0;
             long ticks = 0;
+            long jitTicks = 0;
             for (long process : entry.getValue()) {
                 for (long pid : processTree(process)) {
                     rssKiB += rssKiB(pid);
                     ticks += cpuTicks(pid);
+                    jitTicks += jitTicks(pid);
                 }
             }
             add(current, entry.getKey(), rssKiB, ticks, elapsedSeconds);
+            add(current, entry.getKey() + JIT, 0, jitTicks, elapsedSeconds);
         }
         long self = ProcessHandle.current().pid();
         add(current, BENCH, rssKiB(self), cpuTicks(self), elapsedSeconds);
@@ -185,6 +192,46 @@ final class Resources implements AutoCloseable {
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         } catch (IOException | RuntimeException e) {
             return 0;
+        }
+    }
+
+    /**
+     * utime + stime of a process's JIT compiler threads, in clock ticks: its threads whose name (as {@code /proc} keeps
+     * it, 15 characters) is HotSpot's {@code C1 CompilerThreadN} or {@code C2 CompilerThreadN}; 0 for a process that is
+     * no JVM.
+     */
+    static long jitTicks(long pid) {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                ticks += jitThreadTicks(readOrEmpty(task.resolve("stat")));
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process ended between listing and reading
+        }
+        return ticks;
+    }
+
+    /** The ticks of one thread's {@code stat} line if it is a JIT compiler thread, else 0. */
+    static long jitThreadTicks(String stat) {
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        if (open < 0 || close < open) {
+            return 0;
+        }
+        String name = stat.substring(open + 1, close);
+        if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
+            return 0;
+        }
+        String[] fields = stat.substring(close + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private static String readOrEmpty(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
         }
     }
 
