@@ -515,7 +515,7 @@ public final class Crm {
                 "  CRM_REPLICAS           processes of each service: N, service=N,... or both, e.g. 2,offer-service=3 [1]",
                 "  CRM_PARTITIONS         partitions of each topic created [3]",
                 "  CRM_START_TIMEOUT      seconds to wait for the services' readiness [120]",
-                "  CRM_SERVICE_JVM_OPTS   JVM options of each service [-XX:+UseSerialGC -Xms32m -Xmx256m]",
+                "  CRM_SERVICE_JVM_OPTS   JVM options of each service [-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1]",
                 "  CRM_KAFKA_JVM_OPTS     JVM options of the broker [-Xmx512m]",
                 "  CRM_DEMO               off: never load the demo bank on up (as --no-demo)",
                 "  CRM_DEMO_CLIENTS       clients of the demo bank up loads [" + DemoChoice.DEFAULT_CLIENTS + "]"));

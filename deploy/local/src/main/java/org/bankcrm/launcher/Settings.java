@@ -152,9 +152,12 @@ record Settings(
      * As the services' container image runs them under their Kubernetes memory limit (deploy/README.md): the heap
      * capped at 256 MiB and the serial collector, which the JVM picks by itself in a container under 1,792 MiB; the
      * heap starts small and grows with the live data. With G1 and -Xmx384m a service held 337-686 MiB in the
-     * benchmark's full run, G1 keeping its heap committed (bench/RESULTS.md, README "Performance").
+     * benchmark's full run, G1 keeping its heap committed (bench/RESULTS.md, README "Performance"). Unlike the image,
+     * only the C1 compiler (-XX:TieredStopAtLevel=1): a local stack runs for minutes to hours, and C2 was still taking
+     * a third of the services' CPU eight minutes into a load; with C1 alone the stack started in 36-38 s instead of
+     * 51-66 s and a touchpoint cost the services 26-30 % less CPU (docs/performance.md, 2026-12-07 21:00 entry).
      */
-    static final String DEFAULT_SERVICE_JVM_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx256m";
+    static final String DEFAULT_SERVICE_JVM_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1";
     static final String DEFAULT_KAFKA_JVM_OPTS = "-Xmx512m";
 
     /**

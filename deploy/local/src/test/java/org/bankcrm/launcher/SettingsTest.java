@@ -23,7 +23,7 @@ class SettingsTest {
         assertEquals(19093, settings.controllerPort());
         assertEquals(3, settings.partitions());
         assertEquals(Duration.ofSeconds(120), settings.startTimeout());
-        assertEquals(List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m"), settings.serviceJvmOptions());
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-XX:TieredStopAtLevel=1"), settings.serviceJvmOptions());
         assertEquals(Settings.ALL_SERVICES, settings.services());
         assertEquals(List.of(15432, 19092, 19093, 8081, 8082, 8083, 8084, 8085), List.copyOf(settings.neededPorts().keySet()));
         assertEquals("http://localhost:8085", settings.consoleService().orElseThrow().baseUrl());
