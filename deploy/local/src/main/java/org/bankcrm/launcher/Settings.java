@@ -155,7 +155,7 @@ record Settings(
      * benchmark's full run, G1 keeping its heap committed (bench/RESULTS.md, README "Performance"). Unlike the image,
      * only the C1 compiler (-XX:TieredStopAtLevel=1): a local stack runs for minutes to hours, and C2 was still taking
      * a third of the services' CPU eight minutes into a load; with C1 alone the stack started in 36-38 s instead of
-     * 51-66 s and a touchpoint cost the services 26-30 % less CPU (docs/performance.md, 2026-12-07 21:00 entry).
+     * 51-66 s and a touchpoint cost the services 26-30 % less CPU (docs/performance.md, 2026-12-07 20:50 entry).
      */
     static final String DEFAULT_SERVICE_JVM_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1";
     static final String DEFAULT_KAFKA_JVM_OPTS = "-Xmx512m";
