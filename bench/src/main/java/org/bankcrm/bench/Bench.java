@@ -263,6 +263,7 @@ public final class Bench {
         Map<String, DatabaseCounters.Counts> before = databases.read();
         StatementCounters statements = new StatementCounters(stack);
         Map<StatementCounters.Key, Long> statementsBefore = statements.read();
+        Map<String, Object> metricsBefore = ServiceMetrics.scrape(http, stack);
         ChainStep step = chainStep(via, rate, touchpoints, tracker, http, producer);
         Map<String, Object> map = step.toMap();
         map.put("settleAfter", settle(via + " at " + (long) rate + "/s").toMap());
@@ -277,6 +278,9 @@ public final class Bench {
             say(String.format("  per touchpoint: %s database transactions, %s rows written (all services)",
                     all.get("transactions"), all.get("rowsWritten")));
         }
+        Map<String, Object> batches = ServiceMetrics.batchesBetween(metricsBefore, ServiceMetrics.scrape(http, stack));
+        map.put("inboxBatches", batches);
+        say("  inbox batches (events per batch, ms per batch): " + batches);
         return new Measured(step, map);
     }
 

@@ -132,6 +132,7 @@ final class Report {
                 }
             }
             databaseRows(md, chain);
+            batchRows(md, chain);
             statementRows(md, chain);
         }
         List<Object> decisions = (List<Object>) report.get("decisionApi");
@@ -249,6 +250,40 @@ final class Report {
                     + "transactions / rows written, per touchpoint sent.\n\n| via | rate/s | ")
                     .append(String.join(" | ", StackState.SERVICES)).append(" | all |\n|---|---|---|---|---|---|---|\n")
                     .append(rows);
+        }
+    }
+
+    /** The consumers of the event chain, in the chain's order, whose batches {@link #batchRows} shows. */
+    static final List<String> CHAIN_CONSUMERS = List.of("interaction-service/touchpoint-ingest",
+            "loyalty-service/interaction-events", "offer-service/interaction-events", "offer-service/loyalty-events");
+
+    /** Each chain step's inbox batches of the chain's consumers: events per batch and time per batch. */
+    static void batchRows(StringBuilder md, Map<String, Object> chain) {
+        StringBuilder rows = new StringBuilder();
+        for (String via : List.of("rest", "kafka")) {
+            for (Object step : (List<?>) chain.getOrDefault(via, List.of())) {
+                Map<String, Object> s = map(step);
+                Map<String, Object> batches = s == null ? null : map(s.get("inboxBatches"));
+                if (batches == null || batches.isEmpty()) {
+                    continue;
+                }
+                rows.append("| ").append(via).append(" | ").append(num(s.get("targetRate")));
+                for (String consumer : CHAIN_CONSUMERS) {
+                    Map<String, Object> figures = map(batches.get(consumer));
+                    rows.append(" | ").append(figures == null ? ""
+                            : figures.get("eventsPerBatch") + " (" + figures.get("msPerBatch") + " ms)");
+                }
+                rows.append(" |\n");
+            }
+        }
+        if (rows.length() > 0) {
+            md.append("\nThe chain's consumers' inbox batches in each step (from the services' `crm_inbox_batch_size` and "
+                    + "`crm_inbox_batch_duration_seconds`, scraped before and after the step, settled): events per batch "
+                    + "(time of one batch, from its records read to its commit). Small batches while events waited mean "
+                    + "the consumer took them one poll at a time (`platform/docs/event-pipeline.md`, \"Known limit\")."
+                    + "\n\n| via | rate/s | ")
+                    .append(String.join(" | ", CHAIN_CONSUMERS)).append(" |\n|---|---|")
+                    .append("---|".repeat(CHAIN_CONSUMERS.size())).append('\n').append(rows);
         }
     }
 

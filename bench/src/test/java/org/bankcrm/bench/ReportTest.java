@@ -141,6 +141,17 @@ class ReportTest {
     }
 
     @Test
+    void eachChainStepShowsItsConsumersEventsPerBatchInTheChainsOrder() {
+        Map<String, Object> step = new LinkedHashMap<>(step("kafka", 50, 30, 80, false));
+        step.put("inboxBatches", Map.of(
+                "interaction-service/touchpoint-ingest", Map.of("batches", 286L, "eventsPerBatch", 1.05, "msPerBatch", 21.7),
+                "offer-service/loyalty-events", Map.of("batches", 128L, "eventsPerBatch", 2.04, "msPerBatch", 48.6)));
+        StringBuilder md = new StringBuilder();
+        Report.batchRows(md, Map.of("kafka", List.of(step)));
+        assertThat(md.toString()).contains("| kafka | 50 | 1.05 (21.7 ms) |  |  | 2.04 (48.6 ms) |");
+    }
+
+    @Test
     void theStatementsOfTheHighestRateThatKeptUpAreListedPerService() {
         var before = Map.of(new StatementCounters.Key("offer-service", "commit"), 10L);
         var after = Map.of(new StatementCounters.Key("offer-service", "commit"), 50L,
