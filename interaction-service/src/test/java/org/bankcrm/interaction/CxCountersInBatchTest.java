@@ -104,7 +104,7 @@ class CxCountersInBatchTest {
     }
 
     /** The ingest consumer's value of a metric (summed over its series), 0 when it has none yet. */
-    private static double ingestMetric(String name) {
+    static double ingestMetric(String name) {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines()
                 .filter(line -> line.startsWith(name + "{")

@@ -16,6 +16,7 @@ import org.bankcrm.platform.events.EventPayloads;
 import org.bankcrm.platform.events.IncomingEvent;
 import org.bankcrm.platform.inbox.Inbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
 
@@ -52,8 +53,8 @@ public class InteractionEventsConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return inbox.consumeBatch(CONSUMER, records, InteractionEventsConsumer::statesNeeds, Inbox.eachInTurn(this::apply));
+    public Uni<Void> consume(Message<ConsumerRecords<String, String>> poll) {
+        return inbox.consumeBatch(CONSUMER, poll, InteractionEventsConsumer::statesNeeds, Inbox.eachInTurn(this::apply));
     }
 
     /** A recorded touchpoint at which the client was asked about their needs (an empty statement counts). */

@@ -20,6 +20,7 @@ import org.bankcrm.platform.events.EventPayloads;
 import org.bankcrm.platform.events.IncomingEvent;
 import org.bankcrm.platform.inbox.Inbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -72,8 +73,8 @@ public class OfferEventsConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return inbox.consumeBatch(CONSUMER, records, this::shown, Inbox.eachInTurn(this::apply));
+    public Uni<Void> consume(Message<ConsumerRecords<String, String>> poll) {
+        return inbox.consumeBatch(CONSUMER, poll, this::shown, Inbox.eachInTurn(this::apply));
     }
 
     /**

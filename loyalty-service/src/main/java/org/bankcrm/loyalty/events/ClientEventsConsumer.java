@@ -7,6 +7,7 @@ import org.bankcrm.loyalty.app.LoyaltyLedger;
 import org.bankcrm.platform.inbox.Inbox;
 import org.bankcrm.platform.inbox.Ordering;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
 
@@ -28,9 +29,9 @@ public class ClientEventsConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+    public Uni<Void> consume(Message<ConsumerRecords<String, String>> poll) {
         // a client fact this service does not need is skipped by applyAll
-        return inbox.consumeBatch(CONSUMER, records, Ordering.stateExcept(FactReader.FINANCIALS_RECORDED), event -> true,
+        return inbox.consumeBatch(CONSUMER, poll, Ordering.stateExcept(FactReader.FINANCIALS_RECORDED), event -> true,
                 ledger::prefetch, events -> ledger.applyAll(CONSUMER, events));
     }
 }

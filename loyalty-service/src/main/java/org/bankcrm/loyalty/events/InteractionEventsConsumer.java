@@ -7,6 +7,7 @@ import org.bankcrm.loyalty.app.LoyaltyLedger;
 import org.bankcrm.platform.inbox.Inbox;
 import org.bankcrm.platform.inbox.Ordering;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
 
@@ -28,8 +29,8 @@ public class InteractionEventsConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return inbox.consumeBatch(CONSUMER, records, Ordering.FACTS, event -> true, ledger::prefetch,
+    public Uni<Void> consume(Message<ConsumerRecords<String, String>> poll) {
+        return inbox.consumeBatch(CONSUMER, poll, Ordering.FACTS, event -> true, ledger::prefetch,
                 events -> ledger.applyAll(CONSUMER, events));
     }
 }

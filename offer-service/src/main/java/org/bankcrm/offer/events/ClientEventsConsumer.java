@@ -18,6 +18,7 @@ import org.bankcrm.platform.events.IncomingEvent;
 import org.bankcrm.platform.inbox.Inbox;
 import org.bankcrm.platform.inbox.Ordering;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
 
@@ -105,8 +106,8 @@ public class ClientEventsConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return inbox.consumeBatch(CONSUMER, records, Ordering.STATE, event -> READ.contains(event.type()),
+    public Uni<Void> consume(Message<ConsumerRecords<String, String>> poll) {
+        return inbox.consumeBatch(CONSUMER, poll, Ordering.STATE, event -> READ.contains(event.type()),
                 directory::prefetch, Inbox.eachInTurn(this::apply));
     }
 

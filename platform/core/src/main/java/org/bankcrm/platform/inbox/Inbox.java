@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -24,15 +25,18 @@ import org.bankcrm.platform.events.MalformedEventException;
 import org.bankcrm.platform.outbox.Outbox;
 import org.bankcrm.platform.store.ClientLocks;
 import org.bankcrm.platform.store.PlatformStatements;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -68,6 +72,8 @@ public class Inbox {
     private final io.vertx.mutiny.core.Vertx vertx;
     private final ClientLocks locks;
     private final Outbox outbox;
+    /** Each batch consumer's polls waiting for its next batch. */
+    private final Map<String, MergedBatches> batches = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     public Inbox(MeterRegistry metrics, ObjectMapper json, InboxConfig config, DeadLetters deadLetters, PausedConsumers paused,
@@ -127,53 +133,63 @@ public class Inbox {
     }
 
     /**
-     * A batch consumer: everything one poll returned ({@code mp.messaging.incoming.<channel>.batch=true}), applied in
-     * one transaction: one multi-row inbox claim, the ordering check of each state-carrying event, then {@code effect}
-     * once per client with that client's fresh events in the order they came (so a consumer can rescore or decide once
-     * for several events: coalescing). Unreadable records go to the DLQ with their reason first, records
+     * A batch consumer: a poll's records ({@code mp.messaging.incoming.<channel>.batch=true}) and every poll that came
+     * while the consumer was applying the last batch ({@link MergedBatches}, up to {@code crm.inbox.max-batch-records}),
+     * applied in one transaction: one multi-row inbox claim, the ordering check of each state-carrying event, then
+     * {@code effect} once per client with that client's fresh events in the order they came (so a consumer can rescore
+     * or decide once for several events: coalescing). Unreadable records go to the DLQ with their reason first, records
      * {@code relevant} turns down are acknowledged as by {@link #consume(String, ConsumerRecord, Predicate, Function)}.
      * If the batch's transaction fails for any reason, nothing of it is kept and its records are applied again one at a
      * time through {@link #consume(String, ConsumerRecord, Predicate, Function)} - each with the single-record
      * semantics: a transient failure holds and retries, a failure of one event's content dead-letters that event only.
+     * The poll is acknowledged once the batch holding it is applied; the returned Uni completes when the connector may
+     * deliver its next poll.
+     *
+     * <p>{@code prefetch} is called once in the batch's transaction, after the claim and the ordering check and before any
+     * effect, with every client whose events the effects will get: what the effects read of each client can then be read
+     * for all of them in one statement (e.g. Hibernate's multi-load into the session, or a memo for the transaction)
+     * instead of one per client. It runs only for a batch of at least {@code crm.inbox.prefetch-min-clients} clients
+     * ({@link InboxConfig#prefetchMinClients()}), and the one-at-a-time path after a failed batch does not call it:
+     * effects must work without it.
      */
-    public Uni<Void> consumeBatch(String consumer, ConsumerRecords<String, String> records, Ordering ordering,
-            Predicate<IncomingEvent> relevant, Function<List<IncomingEvent>, Uni<?>> effect) {
-        return consumeBatch(consumer, records, ordering, relevant, NOTHING_TO_PREFETCH, effect);
-    }
-
-    /**
-     * As {@link #consumeBatch(String, ConsumerRecords, Ordering, Predicate, Function)}, with {@code prefetch} called once
-     * in the batch's transaction, after the claim and the ordering check and before any effect, with every client whose
-     * events the effects will get: what the effects read of each client can then be read for all of them in one
-     * statement (e.g. Hibernate's multi-load into the session, or a memo for the transaction) instead of one per client.
-     * It runs only for a batch of at least {@code crm.inbox.prefetch-min-clients} clients ({@link InboxConfig#prefetchMinClients()}),
-     * and the one-at-a-time path after a failed batch does not call it: effects must work without it.
-     */
-    public Uni<Void> consumeBatch(String consumer, ConsumerRecords<String, String> records, Ordering ordering,
+    public Uni<Void> consumeBatch(String consumer, Message<ConsumerRecords<String, String>> poll, Ordering ordering,
             Predicate<IncomingEvent> relevant, Function<Set<UUID>, Uni<?>> prefetch,
             Function<List<IncomingEvent>, Uni<?>> effect) {
-        return Uni.createFrom().deferred(() -> consumeBatchOnce(consumer, records, ordering, relevant, prefetch, effect))
-                .runSubscriptionOn(this::onConsumerContext);
+        return batches.computeIfAbsent(consumer, name -> {
+            MergedBatches merged = new MergedBatches(name, config.maxBatchRecords(), (records, polls) -> {
+                metrics.summary("crm.inbox.batch.polls", "consumer", name).record(polls);
+                return Uni.createFrom().deferred(() -> consumeBatchOnce(name, records, ordering, relevant, prefetch, effect))
+                        .runSubscriptionOn(this::onNewContext);
+            });
+            metrics.gauge("crm.inbox.batch.waiting", Tags.of("consumer", name), merged, MergedBatches::waitingRecords);
+            return merged;
+        }).offer(poll);
+    }
+
+    /** {@link #consumeBatch(String, Message, Ordering, Predicate, Function, Function)} with nothing to prefetch. */
+    public Uni<Void> consumeBatch(String consumer, Message<ConsumerRecords<String, String>> poll, Ordering ordering,
+            Predicate<IncomingEvent> relevant, Function<List<IncomingEvent>, Uni<?>> effect) {
+        return consumeBatch(consumer, poll, ordering, relevant, NOTHING_TO_PREFETCH, effect);
     }
 
     private static final Function<Set<UUID>, Uni<?>> NOTHING_TO_PREFETCH = clients -> Uni.createFrom().voidItem();
 
-    /** {@link #consumeBatch(String, ConsumerRecords, Ordering, Predicate, Function)} of a topic of facts, all relevant. */
-    public Uni<Void> consumeBatch(String consumer, ConsumerRecords<String, String> records,
+    /** {@link #consumeBatch(String, Message, Ordering, Predicate, Function)} of a topic of facts, all relevant. */
+    public Uni<Void> consumeBatch(String consumer, Message<ConsumerRecords<String, String>> poll,
             Function<List<IncomingEvent>, Uni<?>> effect) {
-        return consumeBatch(consumer, records, Ordering.FACTS, event -> true, effect);
+        return consumeBatch(consumer, poll, Ordering.FACTS, event -> true, effect);
     }
 
-    /** {@link #consumeBatch(String, ConsumerRecords, Ordering, Predicate, Function)} with every event relevant. */
-    public Uni<Void> consumeBatch(String consumer, ConsumerRecords<String, String> records, Ordering ordering,
+    /** {@link #consumeBatch(String, Message, Ordering, Predicate, Function)} with every event relevant. */
+    public Uni<Void> consumeBatch(String consumer, Message<ConsumerRecords<String, String>> poll, Ordering ordering,
             Function<List<IncomingEvent>, Uni<?>> effect) {
-        return consumeBatch(consumer, records, ordering, event -> true, effect);
+        return consumeBatch(consumer, poll, ordering, event -> true, effect);
     }
 
-    /** {@link #consumeBatch(String, ConsumerRecords, Ordering, Predicate, Function)} of a topic of facts. */
-    public Uni<Void> consumeBatch(String consumer, ConsumerRecords<String, String> records, Predicate<IncomingEvent> relevant,
-            Function<List<IncomingEvent>, Uni<?>> effect) {
-        return consumeBatch(consumer, records, Ordering.FACTS, relevant, effect);
+    /** {@link #consumeBatch(String, Message, Ordering, Predicate, Function)} of a topic of facts. */
+    public Uni<Void> consumeBatch(String consumer, Message<ConsumerRecords<String, String>> poll,
+            Predicate<IncomingEvent> relevant, Function<List<IncomingEvent>, Uni<?>> effect) {
+        return consumeBatch(consumer, poll, Ordering.FACTS, relevant, effect);
     }
 
     /**
@@ -185,29 +201,27 @@ public class Inbox {
     }
 
     /**
-     * Runs a batch on a Vert.x duplicated context of its own (the one the connector gives, or a new one): Hibernate
-     * Reactive's session and the spans made current live there.
+     * Runs a batch on a new Vert.x duplicated context of the current event loop (or of Vert.x's): Hibernate Reactive's
+     * session and the spans made current live there, apart from the last batch's.
      */
-    private void onConsumerContext(Runnable task) {
+    private void onNewContext(Runnable task) {
         Context current = Vertx.currentContext();
-        if (current != null && VertxContext.isDuplicatedContext(current)) {
-            task.run();
-        } else if (current != null) {
-            VertxContext.createNewDuplicatedContext(current).runOnContext(v -> task.run());
-        } else {
-            VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext()).runOnContext(v -> task.run());
-        }
+        Context root = current != null ? VertxContext.getRootContext(current) : vertx.getDelegate().getOrCreateContext();
+        Context batch = VertxContext.createNewDuplicatedContext(root);
+        // its own, shared with nothing else: Hibernate Reactive's Panache asks for a context flagged so
+        VertxContextSafetyToggle.setContextSafe(batch, true);
+        batch.runOnContext(v -> task.run());
     }
 
     /** A record of a batch, read. */
     private record Item(ConsumerRecord<String, String> record, IncomingEvent event, ConsumerSpan span) {
     }
 
-    private Uni<Void> consumeBatchOnce(String consumer, ConsumerRecords<String, String> records, Ordering ordering,
+    private Uni<Void> consumeBatchOnce(String consumer, List<ConsumerRecord<String, String>> records, Ordering ordering,
             Predicate<IncomingEvent> relevant, Function<Set<UUID>, Uni<?>> prefetch,
             Function<List<IncomingEvent>, Uni<?>> effect) {
         Context context = Vertx.currentContext();
-        List<Item> items = new ArrayList<>(records.count());
+        List<Item> items = new ArrayList<>(records.size());
         Uni<Void> deadLettered = Uni.createFrom().voidItem();
         for (ConsumerRecord<String, String> record : records) {
             IncomingEvent event;

@@ -55,6 +55,15 @@ public interface InboxConfig {
     @WithDefault("8")
     int prefetchMinClients();
 
+    /**
+     * The most records a batch consumer applies in one transaction: the polls that came while it applied the last batch
+     * are merged into the next one up to this many ({@link MergedBatches}); while this many wait, the connector holds its
+     * next poll back (and pauses its partitions when its own queue is full). One poll is never split: a poll of more
+     * (max.poll.records is 500) is one batch.
+     */
+    @WithDefault("500")
+    int maxBatchRecords();
+
     DeadLetterConfig deadLetter();
 
     /** The platform's dead-letter producer ({@code crm.inbox.dead-letter.*}). */

@@ -15,6 +15,8 @@ import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaParameterizedType;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
@@ -61,6 +63,7 @@ public final class ArchitectureRules {
     static final String INCOMING = "org.eclipse.microprofile.reactive.messaging.Incoming";
     static final String CONSUMER_RECORD = "org.apache.kafka.clients.consumer.ConsumerRecord";
     static final String CONSUMER_RECORDS = "org.apache.kafka.clients.consumer.ConsumerRecords";
+    static final String MESSAGE = "org.eclipse.microprofile.reactive.messaging.Message";
     static final String INBOX = "org.bankcrm.platform.inbox.Inbox";
     /** Names of the incoming pipeline's steps, which the platform owns (store.ClientLocks, erasure.ErasedClients, ...). */
     static final String PIPELINE_STEP =
@@ -71,7 +74,7 @@ public final class ArchitectureRules {
 
     /**
      * The incoming pipeline, for the classes under {@code base}: every Kafka consumer ({@code @Incoming} method) takes
-     * the record as it came (or a poll's batch of them) and hands it to {@code Inbox.consume} ({@code Inbox.consumeBatch})
+     * the record as it came (or a poll's batch of them, as the connector's Message to acknowledge) and hands it to {@code Inbox.consume} ({@code Inbox.consumeBatch})
      * (CloudEvent and subject validation, inbox dedupe,
      * ordering, failures and DLQ); no class is a copy of one of the pipeline's steps (client locks, tombstones of
      * erased clients, parking, inbox, dead letters, applied sequences) by its name or by the table it maps.
@@ -93,20 +96,28 @@ public final class ArchitectureRules {
     }
 
     private static ArchCondition<JavaMethod> handTheRecordToTheInbox() {
-        return new ArchCondition<>("take the ConsumerRecord (ConsumerRecords) and hand it to Inbox.consume (consumeBatch)") {
+        return new ArchCondition<>("take the ConsumerRecord (Message<ConsumerRecords>) and hand it to Inbox.consume (consumeBatch)") {
             @Override
             public void check(JavaMethod method, ConditionEvents events) {
                 String taken = method.getRawParameterTypes().size() == 1 ? method.getRawParameterTypes().get(0).getName() : "";
-                String inboxMethod = taken.equals(CONSUMER_RECORDS) ? "consumeBatch" : "consume";
-                boolean takesRecord = taken.equals(CONSUMER_RECORD) || taken.equals(CONSUMER_RECORDS);
+                boolean poll = taken.equals(MESSAGE) && typeArgument(method.getParameterTypes().get(0)).equals(CONSUMER_RECORDS);
+                String inboxMethod = poll ? "consumeBatch" : "consume";
+                boolean takesRecord = taken.equals(CONSUMER_RECORD) || poll;
                 boolean callsInbox = method.getMethodCallsFromSelf().stream()
                         .anyMatch(call -> call.getTargetOwner().getName().equals(INBOX) && call.getName().equals(inboxMethod));
                 events.add(new SimpleConditionEvent(method, takesRecord && callsInbox, method.getFullName()
-                        + (takesRecord ? "" : " does not take the ConsumerRecord (or ConsumerRecords) as it came;")
+                        + (takesRecord ? "" : " does not take the ConsumerRecord (or the poll's Message<ConsumerRecords>) as it came;")
                         + (callsInbox ? "" : " does not call Inbox." + inboxMethod + ";")
                         + (takesRecord && callsInbox ? " goes through the platform's pipeline" : "")));
             }
         };
+    }
+
+    /** The erasure of a parameterized type's first type argument ("" for a raw type). */
+    private static String typeArgument(JavaType type) {
+        return type instanceof JavaParameterizedType parameterized && !parameterized.getActualTypeArguments().isEmpty()
+                ? parameterized.getActualTypeArguments().get(0).toErasure().getName()
+                : "";
     }
 
     private static ArchCondition<JavaClass> mapNoTableOfThePipeline() {

@@ -34,7 +34,9 @@ class ArchitectureRulesTest {
         assertThat(consumers.hasViolation()).isTrue();
         assertThat(consumers.getFailureReport().getDetails())
                 .anyMatch(line -> line.contains("StraightToTheDatabase.consume") && line.contains("does not call Inbox.consume"))
-                .anyMatch(line -> line.contains("BatchRecordByRecord.consume") && line.contains("does not call Inbox.consumeBatch"));
+                .anyMatch(line -> line.contains("BatchRecordByRecord.consume") && line.contains("does not call Inbox.consumeBatch"))
+                .anyMatch(line -> line.contains("PollWithoutItsAcknowledgement.consume")
+                        && line.contains("does not take the ConsumerRecord (or the poll's Message<ConsumerRecords>)"));
         assertThat(rules.get(1).evaluate(classes).getFailureReport().getDetails())
                 .singleElement().asString().contains("OwnClientLocks");
         assertThat(rules.get(2).evaluate(classes).getFailureReport().getDetails())

@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bankcrm.platform.inbox.Inbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
 
@@ -16,9 +17,9 @@ public class BatchRecordByRecord {
     }
 
     @Incoming("offer-events")
-    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+    public Uni<Void> consume(Message<ConsumerRecords<String, String>> poll) {
         Uni<Void> all = Uni.createFrom().voidItem();
-        for (ConsumerRecord<String, String> record : records) {
+        for (ConsumerRecord<String, String> record : poll.getPayload()) {
             all = all.chain(() -> inbox.consume("test/offer-events", record, event -> Uni.createFrom().voidItem()));
         }
         return all;

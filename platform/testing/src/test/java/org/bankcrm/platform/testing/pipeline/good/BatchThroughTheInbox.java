@@ -3,10 +3,11 @@ package org.bankcrm.platform.testing.pipeline.good;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bankcrm.platform.inbox.Inbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
 
-/** A batch consumer as the platform wants it: the poll's records as they came, handed to the Inbox's batch path. */
+/** A batch consumer as the platform wants it: the poll as it came, handed to the Inbox's batch path. */
 public class BatchThroughTheInbox {
     private final Inbox inbox;
 
@@ -15,7 +16,7 @@ public class BatchThroughTheInbox {
     }
 
     @Incoming("interaction-events")
-    public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return inbox.consumeBatch("test/interaction-events", records, Inbox.eachInTurn(event -> Uni.createFrom().voidItem()));
+    public Uni<Void> consume(Message<ConsumerRecords<String, String>> poll) {
+        return inbox.consumeBatch("test/interaction-events", poll, Inbox.eachInTurn(event -> Uni.createFrom().voidItem()));
     }
 }
