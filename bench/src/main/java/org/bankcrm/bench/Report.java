@@ -279,8 +279,9 @@ final class Report {
         if (rows.length() > 0) {
             md.append("\nThe chain's consumers' inbox batches in each step (from the services' `crm_inbox_batch_size` and "
                     + "`crm_inbox_batch_duration_seconds`, scraped before and after the step, settled): events per batch "
-                    + "(time of one batch, from its records read to its commit). Small batches while events waited mean "
-                    + "the consumer took them one poll at a time (`platform/docs/event-pipeline.md`, \"Known limit\")."
+                    + "(time of one batch, from its records read to its commit). A batch holds the polls that came while the "
+                    + "consumer applied the last one (`platform/docs/event-pipeline.md`, \"Merged polls\"): batches grow as "
+                    + "events wait."
                     + "\n\n| via | rate/s | ")
                     .append(String.join(" | ", CHAIN_CONSUMERS)).append(" |\n|---|---|")
                     .append("---|".repeat(CHAIN_CONSUMERS.size())).append('\n').append(rows);

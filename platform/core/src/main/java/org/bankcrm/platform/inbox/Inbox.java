@@ -39,6 +39,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -72,7 +73,7 @@ public class Inbox {
     private final io.vertx.mutiny.core.Vertx vertx;
     private final ClientLocks locks;
     private final Outbox outbox;
-    /** Each batch consumer's polls waiting for its next batch. */
+    /** Each batch consumer's polls waiting for its next batch, by consumer and copy of its channel. */
     private final Map<String, MergedBatches> batches = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
@@ -155,13 +156,17 @@ public class Inbox {
     public Uni<Void> consumeBatch(String consumer, Message<ConsumerRecords<String, String>> poll, Ordering ordering,
             Predicate<IncomingEvent> relevant, Function<Set<UUID>, Uni<?>> prefetch,
             Function<List<IncomingEvent>, Uni<?>> effect) {
-        return batches.computeIfAbsent(consumer, name -> {
-            MergedBatches merged = new MergedBatches(name, config.maxBatchRecords(), (records, polls) -> {
-                metrics.summary("crm.inbox.batch.polls", "consumer", name).record(polls);
-                return Uni.createFrom().deferred(() -> consumeBatchOnce(name, records, ordering, relevant, prefetch, effect))
+        // one stream of batches per copy of the channel (crm.consumers.concurrency), as the connector delivers them
+        String channel = poll.getMetadata(IncomingKafkaRecordBatchMetadata.class)
+                .map(IncomingKafkaRecordBatchMetadata::getChannel).orElse("");
+        return batches.computeIfAbsent(consumer + " " + channel, stream -> {
+            MergedBatches merged = new MergedBatches(stream, config.maxBatchRecords(), (records, polls) -> {
+                metrics.summary("crm.inbox.batch.polls", "consumer", consumer).record(polls);
+                return Uni.createFrom().deferred(() -> consumeBatchOnce(consumer, records, ordering, relevant, prefetch, effect))
                         .runSubscriptionOn(this::onNewContext);
             });
-            metrics.gauge("crm.inbox.batch.waiting", Tags.of("consumer", name), merged, MergedBatches::waitingRecords);
+            metrics.gauge("crm.inbox.batch.waiting", Tags.of("consumer", consumer, "channel", channel), merged,
+                    MergedBatches::waitingRecords);
             return merged;
         }).offer(poll);
     }
