@@ -74,6 +74,30 @@ class TouchpointIngestTest {
         assertThat(TopicContents.forKey(DLQ, clientId)).isEmpty();
     }
 
+    /**
+     * A batch's prefetch reads which of its touchpoints were recorded before in one statement: one recorded over REST
+     * is replayed, one sent twice in the batch is recorded once (the second finds the first), none falls back to one
+     * event at a time.
+     */
+    @Test
+    void aBatchOfTouchpointsRecordedBeforeOrTwiceInItRecordsEachOnce() {
+        String clientId = TestClients.known();
+        String before = TestClients.touchpoint(UUID.randomUUID().toString(), clientId);
+        InteractionRecordingTest.post(before, 201);
+        String twice = TestClients.touchpoint(UUID.randomUUID().toString(), clientId, "outcome", "RESOLVED");
+        String once = TestClients.touchpoint(UUID.randomUUID().toString(), clientId, "need", "SAVINGS");
+        double fallbacks = CxCountersInBatchTest.ingestMetric("crm_inbox_batch_fallbacks_total");
+        CloudEventRecords.sendTogether(List.of(submitted(clientId, before), submitted(clientId, twice),
+                submitted(clientId, twice), submitted(clientId, once)));
+        await().atMost(WAIT).until(() -> timelineTotal(clientId) == 3
+                && InteractionRecordingTest.recordedEvents(clientId).size() == 3);
+        await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+        assertThat(timelineTotal(clientId)).isEqualTo(3);
+        assertThat(InteractionRecordingTest.recordedEvents(clientId)).hasSize(3);
+        assertThat(TopicContents.forKey(DLQ, clientId)).isEmpty();
+        assertThat(CxCountersInBatchTest.ingestMetric("crm_inbox_batch_fallbacks_total")).isEqualTo(fallbacks);
+    }
+
     @Test
     void aTouchpointRecordedOverRestAndSentAgainWithOtherContentGoesToTheDlqAsAConflict() {
         String clientId = TestClients.known();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -41,6 +42,7 @@ import org.bankcrm.platform.parking.ParkedRecords.GivenUp;
 import org.bankcrm.platform.parking.ParkedRecords.Release;
 import org.bankcrm.platform.problem.Problem;
 import org.bankcrm.platform.problem.ProblemException;
+import org.bankcrm.platform.store.TransactionMemo;
 
 import org.jboss.logging.Logger;
 
@@ -112,11 +114,36 @@ public class TouchpointLog {
     }
 
     /**
-     * A batch of submissions: their clients, their segments and their journeys read for all of them at once, so each
-     * touchpoint finds them without a statement of its own; the batch's CX counters are summed and written at its end ({@link #count}).
+     * A batch of submissions: their clients, their segments and their journeys read for all of them at once, and which
+     * of their touchpoints' ids were recorded before, so each touchpoint finds them without a statement of its own; the
+     * batch's CX counters are summed and written at its end ({@link #count}).
      */
-    public Uni<Void> prefetch(Set<UUID> clientIds) {
-        return clients.loadAll(clientIds).chain(() -> segments.prefetch(clientIds)).chain(() -> journeys.prefetch(clientIds));
+    public Uni<Void> prefetchBatch(Set<UUID> clientIds, List<IncomingEvent> events) {
+        Set<UUID> ids = new HashSet<>();
+        for (IncomingEvent event : events) {
+            try {
+                ids.add(UUID.fromString(event.data().path("id").asText()));
+            } catch (IllegalArgumentException unreadable) {
+                // the submission's own check refuses it
+            }
+        }
+        return clients.loadAll(clientIds).chain(() -> segments.prefetch(clientIds)).chain(() -> journeys.prefetch(clientIds))
+                .chain(() -> ids.isEmpty() ? Uni.createFrom().voidItem() : touchpoints.recordedOf(ids)
+                        .chain(recorded -> TransactionMemo.of(NOT_RECORDED, HashSet<UUID>::new).invoke(notRecorded -> {
+                            notRecorded.addAll(ids);
+                            notRecorded.removeAll(recorded);
+                        }))
+                        .replaceWithVoid());
+    }
+
+    /** Touchpoint ids of the transaction's batch that the prefetch found not recorded (and no touchpoint took since). */
+    private static final String NOT_RECORDED = TouchpointLog.class.getName() + ".notRecorded";
+
+    /** The stored touchpoint of this id, null if none: without a statement when the batch's prefetch found none. */
+    private Uni<Touchpoint> recorded(UUID id) {
+        return TransactionMemo.of(NOT_RECORDED, HashSet<UUID>::new)
+                // taken out: a second touchpoint of this id in the batch finds the first in the session
+                .chain(notRecorded -> notRecorded.remove(id) ? Uni.createFrom().nullItem() : touchpoints.findById(id));
     }
 
     /**
@@ -281,7 +308,7 @@ public class TouchpointLog {
      * touchpoint's crm.interaction.recorded (null when it starts a chain).
      */
     Uni<Acceptance> accept(TouchpointContent content, Touchpoint.Origin origin, Chain chain) {
-        return locks.lock(content.clientId()).chain(() -> touchpoints.findById(content.id())).chain(existing -> {
+        return locks.lock(content.clientId()).chain(() -> recorded(content.id())).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(new Acceptance(
                         repeats(existing, content) ? Verdict.REPLAYED : Verdict.CONFLICT, existing));

@@ -41,7 +41,7 @@ public class TouchpointIngestConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(Message<ConsumerRecords<String, String>> poll) {
-        return inbox.consumeBatch(CONSUMER, poll, Ordering.FACTS, event -> true, log::prefetch, Inbox.eachInTurn(this::apply));
+        return inbox.consumeBatch(CONSUMER, poll, Ordering.FACTS, event -> true, log::prefetchBatch, Inbox.eachInTurn(this::apply));
     }
 
     private Uni<?> apply(IncomingEvent event) {

@@ -1,7 +1,10 @@
 package org.bankcrm.interaction.store;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,6 +13,7 @@ import org.bankcrm.interaction.domain.Need;
 import org.bankcrm.interaction.domain.Touchpoint;
 import org.bankcrm.interaction.domain.TouchpointType;
 import org.bankcrm.interaction.domain.Valence;
+import org.bankcrm.platform.store.PlatformStatements;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -26,6 +30,14 @@ public class TouchpointRepository implements PanacheRepositoryBase<Touchpoint, U
 
     public record TimelineSlice(List<Touchpoint> items, long total) {
     }
+
+    /** Which of these touchpoint ids are recorded: one statement, whatever their number. */
+    public Uni<Set<UUID>> recordedOf(Collection<UUID> ids) {
+        return PlatformStatements.select(RECORDED_OF, (Object) ids.toArray(UUID[]::new))
+                .map(rows -> rows.stream().map(row -> (UUID) row[0]).collect(Collectors.toSet()));
+    }
+
+    static final String RECORDED_OF = "select id from touchpoint where id = any($1)";
 
     /** Deletes every touchpoint of the client (erasure). */
     public Uni<Long> deleteOfClient(UUID clientId) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -156,6 +157,17 @@ public class Inbox {
     public Uni<Void> consumeBatch(String consumer, Message<ConsumerRecords<String, String>> poll, Ordering ordering,
             Predicate<IncomingEvent> relevant, Function<Set<UUID>, Uni<?>> prefetch,
             Function<List<IncomingEvent>, Uni<?>> effect) {
+        return consumeBatch(consumer, poll, ordering, relevant, (clients, events) -> prefetch.apply(clients), effect);
+    }
+
+    /**
+     * As {@link #consumeBatch(String, Message, Ordering, Predicate, Function, Function)}, with a {@code prefetch} that
+     * gets the batch's events to apply too (in the order they came), for what the effects read by something the events
+     * name other than their client (e.g. whether the touchpoints they carry were recorded before).
+     */
+    public Uni<Void> consumeBatch(String consumer, Message<ConsumerRecords<String, String>> poll, Ordering ordering,
+            Predicate<IncomingEvent> relevant, BiFunction<Set<UUID>, List<IncomingEvent>, Uni<?>> prefetch,
+            Function<List<IncomingEvent>, Uni<?>> effect) {
         // one stream of batches per copy of the channel (crm.consumers.concurrency), as the connector delivers them
         String channel = poll.getMetadata(IncomingKafkaRecordBatchMetadata.class)
                 .map(IncomingKafkaRecordBatchMetadata::getChannel).orElse("");
@@ -223,7 +235,7 @@ public class Inbox {
     }
 
     private Uni<Void> consumeBatchOnce(String consumer, List<ConsumerRecord<String, String>> records, Ordering ordering,
-            Predicate<IncomingEvent> relevant, Function<Set<UUID>, Uni<?>> prefetch,
+            Predicate<IncomingEvent> relevant, BiFunction<Set<UUID>, List<IncomingEvent>, Uni<?>> prefetch,
             Function<List<IncomingEvent>, Uni<?>> effect) {
         Context context = Vertx.currentContext();
         List<Item> items = new ArrayList<>(records.size());
@@ -268,7 +280,7 @@ public class Inbox {
     }
 
     private Uni<Void> applyBatch(String consumer, List<Item> items, Ordering ordering,
-            Function<Set<UUID>, Uni<?>> prefetch, Function<List<IncomingEvent>, Uni<?>> effect) {
+            BiFunction<Set<UUID>, List<IncomingEvent>, Uni<?>> prefetch, Function<List<IncomingEvent>, Uni<?>> effect) {
         List<Item> applied = new ArrayList<>(items.size());
         Set<String> seen = new HashSet<>();
         List<Item> distinct = new ArrayList<>(items.size());
@@ -313,9 +325,10 @@ public class Inbox {
     }
 
     /** The batch's prefetch, when it holds clients enough for one read of all to beat one read each. */
-    private Uni<?> prefetch(List<Item> applied, Function<Set<UUID>, Uni<?>> prefetch) {
+    private Uni<?> prefetch(List<Item> applied, BiFunction<Set<UUID>, List<IncomingEvent>, Uni<?>> prefetch) {
         Set<UUID> clients = clientsOf(applied);
-        return clients.size() < Math.max(1, config.prefetchMinClients()) ? Uni.createFrom().voidItem() : prefetch.apply(clients);
+        return clients.size() < Math.max(1, config.prefetchMinClients()) ? Uni.createFrom().voidItem()
+                : prefetch.apply(clients, applied.stream().map(Item::event).toList());
     }
 
     /**
