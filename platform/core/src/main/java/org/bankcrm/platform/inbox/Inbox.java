@@ -145,7 +145,8 @@ public class Inbox {
      * time through {@link #consume(String, ConsumerRecord, Predicate, Function)} - each with the single-record
      * semantics: a transient failure holds and retries, a failure of one event's content dead-letters that event only.
      * The poll is acknowledged once the batch holding it is applied; the returned Uni completes when the connector may
-     * deliver its next poll.
+     * deliver its next poll. The functions given with a consumer's first poll apply all its batches (a consumer passes
+     * the same ones every time: its own methods).
      *
      * <p>{@code prefetch} is called once in the batch's transaction, after the claim and the ordering check and before any
      * effect, with every client whose events the effects will get: what the effects read of each client can then be read
