@@ -9,16 +9,11 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.bankcrm.platform.testing.RealInfrastructure;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,14 +29,10 @@ class OutboxRelayShardsTest {
     @Test
     void aShardHeldElsewhereWaitsWhileTheOtherShardsArePublished() throws Exception {
         RealInfrastructure infra = RealInfrastructure.get();
-        String database = infra.createDatabase("relay_shards");
-        String jdbcUrl = infra.jdbcUrl(database);
-        Flyway.configure().dataSource(jdbcUrl, infra.user(), infra.password())
-                .locations("classpath:db/platform").load().migrate();
-        String topic = "crm.relayshards." + UUID.randomUUID().toString().substring(0, 8) + ".v1";
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
-        }
+        OutboxRelayTwoReplicasTest.Fixture fixture = OutboxRelayTwoReplicasTest.Fixture.create(infra, "relay_shards", "crm.relayshards.");
+        String database = fixture.database();
+        String jdbcUrl = fixture.jdbcUrl();
+        String topic = fixture.topic();
         try (Connection holder = DriverManager.getConnection(jdbcUrl, infra.user(), infra.password());
                 Connection writer = DriverManager.getConnection(jdbcUrl, infra.user(), infra.password())) {
             String held = "client-held";
@@ -60,6 +51,7 @@ class OutboxRelayShardsTest {
                 lock.executeQuery().close();
             }
             OutboxRelayTwoReplicasTest.Replica relay = new OutboxRelayTwoReplicasTest.Replica("replica-a", infra, database, topic);
+            OutboxRelayTwoReplicasTest.Replica.start(relay);
             try (KafkaConsumer<String, byte[]> consumer = OutboxRelayTwoReplicasTest.consumer(infra.bootstrapServers(), topic)) {
                 insert(writer, topic, held);
                 insert(writer, topic, free);

@@ -64,17 +64,14 @@ class OutboxRelayTwoReplicasTest {
     @Test
     void twoRelaysOnOneDatabasePublishEveryEventOnceAndInOrderPerClient() throws Exception {
         RealInfrastructure infra = RealInfrastructure.get();
-        String database = infra.createDatabase("relay_replicas");
-        String jdbcUrl = infra.jdbcUrl(database);
-        Flyway.configure().dataSource(jdbcUrl, infra.user(), infra.password())
-                .locations("classpath:db/platform").load().migrate();
-        String topic = "crm.relaytest." + UUID.randomUUID().toString().substring(0, 8) + ".v1";
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
-        }
+        Fixture fixture = Fixture.create(infra, "relay_replicas", "crm.relaytest.");
+        String database = fixture.database();
+        String jdbcUrl = fixture.jdbcUrl();
+        String topic = fixture.topic();
 
         Replica first = new Replica("replica-a", infra, database, topic);
         Replica second = new Replica("replica-b", infra, database, topic);
+        Replica.start(first, second);
         try {
             // the writers: each owns 5 clients and commits their events one transaction each, in order per client
             ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
@@ -125,6 +122,72 @@ class OutboxRelayTwoReplicasTest {
         }
     }
 
+    /**
+     * A backlog is shared: 2,000 events wait when two relays start; a round of a backlog takes at most half the
+     * shards it sees, so the second relay publishes too instead of waiting while the first one's rounds run back
+     * to back. Every event once, each client's in order.
+     */
+    @Test
+    void twoRelaysShareABacklog() throws Exception {
+        RealInfrastructure infra = RealInfrastructure.get();
+        Fixture fixture = Fixture.create(infra, "relay_backlog", "crm.relaybacklog.");
+        String database = fixture.database();
+        String jdbcUrl = fixture.jdbcUrl();
+        String topic = fixture.topic();
+        int total = 2_000;
+        try (Connection c = DriverManager.getConnection(jdbcUrl, infra.user(), infra.password());
+                PreparedStatement insert = c.prepareStatement("""
+                        insert into outbox_event (event_id, topic, event_key, event_type, source, subject, occurred_at, payload)
+                        select gen_random_uuid(), ?, 'client-' || (i % ?), 'crm.relaytest.happened', '/bank-crm/relay-test',
+                               'client-' || (i % ?), now(), jsonb_build_object('seq', i / ?)
+                        from generate_series(0, ? - 1) i order by i
+                        """)) {
+            insert.setString(1, topic);
+            insert.setInt(2, CLIENTS);
+            insert.setInt(3, CLIENTS);
+            insert.setInt(4, CLIENTS);
+            insert.setInt(5, total);
+            insert.executeUpdate();
+        }
+        Replica first = new Replica("replica-a", infra, database, topic);
+        Replica second = new Replica("replica-b", infra, database, topic);
+        Replica.start(first, second);
+        try {
+            List<ConsumerRecord<String, byte[]>> records = readAll(infra.bootstrapServers(), topic, total);
+            assertThat(records).as("every outbox row on the topic exactly once").hasSize(total);
+            Map<String, List<Integer>> sequences = new HashMap<>();
+            ObjectMapper json = new ObjectMapper();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                sequences.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(json.readTree(record.value()).get("seq").asInt());
+            }
+            List<Integer> expected = java.util.stream.IntStream.range(0, total / CLIENTS).boxed().toList();
+            sequences.forEach((client, seq) -> assertThat(seq).as("order of " + client + "'s events").isEqualTo(expected));
+            double byFirst = first.metrics.counter("crm.outbox.published").count();
+            double bySecond = second.metrics.counter("crm.outbox.published").count();
+            System.out.printf("a backlog of %d: replica-a published %.0f, replica-b %.0f%n", total, byFirst, bySecond);
+            assertThat(byFirst + bySecond).isEqualTo(total);
+            assertThat(Math.min(byFirst, bySecond)).as("the smaller share of the backlog").isGreaterThanOrEqualTo(total / 10.0);
+        } finally {
+            first.close();
+            second.close();
+        }
+    }
+
+    /** A database with the platform's tables and a topic of 3 partitions, both new for one test. */
+    record Fixture(String database, String jdbcUrl, String topic) {
+        static Fixture create(RealInfrastructure infra, String databaseName, String topicPrefix) throws Exception {
+            String database = infra.createDatabase(databaseName);
+            String jdbcUrl = infra.jdbcUrl(database);
+            Flyway.configure().dataSource(jdbcUrl, infra.user(), infra.password())
+                    .locations("classpath:db/platform").load().migrate();
+            String topic = topicPrefix + UUID.randomUUID().toString().substring(0, 8) + ".v1";
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+            }
+            return new Fixture(database, jdbcUrl, topic);
+        }
+    }
+
     /** One pod's relay: its own Vert.x, pool, configuration and meters. */
     static final class Replica {
         final Vertx vertx = Vertx.vertx();
@@ -146,7 +209,13 @@ class OutboxRelayTwoReplicasTest {
                     .withSources(new PropertiesConfigSource(values, "replica", 500)).build();
             relay = new OutboxRelay(io.vertx.mutiny.sqlclient.Pool.newInstance(pool), vertx, new SmallBatches(topic),
                     config, new ObjectMapper(), metrics);
-            relay.start(new StartupEvent());
+        }
+
+        /** Both replicas are built before either starts, so neither has a head start of a JVM's warm-up. */
+        static void start(Replica... replicas) {
+            for (Replica replica : replicas) {
+                replica.relay.start(new StartupEvent());
+            }
         }
 
         void close() {

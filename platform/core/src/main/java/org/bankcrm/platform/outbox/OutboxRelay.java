@@ -32,14 +32,16 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Publishes the outbox to Kafka. Woken by PostgreSQL NOTIFY the moment a transaction that wrote events
  * commits (no polling delay on the hot path), with a slow sweep for recovery. One round, in one transaction:
- * read pending rows in id order, each only if the round holds (or can take) the transaction-scoped advisory
- * lock of its key's shard ({@code crm.outbox.relay-shards}), send them, mark what the broker acknowledged. So
+ * take the transaction-scoped advisory locks of the shards ({@code crm.outbox.relay-shards}) of the first pending
+ * rows that no other relay holds, read the pending rows of those shards in id order, send them, mark what the
+ * broker acknowledged. So
  * replicas share the publishing shard by shard instead of waiting for one lock, and a client's events (one key,
  * one shard, one relay at a time) keep their order. A failed round backs off exponentially and leaves the rest
  * pending; nothing is lost.
@@ -48,26 +50,47 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String CHANNEL = "outbox_event";
+    /** The shard of an outbox row: its key's hash modulo the shard count ($2), shifted to be non-negative. */
+    private static final String SHARD = "mod(hashtext(coalesce(event_key, ''))::bigint + 2147483648, $2)::int";
     /**
-     * Pending rows in id order whose shard lock this transaction holds or takes now (re-entrant; released at
-     * commit). The shard is the key's hash modulo the shard count, shifted to be non-negative.
+     * First statement of a round: takes the transaction-scoped advisory locks (released at commit) of the shards
+     * of the first $1 pending rows that no other relay holds, the shard of the oldest row first, and returns the
+     * shards taken, each with the number of pending rows looked at. When those fill a round (a backlog), a round
+     * takes at most half the shards, so that a second replica finds shards to publish instead of waiting for the
+     * first one's back-to-back rounds; otherwise one round takes them all (one relay, low rate: one round).
      * <p>
-     * {@code for update} is what makes it exactly once: the statement's snapshot is taken before the scan, so a
-     * row another relay published and committed between that moment and this transaction taking the shard's lock
-     * (released at that commit) still looks pending in the snapshot. Locking the row makes PostgreSQL re-read its
-     * latest version and re-check the condition, so the published row drops out instead of being sent again
-     * (OutboxRelayTwoReplicasTest caught that race). No {@code skip locked}: only the holder of the shard's lock
-     * touches its rows, and skipping one would let a client's later event overtake it.
+     * The locks are taken in a statement of their own, before the rows are read, for two reasons. A lock taken
+     * row by row during the scan could be refused for one row (another relay holds the shard) and granted for a
+     * later row of the same shard (that relay committed meanwhile): the round would send a client's later events
+     * and leave an earlier one behind (OutboxRelayTwoReplicasTest caught that: 18, 20, 21, 22, 19). And the
+     * next statement's snapshot is taken after the locks are held, so every row another relay published under a
+     * shard's lock (marked and committed before it released the lock) is seen as published: no row is sent twice.
+     * The lock is tried on a scan of a materialized CTE, in its order, under the limit: so it is tried lazily,
+     * shard by shard, and stops when enough are taken (put on a sorted subquery instead, PostgreSQL 14 pushed the
+     * filter below the sort and took every shard's lock, returning only some: EXPLAIN ANALYZE showed it).
+     */
+    private static final String TAKE_SHARDS = """
+            with first_pending as materialized (
+                select %s as shard, id from outbox_event where published_at is null order by id limit $1),
+            shards as materialized (
+                select shard, min(id) as oldest, count(*) over () as kinds, sum(count(*)) over () as scanned
+                from first_pending group by shard),
+            oldest_first as materialized (select shard, scanned from shards order by oldest)
+            select shard, scanned::int from oldest_first
+            where pg_try_advisory_xact_lock(hashtext('outbox_event_relay'), shard)
+            limit (select case when max(scanned) >= $1 then greatest(1, max(kinds) / 2) else $2 end from shards)
+            """.formatted(SHARD);
+    /**
+     * Second statement: the pending rows of the shards this round holds ($3), in id order. Only the holder of a
+     * shard's lock touches its rows, so no {@code skip locked} and no row lock is needed; every pending row of a
+     * held shard is read, so a client's events leave in order.
      */
     private static final String PENDING = """
             select id, event_id::text, topic, event_key, event_type, source, subject, occurred_at, payload::text, extensions::text
             from outbox_event
-            where published_at is null
-              and pg_try_advisory_xact_lock(hashtext('outbox_event_relay'),
-                      mod(hashtext(coalesce(event_key, ''))::bigint + 2147483648, $2)::int)
+            where published_at is null and %s = any($3)
             order by id limit $1
-            for update
-            """;
+            """.formatted(SHARD);
     private static final String MARK_PUBLISHED =
             "update outbox_event set published_at = clock_timestamp(), attempts = attempts + 1, last_error = null where id = any($1)";
     private static final String MARK_FAILED =
@@ -179,7 +202,7 @@ public class OutboxRelay {
             return;
         }
         consecutiveFailures = 0;
-        if (result.published() >= config.batchSize() || wokenWhileRunning.get()) {
+        if (result.published() >= config.batchSize() || result.more() || wokenWhileRunning.get()) {
             wake();
         }
     }
@@ -201,7 +224,11 @@ public class OutboxRelay {
         }
     }
 
-    private record RoundResult(int published, int failed, String firstError) {
+    /** What a round did; {@code more}: it took shards of a backlog, so rows may be left for the next round. */
+    private record RoundResult(int published, int failed, String firstError, boolean more) {
+        RoundResult withMore(boolean backlog) {
+            return new RoundResult(published, failed, firstError, backlog);
+        }
     }
 
     private Uni<RoundResult> relayRound() {
@@ -209,19 +236,36 @@ public class OutboxRelay {
     }
 
     private Uni<RoundResult> publishPending(SqlConnection conn) {
-        return conn.preparedQuery(PENDING).execute(Tuple.of(config.batchSize(), Math.max(1, config.relayShards())))
-                .chain(rows -> {
-                    List<PendingEvent> events = new ArrayList<>();
-                    for (Row row : rows) {
-                        events.add(toPending(row));
+        int shards = Math.max(1, config.relayShards());
+        return conn.preparedQuery(TAKE_SHARDS).execute(Tuple.of(config.batchSize(), shards))
+                .chain(taken -> {
+                    List<Integer> held = new ArrayList<>();
+                    boolean backlog = false;
+                    for (Row row : taken) {
+                        held.add(row.getInteger(0));
+                        backlog = row.getInteger(1) >= config.batchSize();
                     }
-                    if (events.isEmpty()) {
-                        return Uni.createFrom().item(new RoundResult(0, 0, null));
+                    if (held.isEmpty()) {
+                        return Uni.createFrom().item(new RoundResult(0, 0, null, false));
                     }
-                    return Uni.createFrom().item(() -> publisher.publish(events))
-                            .runSubscriptionOn(sender)
-                            .chain(result -> record(conn, events, result));
+                    boolean more = backlog;
+                    return conn.preparedQuery(PENDING).execute(Tuple.of(config.batchSize(), shards,
+                            held.toArray(new Integer[0]))).chain(rows -> send(conn, rows))
+                            .map(result -> result.withMore(more));
                 });
+    }
+
+    private Uni<RoundResult> send(SqlConnection conn, RowSet<Row> rows) {
+        List<PendingEvent> events = new ArrayList<>();
+        for (Row row : rows) {
+            events.add(toPending(row));
+        }
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(new RoundResult(0, 0, null, false));
+        }
+        return Uni.createFrom().item(() -> publisher.publish(events))
+                .runSubscriptionOn(sender)
+                .chain(result -> record(conn, events, result));
     }
 
     private Uni<RoundResult> record(SqlConnection conn, List<PendingEvent> events, KafkaEventPublisher.Result result) {
@@ -242,7 +286,7 @@ public class OutboxRelay {
             marked = marked.chain(() -> conn.preparedQuery(MARK_FAILED).executeBatch(failedRows).replaceWithVoid());
         }
         String firstError = result.failed().values().stream().findFirst().orElse(null);
-        return marked.replaceWith(new RoundResult(result.published().size(), result.failed().size(), firstError));
+        return marked.replaceWith(new RoundResult(result.published().size(), result.failed().size(), firstError, false));
     }
 
     private PendingEvent toPending(Row row) {
