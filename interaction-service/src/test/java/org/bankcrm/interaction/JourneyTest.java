@@ -155,6 +155,41 @@ class JourneyTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> closedEvents(clientId).size() == 1);
     }
 
+    /**
+     * One ingest batch abandons a client's journey recorded before, begins the next on the same need, resolves it and
+     * begins a third, in one transaction that flushes the session once, at its commit ("one open journey per need" is
+     * checked then, V14, whatever the order Hibernate writes the rows in). The batch commits whole, without falling
+     * back to one event at a time; the journeys are what the same touchpoints make one at a time.
+     */
+    @Test
+    void oneBatchAbandonsResolvesAndBeginsJourneysOnOneNeedAndCommitsWhole() {
+        String clientId = TestClients.known();
+        contact(clientId, day(1), "LENDING", "UNRESOLVED", "EMAIL");
+        double fallbacks = CxCountersInBatchTest.ingestMetric("crm_inbox_batch_fallbacks_total");
+        Instant back = day(20);
+        List<String> bodies = List.of(
+                TestClients.touchpoint(UUID.randomUUID().toString(), clientId, "occurredAt", back.toString(),
+                        "need", "LENDING", "outcome", "UNRESOLVED", "type", "SERVICE_REQUEST"),
+                TestClients.touchpoint(UUID.randomUUID().toString(), clientId, "occurredAt", back.plusSeconds(3600).toString(),
+                        "need", "LENDING", "outcome", "RESOLVED", "type", "SERVICE_REQUEST"),
+                TestClients.touchpoint(UUID.randomUUID().toString(), clientId, "occurredAt", back.plusSeconds(7200).toString(),
+                        "need", "LENDING", "outcome", "UNRESOLVED", "type", "SERVICE_REQUEST"));
+        CloudEventRecords.sendTogether(bodies.stream().map(body -> TouchpointIngestTest.submitted(clientId, body)).toList());
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().when().get("/api/v1/clients/{id}/journeys", clientId)
+                .then().extract().jsonPath().getInt("total") == 3);
+
+        JsonPath resolved = given().when().get("/api/v1/clients/{id}/journeys?status=RESOLVED", clientId)
+                .then().statusCode(200).body("total", equalTo(1)).extract().jsonPath();
+        given().when().get("/api/v1/clients/{id}/journeys?status=ABANDONED", clientId)
+                .then().statusCode(200).body("total", equalTo(1));
+        given().when().get("/api/v1/clients/{id}/journeys?status=OPEN", clientId)
+                .then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].repeatOf", equalTo(resolved.getString("items[0].id")));
+        await().atMost(Duration.ofSeconds(15)).until(() -> closedEvents(clientId).size() == 2);
+        assertThat(CxCountersInBatchTest.ingestMetric("crm_inbox_batch_fallbacks_total")).isEqualTo(fallbacks);
+    }
+
     @Test
     void offersFormNoJourneyAndJourneysOfAnUnknownClientAreA404() {
         String clientId = TestClients.known();

@@ -76,25 +76,23 @@ public class JourneyBook {
                     closed.add(open);
                     read.closed(key, open);
                 }
-                // the abandoned journey must leave the "one open journey per need" index before the new one enters; so
-                // must one this transaction began and closed since (Hibernate inserts a row as it was when persisted,
-                // open, and updates it after the inserts: the query of the one-at-a-time path flushes before it)
-                Uni<Void> flushed = open != null || read.closedHere.contains(key) ? journeys.flush()
-                        : Uni.createFrom().voidItem();
-                return flushed.chain(() -> prefetched ? Uni.createFrom().item(read.lastResolved.get(key))
-                        : journeys.lastResolved(touchpoint.clientId, touchpoint.need)).chain(last -> {
-                            boolean repeat = rules.isRepeatContact(last, touchpoint.occurredAt);
-                            Journey journey = Journey.begin(UUID.randomUUID(), touchpoint, repeat ? last.id : null);
-                            touchpoint.journeyId = journey.id;
-                            touchpoint.repeatContact = repeat;
-                            if (journey.isOpen()) {
-                                read.open.put(key, journey);
-                            } else {
-                                closed.add(journey);
-                                read.closed(key, journey);
-                            }
-                            return journeys.persist(journey).replaceWith(new Placement(closed));
-                        });
+                // no flush before the new journey: "one open journey per need" is checked at commit (V14), when the
+                // update that closes the old one has been written too
+                Uni<Journey> lastResolved = prefetched ? Uni.createFrom().item(read.lastResolved.get(key))
+                        : journeys.lastResolved(touchpoint.clientId, touchpoint.need);
+                return lastResolved.chain(last -> {
+                    boolean repeat = rules.isRepeatContact(last, touchpoint.occurredAt);
+                    Journey journey = Journey.begin(UUID.randomUUID(), touchpoint, repeat ? last.id : null);
+                    touchpoint.journeyId = journey.id;
+                    touchpoint.repeatContact = repeat;
+                    if (journey.isOpen()) {
+                        read.open.put(key, journey);
+                    } else {
+                        closed.add(journey);
+                        read.closed(key, journey);
+                    }
+                    return journeys.persist(journey).replaceWith(new Placement(closed));
+                });
             });
         });
     }
@@ -124,11 +122,9 @@ public class JourneyBook {
         final Set<UUID> clients = new HashSet<>();
         final Map<Key, Journey> open = new HashMap<>();
         final Map<Key, Journey> lastResolved = new HashMap<>();
-        final Set<Key> closedHere = new HashSet<>();
 
         void closed(Key key, Journey journey) {
             open.remove(key, journey);
-            closedHere.add(key);
             if (journey.status == JourneyStatus.RESOLVED) {
                 resolved(key, journey);
             }
